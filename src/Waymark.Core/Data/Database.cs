@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Waymark.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Chooses the provider from the connection string, as both programs do (CONTRACTS.md §4):
+/// a value starting <c>Host=</c> is PostgreSQL, anything else is a SQLite file.
+/// </summary>
+public static class Database
+{
+    public const string EnvironmentVariable = "WAYMARK_DATABASE";
+    public const string DefaultConnection = "Data Source=data/waymark.db";
+
+    public static string ConnectionFromEnvironment(string? given = null) =>
+        !string.IsNullOrWhiteSpace(given) ? given
+        : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env
+        : DefaultConnection;
+
+    public static DatabaseProvider ProviderOf(string connection) =>
+        connection.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddWaymarkDatabase(this IServiceCollection services, string connection)
+    {
+        if (ProviderOf(connection) == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextFactory<PostgresWaymarkDbContext>(o => ConfigurePostgres(o, connection));
+            services.AddScoped<WaymarkDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresWaymarkDbContext>>().CreateDbContext());
+            services.AddSingleton<IDbContextFactory<WaymarkDbContext>, FactoryOf<PostgresWaymarkDbContext>>();
+        }
+        else
+        {
+            EnsureSqliteFolder(connection);
+            services.AddDbContextFactory<SqliteWaymarkDbContext>(o => ConfigureSqlite(o, connection));
+            services.AddScoped<WaymarkDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteWaymarkDbContext>>().CreateDbContext());
+            services.AddSingleton<IDbContextFactory<WaymarkDbContext>, FactoryOf<SqliteWaymarkDbContext>>();
+        }
+        return services;
+    }
+
+    /// <summary>Opens a context without dependency injection, for the CLI and tests.</summary>
+    public static WaymarkDbContext Open(string connection)
+    {
+        if (ProviderOf(connection) == DatabaseProvider.Postgres)
+        {
+            var b = new DbContextOptionsBuilder<PostgresWaymarkDbContext>();
+            ConfigurePostgres(b, connection);
+            return new PostgresWaymarkDbContext(b.Options);
+        }
+        EnsureSqliteFolder(connection);
+        var s = new DbContextOptionsBuilder<SqliteWaymarkDbContext>();
+        ConfigureSqlite(s, connection);
+        return new SqliteWaymarkDbContext(s.Options);
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder b, string connection) =>
+        b.UseSqlite(connection, o => o.MigrationsHistoryTable("__migrations"));
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder b, string connection) =>
+        b.UseNpgsql(connection, o => o.MigrationsHistoryTable("__migrations"));
+
+    private static void EnsureSqliteFolder(string connection)
+    {
+        var file = new SqliteConnectionStringBuilder(connection).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            System.IO.Directory.CreateDirectory(folder);
+        }
+    }
+
+    private sealed class FactoryOf<T>(IDbContextFactory<T> inner) : IDbContextFactory<WaymarkDbContext>
+        where T : WaymarkDbContext
+    {
+        public WaymarkDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}
+
+// Used only by `dotnet ef migrations add`; the connection is never opened.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWaymarkDbContext>
+{
+    public SqliteWaymarkDbContext CreateDbContext(string[] args) => (SqliteWaymarkDbContext)Database.Open("Data Source=design.db");
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWaymarkDbContext>
+{
+    public PostgresWaymarkDbContext CreateDbContext(string[] args) => (PostgresWaymarkDbContext)Database.Open("Host=localhost;Database=waymark_design");
+}

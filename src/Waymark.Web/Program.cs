@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
 using Waymark.Web.Infrastructure;
+using Waymark.Web.Oruk;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.Services.AddWaymarkDatabase(waymark.Database);
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOrukApi();
 
 var app = builder.Build();
 
@@ -26,9 +28,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCors();
 
 app.MapRazorPages();
 app.MapGet("/health", () => Results.Text("ok"));
+app.MapOrukApi();
 
 await app.RunAsync();
 

@@ -14,6 +14,7 @@ builder.Services.AddWaymarkDatabase(waymark.Database);
 
 // Web
 builder.Services.AddRazorPages();
+builder.Services.AddSessionOnlyAntiforgery();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
@@ -22,12 +23,14 @@ var app = builder.Build();
 // Bring the database up to date before serving anything.
 await app.Services.MigrateAndSeedAsync(waymark);
 
+app.UsePrivacyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
 
 app.MapRazorPages();
+app.MapExitThisPage();
 app.MapGet("/health", () => Results.Text("ok"));
 
 await app.RunAsync();

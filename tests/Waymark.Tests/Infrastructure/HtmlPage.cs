@@ -20,9 +20,3 @@ public sealed record HtmlPage(HttpResponseMessage Response, IDocument Document, 
     public string Text(string selector) =>
         Document.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"No element matches {selector}");
 }
-
-/// <summary>A clock stopped at one instant, for pages whose content depends on the time of day.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}

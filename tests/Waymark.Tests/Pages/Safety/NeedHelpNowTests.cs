@@ -32,7 +32,12 @@ public sealed class NeedHelpNowTests(WaymarkApp app) : IClassFixture<WaymarkApp>
             Assert.NotNull(card);
             Assert.Contains(contact.Hours, card.TextContent, StringComparison.Ordinal);
         }
-        Assert.Equal("tel:116123", main.QuerySelector("#contact-samaritans a")!.GetAttribute("href"));
+        // Each link says what it does: the call is one link, the email another.
+        var samaritans = main.QuerySelectorAll("#contact-samaritans a").ToList();
+        Assert.Equal(["tel:116123", "mailto:jo@samaritans.org"], samaritans.Select(a => a.GetAttribute("href")));
+        Assert.Equal("Call 116 123 (free)", samaritans[0].TextContent);
+        Assert.Contains("Call 116 123 (free), or email jo@samaritans.org", main.QuerySelector("#contact-samaritans")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Call 999", main.QuerySelector("#contact-emergency a")!.TextContent);
     }
 
     [Fact]

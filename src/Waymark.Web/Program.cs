@@ -15,6 +15,7 @@ builder.Services.AddWaymarkDatabase(waymark.Database);
 
 // Web
 builder.Services.AddRazorPages();
+builder.Services.AddSessionOnlyAntiforgery();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOrukApi();
@@ -24,6 +25,7 @@ var app = builder.Build();
 // Bring the database up to date before serving anything.
 await app.Services.MigrateAndSeedAsync(waymark);
 
+app.UsePrivacyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
@@ -31,6 +33,7 @@ app.UseRouting();
 app.UseCors();
 
 app.MapRazorPages();
+app.MapExitThisPage();
 app.MapGet("/health", () => Results.Text("ok"));
 app.MapOrukApi();
 

@@ -6,6 +6,11 @@ internal static class Pages
     public static readonly string[] Public =
     [
         "/",
+        "/need-help-now",
+        "/staying-safe-online",
+        "/about-self-harm",
+        "/privacy",
+        "/accessibility",
         "/error/404",
     ];
 

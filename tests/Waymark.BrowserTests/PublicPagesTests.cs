@@ -58,7 +58,7 @@ public sealed class PublicPagesTests(BrowserFixture browser)
             await GoAsync(page, path);
 
             Assert.True(await page.Locator("#crisis-card").IsVisibleAsync(), $"{path}: crisis card visible at {width} px");
-            Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Exit this page" }).First.IsVisibleAsync(), $"{path}: Exit this page visible at {width} px");
+            Assert.True(await page.Locator("a#exit-this-page").IsVisibleAsync(), $"{path}: Exit this page visible at {width} px");
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px at {width} px wide");
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
+using Waymark.Core.Matching;
 using Waymark.Web.Infrastructure;
+using Waymark.Web.Match;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +14,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Data
 builder.Services.AddWaymarkDatabase(waymark.Database);
 
+// Matching: the in-memory directory snapshot, gazetteer and matcher
+builder.Services.AddMatching();
+
 // Web
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
@@ -21,6 +26,7 @@ var app = builder.Build();
 
 // Bring the database up to date before serving anything.
 await app.Services.MigrateAndSeedAsync(waymark);
+await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -28,6 +34,7 @@ app.UseStaticFiles();
 app.UseRouting();
 
 app.MapRazorPages();
+app.MapMatchApi();
 app.MapGet("/health", () => Results.Text("ok"));
 
 await app.RunAsync();

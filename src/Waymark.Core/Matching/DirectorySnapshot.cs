@@ -30,7 +30,6 @@ internal struct ServiceEntry
 
     /// <summary>Day number of <c>assured_date</c>, or -1.</summary>
     public int AssuredDay;
-    public int LocationStart;
     public short LocationCount;
     public int OpeningStart;
     public byte OpeningCount;
@@ -58,7 +57,7 @@ public sealed class DirectorySnapshot
 
     private DirectorySnapshot(
         ServiceEntry[] services, OrganizationEntry[] organizations, float[] latitudes, float[] longitudes, int[] locationService,
-        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] cellLocations, int[] remote, DateTimeOffset builtAt)
+        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, DateTimeOffset builtAt)
     {
         Services = services;
         Organizations = organizations;
@@ -68,7 +67,6 @@ public sealed class DirectorySnapshot
         Openings = openings;
         LanguagePool = languages;
         _cells = cells;
-        CellLocations = cellLocations;
         RemoteServices = remote;
         BuiltAt = builtAt;
     }
@@ -82,9 +80,8 @@ public sealed class DirectorySnapshot
     internal int[] LocationService { get; }
     internal WeeklyOpening[] Openings { get; }
     internal ushort[] LanguagePool { get; }
-    internal int[] CellLocations { get; }
 
-    /// <summary>Indexes of services offering phone, online or text.</summary>
+    /// <summary>Indexes of services offering phone, online or text (the first services in <see cref="Services"/>, so the remote pass reads memory in order).</summary>
     internal int[] RemoteServices { get; }
     public DateTimeOffset BuiltAt { get; }
 
@@ -94,7 +91,7 @@ public sealed class DirectorySnapshot
 
     internal ReadOnlySpan<ushort> LanguagesOf(in ServiceEntry s) => LanguagePool.AsSpan(s.LanguageStart, s.LanguageCount);
 
-    /// <summary>The grid cells covering a circle, as ranges of <see cref="CellLocations"/>; lets the hot loop avoid a delegate.</summary>
+    /// <summary>The grid cells covering a circle, as ranges of the location arrays (which are sorted by cell); lets the hot loop avoid a delegate.</summary>
     internal void CellRangesNear(double lat, double lon, double km, List<(int Start, int Count)> into)
     {
         var dLat = km / 110.574;
@@ -219,7 +216,6 @@ public sealed class DirectorySnapshot
                 }
             }
 
-            entry.LocationStart = _lat.Count;
             foreach (var sal in s.ServiceAtLocations)
             {
                 if (sal.Location is { Latitude: { } lat, Longitude: { } lon } && lat is >= -90 and <= 90 && lon is >= -180 and <= 180
@@ -259,11 +255,33 @@ public sealed class DirectorySnapshot
 
         public DirectorySnapshot Build(DateTimeOffset builtAt)
         {
-            var services = _services.ToArray();
             var openings = _openings.ToArray();
-            var remote = new List<int>();
-            for (var i = 0; i < services.Length; i++)
+            var n = _services.Count;
+
+            // Lay services out for the hot loops: remote ones first (the remote pass scans them in order), then the
+            // rest by the grid cell of their first location, so a search's neighbours sit together in memory.
+            var firstCell = new int[n];
+            Array.Fill(firstCell, int.MaxValue);
+            for (var i = _lat.Count - 1; i >= 0; i--)
             {
+                firstCell[_locationService[i]] = Key(CellOf(_lat[i]), CellOf(_lon[i]));
+            }
+            var order = new long[n];
+            var perm = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                var remote = Codes.Any(_services[i].Codes, Codes.Remote);
+                order[i] = ((remote ? 0L : 1L + firstCell[i]) << 32) | (uint)i;
+                perm[i] = i;
+            }
+            Array.Sort(order, perm);
+            var services = new ServiceEntry[n];
+            var newIndex = new int[n];
+            var remoteList = new List<int>();
+            for (var i = 0; i < n; i++)
+            {
+                services[i] = _services[perm[i]];
+                newIndex[perm[i]] = i;
                 ref var s = ref services[i];
                 var hours = new OpeningHours(openings, s.OpeningStart, s.OpeningCount, s.ClosedOnBankHolidays);
                 if (hours.SameEveryWeek)
@@ -273,35 +291,46 @@ public sealed class DirectorySnapshot
                 }
                 if (Codes.Any(s.Codes, Codes.Remote))
                 {
-                    remote.Add(i);
+                    remoteList.Add(i);
                 }
             }
 
-            // Group locations by grid cell: sort location indexes by cell key, then record each cell's range.
+            // Locations sorted by grid cell, so a cell is one range of the location arrays.
             var count = _lat.Count;
-            var keys = new int[count];
-            var order = new int[count];
+            var keys = new long[count];
+            var locationOrder = new int[count];
             for (var i = 0; i < count; i++)
             {
-                keys[i] = Key(CellOf(_lat[i]), CellOf(_lon[i]));
-                order[i] = i;
+                keys[i] = ((long)Key(CellOf(_lat[i]), CellOf(_lon[i])) << 32) | (uint)newIndex[_locationService[i]];
+                locationOrder[i] = i;
             }
-            Array.Sort(keys, order);
+            Array.Sort(keys, locationOrder);
+            var lat = new float[count];
+            var lon = new float[count];
+            var owner = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                var from = locationOrder[i];
+                lat[i] = _lat[from];
+                lon[i] = _lon[from];
+                owner[i] = newIndex[_locationService[from]];
+            }
             var cells = new Dictionary<int, (int, int)>();
             for (var i = 0; i < count;)
             {
+                var cell = (int)(keys[i] >> 32);
                 var j = i;
-                while (j < count && keys[j] == keys[i])
+                while (j < count && (int)(keys[j] >> 32) == cell)
                 {
                     j++;
                 }
-                cells[keys[i]] = (i, j - i);
+                cells[cell] = (i, j - i);
                 i = j;
             }
 
             return new DirectorySnapshot(
-                services, [.. _organizations], [.. _lat], [.. _lon], [.. _locationService], openings, [.. _languages],
-                cells.ToFrozenDictionary(), order, [.. remote], builtAt);
+                services, [.. _organizations], lat, lon, owner, openings, [.. _languages],
+                cells.ToFrozenDictionary(), [.. remoteList], builtAt);
         }
 
         private int OrganizationOf(Service s)

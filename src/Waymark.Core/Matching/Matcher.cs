@@ -46,6 +46,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         public required MatchQuery Query { get; init; }
         public required DateTimeOffset At { get; init; }
         public required DateOnly UkDate { get; init; }
+        public required UkMoment Moment { get; init; }
         public required UInt128 Accepted { get; init; }
         public required ushort Language { get; init; }
     }
@@ -59,6 +60,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             Query = query,
             At = at,
             UkDate = UkTime.DateOf(at),
+            Moment = new UkMoment(at),
             Accepted = query.Delivery ?? Codes.AnyDelivery,
             Language = Languages.Pack(query.Language),
         };
@@ -69,7 +71,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var total = 0;
 
         var nearby = Nearby(ctx, query.WithinKm);
-        foreach (var (index, km) in nearby)
+        foreach (var (index, km) in nearby.Items)
         {
             if (Evaluate(ctx, services[index], km, 0, out var local) == Broken.None)
             {
@@ -79,7 +81,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         }
         foreach (var index in snapshot.RemoteServices)
         {
-            if (nearby.ContainsKey(index))
+            if (nearby.Remote.Contains(index))
             {
                 continue;
             }
@@ -97,7 +99,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         }
 
         var misses = results.Count == 0 ? NearestMisses(ctx) : [];
-        var whileYouWait = results.Count > 0 && NeedsSomethingMeanwhile(ctx, top[0]) ? SomethingMeanwhile(ctx, top.AsSpan(0, topCount)) : [];
+        var whileYouWait = results.Count > 0 && NeedsSomethingMeanwhile(ctx, top[0]) ? SomethingMeanwhile(ctx, top.AsSpan(0, topCount), nearby) : [];
         return new MatchOutcome(results, misses, query.Place, CrisisContacts.CardContacts, whileYouWait, total);
     }
 
@@ -119,10 +121,19 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
     private static bool Before(Candidate a, Candidate b) => a.Score > b.Score || (a.Score == b.Score && a.Id.CompareTo(b.Id) < 0);
 
-    /// <summary>Services with an in-person location within <paramref name="km"/>, each with its nearest location's distance.</summary>
-    private static Dictionary<int, double> Nearby(Context ctx, double km)
+    /// <summary>Services with an in-person location in range, each once with its nearest location's distance.</summary>
+    private sealed class NearbySet
     {
-        var found = new Dictionary<int, double>();
+        public List<(int Index, double Km)> Items { get; } = [];
+
+        /// <summary>Those of <see cref="Items"/> that also offer remote delivery, so the remote pass can skip them.</summary>
+        public HashSet<int> Remote { get; } = [];
+    }
+
+    /// <summary>Services with an in-person location within <paramref name="km"/>, each with its nearest location's distance.</summary>
+    private static NearbySet Nearby(Context ctx, double km)
+    {
+        var found = new NearbySet();
         if (ctx.Query.Place is not { } place || !Codes.Any(ctx.Accepted, Codes.Local))
         {
             return found;
@@ -133,22 +144,55 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var lat = snapshot.Latitudes;
         var lon = snapshot.Longitudes;
         var owner = snapshot.LocationService;
-        var cells = snapshot.CellLocations;
+        var services = snapshot.Services;
+        // Most services have one location and go straight in; only those with several need de-duplicating.
+        Dictionary<int, double>? several = null;
+        // A flat-earth distance is within a fraction of a percent at these ranges: use it to skip the trigonometry.
+        var kmPerDegreeLon = 111.32 * Math.Cos(place.Latitude * Math.PI / 180);
+        var roughLimit = (km * 1.02) * (km * 1.02);
         foreach (var (start, count) in ranges)
         {
             for (var i = start; i < start + count; i++)
             {
-                var location = cells[i];
+                var location = i;
+                var dy = (lat[location] - place.Latitude) * 110.574;
+                var dx = (lon[location] - place.Longitude) * kmPerDegreeLon;
+                if ((dx * dx) + (dy * dy) > roughLimit)
+                {
+                    continue;
+                }
                 var d = Gazetteer.Gazetteer.DistanceKm(place.Latitude, place.Longitude, lat[location], lon[location]);
                 if (d > km)
                 {
                     continue;
                 }
                 var service = owner[location];
-                if (!found.TryGetValue(service, out var best) || d < best)
+                if (services[service].LocationCount == 1)
                 {
-                    found[service] = d;
+                    found.Items.Add((service, d));
                 }
+                else
+                {
+                    several ??= [];
+                    if (!several.TryGetValue(service, out var best) || d < best)
+                    {
+                        several[service] = d;
+                    }
+                }
+            }
+        }
+        if (several is not null)
+        {
+            foreach (var (service, d) in several)
+            {
+                found.Items.Add((service, d));
+            }
+        }
+        foreach (var (service, _) in found.Items)
+        {
+            if (Codes.Any(services[service].Codes, Codes.Remote))
+            {
+                found.Remote.Add(service);
             }
         }
         return found;
@@ -236,7 +280,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             return broken;
         }
-        if (q.OpenNow && !ctx.Snapshot.HoursOf(s).IsOpenAt(ctx.At) && Add(Broken.OpenNow))
+        if (q.OpenNow && !ctx.Snapshot.HoursOf(s).IsOpenAt(ctx.At, ctx.Moment) && Add(Broken.OpenNow))
         {
             return broken;
         }
@@ -289,7 +333,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var (wait, _) = WaitOf(s);
         if (q.Urgency == Urgency.Now)
         {
-            var openNow = ctx.Snapshot.HoursOf(s).IsOpenAt(ctx.At);
+            var openNow = ctx.Snapshot.HoursOf(s).IsOpenAt(ctx.At, ctx.Moment);
             Part(0.4, (openNow ? 0.6 : 0) + (Codes.Any(s.Codes, Codes.Crisis) ? 0.4 : 0));
             // Someone who needs help now is badly served by a waiting list.
             Part(0.3, wait is null ? (Codes.Any(s.Codes, Codes.SelfAccess) ? 0.5 : 0.2) : wait == 0 ? 1 : wait <= 7 ? 0.4 : 0);
@@ -308,7 +352,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var s = ctx.Snapshot.Services[c.Index];
         var q = ctx.Query;
         var hours = ctx.Snapshot.HoursOf(s);
-        var openNow = hours.IsOpenAt(ctx.At);
+        var openNow = hours.IsOpenAt(ctx.At, ctx.Moment);
         var (wait, source) = WaitOf(s);
         var reasons = new List<string>();
         var cautions = new List<string>();
@@ -445,7 +489,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var services = ctx.Snapshot.Services;
         var found = new List<(Candidate Candidate, Broken Broken)>();
         var nearby = Nearby(ctx, Math.Min(q.WithinKm + MissSearchExtraKm, MatchQuery.MaxWithinKm + MissSearchExtraKm));
-        foreach (var (index, km) in nearby)
+        foreach (var (index, km) in nearby.Items)
         {
             var broken = Evaluate(ctx, services[index], km, 1, out _);
             if (IsSingle(broken))
@@ -455,7 +499,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         }
         foreach (var index in ctx.Snapshot.RemoteServices)
         {
-            if (nearby.ContainsKey(index))
+            if (nearby.Remote.Contains(index))
             {
                 continue;
             }
@@ -567,7 +611,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
     }
 
     /// <summary>Drop-ins, peer groups and helplines with no wait that fit everything else the person said (any format).</summary>
-    private List<WhileYouWait> SomethingMeanwhile(Context ctx, ReadOnlySpan<Candidate> shown)
+    private List<WhileYouWait> SomethingMeanwhile(Context ctx, ReadOnlySpan<Candidate> shown, NearbySet nearby)
     {
         var services = ctx.Snapshot.Services;
         var noWait = Codes.DropIn | Codes.PeerSupport | Codes.Helpline;
@@ -581,8 +625,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
         void Consider(int index, double km)
         {
-            var s = services[index];
-            if (shownIds.Contains(index) || !Codes.Any(s.Codes, noWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || WaitOf(s).Days is > 0)
+            ref readonly var s = ref services[index];
+            if (!Codes.Any(s.Codes, noWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || shownIds.Contains(index) || WaitOf(s).Days is > 0)
             {
                 return;
             }
@@ -592,14 +636,13 @@ public sealed class Matcher(IReferralWaits referralWaits)
             }
         }
 
-        var nearby = Nearby(ctx, ctx.Query.WithinKm);
-        foreach (var (index, km) in nearby)
+        foreach (var (index, km) in nearby.Items)
         {
             Consider(index, km);
         }
         foreach (var index in ctx.Snapshot.RemoteServices)
         {
-            if (!nearby.ContainsKey(index))
+            if (!nearby.Remote.Contains(index))
             {
                 Consider(index, double.NaN);
             }

@@ -51,6 +51,22 @@ public readonly record struct WeeklyOpening(byte Days, short Opens, short Durati
     }
 }
 
+/// <summary>An instant read on the UK clock once, for checking many services' hours against it.</summary>
+public readonly struct UkMoment
+{
+    public UkMoment(DateTimeOffset at)
+    {
+        var local = UkTime.ToLocal(at);
+        Date = DateOnly.FromDateTime(local);
+        MinuteOfDay = (local.Hour * 60) + local.Minute;
+        WallClockIsExact = !UkTime.IsChangeoverDay(Date) && !UkTime.IsChangeoverDay(Date.AddDays(-1));
+    }
+
+    public DateOnly Date { get; }
+    public int MinuteOfDay { get; }
+    public bool WallClockIsExact { get; }
+}
+
 /// <summary>
 /// A service's opening hours: its weekly openings (from the service and its service-at-locations) and whether it closes
 /// on bank holidays. A view over a shared pool, so the directory snapshot can hold them without a list per service.
@@ -88,11 +104,28 @@ public readonly struct OpeningHours
         return new OpeningHours([.. list], 0, list.Count, closedOnBankHolidays);
     }
 
-    public bool IsOpenAt(DateTimeOffset at)
+    public bool IsOpenAt(DateTimeOffset at) => IsOpenAt(at, UkTime.DateOf(at));
+
+    /// <summary>As <see cref="IsOpenAt(DateTimeOffset)"/>, with the UK date of <paramref name="at"/> worked out once by the caller.</summary>
+    public bool IsOpenAt(DateTimeOffset at, DateOnly ukDate) => IsOpenAt(at, new UkMoment(at));
+
+    /// <summary>As <see cref="IsOpenAt(DateTimeOffset)"/>, with the UK clock reading of <paramref name="at"/> worked out once by the caller.</summary>
+    public bool IsOpenAt(DateTimeOffset at, in UkMoment moment)
     {
+        var ukDate = moment.Date;
         foreach (var o in Openings)
         {
-            var date = o.HasOffset ? DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromMinutes(o.OffsetMinutes)).DateTime) : UkTime.DateOf(at);
+            if (!o.HasOffset && moment.WallClockIsExact)
+            {
+                // No changeover today or yesterday: comparing wall-clock minutes is exact and much cheaper.
+                if ((Counts(o, ukDate) && moment.MinuteOfDay >= o.Opens && moment.MinuteOfDay < o.Opens + o.Duration)
+                    || (Counts(o, ukDate.AddDays(-1)) && moment.MinuteOfDay + 1440 < o.Opens + o.Duration))
+                {
+                    return true;
+                }
+                continue;
+            }
+            var date = o.HasOffset ? DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromMinutes(o.OffsetMinutes)).DateTime) : ukDate;
             // An opening lasts at most a day, so only one that started today or yesterday can cover now.
             for (var d = date.AddDays(-1); d <= date; d = d.AddDays(1))
             {

@@ -17,6 +17,13 @@ public static class UkTime
 
     private const sbyte Changeover = sbyte.MinValue;
 
+    /// <summary>True on the days the clocks change (and outside the cached years), when wall-clock arithmetic is not enough.</summary>
+    public static bool IsChangeoverDay(DateOnly date)
+    {
+        var index = date.DayNumber - CacheFirstDay;
+        return index < 0 || index >= DayOffsetMinutesDiv15.Length || DayOffsetMinutesDiv15[index] == Changeover;
+    }
+
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
 
     public static DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, London).DateTime;

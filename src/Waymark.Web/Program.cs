@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
+using Waymark.Core.Matching;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Oruk;
+using Waymark.Web.Match;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +14,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // Data
 builder.Services.AddWaymarkDatabase(waymark.Database);
+
+// Matching: the in-memory directory snapshot, gazetteer and matcher
+builder.Services.AddMatching();
 
 // Web
 builder.Services.AddRazorPages();
@@ -24,6 +29,7 @@ var app = builder.Build();
 
 // Bring the database up to date before serving anything.
 await app.Services.MigrateAndSeedAsync(waymark);
+await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
 
 app.UsePrivacyHeaders();
 app.UseExceptionHandler();
@@ -34,6 +40,7 @@ app.UseCors();
 
 app.MapRazorPages();
 app.MapExitThisPage();
+app.MapMatchApi();
 app.MapGet("/health", () => Results.Text("ok"));
 app.MapOrukApi();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
+using Waymark.Core.Insights;
 
 namespace Waymark.Core.Data;
 
@@ -29,6 +30,7 @@ public abstract class WaymarkDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
     public DbSet<ServiceAttribute> ServiceAttributes => Set<ServiceAttribute>();
     public DbSet<GazetteerPostcode> GazetteerPostcodes => Set<GazetteerPostcode>();
+    public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

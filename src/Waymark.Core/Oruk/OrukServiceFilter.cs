@@ -111,7 +111,7 @@ public sealed record OrukServiceFilter
     public bool IsNear(Location? location) =>
         Near is not { } near
         || (location is { Latitude: { } lat, Longitude: { } lon }
-            && GeoDistance.Metres(near.Latitude, near.Longitude, lat, lon) <= ProximityMetres);
+            && Gazetteer.Gazetteer.DistanceKm(near.Latitude, near.Longitude, lat, lon) * 1000 <= ProximityMetres);
 
     private bool MatchesSchedule(Schedule schedule)
     {

@@ -24,7 +24,6 @@ public static class OrukApi
     public static IServiceCollection AddOrukApi(this IServiceCollection services)
     {
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
-        services.AddSingleton(_ => PostcodeLookup.FromShippedFile());
         return services;
     }
 
@@ -47,10 +46,10 @@ public static class OrukApi
 
     // ---- services ------------------------------------------------------------------------------
 
-    private static async Task<IResult> ListServices(HttpRequest request, WaymarkDbContext db, PostcodeLookup postcodes, CancellationToken ct)
+    private static async Task<IResult> ListServices(HttpRequest request, WaymarkDbContext db, Gazetteer gazetteer, CancellationToken ct)
     {
         var q = new OrukQuery(request.Query);
-        var filter = await ServiceFilterAsync(q, db, postcodes, ct);
+        var filter = await ServiceFilterAsync(q, gazetteer, ct);
         var full = !(q.Bool("minimal") == true || q.Bool("full") == false);
         var ndjson = q.Ndjson;
         var (page, perPage) = q.Paging();
@@ -71,7 +70,7 @@ public static class OrukApi
         return service is null ? NotFound("service", key) : Json(OrukExport.ToOruk(service));
     }
 
-    private static async Task<OrukServiceFilter> ServiceFilterAsync(OrukQuery q, WaymarkDbContext db, PostcodeLookup postcodes, CancellationToken ct)
+    private static async Task<OrukServiceFilter> ServiceFilterAsync(OrukQuery q, Gazetteer gazetteer, CancellationToken ct)
     {
         var filter = new OrukServiceFilter
         {
@@ -89,11 +88,11 @@ public static class OrukApi
         var proximity = q.Text("proximity") is null ? (double?)null : (double)q.Decimal("proximity", 1, (decimal)OrukQuery.MaxProximityMetres)!;
         if (q.Text("postcode") is { } postcode)
         {
-            if (!PostcodeLookup.IsPostcodeShaped(postcode))
+            if (!Gazetteer.IsPostcodeShaped(postcode))
             {
                 throw BadRequestException.ForParameter("postcode", "postcode must be a UK postcode or postcode district, such as S1 2HE or S1.");
             }
-            var place = await postcodes.FindAsync(db, postcode, ct)
+            var place = await gazetteer.ResolveAsync(postcode, ct)
                 ?? throw BadRequestException.ForParameter("postcode", $"We could not find the postcode {postcode.ToUpperInvariant()}.");
             filter = filter with { Near = (place.Latitude, place.Longitude), ProximityMetres = proximity ?? OrukQuery.DefaultProximityMetres };
         }
@@ -114,10 +113,10 @@ public static class OrukApi
 
     // ---- service_at_locations ----------------------------------------------------------------------
 
-    private static async Task<IResult> ListServiceAtLocations(HttpRequest request, WaymarkDbContext db, PostcodeLookup postcodes, CancellationToken ct)
+    private static async Task<IResult> ListServiceAtLocations(HttpRequest request, WaymarkDbContext db, Gazetteer gazetteer, CancellationToken ct)
     {
         var q = new OrukQuery(request.Query);
-        var filter = await ServiceFilterAsync(q, db, postcodes, ct);
+        var filter = await ServiceFilterAsync(q, gazetteer, ct);
         var ndjson = q.Ndjson;
         var (page, perPage) = q.Paging();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Waymark.Core.Oruk;
+using Waymark.Core.Schedules;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Oruk;
@@ -15,7 +16,6 @@ internal sealed class OrukQuery(IQueryCollection query)
     public const double MaxProximityMetres = 200_000;
     public const double DefaultProximityMetres = 10_000;
 
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     public string? Text(string name) =>
         query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[^1]) ? values[^1]!.Trim() : null;
@@ -75,7 +75,7 @@ internal sealed class OrukQuery(IQueryCollection query)
         }
         if (DateTime.TryParseExact(text, local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var ukLocal))
         {
-            return new DateTimeOffset(ukLocal, UkTime.GetUtcOffset(ukLocal));
+            return UkTime.ToInstant(ukLocal);
         }
         throw BadRequestException.ForParameter(name, $"{name} must be an ISO 8601 date-time such as 2026-01-31T09:00:00Z, or a date such as 2026-01-31.");
     }

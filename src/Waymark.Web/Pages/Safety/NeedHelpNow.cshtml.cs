@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Core.Safety;
+using Waymark.Core.Schedules;
 
 namespace Waymark.Web.Pages.Safety;
 

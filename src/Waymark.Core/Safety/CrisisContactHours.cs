@@ -1,16 +1,6 @@
+using Waymark.Core.Schedules;
+
 namespace Waymark.Core.Safety;
-
-/// <summary>UK local time (Europe/London, with summer time), which every opening time in Waymark is given in.</summary>
-public static class UkTime
-{
-    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
-    public static DateTimeOffset Now(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone);
-    }
-}
 
 public static class CrisisContactHours
 {
@@ -29,7 +19,7 @@ public static class CrisisContactHours
         {
             return false;
         }
-        var now = TimeOnly.FromTimeSpan(TimeZoneInfo.ConvertTime(instant, UkTime.Zone).TimeOfDay);
+        var now = TimeOnly.FromTimeSpan(UkTime.ToLocal(instant).TimeOfDay);
         return closes > opens
             ? now >= opens && now < closes
             : now >= opens || now < closes;

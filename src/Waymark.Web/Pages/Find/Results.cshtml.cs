@@ -87,9 +87,10 @@ public sealed class ResultsModel(
     /// <summary>One click to search again with a near miss let in.</summary>
     public (string Text, string Link) Relax(NearestMiss miss)
     {
-        if (miss.Breaks == "within_km" && miss.DistanceKm is { } km && Math.Ceiling(km) <= MatchQuery.MaxWithinKm)
+        // The distance is rounded to 0.1 km, so the next whole kilometre up is sure to take the service in.
+        if (miss.Breaks == "within_km" && miss.DistanceKm is { } km && Math.Floor(km) + 1 <= MatchQuery.MaxWithinKm)
         {
-            var further = ((int)Math.Ceiling(km)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var further = ((int)Math.Floor(km) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ($"Search up to {further} km away", Answers.With("within_km", further).Link("/find/results"));
         }
         return ($"Search again without “{FindJourney.ParameterWords(miss.Breaks)}”", Answers.Without(miss.Breaks).Link("/find/results"));

@@ -16,7 +16,7 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(width: 320, height: 800, javaScript: false);
 
         await page.GotoAsync("/find");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Start", Exact = true }).ClickAsync();
+        await page.Locator("main a.button--start").ClickAsync();
         Assert.EndsWith("/find/where", page.Url, StringComparison.Ordinal);
 
         await page.GetByLabel("Postcode, town or village").FillAsync("Sheffield");

@@ -204,4 +204,20 @@ public sealed class UrgentResultsTests(WaymarkApp app) : IClassFixture<WaymarkAp
         Assert.Equal("Open now until 11pm", page.Document.QuerySelector($"#result-{line.Id} .result__open")!.TextContent);
         Assert.StartsWith("By phone", page.Document.QuerySelector($"#result-{line.Id} .result__distance")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_need_help_now_form_asks_for_what_is_open_now_by_phone_or_text_first()
+    {
+        using var client = app.CreateClient();
+        var page = await HtmlPage.GetAsync(client, "/need-help-now");
+        var form = page.Document.QuerySelector("#near-you ~ form")!;
+        var hidden = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        Assert.Equal(new Dictionary<string, string> { ["open_now"] = "true", ["urgency"] = "now", ["prefer"] = "delivery:phone,delivery:text" }, hidden);
+
+        // A place it cannot find comes back as the place question, still on the urgent path.
+        var unknown = await HtmlPage.GetAsync(client, "/find/results?open_now=true&urgency=now&prefer=delivery:phone,delivery:text&near=Nowhere+Special");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Response.StatusCode);
+        Assert.Equal("#near", unknown.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("now", unknown.Document.QuerySelector("#find-step input[name=urgency]")!.GetAttribute("value"));
+    }
 }

@@ -1,0 +1,3 @@
+using Waymark.Cli;
+
+return await WaymarkCli.RunAsync(args, Console.Out, Console.Error);

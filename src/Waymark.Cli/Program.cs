@@ -1,3 +1,6 @@
-using Waymark.Cli;
+namespace Waymark.Cli;
 
-return await WaymarkCli.RunAsync(args, Console.Out, Console.Error);
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => WaymarkCli.RunAsync(args, Console.Out, Console.Error);
+}

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
@@ -54,25 +56,52 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             // A bigger page cache for index inserts; changes nothing about durability.
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
         }
-        var chunk = new List<Incoming>(ChunkSize);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        await foreach (var record in records.WithCancellation(ct))
+        run.ServicesAtStart = await db.Services.AnyAsync(ct);
+        run.OrganizationsAtStart = await db.Organizations.AnyAsync(ct);
+        run.LocationsAtStart = await db.Locations.AnyAsync(ct);
+
+        // Reading and checking records runs beside writing them, so a large feed uses both cores.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var chunks = Channel.CreateBounded<List<Incoming>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(async () =>
         {
-            if (run.Check(record) is { } incoming)
+            try
             {
-                chunk.Add(incoming);
+                var chunk = new List<Incoming>(ChunkSize);
+                await foreach (var record in records.WithCancellation(stop.Token))
+                {
+                    if (run.Check(record) is { } incoming)
+                    {
+                        chunk.Add(incoming);
+                    }
+                    if (chunk.Count >= ChunkSize)
+                    {
+                        await chunks.Writer.WriteAsync(chunk, stop.Token);
+                        chunk = new List<Incoming>(ChunkSize);
+                    }
+                }
+                await chunks.Writer.WriteAsync(chunk, stop.Token);
             }
-            if (chunk.Count >= ChunkSize)
+            finally
             {
-                if (Environment.GetEnvironmentVariable("WAYMARK_TRACE") is not null) { Console.Error.WriteLine($"read+check {sw.ElapsedMilliseconds} ms cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}"); }
-                await run.WriteAsync(chunk, ct);
-                chunk.Clear();
-                sw.Restart();
+                chunks.Writer.Complete();
+            }
+        }, stop.Token);
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
+            {
+                await run.WriteAsync(chunk, stop.Token);
             }
         }
-        await run.WriteAsync(chunk, ct);
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        await reading;
 
-        var commit = run.Rejections.Count == 0 || skipInvalid;
+        var commit = run.Rejections.IsEmpty || skipInvalid;
         if (commit)
         {
             await tx.CommitAsync(ct);
@@ -81,9 +110,10 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
         {
             await tx.RollbackAsync(ct);
         }
+        var rejections = run.Rejections.OrderBy(r => r.Record).ToList();
         return commit
-            ? new ImportResult(run.Created, run.Updated, run.Unchanged, run.Rejections, true)
-            : new ImportResult(0, 0, 0, run.Rejections, false);
+            ? new ImportResult(run.Created, run.Updated, run.Unchanged, rejections, true)
+            : new ImportResult(0, 0, 0, rejections, false);
     }
 
     private sealed record Incoming(int Number, Service Service, bool HasLastModified);
@@ -93,11 +123,15 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
         private readonly BulkWriter _writer = new(db);
         private readonly Dictionary<Guid, int> _services = [];
         private readonly Dictionary<Guid, int> _serviceChildren = [];
-        private readonly Dictionary<Guid, Shared> _shared = [];
+        // Written by the reading side, read by the writing side.
+        private readonly ConcurrentDictionary<Guid, Shared> _shared = [];
         private readonly Dictionary<Guid, (Guid Owner, int Record)> _sharedChildren = [];
         private readonly HashSet<Guid> _decided = [];
 
-        public List<ImportRejection> Rejections { get; } = [];
+        public ConcurrentQueue<ImportRejection> Rejections { get; } = [];
+        public bool ServicesAtStart { get; set; }
+        public bool OrganizationsAtStart { get; set; }
+        public bool LocationsAtStart { get; set; }
         public int Created { get; private set; }
         public int Updated { get; private set; }
         public int Unchanged { get; private set; }
@@ -128,7 +162,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             {
                 foreach (var p in problems)
                 {
-                    Rejections.Add(new ImportRejection(record.Number, r.Id, p.Field, p.Rule));
+                    Rejections.Enqueue(new ImportRejection(record.Number, r.Id, p.Field, p.Rule));
                 }
                 return null;
             }
@@ -249,7 +283,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             {
                 foreach (var (field, rule) in problems)
                 {
-                    Rejections.Add(new ImportRejection(number, r.Id, field, rule));
+                    Rejections.Enqueue(new ImportRejection(number, r.Id, field, rule));
                 }
                 return false;
             }
@@ -262,7 +296,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 
         private Incoming? Reject(int number, Guid? id, string field, string rule)
         {
-            Rejections.Add(new ImportRejection(number, id, field, rule));
+            Rejections.Enqueue(new ImportRejection(number, id, field, rule));
             return null;
         }
 
@@ -275,13 +309,13 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             var sw = System.Diagnostics.Stopwatch.StartNew();
             void T(string what) { if (Environment.GetEnvironmentVariable("WAYMARK_TRACE") is not null) { Console.Error.WriteLine($"{what} {sw.ElapsedMilliseconds} ms cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}"); } sw.Restart(); }
             var serviceIds = chunk.Select(c => c.Service.Id).ToList();
-            var stored = await db.Services.AsNoTracking().Where(s => EF.Parameter(serviceIds).Contains(s.Id)).WithFullGraph().ToDictionaryAsync(s => s.Id, ct);
+            var stored = !ServicesAtStart ? [] : await db.Services.AsNoTracking().Where(s => EF.Parameter(serviceIds).Contains(s.Id)).WithFullGraph().ToDictionaryAsync(s => s.Id, ct);
 
             T("load services");
             var orgIds = chunk.Select(c => c.Service.OrganizationId).OfType<Guid>().Distinct().ToList();
-            var orgs = await db.Organizations.AsNoTracking().Include(o => o.Identifiers).Where(o => EF.Parameter(orgIds).Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+            var orgs = !OrganizationsAtStart ? [] : await db.Organizations.AsNoTracking().Include(o => o.Identifiers).Where(o => EF.Parameter(orgIds).Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
             var locationIds = chunk.SelectMany(c => c.Service.ServiceAtLocations).Select(x => x.LocationId).Distinct().ToList();
-            var locations = await db.Locations.AsNoTracking().Include(l => l.Addresses).Include(l => l.Accessibility).AsSplitQuery()
+            var locations = !LocationsAtStart ? [] : await db.Locations.AsNoTracking().Include(l => l.Addresses).Include(l => l.Accessibility).AsSplitQuery()
                 .Where(l => EF.Parameter(locationIds).Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
             var termIds = chunk.SelectMany(c => c.Service.Attributes).Select(a => a.TaxonomyTermId).Where(id => !Vocabulary.ById.ContainsKey(id)).Distinct().ToList();
             var terms = await db.TaxonomyTerms.AsNoTracking().Where(t => EF.Parameter(termIds).Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
@@ -305,7 +339,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
                 var missing = ResolveReferences(s, orgs, locations, terms);
                 if (missing is not null)
                 {
-                    Rejections.Add(new ImportRejection(item.Number, s.Id, missing.Value.Field, missing.Value.Rule));
+                    Rejections.Enqueue(new ImportRejection(item.Number, s.Id, missing.Value.Field, missing.Value.Rule));
                     continue;
                 }
                 // Shared objects: the first record that brings one decides whether it is new or changed.

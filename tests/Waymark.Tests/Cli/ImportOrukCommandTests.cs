@@ -184,7 +184,7 @@ public sealed class ImportOrukCommandTests : IDisposable
         Assert.Equal(0, second.ExitCode);
         Assert.Equal("created 0, updated 1, unchanged 0, rejected 0", second.Output.Trim());
         await using var db = _cli.Database.Open();
-        var stored = await db.Locations.SingleAsync();
+        var stored = await db.Locations.SingleAsync(l => l.Id == new Guid("3a19ff88-4620-4d17-9830-ac1d859eb5d5"));
         Assert.Null(stored.Latitude);
     }
 

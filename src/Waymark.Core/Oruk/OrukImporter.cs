@@ -306,12 +306,15 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             {
                 return;
             }
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            void T(string what) { if (Environment.GetEnvironmentVariable("WAYMARK_TRACE") is not null) { Console.Error.WriteLine($"{what} {sw.ElapsedMilliseconds} ms cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}"); } sw.Restart(); }
             var serviceIds = chunk.Select(c => c.Service.Id).ToList();
             var stored = !ServicesAtStart ? [] : await db.Services.AsNoTracking().Where(s => EF.Parameter(serviceIds).Contains(s.Id)).WithFullGraph().ToDictionaryAsync(s => s.Id, ct);
 
-            T("load services");
+            foreach (var old in stored.Values)
+            {
+                old.MinimumAge = OrukMapping.Normalise(old.MinimumAge);
+                old.MaximumAge = OrukMapping.Normalise(old.MaximumAge);
+                old.CostOptions.ForEach(c => c.Amount = OrukMapping.Normalise(c.Amount));
+            }
             var orgIds = chunk.Select(c => c.Service.OrganizationId).OfType<Guid>().Distinct().ToList();
             var orgs = !OrganizationsAtStart ? [] : await db.Organizations.AsNoTracking().Include(o => o.Identifiers).Where(o => EF.Parameter(orgIds).Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
             var locationIds = chunk.SelectMany(c => c.Service.ServiceAtLocations).Select(x => x.LocationId).Distinct().ToList();
@@ -322,7 +325,6 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             var taxonomyIds = chunk.SelectMany(c => c.Service.Attributes).Select(a => a.TaxonomyTerm?.TaxonomyId).OfType<Guid>().Distinct().ToList();
             var taxonomies = (await db.Taxonomies.AsNoTracking().Where(t => EF.Parameter(taxonomyIds).Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
 
-            T("load rest");
             var newOrgs = new List<Organization>();
             var changedOrgs = new List<Organization>();
             var newLocations = new List<Location>();
@@ -393,7 +395,6 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
                 }
             }
 
-            T("compare");
             await _writer.InsertAsync(newTaxonomies, ct);
             var changedOrgIds = changedOrgs.Select(o => o.Id).ToList();
             if (changedOrgIds.Count > 0)
@@ -447,7 +448,6 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             await _writer.InsertAsync([.. written.SelectMany(s => s.Contacts)], ct);
             await _writer.InsertAsync([.. written.SelectMany(s => s.Contacts).SelectMany(c => c.Phones)], ct);
             await _writer.InsertAsync([.. written.SelectMany(s => s.Attributes)], ct);
-            T("write");
         }
 
         private (string Field, string Rule)? ResolveReferences(Service s, Dictionary<Guid, Organization> orgs, Dictionary<Guid, Location> locations, Dictionary<Guid, TaxonomyTerm> terms)

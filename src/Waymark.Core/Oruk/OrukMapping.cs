@@ -182,6 +182,6 @@ public static class OrukMapping
     private static DateOnly? Date(string? value) =>
         value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    // 35.00 and 35 are the same number; the database gives back the shortest form.
-    private static decimal? Normalise(decimal? d) => d is { } v ? v / 1.000000000000000000000000000000000m : null;
+    // 35.00 and 35 are the same number; PostgreSQL's numeric(5,2) gives back 35.00, SQLite 35.
+    public static decimal? Normalise(decimal? d) => d is { } v ? v / 1.000000000000000000000000000000000m : null;
 }

@@ -28,10 +28,9 @@ public sealed class OrukExporter(WaymarkDbContext db)
             {
                 break;
             }
-            var services = await db.Services.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id)).WithFullGraph().ToListAsync(ct);
+            var byId = await ServiceGraphLoader.LoadAsync(db, ids, ct);
             // The database orders ids its own way (text on SQLite, uuid on PostgreSQL); the chunk is ordered by it,
             // the records inside a chunk too, so the file is in the database's id order and paging never skips.
-            var byId = services.ToDictionary(s => s.Id);
             foreach (var id in ids)
             {
                 JsonSerializer.Serialize(json, OrukExport.ToOruk(byId[id]), options);

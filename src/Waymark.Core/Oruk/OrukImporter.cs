@@ -307,7 +307,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
                 return;
             }
             var serviceIds = chunk.Select(c => c.Service.Id).ToList();
-            var stored = !ServicesAtStart ? [] : await db.Services.AsNoTracking().Where(s => EF.Parameter(serviceIds).Contains(s.Id)).WithFullGraph().ToDictionaryAsync(s => s.Id, ct);
+            var stored = !ServicesAtStart ? [] : await ServiceGraphLoader.LoadAsync(db, serviceIds, ct);
 
             foreach (var old in stored.Values)
             {
@@ -316,10 +316,9 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
                 old.CostOptions.ForEach(c => c.Amount = OrukMapping.Normalise(c.Amount));
             }
             var orgIds = chunk.Select(c => c.Service.OrganizationId).OfType<Guid>().Distinct().ToList();
-            var orgs = !OrganizationsAtStart ? [] : await db.Organizations.AsNoTracking().Include(o => o.Identifiers).Where(o => EF.Parameter(orgIds).Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+            var orgs = !OrganizationsAtStart ? [] : await ServiceGraphLoader.LoadOrganizationsAsync(db, orgIds, ct);
             var locationIds = chunk.SelectMany(c => c.Service.ServiceAtLocations).Select(x => x.LocationId).Distinct().ToList();
-            var locations = !LocationsAtStart ? [] : await db.Locations.AsNoTracking().Include(l => l.Addresses).Include(l => l.Accessibility).AsSplitQuery()
-                .Where(l => EF.Parameter(locationIds).Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+            var locations = !LocationsAtStart ? [] : await ServiceGraphLoader.LoadLocationsAsync(db, locationIds, ct);
             var termIds = chunk.SelectMany(c => c.Service.Attributes).Select(a => a.TaxonomyTermId).Where(id => !Vocabulary.ById.ContainsKey(id)).Distinct().ToList();
             var terms = await db.TaxonomyTerms.AsNoTracking().Where(t => EF.Parameter(termIds).Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
             var taxonomyIds = chunk.SelectMany(c => c.Service.Attributes).Select(a => a.TaxonomyTerm?.TaxonomyId).OfType<Guid>().Distinct().ToList();

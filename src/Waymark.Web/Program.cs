@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
+using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // Data
 builder.Services.AddWaymarkDatabase(waymark.Database);
+
+// Accounts: Identity, staff policies with an authenticator, sign-in rate limits
+builder.Services.AddWaymarkAccounts(builder.Configuration, builder.Environment);
 
 // Web
 builder.Services.AddRazorPages();
@@ -26,6 +30,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseWaymarkAccounts();
 
 app.MapRazorPages();
 app.MapGet("/health", () => Results.Text("ok"));

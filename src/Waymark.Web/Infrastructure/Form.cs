@@ -57,3 +57,32 @@ public static class Form
     public static string GroupClass(ModelStateDictionary state, string name) =>
         ErrorOf(state, name) is null ? "form-group" : "form-group form-group--error";
 }
+
+public static class FormErrors
+{
+    private const string OrderKey = "waymark:error-order";
+
+    /// <summary>Adds a field error and remembers its order, so the error summary lists errors in the order of the form.</summary>
+    public static void AddError(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, string key, string message)
+    {
+        page.ModelState.AddModelError(key, message);
+        if (page.HttpContext.Items[OrderKey] is not List<string> order)
+        {
+            order = [];
+            page.HttpContext.Items[OrderKey] = order;
+        }
+        if (!order.Contains(key))
+        {
+            order.Add(key);
+        }
+    }
+
+    public static IEnumerable<(string Key, string Message)> InOrder(HttpContext context, ModelStateDictionary state)
+    {
+        var order = context.Items[OrderKey] as List<string> ?? [];
+        return state
+            .Where(e => e.Value is { Errors.Count: > 0 })
+            .OrderBy(e => order.IndexOf(e.Key) is var i && i >= 0 ? i : int.MaxValue)
+            .SelectMany(e => e.Value!.Errors.Select(x => (e.Key, x.ErrorMessage)));
+    }
+}

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
 using Waymark.Core.Directory;
+using Waymark.Core.Listings;
 
 namespace Waymark.Tests.Infrastructure;
 
@@ -16,10 +18,23 @@ public class AccountsApp : WaymarkApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("WAYMARK_SIGN_IN_ATTEMPTS_PER_MINUTE", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("WAYMARK_REPORTS_PER_HOUR", "10000");
+        builder.ConfigureTestServices(s => s.AddSingleton<IDirectoryChangeNotifier>(Notifier));
+    }
+
+    /// <summary>Counts the times search was told the directory changed.</summary>
+    public CountingNotifier Notifier { get; } = new();
+
+    public sealed class CountingNotifier : IDirectoryChangeNotifier
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public void DirectoryChanged() => Interlocked.Increment(ref _count);
     }
 
     /// <summary>An organisation with one service and one location, unique to the caller.</summary>
-    public async Task<(Organization Org, Service Service, Location Location)> AddOrganisationAsync(string name = "Calder Peer Support")
+    public async Task<(Organization Org, Service Service, Location Location)> AddOrganisationAsync(string name = "Calder Peer Support", DateOnly? assured = null)
     {
         var org = new Organization { Id = Guid.NewGuid(), Name = name, Description = "Peer support groups in Calderdale." };
         var location = new Location
@@ -38,7 +53,7 @@ public class AccountsApp : WaymarkApp
             Name = "Tuesday evening peer group",
             Description = "A small group for adults who self-harm, run by people who have been there.",
             Email = "group@example.org",
-            AssuredDate = new DateOnly(2026, 1, 10),
+            AssuredDate = assured ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-20)),
             LastModified = DateTimeOffset.UtcNow.AddDays(-30),
             Contacts = [new Contact { Id = Guid.NewGuid(), Name = "Group lead", Phones = [new Phone { Id = Guid.NewGuid(), Number = "01422 000000" }] }],
             Attributes = [new ServiceAttribute { Id = Guid.NewGuid(), TaxonomyTermId = Vocabulary.TermId("format:group") }],

@@ -8,6 +8,8 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Account;
 
 /// <summary>
@@ -62,11 +64,11 @@ public sealed class AuthenticatorModel(UserManager<WaymarkUser> users, SignInMan
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length == 0)
         {
-            ModelState.AddModelError("Code", "Enter the 6-digit code from your authenticator app");
+            this.AddError("Code", "Enter the 6-digit code from your authenticator app");
         }
         else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            ModelState.AddModelError("Code", "That code did not work. Check the key was entered correctly and enter the newest code");
+            this.AddError("Code", "That code did not work. Check the key was entered correctly and enter the newest code");
         }
         if (!ModelState.IsValid)
         {

@@ -6,6 +6,8 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Account;
 
 /// <summary>A new account's owner chooses their own password from the one-time link `waymark users add` printed.</summary>
@@ -49,7 +51,7 @@ public sealed class SetPasswordModel(AccountAdministration accounts, UserManager
         Email = user.Email;
         if (string.IsNullOrEmpty(Password))
         {
-            ModelState.AddModelError("Password", "Enter a password");
+            this.AddError("Password", "Enter a password");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -61,7 +63,7 @@ public sealed class SetPasswordModel(AccountAdministration accounts, UserManager
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError("Password", error.Code == nameof(IdentityErrorDescriber.PasswordTooShort)
+                this.AddError("Password", error.Code == nameof(IdentityErrorDescriber.PasswordTooShort)
                     ? $"Your password must be at least {PasswordPolicy.MinimumLength} characters long"
                     : error.Description);
             }

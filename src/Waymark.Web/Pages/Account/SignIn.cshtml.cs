@@ -6,6 +6,8 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
@@ -30,11 +32,11 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
     {
         if (string.IsNullOrWhiteSpace(Input.Email))
         {
-            ModelState.AddModelError("Input.Email", "Enter your email address");
+            this.AddError("Input.Email", "Enter your email address");
         }
         if (string.IsNullOrEmpty(Input.Password))
         {
-            ModelState.AddModelError("Input.Password", "Enter your password");
+            this.AddError("Input.Password", "Enter your password");
         }
         if (!ModelState.IsValid)
         {
@@ -62,12 +64,12 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
         }
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError("Input.Email", "This account is locked for 15 minutes after too many wrong passwords. Try again later.");
+            this.AddError("Input.Email", "This account is locked for 15 minutes after too many wrong passwords. Try again later.");
             return Invalid();
         }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("Input.Email", WrongDetails);
+            this.AddError("Input.Email", WrongDetails);
             return Invalid();
         }
         if (staff)

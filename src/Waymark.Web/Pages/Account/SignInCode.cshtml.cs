@@ -6,6 +6,8 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Account;
 
 /// <summary>The second step of a staff sign-in: an authenticator code, or one of the recovery codes (each works once).</summary>
@@ -31,7 +33,7 @@ public sealed class SignInCodeModel(SignInManager<WaymarkUser> signIn, WaymarkDb
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
         if (code.Length == 0)
         {
-            ModelState.AddModelError("Code", "Enter the code from your authenticator app, or a recovery code");
+            this.AddError("Code", "Enter the code from your authenticator app, or a recovery code");
             return Invalid();
         }
 
@@ -48,7 +50,7 @@ public sealed class SignInCodeModel(SignInManager<WaymarkUser> signIn, WaymarkDb
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
         }
-        ModelState.AddModelError("Code", result.IsLockedOut
+        this.AddError("Code", result.IsLockedOut
             ? "This account is locked for 15 minutes after too many wrong codes. Try again later."
             : "That code did not work. Check your app shows Waymark and enter the newest code, or use a recovery code.");
         return Invalid();

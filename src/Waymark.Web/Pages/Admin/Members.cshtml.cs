@@ -5,6 +5,8 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Admin;
 
 /// <summary>Admins add people to an organisation (as staff or admin) and remove them; each change is audited.</summary>
@@ -31,11 +33,11 @@ public sealed class MembersModel(WaymarkDbContext db, AccountAdministration acco
         }
         if (string.IsNullOrWhiteSpace(Email))
         {
-            ModelState.AddModelError(nameof(Email), "Enter the email address of their Waymark account");
+            this.AddError(nameof(Email), "Enter the email address of their Waymark account");
         }
         if (!MembershipRoles.All.Contains(Role ?? ""))
         {
-            ModelState.AddModelError(nameof(Role), "Choose what they can do");
+            this.AddError(nameof(Role), "Choose what they can do");
         }
         if (ModelState.IsValid)
         {
@@ -47,7 +49,7 @@ public sealed class MembersModel(WaymarkDbContext db, AccountAdministration acco
             }
             catch (AccountException e)
             {
-                ModelState.AddModelError(nameof(Email), e.Message);
+                this.AddError(nameof(Email), e.Message);
             }
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -7,6 +7,8 @@ using Waymark.Core.Data;
 using Waymark.Core.Listings;
 using Waymark.Web.Accounts;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Services;
 
 /// <summary>Anyone can tell us a listing is wrong: no account, nothing stored about them except an email if they give one.</summary>
@@ -37,15 +39,15 @@ public sealed class SuggestAChangeModel(WaymarkDbContext db, TimeProvider time) 
         }
         if (string.IsNullOrWhiteSpace(Message))
         {
-            ModelState.AddModelError(nameof(Message), "Tell us what is wrong with the listing");
+            this.AddError(nameof(Message), "Tell us what is wrong with the listing");
         }
         else if (Message.Length > MaxLength)
         {
-            ModelState.AddModelError(nameof(Message), $"Your message must be {MaxLength:N0} characters or fewer");
+            this.AddError(nameof(Message), $"Your message must be {MaxLength:N0} characters or fewer");
         }
         if (!string.IsNullOrWhiteSpace(Email) && (!MailAddress.TryCreate(Email.Trim(), out var m) || m.Address != Email.Trim()))
         {
-            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org, or leave it empty");
+            this.AddError(nameof(Email), "Enter an email address in the correct format, like name@example.org, or leave it empty");
         }
         if (!ModelState.IsValid)
         {

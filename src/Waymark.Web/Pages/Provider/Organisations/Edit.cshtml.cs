@@ -7,6 +7,8 @@ using Waymark.Core.Directory;
 using Waymark.Core.Listings;
 using Waymark.Web.Accounts;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Provider.Organisations;
 
 public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, ListingChanges changes) : ProviderPageModel(db, access)
@@ -38,24 +40,24 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         var i = Input;
         if (string.IsNullOrWhiteSpace(i.Name))
         {
-            ModelState.AddModelError("Input.Name", "Enter the name of the organisation");
+            this.AddError("Input.Name", "Enter the name of the organisation");
         }
         else if (i.Name.Trim().Length > 200)
         {
-            ModelState.AddModelError("Input.Name", "The name must be 200 characters or fewer");
+            this.AddError("Input.Name", "The name must be 200 characters or fewer");
         }
         if (string.IsNullOrWhiteSpace(i.Description))
         {
-            ModelState.AddModelError("Input.Description", "Describe the organisation in a sentence or two");
+            this.AddError("Input.Description", "Describe the organisation in a sentence or two");
         }
         if (!string.IsNullOrWhiteSpace(i.Email) && (!MailAddress.TryCreate(i.Email.Trim(), out var m) || m.Address != i.Email.Trim()))
         {
-            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.org");
+            this.AddError("Input.Email", "Enter an email address in the correct format, like name@example.org");
         }
         if (!string.IsNullOrWhiteSpace(i.Website)
             && !(Uri.TryCreate(i.Website.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)))
         {
-            ModelState.AddModelError("Input.Website", "Enter the full website address, starting https://");
+            this.AddError("Input.Website", "Enter the full website address, starting https://");
         }
         if (!ModelState.IsValid)
         {

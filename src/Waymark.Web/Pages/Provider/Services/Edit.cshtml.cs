@@ -7,6 +7,8 @@ using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Provider.Services;
 
 /// <summary>Edit a service: details, contact, "what to expect", vocabulary terms; check it; put a notice on it; see its history.</summary>
@@ -102,17 +104,17 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         DateOnly? until = null;
         if (!ServiceNoticeKinds.All.Contains(Notice.Kind ?? ""))
         {
-            ModelState.AddModelError("Notice.Kind", "Choose whether the service is temporarily closed or not taking referrals");
+            this.AddError("Notice.Kind", "Choose whether the service is temporarily closed or not taking referrals");
         }
         if (!string.IsNullOrWhiteSpace(Notice.Until))
         {
             if (!DateOnly.TryParseExact(Notice.Until.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
-                ModelState.AddModelError("Notice.Until", "Enter the date as a real date, for example 2027-03-31");
+                this.AddError("Notice.Until", "Enter the date as a real date, for example 2027-03-31");
             }
             else if (d < changes.UkToday)
             {
-                ModelState.AddModelError("Notice.Until", "The date it ends must be today or in the future");
+                this.AddError("Notice.Until", "The date it ends must be today or in the future");
             }
             else
             {
@@ -197,40 +199,40 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         var i = Input;
         if (string.IsNullOrWhiteSpace(i.Name))
         {
-            ModelState.AddModelError("Input.Name", "Enter the name of the service");
+            this.AddError("Input.Name", "Enter the name of the service");
         }
         else if (i.Name.Trim().Length > 200)
         {
-            ModelState.AddModelError("Input.Name", "The name must be 200 characters or fewer");
+            this.AddError("Input.Name", "The name must be 200 characters or fewer");
         }
         if (string.IsNullOrWhiteSpace(i.Description))
         {
-            ModelState.AddModelError("Input.Description", "Describe the service in a few sentences");
+            this.AddError("Input.Description", "Describe the service in a few sentences");
         }
         else if (i.Description.Length > 4000)
         {
-            ModelState.AddModelError("Input.Description", "The description must be 4,000 characters or fewer");
+            this.AddError("Input.Description", "The description must be 4,000 characters or fewer");
         }
         if (!ServiceStatus.All.Contains(i.Status ?? ""))
         {
-            ModelState.AddModelError("Input.Status", "Choose the service's status");
+            this.AddError("Input.Status", "Choose the service's status");
         }
         var min = WholeNumber("Input.MinimumAge", i.MinimumAge, "The youngest age", 0, 120);
         var max = WholeNumber("Input.MaximumAge", i.MaximumAge, "The oldest age", 0, 120);
         if (min is not null && max is not null && min > max)
         {
-            ModelState.AddModelError("Input.MaximumAge", "The oldest age must be the same as or more than the youngest age");
+            this.AddError("Input.MaximumAge", "The oldest age must be the same as or more than the youngest age");
         }
         if (!string.IsNullOrWhiteSpace(i.Email) && (!MailAddress.TryCreate(i.Email.Trim(), out var m) || m.Address != i.Email.Trim()))
         {
-            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.org");
+            this.AddError("Input.Email", "Enter an email address in the correct format, like name@example.org");
         }
         if (!string.IsNullOrWhiteSpace(i.Phone))
         {
             var digits = i.Phone.Count(char.IsAsciiDigit);
             if (i.Phone.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '+' or '(' or ')' or '-')) || digits < 3 || digits > 15)
             {
-                ModelState.AddModelError("Input.Phone", "Enter a phone number, like 01632 960 001 or 116 123");
+                this.AddError("Input.Phone", "Enter a phone number, like 01632 960 001 or 116 123");
             }
         }
         WholeNumber("Input.SessionMinutes", i.SessionMinutes, "Session length", 1, 1440);
@@ -240,16 +242,16 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         }
         if (!string.IsNullOrWhiteSpace(i.Frequency) && !Vocabulary.Frequencies.Contains(i.Frequency))
         {
-            ModelState.AddModelError("Input.Frequency", "Choose how often sessions happen");
+            this.AddError("Input.Frequency", "Choose how often sessions happen");
         }
         if (i.FirstContact?.Length > 500)
         {
-            ModelState.AddModelError("Input.FirstContact", "What happens first must be 500 characters or fewer");
+            this.AddError("Input.FirstContact", "What happens first must be 500 characters or fewer");
         }
         WholeNumber("Input.TypicalWaitDays", i.TypicalWaitDays, "Typical wait", 0, 3650);
         if (i.Terms.Any(t => !EditableCodes.Contains(t)))
         {
-            ModelState.AddModelError("Input.Terms", "Choose only from the options shown");
+            this.AddError("Input.Terms", "Choose only from the options shown");
         }
     }
 
@@ -261,12 +263,12 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         }
         if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            ModelState.AddModelError(key, $"{what} must be a whole number, like {min + 1}");
+            this.AddError(key, $"{what} must be a whole number, like {min + 1}");
             return null;
         }
         if (n < min || n > max)
         {
-            ModelState.AddModelError(key, $"{what} must be between {min} and {max}");
+            this.AddError(key, $"{what} must be between {min} and {max}");
             return null;
         }
         return n;

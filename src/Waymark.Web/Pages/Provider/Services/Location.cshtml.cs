@@ -7,6 +7,8 @@ using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Provider.Services;
 
 /// <summary>Edit one of a service's locations: name, address and (optionally) its latitude and longitude.</summary>
@@ -47,29 +49,29 @@ public sealed partial class LocationModel(WaymarkDbContext db, OrganisationAcces
         var i = Input;
         if (string.IsNullOrWhiteSpace(i.Address1))
         {
-            ModelState.AddModelError("Input.Address1", "Enter the first line of the address");
+            this.AddError("Input.Address1", "Enter the first line of the address");
         }
         if (string.IsNullOrWhiteSpace(i.City))
         {
-            ModelState.AddModelError("Input.City", "Enter the town or city");
+            this.AddError("Input.City", "Enter the town or city");
         }
         var postcode = (i.Postcode ?? "").Trim().ToUpperInvariant();
         if (!Postcode().IsMatch(postcode))
         {
-            ModelState.AddModelError("Input.Postcode", "Enter a full UK postcode, like HX1 1QG");
+            this.AddError("Input.Postcode", "Enter a full UK postcode, like HX1 1QG");
         }
         double? lat = null, lon = null;
         var hasLat = !string.IsNullOrWhiteSpace(i.Latitude);
         var hasLon = !string.IsNullOrWhiteSpace(i.Longitude);
         if (hasLat != hasLon)
         {
-            ModelState.AddModelError(hasLat ? "Input.Longitude" : "Input.Latitude", "Enter both latitude and longitude, or neither");
+            this.AddError(hasLat ? "Input.Longitude" : "Input.Latitude", "Enter both latitude and longitude, or neither");
         }
         else if (hasLat)
         {
             if (!double.TryParse(i.Latitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || la is < 49 or > 61)
             {
-                ModelState.AddModelError("Input.Latitude", "Latitude must be a number between 49 and 61 (the UK), like 53.7196");
+                this.AddError("Input.Latitude", "Latitude must be a number between 49 and 61 (the UK), like 53.7196");
             }
             else
             {
@@ -77,7 +79,7 @@ public sealed partial class LocationModel(WaymarkDbContext db, OrganisationAcces
             }
             if (!double.TryParse(i.Longitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) || lo is < -9 or > 2.5)
             {
-                ModelState.AddModelError("Input.Longitude", "Longitude must be a number between -9 and 2.5 (the UK), like -1.8568");
+                this.AddError("Input.Longitude", "Longitude must be a number between -9 and 2.5 (the UK), like -1.8568");
             }
             else
             {

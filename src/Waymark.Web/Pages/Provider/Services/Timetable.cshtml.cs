@@ -4,6 +4,8 @@ using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
 
+using Waymark.Web.Infrastructure;
+
 namespace Waymark.Web.Pages.Provider.Services;
 
 /// <summary>Opening times as a weekly timetable: tick days, give opening and closing times; "add another time" needs no JavaScript.</summary>
@@ -66,21 +68,21 @@ public sealed class TimetableModel(WaymarkDbContext db, OrganisationAccess acces
             var n = i + 1;
             if (r.Days.Count == 0 || r.Days.Any(d => Timetable.Days.All(x => x.Code != d)))
             {
-                ModelState.AddModelError($"Rows[{i}].Days", $"Time {n}: choose at least one day");
+                this.AddError($"Rows[{i}].Days", $"Time {n}: choose at least one day");
             }
             var opensOk = Timetable.TryParseTime(r.Opens, out var opens);
             var closesOk = Timetable.TryParseTime(r.Closes, out var closes);
             if (!opensOk)
             {
-                ModelState.AddModelError($"Rows[{i}].Opens", $"Time {n}: enter the opening time as hours and minutes, like 09:30");
+                this.AddError($"Rows[{i}].Opens", $"Time {n}: enter the opening time as hours and minutes, like 09:30");
             }
             if (!closesOk)
             {
-                ModelState.AddModelError($"Rows[{i}].Closes", $"Time {n}: enter the closing time as hours and minutes, like 17:00");
+                this.AddError($"Rows[{i}].Closes", $"Time {n}: enter the closing time as hours and minutes, like 17:00");
             }
             else if (opensOk && opens == closes)
             {
-                ModelState.AddModelError($"Rows[{i}].Closes", $"Time {n}: the closing time must be different from the opening time");
+                this.AddError($"Rows[{i}].Closes", $"Time {n}: the closing time must be different from the opening time");
             }
             if (ModelState.IsValid)
             {

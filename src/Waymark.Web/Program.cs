@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
+using Waymark.Core.Matching;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
+using Waymark.Web.Oruk;
+using Waymark.Web.Match;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,27 +16,38 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Data
 builder.Services.AddWaymarkDatabase(waymark.Database);
 
+// Matching: the in-memory directory snapshot, gazetteer and matcher
+builder.Services.AddMatching();
+
 // Accounts: Identity, staff policies with an authenticator, sign-in rate limits
 builder.Services.AddWaymarkAccounts(builder.Configuration, builder.Environment);
 
 // Web
 builder.Services.AddRazorPages();
+builder.Services.AddSessionOnlyAntiforgery();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOrukApi();
 
 var app = builder.Build();
 
 // Bring the database up to date before serving anything.
 await app.Services.MigrateAndSeedAsync(waymark);
+await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
 
+app.UsePrivacyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCors();
 app.UseWaymarkAccounts();
 
 app.MapRazorPages();
+app.MapExitThisPage();
+app.MapMatchApi();
 app.MapGet("/health", () => Results.Text("ok"));
+app.MapOrukApi();
 
 await app.RunAsync();
 

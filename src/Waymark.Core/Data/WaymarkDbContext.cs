@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waymark.Core.Accounts;
 using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
+using Waymark.Core.Insights;
 using Waymark.Core.Listings;
 
 namespace Waymark.Core.Data;
@@ -33,6 +34,7 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
     public DbSet<ServiceAttribute> ServiceAttributes => Set<ServiceAttribute>();
     public DbSet<GazetteerPostcode> GazetteerPostcodes => Set<GazetteerPostcode>();
+    public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
 
     // Accounts (AccountsConfiguration.cs) and the listing editor (ListingsConfiguration.cs)
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();

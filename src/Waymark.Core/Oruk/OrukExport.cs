@@ -22,23 +22,8 @@ public static class OrukExport
         .Include(s => s.Attributes).ThenInclude(a => a.TaxonomyTerm)
         .AsSplitQuery();
 
-    public static OrukService ToOruk(Service s, bool includeOrganization = true) => new()
+    public static OrukService ToOruk(Service s, bool includeOrganization = true) => ToOrukSummary(s, includeOrganization) with
     {
-        Id = s.Id,
-        OrganizationId = s.OrganizationId,
-        Name = s.Name,
-        Description = s.Description,
-        Url = s.Url,
-        Email = s.Email,
-        Status = s.Status,
-        Fees = s.Fees,
-        Accreditations = s.Accreditations,
-        MinimumAge = s.MinimumAge,
-        MaximumAge = s.MaximumAge,
-        AssuredDate = Date(s.AssuredDate),
-        AssurerEmail = s.AssurerEmail,
-        Alert = s.Alert,
-        LastModified = DateTime(s.LastModified),
         Schedules = [.. s.Schedules.OrderBy(x => x.Id).Select(ToOruk)],
         ServiceAreas = [.. s.ServiceAreas.OrderBy(x => x.Id).Select(a => new OrukServiceArea
         {
@@ -49,7 +34,6 @@ public static class OrukExport
         {
             Id = l.Id, ServiceId = l.ServiceId, Name = l.Name, Code = l.Code, Note = l.Note,
         })],
-        Organization = includeOrganization && s.Organization is { } o ? ToOruk(o) : null,
         Funding = [.. s.Funding.OrderBy(x => x.Id).Select(f => new OrukFunding { Id = f.Id, ServiceId = f.ServiceId, Source = f.Source })],
         CostOptions = [.. s.CostOptions.OrderBy(x => x.Id).Select(c => new OrukCostOption
         {
@@ -72,6 +56,27 @@ public static class OrukExport
             TaxonomyTerm = a.TaxonomyTerm is { } t ? ToOruk(t) : null,
             Value = a.Value,
         })],
+    };
+
+    /// <summary>Only the service's own one-to-one fields (the <c>minimal</c> list form), with its organisation if asked.</summary>
+    public static OrukService ToOrukSummary(Service s, bool includeOrganization = false) => new()
+    {
+        Id = s.Id,
+        OrganizationId = s.OrganizationId,
+        Name = s.Name,
+        Description = s.Description,
+        Url = s.Url,
+        Email = s.Email,
+        Status = s.Status,
+        Fees = s.Fees,
+        Accreditations = s.Accreditations,
+        MinimumAge = s.MinimumAge,
+        MaximumAge = s.MaximumAge,
+        AssuredDate = Date(s.AssuredDate),
+        AssurerEmail = s.AssurerEmail,
+        Alert = s.Alert,
+        LastModified = DateTime(s.LastModified),
+        Organization = includeOrganization && s.Organization is { } o ? ToOruk(o) : null,
     };
 
     public static OrukOrganization ToOruk(Organization o, IEnumerable<OrukService>? services = null) => new()

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Listings;
+using Waymark.Core.Matching;
 
 namespace Waymark.Web.Accounts;
 
@@ -97,7 +98,10 @@ public static class AccountsSetup
         services.AddScoped<AccountAdministration>();
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<ListingChanges>();
-        services.TryAddSingleton<IDirectoryChangeNotifier, NoDirectoryChangeNotifier>();
+        // Editor saves reach search through the matcher's index when it is registered (AddMatching).
+        services.TryAddSingleton<IDirectoryChangeNotifier>(sp => sp.GetService<DirectoryIndex>() is { } index
+            ? new DirectoryIndexNotifier(index)
+            : new NoDirectoryChangeNotifier());
         return services;
     }
 
@@ -118,6 +122,11 @@ public static class AccountsSetup
                 QueueLimit = 0,
             })
             : RateLimitPartition.GetNoLimiter(name);
+}
+
+internal sealed class DirectoryIndexNotifier(DirectoryIndex index) : IDirectoryChangeNotifier
+{
+    public void DirectoryChanged() => index.DirectoryChanged();
 }
 
 /// <summary>Met only when this sign-in used an authenticator code or a recovery code.</summary>

@@ -4,17 +4,22 @@ namespace Waymark.Web.Infrastructure;
 
 /// <summary>
 /// The settings a deployment chooses, read from configuration (environment variables such as
-/// WAYMARK_DATABASE and WAYMARK_SAMPLE_DATA); a bad value stops the app on start with a clear message.
+/// WAYMARK_DATABASE, WAYMARK_SAMPLE_DATA and WAYMARK_EXIT_URL); a bad value stops the app on start with a clear message.
 /// </summary>
 public sealed class WaymarkOptions
 {
     public const string SampleYorkshireAndHumber = "yorkshire-and-humber";
     public const string SampleNone = "none";
 
+    /// <summary>Where "Exit this page" goes: a neutral site that says nothing about what the person was reading.</summary>
+    public static readonly Uri DefaultExitUrl = new("https://www.bbc.co.uk/weather");
+
     public string Database { get; set; } = Core.Data.Database.DefaultConnection;
 
     /// <summary><c>yorkshire-and-humber</c> seeds the fictional sample on first run; <c>none</c> never does.</summary>
     public string SampleData { get; set; } = SampleYorkshireAndHumber;
+
+    public Uri ExitUrl { get; set; } = DefaultExitUrl;
 
     public DatabaseProvider Provider => Core.Data.Database.ProviderOf(Database);
 
@@ -32,6 +37,15 @@ public sealed class WaymarkOptions
         {
             throw new InvalidOperationException($"WAYMARK_SAMPLE_DATA must be '{SampleYorkshireAndHumber}' or '{SampleNone}', not '{sample}'.");
         }
-        return new WaymarkOptions { Database = database, SampleData = sample };
+        var exitUrl = DefaultExitUrl;
+        if (configuration["WAYMARK_EXIT_URL"] is { Length: > 0 } exit)
+        {
+            if (!Uri.TryCreate(exit, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new InvalidOperationException($"WAYMARK_EXIT_URL must be an absolute http or https address such as {DefaultExitUrl}, not '{exit}'.");
+            }
+            exitUrl = parsed;
+        }
+        return new WaymarkOptions { Database = database, SampleData = sample, ExitUrl = exitUrl };
     }
 }

@@ -13,12 +13,18 @@ public class AccountsApp : WaymarkApp
 {
     protected virtual int SignInsPerMinute => 10_000;
 
+    /// <summary>False to keep the real notifier, which tells the matcher's index.</summary>
+    protected virtual bool CountsNotifications => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("WAYMARK_SIGN_IN_ATTEMPTS_PER_MINUTE", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("WAYMARK_REPORTS_PER_HOUR", "10000");
-        builder.ConfigureTestServices(s => s.AddSingleton<IDirectoryChangeNotifier>(Notifier));
+        if (CountsNotifications)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton<IDirectoryChangeNotifier>(Notifier));
+        }
     }
 
     /// <summary>Counts the times search was told the directory changed.</summary>

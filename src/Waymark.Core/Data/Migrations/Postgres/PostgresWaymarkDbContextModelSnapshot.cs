@@ -1686,6 +1686,31 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("gazetteer_postcode", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Insights.UnmetNeed", b =>
+                {
+                    b.Property<string>("LocalAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("local_authority");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Constraints")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("constraints");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("integer")
+                        .HasColumnName("searches");
+
+                    b.HasKey("LocalAuthority", "Day", "Constraints");
+
+                    b.ToTable("unmet_need", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Listings.ListingReport", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1677,6 +1677,31 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("gazetteer_postcode", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Insights.UnmetNeed", b =>
+                {
+                    b.Property<string>("LocalAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_authority");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Constraints")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("constraints");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("searches");
+
+                    b.HasKey("LocalAuthority", "Day", "Constraints");
+
+                    b.ToTable("unmet_need", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Listings.ListingReport", b =>
                 {
                     b.Property<Guid>("Id")

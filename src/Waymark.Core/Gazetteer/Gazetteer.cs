@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Data;
+
+namespace Waymark.Core.Gazetteer;
+
+public enum PlacePrecision
+{
+    Postcode,
+    District,
+    Place,
+    Coordinates,
+}
+
+/// <summary>Where a person said they are, as Waymark understood it.</summary>
+public sealed record ResolvedPlace(string Name, double Latitude, double Longitude, PlacePrecision Precision, string? LocalAuthority);
+
+/// <summary>
+/// Turns <c>near</c> into a point: a full postcode (from ONSPD, when loaded), a postcode district, a place name or
+/// "lat,lon" (CONTRACTS.md §2). Districts and places ship with the app (data/gazetteer, embedded); full postcodes
+/// live in the database and are cached once looked up.
+/// </summary>
+public sealed partial class Gazetteer
+{
+    private const int MaxCachedPostcodes = 100_000;
+
+    private readonly IDbContextFactory<WaymarkDbContext>? _databases;
+    private readonly ConcurrentDictionary<string, (double Lat, double Lon)?> _postcodes = new(StringComparer.Ordinal);
+
+    public Gazetteer(IDbContextFactory<WaymarkDbContext>? databases = null)
+    {
+        _databases = databases;
+    }
+
+    public sealed record Entry(string Name, double Latitude, double Longitude, string LocalAuthority);
+
+    public static FrozenDictionary<string, Entry> Districts { get; } = LoadCsv("Waymark.Core.gazetteer.outcodes.csv", StringComparer.Ordinal);
+
+    public static FrozenDictionary<string, Entry> Places { get; } = LoadCsv("Waymark.Core.gazetteer.places.csv", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Null when nothing matches: the caller says "unknown place".</summary>
+    public async Task<ResolvedPlace?> ResolveAsync(string near, CancellationToken ct = default)
+    {
+        var text = near.Trim();
+        if (text.Length == 0 || text.Length > 100)
+        {
+            return null;
+        }
+        if (TryParseCoordinates(text, out var lat, out var lon))
+        {
+            return new ResolvedPlace(
+                string.Create(CultureInfo.InvariantCulture, $"{lat:0.####},{lon:0.####}"), lat, lon, PlacePrecision.Coordinates, NearestDistrict(lat, lon)?.LocalAuthority);
+        }
+        if (LooksLikeCoordinates(text))
+        {
+            return null;
+        }
+        var compact = WhiteSpace().Replace(text, "").ToUpperInvariant();
+        if (FullPostcode().IsMatch(compact))
+        {
+            var outward = compact[..^3];
+            var postcode = outward + " " + compact[^3..];
+            Districts.TryGetValue(outward, out var district);
+            var point = await FindPostcodeAsync(postcode, ct);
+            if (point is { } p)
+            {
+                return new ResolvedPlace(postcode, p.Lat, p.Lon, PlacePrecision.Postcode, district?.LocalAuthority ?? NearestDistrict(p.Lat, p.Lon)?.LocalAuthority);
+            }
+            return district is null ? null : FromDistrict(district);
+        }
+        if (Districts.TryGetValue(compact, out var d))
+        {
+            return FromDistrict(d);
+        }
+        var placeName = WhiteSpace().Replace(text, " ");
+        return Places.TryGetValue(placeName, out var place)
+            ? new ResolvedPlace(place.Name, place.Latitude, place.Longitude, PlacePrecision.Place, place.LocalAuthority)
+            : null;
+    }
+
+    /// <summary>Great-circle distance in kilometres.</summary>
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double EarthRadiusKm = 6371.0088;
+        var dLat = double.DegreesToRadians(lat2 - lat1);
+        var dLon = double.DegreesToRadians(lon2 - lon1);
+        var a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
+            + (Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
+    public static bool TryParseCoordinates(string text, out double lat, out double lon)
+    {
+        lat = lon = 0;
+        var parts = text.Split(',');
+        return parts.Length == 2
+            && double.TryParse(parts[0].Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out lat)
+            && double.TryParse(parts[1].Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out lon)
+            && lat is >= -90 and <= 90
+            && lon is >= -180 and <= 180;
+    }
+
+    /// <summary>True for a full UK postcode or a postcode district ("S1 2HE", "s12he", "S1").</summary>
+    public static bool IsPostcodeShaped(string text)
+    {
+        var compact = WhiteSpace().Replace(text, "").ToUpperInvariant();
+        return FullPostcode().IsMatch(compact) || OutwardCode().IsMatch(compact);
+    }
+
+    /// <summary>"lat,lon" that failed to parse or is out of range is not a place name either.</summary>
+    public static bool LooksLikeCoordinates(string text) => CoordinatesShape().IsMatch(text);
+
+    public static Entry? NearestDistrict(double lat, double lon, double withinKm = 20)
+    {
+        Entry? best = null;
+        var bestKm = withinKm;
+        foreach (var d in Districts.Values)
+        {
+            var km = DistanceKm(lat, lon, d.Latitude, d.Longitude);
+            if (km <= bestKm)
+            {
+                best = d;
+                bestKm = km;
+            }
+        }
+        return best;
+    }
+
+    private static ResolvedPlace FromDistrict(Entry d) => new(d.Name, d.Latitude, d.Longitude, PlacePrecision.District, d.LocalAuthority);
+
+    private async Task<(double Lat, double Lon)?> FindPostcodeAsync(string postcode, CancellationToken ct)
+    {
+        if (_databases is null)
+        {
+            return null;
+        }
+        if (_postcodes.TryGetValue(postcode, out var cached))
+        {
+            return cached;
+        }
+        await using var db = await _databases.CreateDbContextAsync(ct);
+        var row = await db.GazetteerPostcodes.AsNoTracking()
+            .Where(p => p.Postcode == postcode)
+            .Select(p => new { p.Latitude, p.Longitude })
+            .FirstOrDefaultAsync(ct);
+        (double, double)? found = row is null ? null : (row.Latitude, row.Longitude);
+        if (_postcodes.Count >= MaxCachedPostcodes)
+        {
+            _postcodes.Clear();
+        }
+        _postcodes[postcode] = found;
+        return found;
+    }
+
+    /// <summary>Forgets cached postcodes, e.g. after <c>waymark import onspd</c> loads new ones.</summary>
+    public void ClearPostcodeCache() => _postcodes.Clear();
+
+    private static FrozenDictionary<string, Entry> LoadCsv(string resource, StringComparer comparer)
+    {
+        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"{resource} is not embedded in Waymark.Core");
+        using var reader = new StreamReader(stream);
+        var entries = new Dictionary<string, Entry>(comparer);
+        _ = reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            // Our two files have no quoted fields; names with commas would need a real CSV reader.
+            var f = line.Split(',');
+            entries[f[0]] = new Entry(
+                f[0],
+                double.Parse(f[1], CultureInfo.InvariantCulture),
+                double.Parse(f[2], CultureInfo.InvariantCulture),
+                f[3]);
+        }
+        return entries.ToFrozenDictionary(comparer);
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")]
+    private static partial Regex FullPostcode();
+
+    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?$")]
+    private static partial Regex OutwardCode();
+
+    [GeneratedRegex(@"^\s*[-+]?[0-9.]+\s*,\s*[-+]?[0-9.]+\s*$")]
+    private static partial Regex CoordinatesShape();
+}

@@ -1,0 +1,361 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Data;
+using Waymark.Core.Directory;
+using Waymark.Core.Schedules;
+
+namespace Waymark.Core.Matching;
+
+/// <summary>
+/// What the matcher needs to know about one active service, precomputed and compact: a million of these must fit
+/// comfortably in memory. Locations, openings and languages live in shared pools, addressed by start and count.
+/// </summary>
+internal struct ServiceEntry
+{
+    public Guid Id;
+    public string Name;
+    public int Organization;
+    public UInt128 Codes;
+
+    /// <summary>NaN when the service sets no limit.</summary>
+    public float MinimumAge;
+    public float MaximumAge;
+    public int LanguageStart;
+    public byte LanguageCount;
+    public bool Free;
+
+    /// <summary>The provider's <c>expect:typical-wait-days</c>, or -1.</summary>
+    public short TypicalWaitDays;
+
+    /// <summary>Day number of <c>assured_date</c>, or -1.</summary>
+    public int AssuredDay;
+    public short LocationCount;
+    public int OpeningStart;
+    public byte OpeningCount;
+
+    /// <summary>The <c>when</c> windows, when they are the same every week; otherwise worked out for the week asked about.</summary>
+    public WhenWindows FixedWindows;
+    public bool WindowsAreFixed;
+
+    public readonly bool ClosedOnBankHolidays => Matching.Codes.Any(Codes, Matching.Codes.ClosedBankHolidays);
+}
+
+public readonly record struct OrganizationEntry(Guid Id, string Name);
+
+/// <summary>
+/// An immutable in-memory index of the active directory, built from the database in one pass, so that searching
+/// never queries the database (ARCHITECTURE.md "The hot path"). In-person locations sit in a grid of 0.1° cells;
+/// services offering remote delivery are listed apart.
+/// </summary>
+public sealed class DirectorySnapshot
+{
+    public const double CellDegrees = 0.1;
+    private const int LonCells = 3601;
+
+    private readonly FrozenDictionary<int, (int Start, int Count)> _cells;
+
+    private DirectorySnapshot(
+        ServiceEntry[] services, OrganizationEntry[] organizations, float[] latitudes, float[] longitudes, int[] locationService,
+        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, DateTimeOffset builtAt)
+    {
+        Services = services;
+        Organizations = organizations;
+        Latitudes = latitudes;
+        Longitudes = longitudes;
+        LocationService = locationService;
+        Openings = openings;
+        LanguagePool = languages;
+        _cells = cells;
+        RemoteServices = remote;
+        BuiltAt = builtAt;
+    }
+
+    public static DirectorySnapshot Empty { get; } = new Builder().Build(DateTimeOffset.MinValue);
+
+    internal ServiceEntry[] Services { get; }
+    internal OrganizationEntry[] Organizations { get; }
+    internal float[] Latitudes { get; }
+    internal float[] Longitudes { get; }
+    internal int[] LocationService { get; }
+    internal WeeklyOpening[] Openings { get; }
+    internal ushort[] LanguagePool { get; }
+
+    /// <summary>Indexes of services offering phone, online or text (the first services in <see cref="Services"/>, so the remote pass reads memory in order).</summary>
+    internal int[] RemoteServices { get; }
+    public DateTimeOffset BuiltAt { get; }
+
+    public int Count => Services.Length;
+
+    internal OpeningHours HoursOf(in ServiceEntry s) => new(Openings, s.OpeningStart, s.OpeningCount, s.ClosedOnBankHolidays);
+
+    internal ReadOnlySpan<ushort> LanguagesOf(in ServiceEntry s) => LanguagePool.AsSpan(s.LanguageStart, s.LanguageCount);
+
+    /// <summary>The grid cells covering a circle, as ranges of the location arrays (which are sorted by cell); lets the hot loop avoid a delegate.</summary>
+    internal void CellRangesNear(double lat, double lon, double km, List<(int Start, int Count)> into)
+    {
+        var dLat = km / 110.574;
+        var dLon = km / (111.320 * Math.Max(0.01, Math.Cos(lat * Math.PI / 180)));
+        for (var la = CellOf(lat - dLat); la <= CellOf(lat + dLat); la++)
+        {
+            for (var lo = CellOf(lon - dLon); lo <= CellOf(lon + dLon); lo++)
+            {
+                if (_cells.TryGetValue(Key(la, lo), out var range))
+                {
+                    into.Add(range);
+                }
+            }
+        }
+    }
+
+    private static int CellOf(double degrees) => (int)Math.Floor(degrees / CellDegrees);
+
+    private static int Key(int latCell, int lonCell) => ((latCell + 900) * LonCells) + lonCell + 1800;
+
+    /// <summary>Builds the snapshot from the database: active services only, in chunks, without tracking.</summary>
+    public static async Task<DirectorySnapshot> LoadAsync(IDbContextFactory<WaymarkDbContext> databases, DateTimeOffset now, int chunkSize = 2000, CancellationToken ct = default)
+    {
+        var builder = new Builder();
+        var skip = 0;
+        while (true)
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            var chunk = await db.Services.AsNoTracking()
+                .Where(s => s.Status == ServiceStatus.Active)
+                .OrderBy(s => s.Id)
+                .Skip(skip)
+                .Take(chunkSize)
+                .Include(s => s.Organization)
+                .Include(s => s.Schedules)
+                .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Location)
+                .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Schedules)
+                .Include(s => s.Languages)
+                .Include(s => s.CostOptions)
+                .Include(s => s.Attributes).ThenInclude(a => a.TaxonomyTerm)
+                .AsSplitQuery()
+                .ToListAsync(ct);
+            foreach (var s in chunk)
+            {
+                builder.Add(s);
+            }
+            if (chunk.Count < chunkSize)
+            {
+                break;
+            }
+            skip += chunk.Count;
+        }
+        return builder.Build(now);
+    }
+
+    /// <summary>Builds a snapshot from services in memory; services that are not active are left out.</summary>
+    public static DirectorySnapshot From(IEnumerable<Service> services, DateTimeOffset builtAt)
+    {
+        var builder = new Builder();
+        foreach (var s in services)
+        {
+            builder.Add(s);
+        }
+        return builder.Build(builtAt);
+    }
+
+    private sealed class Builder
+    {
+        private readonly List<ServiceEntry> _services = [];
+        private readonly List<OrganizationEntry> _organizations = [];
+        private readonly Dictionary<Guid, int> _organizationIndex = [];
+        private readonly List<float> _lat = [];
+        private readonly List<float> _lon = [];
+        private readonly List<int> _locationService = [];
+        private readonly List<WeeklyOpening> _openings = [];
+        private readonly List<ushort> _languages = [];
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private readonly List<Schedule> _schedules = [];
+
+        public void Add(Service s)
+        {
+            if (s.Status != ServiceStatus.Active)
+            {
+                return;
+            }
+            var index = _services.Count;
+            var entry = new ServiceEntry
+            {
+                Id = s.Id,
+                Name = Intern(s.Name),
+                Organization = OrganizationOf(s),
+                MinimumAge = s.MinimumAge is { } min ? (float)min : float.NaN,
+                MaximumAge = s.MaximumAge is { } max ? (float)max : float.NaN,
+                Free = !s.CostOptions.Any(c => c.Amount is > 0),
+                TypicalWaitDays = -1,
+                AssuredDay = s.AssuredDate?.DayNumber ?? -1,
+            };
+
+            foreach (var a in s.Attributes)
+            {
+                var code = Vocabulary.ById.TryGetValue(a.TaxonomyTermId, out var term) ? term.Code : a.TaxonomyTerm?.Code ?? a.TaxonomyTerm?.Term;
+                if (code is null || !Codes.TryBit(code, out var bit))
+                {
+                    continue;
+                }
+                entry.Codes |= bit;
+                if (code == "expect:typical-wait-days"
+                    && int.TryParse(a.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+                {
+                    entry.TypicalWaitDays = (short)Math.Min(days, short.MaxValue);
+                }
+            }
+
+            entry.LanguageStart = _languages.Count;
+            foreach (var l in s.Languages)
+            {
+                var packed = Languages.Pack(l.Code);
+                if (packed != 0 && entry.LanguageCount < byte.MaxValue && _languages.IndexOf(packed, entry.LanguageStart) < 0)
+                {
+                    _languages.Add(packed);
+                    entry.LanguageCount++;
+                }
+            }
+
+            foreach (var sal in s.ServiceAtLocations)
+            {
+                if (sal.Location is { Latitude: { } lat, Longitude: { } lon } && lat is >= -90 and <= 90 && lon is >= -180 and <= 180
+                    && entry.LocationCount < short.MaxValue)
+                {
+                    _lat.Add((float)lat);
+                    _lon.Add((float)lon);
+                    _locationService.Add(index);
+                    entry.LocationCount++;
+                }
+            }
+            // A listing with an address but no delivery facts is taken to be in person.
+            if (!Codes.Any(entry.Codes, Codes.AnyDelivery) && entry.LocationCount > 0)
+            {
+                entry.Codes |= Codes.InPerson;
+            }
+
+            _schedules.Clear();
+            _schedules.AddRange(s.Schedules);
+            foreach (var sal in s.ServiceAtLocations)
+            {
+                _schedules.AddRange(sal.Schedules);
+            }
+            entry.OpeningStart = _openings.Count;
+            foreach (var schedule in _schedules)
+            {
+                OpeningHours.Parse(schedule, _openings);
+            }
+            if (_openings.Count - entry.OpeningStart > byte.MaxValue)
+            {
+                _openings.RemoveRange(entry.OpeningStart + byte.MaxValue, _openings.Count - entry.OpeningStart - byte.MaxValue);
+            }
+            entry.OpeningCount = (byte)(_openings.Count - entry.OpeningStart);
+
+            _services.Add(entry);
+        }
+
+        public DirectorySnapshot Build(DateTimeOffset builtAt)
+        {
+            var openings = _openings.ToArray();
+            var n = _services.Count;
+
+            // Lay services out for the hot loops: remote ones first (the remote pass scans them in order), then the
+            // rest by the grid cell of their first location, so a search's neighbours sit together in memory.
+            var firstCell = new int[n];
+            Array.Fill(firstCell, int.MaxValue);
+            for (var i = _lat.Count - 1; i >= 0; i--)
+            {
+                firstCell[_locationService[i]] = Key(CellOf(_lat[i]), CellOf(_lon[i]));
+            }
+            var order = new long[n];
+            var perm = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                var remote = Codes.Any(_services[i].Codes, Codes.Remote);
+                order[i] = ((remote ? 0L : 1L + firstCell[i]) << 32) | (uint)i;
+                perm[i] = i;
+            }
+            Array.Sort(order, perm);
+            var services = new ServiceEntry[n];
+            var newIndex = new int[n];
+            var remoteList = new List<int>();
+            for (var i = 0; i < n; i++)
+            {
+                services[i] = _services[perm[i]];
+                newIndex[perm[i]] = i;
+                ref var s = ref services[i];
+                var hours = new OpeningHours(openings, s.OpeningStart, s.OpeningCount, s.ClosedOnBankHolidays);
+                if (hours.SameEveryWeek)
+                {
+                    s.WindowsAreFixed = true;
+                    s.FixedWindows = hours.WindowsInWeekOf(new DateOnly(2026, 6, 1));
+                }
+                if (Codes.Any(s.Codes, Codes.Remote))
+                {
+                    remoteList.Add(i);
+                }
+            }
+
+            // Locations sorted by grid cell, so a cell is one range of the location arrays.
+            var count = _lat.Count;
+            var keys = new long[count];
+            var locationOrder = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                keys[i] = ((long)Key(CellOf(_lat[i]), CellOf(_lon[i])) << 32) | (uint)newIndex[_locationService[i]];
+                locationOrder[i] = i;
+            }
+            Array.Sort(keys, locationOrder);
+            var lat = new float[count];
+            var lon = new float[count];
+            var owner = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                var from = locationOrder[i];
+                lat[i] = _lat[from];
+                lon[i] = _lon[from];
+                owner[i] = newIndex[_locationService[from]];
+            }
+            var cells = new Dictionary<int, (int, int)>();
+            for (var i = 0; i < count;)
+            {
+                var cell = (int)(keys[i] >> 32);
+                var j = i;
+                while (j < count && (int)(keys[j] >> 32) == cell)
+                {
+                    j++;
+                }
+                cells[cell] = (i, j - i);
+                i = j;
+            }
+
+            return new DirectorySnapshot(
+                services, [.. _organizations], lat, lon, owner, openings, [.. _languages],
+                cells.ToFrozenDictionary(), [.. remoteList], builtAt);
+        }
+
+        private int OrganizationOf(Service s)
+        {
+            if (s.OrganizationId is not { } id)
+            {
+                return -1;
+            }
+            if (!_organizationIndex.TryGetValue(id, out var index))
+            {
+                index = _organizations.Count;
+                _organizations.Add(new OrganizationEntry(id, Intern(s.Organization?.Name ?? "")));
+                _organizationIndex[id] = index;
+            }
+            return index;
+        }
+
+        private string Intern(string name)
+        {
+            if (_names.TryGetValue(name, out var existing))
+            {
+                return existing;
+            }
+            _names[name] = name;
+            return name;
+        }
+    }
+}

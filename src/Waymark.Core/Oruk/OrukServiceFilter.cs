@@ -1,0 +1,182 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Data;
+using Waymark.Core.Directory;
+using Waymark.Core.Gazetteer;
+
+namespace Waymark.Core.Oruk;
+
+/// <summary>
+/// The filters of the ORUK <c>/services</c> and <c>/service_at_locations</c> lists. What SQL can do on both
+/// engines runs in the database; schedules and distances are judged in memory on the survivors.
+/// </summary>
+public sealed record OrukServiceFilter
+{
+    /// <summary>Case-insensitive substring of the service's name, description or organisation's name.</summary>
+    public string? Search { get; init; }
+    public Guid? TaxonomyTermId { get; init; }
+    public Guid? TaxonomyId { get; init; }
+    public Guid? OrganizationId { get; init; }
+
+    /// <summary>Services whose <c>last_modified</c> is at or after this instant.</summary>
+    public DateTimeOffset? ModifiedAfter { get; init; }
+
+    /// <summary>As the UK profile words it: the service's minimum age is at least this (no minimum counts as 0).</summary>
+    public decimal? MinimumAge { get; init; }
+
+    /// <summary>As the UK profile words it: the service's maximum age is at most this (no maximum never qualifies).</summary>
+    public decimal? MaximumAge { get; init; }
+
+    /// <summary>A schedule (on the service or one of its locations) that opens on this day...</summary>
+    public DayOfWeek? Day { get; init; }
+
+    /// <summary>...and whose opening overlaps [StartTime, EndTime), either end open when not given.</summary>
+    public TimeOnly? StartTime { get; init; }
+    public TimeOnly? EndTime { get; init; }
+
+    /// <summary>A point and a radius: services with a located service-at-location within the radius.</summary>
+    public (double Latitude, double Longitude)? Near { get; init; }
+    public double ProximityMetres { get; init; }
+
+    public bool FiltersSchedules => Day is not null || StartTime is not null || EndTime is not null;
+
+    public IQueryable<Service> ApplyInDatabase(IQueryable<Service> services)
+    {
+        if (Search is { } search)
+        {
+            var term = search.ToLowerInvariant();
+            // lower() + contains is the case-insensitive match that EF translates on both SQLite and PostgreSQL.
+#pragma warning disable CA1862
+            services = services.Where(s =>
+                s.Name.ToLower().Contains(term)
+                || (s.Description != null && s.Description.ToLower().Contains(term))
+                || (s.Organization != null && s.Organization.Name.ToLower().Contains(term)));
+#pragma warning restore CA1862
+        }
+        if (TaxonomyTermId is { } termId)
+        {
+            services = services.Where(s => s.Attributes.Any(a => a.TaxonomyTermId == termId));
+        }
+        if (TaxonomyId is { } taxonomyId)
+        {
+            services = services.Where(s => s.Attributes.Any(a => a.TaxonomyTerm!.TaxonomyId == taxonomyId));
+        }
+        if (OrganizationId is { } organizationId)
+        {
+            services = services.Where(s => s.OrganizationId == organizationId);
+        }
+        if (ModifiedAfter is { } after)
+        {
+            var utc = after.ToUniversalTime();
+            services = services.Where(s => s.LastModified >= utc);
+        }
+        if (MinimumAge is { } min)
+        {
+            services = min <= 0
+                ? services
+                : services.Where(s => s.MinimumAge != null && s.MinimumAge >= min);
+        }
+        if (MaximumAge is { } max)
+        {
+            services = services.Where(s => s.MaximumAge != null && s.MaximumAge <= max);
+        }
+        return services;
+    }
+
+    /// <summary>The ids of every matching service, in list order (name, then id).</summary>
+    public async Task<List<Guid>> MatchingIdsAsync(WaymarkDbContext db, CancellationToken ct = default)
+    {
+        var query = ApplyInDatabase(db.Services.AsNoTracking());
+        if (!FiltersSchedules && Near is null)
+        {
+            // Sorted here rather than in SQL so that both engines page in the same (ordinal) order.
+            var rows = await query.Select(s => new { s.Name, s.Id }).ToListAsync(ct);
+            return [.. rows.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id).Select(s => s.Id)];
+        }
+        var candidates = await query
+            .Include(s => s.Schedules)
+            .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Schedules)
+            .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Location)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return [.. candidates
+            .Where(s => MatchesSchedules(s) && (Near is null || s.ServiceAtLocations.Any(x => IsNear(x.Location))))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id)
+            .Select(s => s.Id)];
+    }
+
+    public bool MatchesSchedules(Service s) =>
+        !FiltersSchedules || s.Schedules.Concat(s.ServiceAtLocations.SelectMany(x => x.Schedules)).Any(MatchesSchedule);
+
+    public bool IsNear(Location? location) =>
+        Near is not { } near
+        || (location is { Latitude: { } lat, Longitude: { } lon }
+            && Gazetteer.Gazetteer.DistanceKm(near.Latitude, near.Longitude, lat, lon) * 1000 <= ProximityMetres);
+
+    private bool MatchesSchedule(Schedule schedule)
+    {
+        if (Day is { } day && !OpensOn(schedule, day))
+        {
+            return false;
+        }
+        if (StartTime is null && EndTime is null)
+        {
+            return true;
+        }
+        if (ParseTime(schedule.OpensAt) is not { } opens || ParseTime(schedule.ClosesAt) is not { } closes)
+        {
+            return false;
+        }
+        // An opening that runs past midnight is judged on the day it starts, up to midnight.
+        var openMinutes = opens.Hour * 60 + opens.Minute;
+        var closeMinutes = closes <= opens ? 24 * 60 : closes.Hour * 60 + closes.Minute;
+        var from = StartTime is { } s ? s.Hour * 60 + s.Minute : 0;
+        var to = EndTime is { } e ? e.Hour * 60 + e.Minute : 24 * 60;
+        return openMinutes < to && from < closeMinutes;
+    }
+
+    private static bool OpensOn(Schedule schedule, DayOfWeek day) =>
+        string.Equals(schedule.Freq, "WEEKLY", StringComparison.OrdinalIgnoreCase)
+        && schedule.ByDay is { } byDay
+        && byDay.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(d => d.EndsWith(DayCode(day), StringComparison.OrdinalIgnoreCase));
+
+    public static string DayCode(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "MO",
+        DayOfWeek.Tuesday => "TU",
+        DayOfWeek.Wednesday => "WE",
+        DayOfWeek.Thursday => "TH",
+        DayOfWeek.Friday => "FR",
+        DayOfWeek.Saturday => "SA",
+        _ => "SU",
+    };
+
+    /// <summary>"MO" or "monday" (any case) → Monday; anything else → null.</summary>
+    public static DayOfWeek? ParseDay(string text)
+    {
+        var t = text.Trim();
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            if (string.Equals(t, DayCode(day), StringComparison.OrdinalIgnoreCase) || string.Equals(t, day.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The leading HH:MM or HH:MM:SS of a schedule time (an offset after it is ignored).</summary>
+    public static TimeOnly? ParseTime(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var t = text.Trim();
+        var end = t.Length >= 8 && t[5] == ':' ? 8 : Math.Min(5, t.Length);
+        return TimeOnly.TryParseExact(t[..end], ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : null;
+    }
+}

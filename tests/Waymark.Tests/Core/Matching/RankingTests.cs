@@ -1,0 +1,137 @@
+using Waymark.Core.Matching;
+
+namespace Waymark.Tests.Core.Matching;
+
+public sealed class RankingTests : MatcherTestBase
+{
+    [Fact]
+    public void A_preferred_code_raises_rank()
+    {
+        var plain = Plain("No peers").KmNorth(1);
+        var peer = Plain("Peers").KmNorth(1).With("delivered-by:peer");
+
+        var without = Match(Near(), plain, peer);
+        var with = Match(Near() with { Prefer = Set("delivered-by:peer") }, plain, peer);
+
+        Assert.Equal(peer.Id, with.Results[0].Id);
+        Assert.True(with.Results[0].Score > with.Results[1].Score);
+        Assert.True(with.Results[0].Score > without.Results.Single(r => r.Id == peer.Id).Score);
+    }
+
+    [Fact]
+    public void Closer_ranks_higher()
+    {
+        var far = ServiceGraph.Named("Far").KmNorth(10).With("delivery:in-person");
+        var near = ServiceGraph.Named("Near").KmNorth(2).With("delivery:in-person");
+
+        var outcome = Match(Near(), far, near);
+
+        Assert.Equal([near.Id, far.Id], outcome.Results.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Urgency_now_puts_services_open_now_first()
+    {
+        var closedButNear = ServiceGraph.Named("Closed").KmNorth(1).With("delivery:in-person").Opens("WE", "18:00", "20:00");
+        var openButFurther = ServiceGraph.Named("Open").KmNorth(12).With("delivery:in-person").Opens("WE", "10:00", "14:00");
+
+        var routine = Match(Near(), closedButNear, openButFurther);
+        var now = Match(Near() with { Urgency = Urgency.Now }, closedButNear, openButFurther);
+
+        Assert.Equal(closedButNear.Id, routine.Results[0].Id);
+        Assert.Equal(openButFurther.Id, now.Results[0].Id);
+        Assert.True(now.Results[0].OpenNow);
+    }
+
+    [Fact]
+    public void Urgency_now_puts_crisis_support_before_other_closed_services()
+    {
+        var ordinary = ServiceGraph.Named("Ordinary").KmNorth(1).With("delivery:in-person");
+        var crisis = ServiceGraph.Named("Crisis").KmNorth(8).With("delivery:in-person", "support:crisis");
+
+        var now = Match(Near() with { Urgency = Urgency.Now }, ordinary, crisis);
+
+        Assert.Equal(crisis.Id, now.Results[0].Id);
+    }
+
+    [Fact]
+    public void A_long_wait_is_a_penalty_and_a_strong_one_when_help_is_needed_now()
+    {
+        var longWaitNear = ServiceGraph.Named("Long wait").KmNorth(1).With("delivery:in-person").Waits(60);
+        var shortWaitFar = ServiceGraph.Named("Short wait").KmNorth(1.5).With("delivery:in-person").Waits(0);
+        var noWaitMuchFurther = ServiceGraph.Named("No wait, far").KmNorth(13).With("delivery:in-person").Waits(0);
+
+        var routine = Match(Near(), longWaitNear, shortWaitFar);
+        var now = Match(Near() with { Urgency = Urgency.Now }, longWaitNear, noWaitMuchFurther);
+        var routineFar = Match(Near(), longWaitNear, noWaitMuchFurther);
+
+        Assert.Equal(shortWaitFar.Id, routine.Results[0].Id);
+        Assert.Equal(longWaitNear.Id, routineFar.Results[0].Id);
+        Assert.Equal(noWaitMuchFurther.Id, now.Results[0].Id);
+    }
+
+    [Fact]
+    public void A_recently_checked_listing_ranks_higher()
+    {
+        var stale = ServiceGraph.Named("Stale").KmNorth(2).With("delivery:in-person").Assured(new DateOnly(2024, 1, 1));
+        var fresh = ServiceGraph.Named("Fresh").KmNorth(2).With("delivery:in-person").Assured(new DateOnly(2026, 11, 1));
+
+        var outcome = Match(Near(), stale, fresh);
+
+        Assert.Equal(fresh.Id, outcome.Results[0].Id);
+    }
+
+    [Fact]
+    public void Ties_are_broken_by_id()
+    {
+        var services = Enumerable.Range(0, 6).Select(_ => ServiceGraph.Named("Same").With("delivery:phone")).ToArray();
+
+        var outcome = Match(Near(), services);
+
+        Assert.Equal(services.Select(s => s.Id).Order(), outcome.Results.Select(r => r.Id));
+        Assert.All(outcome.Results, r => Assert.Equal(outcome.Results[0].Score, r.Score));
+    }
+
+    [Fact]
+    public void Scores_lie_between_0_and_1_with_two_decimals()
+    {
+        var outcome = Match(Near() with { Prefer = Set("delivered-by:peer") }, Plain().With("delivered-by:peer"), Plain().Waits(200).Costs(3));
+
+        Assert.All(outcome.Results, r =>
+        {
+            Assert.InRange(r.Score, 0, 1);
+            Assert.Equal(Math.Round(r.Score, 2), r.Score);
+        });
+    }
+
+    [Fact]
+    public void Total_matches_counts_every_result_before_the_limit()
+    {
+        var services = Enumerable.Range(0, 7).Select(i => ServiceGraph.Named($"S{i}").With("delivery:phone")).ToArray();
+
+        var outcome = Match(Near() with { Limit = 3 }, services);
+
+        Assert.Equal(3, outcome.Results.Count);
+        Assert.Equal(7, outcome.TotalMatches);
+    }
+
+    [Fact]
+    public void Distance_is_null_for_a_result_matched_only_by_remote_delivery()
+    {
+        var phoneWithFarOffice = ServiceGraph.Named("Phone").KmNorth(40).With("delivery:phone", "delivery:in-person");
+        var local = ServiceGraph.Named("Local").KmNorth(3).With("delivery:in-person");
+
+        var outcome = Match(Near(), phoneWithFarOffice, local);
+
+        Assert.Null(outcome.Results.Single(r => r.Id == phoneWithFarOffice.Id).DistanceKm);
+        Assert.Equal(3, outcome.Results.Single(r => r.Id == local.Id).DistanceKm!.Value, 0);
+    }
+
+    [Fact]
+    public void Results_carry_the_crisis_card()
+    {
+        var outcome = Match(Near(), Plain());
+
+        Assert.Contains(outcome.Crisis, c => c.Name == "Samaritans");
+    }
+}

@@ -31,6 +31,7 @@ public static partial class MatchApi
         services.AddSingleton<Matcher>();
         services.AddSingleton<UnmetNeedRecorder>();
         services.AddHostedService<UnmetNeedWriter>();
+        services.AddHostedService<DirectoryChangeListener>();
         return services;
     }
 

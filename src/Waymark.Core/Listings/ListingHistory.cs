@@ -1,6 +1,7 @@
 using System.Globalization;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
+using Waymark.Core.Matching;
 
 namespace Waymark.Core.Listings;
 
@@ -105,6 +106,8 @@ public sealed class ListingChanges(WaymarkDbContext db, TimeProvider time, IDire
         var rows = ListingHistory.Changes(resourceType, resourceId, before, after, actionType, updatedBy, Now).ToList();
         db.Metadata.AddRange(rows);
         await db.SaveChangesAsync(ct);
+        // Other web nodes (PostgreSQL) hear of it by NOTIFY, sent once the change is committed; this node directly.
+        await DirectoryChanges.AnnounceAsync(db, ct);
         notifier.DirectoryChanged();
         return rows.Count;
     }

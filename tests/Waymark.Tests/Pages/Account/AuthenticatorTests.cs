@@ -63,6 +63,8 @@ public sealed class AuthenticatorTests(AccountsApp app) : IClassFixture<Accounts
             key = staff.AuthenticatorKey;
         }
         using var browser = Browser.For(app);
+        var typo = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", email), new("Input.Password", "heron lantern orchards")]);
+        Assert.Equal(HttpStatusCode.BadRequest, typo.Status);
         var password = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", email), new("Input.Password", AccountsApp.GoodPassword)]);
         Assert.Equal(HttpStatusCode.Redirect, password.Status);
         Assert.StartsWith("/account/sign-in/code", password.RedirectPath, StringComparison.Ordinal);
@@ -80,7 +82,9 @@ public sealed class AuthenticatorTests(AccountsApp app) : IClassFixture<Accounts
         await using var db = app.OpenDb();
         var actions = await db.AuditEvents.Where(a => a.ActorEmail == email).Select(a => a.Action).ToListAsync();
         Assert.Contains(AuditActions.SignIn, actions);
+        Assert.Contains(AuditActions.SignInFailed, actions);
         Assert.Contains(AuditActions.SignInSecondFactorFailed, actions);
+        Assert.False(await db.AuditEvents.AnyAsync(a => a.Detail != null && a.Detail.Contains("lantern")));
         Assert.Contains(AuditActions.SignInSecondFactor, actions);
     }
 

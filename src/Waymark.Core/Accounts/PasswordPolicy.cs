@@ -13,6 +13,9 @@ public static class PasswordPolicy
     // easier to remember than short complex strings and much harder to guess.
     public const int MinimumLength = 12;
 
+    /// <summary>Long enough for any passphrase; the cap stops megabyte "passwords" being hashed on every try.</summary>
+    public const int MaximumLength = 256;
+
     private static readonly FrozenSet<string> Common = Load();
 
     public static void Apply(PasswordOptions options)

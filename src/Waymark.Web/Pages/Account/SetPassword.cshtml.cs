@@ -55,6 +55,12 @@ public sealed class SetPasswordModel(AccountAdministration accounts, UserManager
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (Password.Length > PasswordPolicy.MaximumLength)
+        {
+            this.AddError("Password", $"Your password must be {PasswordPolicy.MaximumLength} characters or fewer");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
 
         var result = await users.HasPasswordAsync(user)
             ? await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Password)

@@ -44,7 +44,7 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
         }
 
         var user = await users.FindByEmailAsync(Input.Email!.Trim());
-        var result = user is null
+        var result = user is null || Input.Password!.Length > PasswordPolicy.MaximumLength
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         var staff = user is not null && (await users.GetRolesAsync(user)).Any(Roles.IsStaff);

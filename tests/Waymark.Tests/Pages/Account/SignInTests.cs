@@ -60,6 +60,16 @@ public sealed class SignInTests(AccountsApp app) : IClassFixture<AccountsApp>
     }
 
     [Fact]
+    public async Task A_password_longer_than_256_characters_is_refused_before_hashing()
+    {
+        var account = await app.AddUserAsync(Roles.Person);
+        using var browser = Browser.For(app);
+        var page = await browser.SubmitAsync(account.SetPasswordPath, [new("Token", account.Token), new("Password", string.Concat(Enumerable.Repeat("heron lantern ", 20)))]);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains(page.ErrorSummary(), e => e.Contains("256 characters or fewer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_long_passphrase_with_no_digits_or_symbols_is_accepted()
     {
         var account = await app.AddUserAsync(Roles.Person);

@@ -31,4 +31,5 @@ public static class AuditActions
     public const string RoleAdded = "role-added";
     public const string MembershipAdded = "membership-added";
     public const string MembershipRemoved = "membership-removed";
+    public const string OrganisationCreated = "organisation-created";
 }

@@ -104,4 +104,22 @@ public sealed class ReportsAndMembershipTests(AccountsApp app) : IClassFixture<A
         Assert.DoesNotContain(audit, a => (a.Detail ?? "").Contains(account.Token, StringComparison.Ordinal));
         Assert.False(await db.SetPasswordTokens.AnyAsync(t => t.TokenHash == account.Token));
     }
+
+    [Fact]
+    public async Task An_admin_adds_an_organisation_with_a_create_history_and_an_audit_row()
+    {
+        using var admin = await app.SignInAsStaffAsync(Roles.Admin);
+        var bad = await admin.Browser.SubmitAsync("/admin/organisations", [new("Name", ""), new("Description", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal(["#Name", "#Description"], bad.ErrorSummaryLinks());
+
+        var name = $"Wakefield Recovery College {Guid.NewGuid():N}";
+        var added = await admin.Browser.SubmitAsync("/admin/organisations", [new("Name", name), new("Description", "Courses about recovery.")]);
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        await using var db = app.OpenDb();
+        var org = await db.Organizations.SingleAsync(o => o.Name == name);
+        Assert.Equal($"/admin/organisations/{org.Id}/members", added.RedirectPath);
+        Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.OrganisationCreated && a.SubjectId == org.Id.ToString() && a.ActorId == admin.Account.UserId));
+        Assert.Contains(await db.Metadata.Where(m => m.ResourceId == org.Id).ToListAsync(), m => m.LastActionType == "create" && m.FieldName == "name" && m.ReplacementValue == name);
+    }
 }

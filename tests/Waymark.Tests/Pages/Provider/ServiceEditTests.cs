@@ -116,6 +116,10 @@ public sealed class ServiceEditTests(AccountsApp app) : IClassFixture<AccountsAp
         var row = await db.Metadata.SingleAsync(m => m.ResourceId == service.Id);
         Assert.Equal((MetadataActions.Verify, "assured_date", "2025-01-01"), (row.LastActionType, row.FieldName, row.PreviousValue));
         Assert.Null((await staff.Browser.GetAsync("/provider")).Document.QuerySelector("#needs-checking"));
+
+        // Checking again the same day still records who checked.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.Browser.SubmitAsync(url, [], formAction: $"{url}?handler=Check")).Status);
+        Assert.Equal(2, await db.Metadata.CountAsync(m => m.ResourceId == service.Id && m.LastActionType == MetadataActions.Verify));
     }
 
     [Fact]

@@ -87,8 +87,13 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         var after = ListingHistory.FieldsOf(service);
         if (before["assured_date"] == after["assured_date"])
         {
-            // Checked again the same day: still worth a history row saying who.
-            before["assured_date"] = before["assured_date"] + " (earlier today)";
+            // Checked again the same day: the date does not change, but who checked is still worth a row.
+            Db.Metadata.Add(new MetadataEntry
+            {
+                Id = Guid.CreateVersion7(), ResourceId = service.Id, ResourceType = ListingHistory.ServiceType, LastActionDate = changes.Now,
+                LastActionType = MetadataActions.Verify, FieldName = "assured_date",
+                PreviousValue = before["assured_date"], ReplacementValue = after["assured_date"], UpdatedBy = UpdatedBy,
+            });
         }
         await changes.SaveAsync(ListingHistory.ServiceType, service.Id, before, after, UpdatedBy, MetadataActions.Verify);
         return Saved($"Thank you. The listing is marked as checked on {service.AssuredDate:d MMMM yyyy}.", new { id });

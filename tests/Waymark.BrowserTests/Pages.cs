@@ -12,7 +12,23 @@ internal static class Pages
         "/privacy",
         "/accessibility",
         "/error/404",
+        "/find",
+        "/find/where",
+        "/find/how?near=Leeds",
+        "/find/when",
+        "/find/who",
+        "/find/you",
+        "/find/needs",
+        "/find?near=Leeds&within_km=50&format=one-to-one",
+        "/find/results?near=Leeds&within_km=50",
+        "/find/results?near=Sheffield&open_now=true&urgency=now&prefer=delivery:phone,delivery:text",
+        // Stable ids from data/sample/yorkshire-and-humber.json: Steel Valley Peer Network and its Tuesday Evening Peer Group.
+        $"/services/{SampleServiceId}",
+        $"/organisations/{SampleOrganisationId}",
     ];
+
+    public const string SampleServiceId = "94d9a71f-24d3-5ec4-b03f-c1fdcd671b24";
+    public const string SampleOrganisationId = "8b6e9ee3-d99b-53d4-a565-a562922a8c70";
 
     public static string FileName(string path) =>
         path == "/" ? "start" : string.Concat(path.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-'));

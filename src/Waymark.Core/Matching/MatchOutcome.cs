@@ -25,7 +25,11 @@ public sealed record ServiceMatch(
     int? TypicalWaitDays,
     WaitSource WaitSource,
     IReadOnlyList<string> Reasons,
-    IReadOnlyList<string> Cautions);
+    IReadOnlyList<string> Cautions)
+{
+    /// <summary>When the current opening ends, for "open now until 8pm"; null when not open now.</summary>
+    public DateTimeOffset? OpenUntil { get; init; }
+}
 
 /// <summary>A service that breaks exactly one of the person's hard constraints, and which one.</summary>
 public sealed record NearestMiss(Guid Id, string Name, string Breaks, string Reason, double? DistanceKm);

@@ -477,7 +477,10 @@ public sealed class Matcher(IReferralWaits referralWaits)
             wait,
             source,
             reasons,
-            cautions);
+            cautions)
+        {
+            OpenUntil = openNow ? hours.OpenUntil(ctx.At) : null,
+        };
     }
 
     private static List<string> Values(UInt128 codes, string family) =>

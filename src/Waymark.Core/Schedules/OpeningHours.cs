@@ -142,6 +142,46 @@ public readonly struct OpeningHours
         return false;
     }
 
+    /// <summary>
+    /// When the service next closes after <paramref name="at"/>, following openings that run on into each other (a 24-hour
+    /// service's days), for at most <see cref="NextOpenHorizonDays"/> days; null when closed at that instant.
+    /// </summary>
+    public DateTimeOffset? OpenUntil(DateTimeOffset at)
+    {
+        var until = EndOfOpeningCovering(at);
+        if (until is null)
+        {
+            return null;
+        }
+        var horizon = at.AddDays(NextOpenHorizonDays);
+        while (until < horizon && EndOfOpeningCovering(until.Value) is { } later && later > until)
+        {
+            until = later;
+        }
+        return until;
+    }
+
+    private DateTimeOffset? EndOfOpeningCovering(DateTimeOffset at)
+    {
+        DateTimeOffset? until = null;
+        foreach (var o in Openings)
+        {
+            var date = o.HasOffset ? DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromMinutes(o.OffsetMinutes)).DateTime) : UkTime.DateOf(at);
+            for (var d = date.AddDays(-1); d <= date; d = d.AddDays(1))
+            {
+                if (Counts(o, d))
+                {
+                    var (start, end) = o.On(d);
+                    if (start <= at && at < end && (until is null || end > until))
+                    {
+                        until = end;
+                    }
+                }
+            }
+        }
+        return until;
+    }
+
     /// <summary>The first instant from <paramref name="at"/> (itself, when open now) within 14 days at which the service is open.</summary>
     public DateTimeOffset? NextOpen(DateTimeOffset at)
     {

@@ -17,6 +17,20 @@ public sealed class LayoutTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         "/accessibility",
         "/error/500",
         "/no-such-page",
+        "/find",
+        "/find/where",
+        "/find/how",
+        "/find/when",
+        "/find/who",
+        "/find/you",
+        "/find/needs",
+        "/find?near=Leeds&format=one-to-one",
+        "/find/results",
+        "/find/results?near=Leeds&within_km=20",
+        "/find/results?near=Atlantis",
+        "/find/results?near=Leeds&open_now=true&urgency=now",
+        "/services/3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "/organisations/3f2504e0-4f89-11d3-9a0c-0305e82c3301",
     };
 
     [Theory]

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Core.Gazetteer;
+
+namespace Waymark.Web.Pages.Find;
+
+/// <summary>
+/// <c>/find</c>: what the journey asks and, once there are answers, a check of them with a way to change each;
+/// <c>/find/{step}</c>: one question page. Answers that arrive wrong re-show the page that asks for them, with a 400.
+/// </summary>
+public sealed class FindModel(Gazetteer gazetteer) : PageModel
+{
+    public FindAnswers Answers { get; private set; } = FindAnswers.Empty;
+
+    /// <summary>The question page to show, or null for the start of the journey.</summary>
+    public StepForm? Form { get; private set; }
+
+    /// <summary>Errors no question page asks about (a hand-edited address): shown with a way to start again.</summary>
+    public IReadOnlyList<FieldError> OtherErrors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? step, CancellationToken ct)
+    {
+        var asked = step is null ? null : FindJourney.Step(step);
+        if (step is not null && asked is null)
+        {
+            return NotFound();
+        }
+        Answers = FindAnswers.From(Request.Query);
+        var errors = await FindJourney.CheckAsync(Answers, gazetteer, ct);
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (FindJourney.OwnerOf(errors[0].Parameter) is { } owner)
+            {
+                Form = FindJourney.Form(owner, Answers, [.. errors.Where(e => FindJourney.OwnerOf(e.Parameter) == owner)]);
+            }
+            else
+            {
+                OtherErrors = errors;
+            }
+            return Page();
+        }
+        Form = asked is null ? null : FindJourney.Form(asked, Answers, []);
+        return Page();
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Core.Gazetteer;
+using Waymark.Core.Insights;
+using Waymark.Core.Matching;
+using Waymark.Web.Infrastructure;
+using Waymark.Web.Match;
+
+namespace Waymark.Web.Pages.Find;
+
+/// <summary>
+/// <c>/find/results</c>: the matcher's answer for the same query string the API takes, as a page. A bad answer re-shows
+/// the question it belongs to with an error summary and a 400 — never a 500, never JSON.
+/// </summary>
+public sealed class ResultsModel(
+    Gazetteer gazetteer, DirectoryIndex index, Matcher matcher, UnmetNeedRecorder unmetNeed, TimeProvider clock) : PageModel
+{
+    public FindAnswers Answers { get; private set; } = FindAnswers.Empty;
+
+    public MatchQuery Query { get; private set; } = new();
+
+    public MatchOutcome? Outcome { get; private set; }
+
+    /// <summary>The instant results were judged at ("now", or the <c>at</c> answer).</summary>
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>Set when an answer was wrong: the question page to show instead of results.</summary>
+    public StepForm? Form { get; private set; }
+
+    public IReadOnlyList<FieldError> OtherErrors { get; private set; } = [];
+
+    public bool Urgent => Query.Urgency == Urgency.Now;
+
+    /// <summary>Where we looked, in words: "Near Skipton (a town, city or village), within 15 km (about 9 miles)."</summary>
+    public string SearchedWords
+    {
+        get
+        {
+            var remote = Core.Matching.Codes.Any(Query.Delivery ?? Core.Matching.Codes.AnyDelivery, Core.Matching.Codes.Remote);
+            if (Outcome?.Place is not { } place)
+            {
+                return remote
+                    ? "You didn’t say where you are, so these are services by phone, text or online."
+                    : "You didn’t say where you are, so we could only look for services by phone, text or online.";
+            }
+            return Text.PlainWords.Where(place, Query.WithinKm) + (remote ? ". Also support by phone, text or online, wherever you are." : ".");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Answers = FindAnswers.From(Request.Query);
+        if (!FindAnswers.IsCanonical(Request.Query, Answers))
+        {
+            // Checkboxes arrive as repeated parameters: settle on the API's one-value form, so the address can be shared.
+            return Redirect(Answers.Link("/find/results"));
+        }
+        try
+        {
+            Query = await MatchApi.ParseAsync(Answers.ToQuery(), gazetteer, ct);
+        }
+        catch (BadRequestException e)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var errors = FindJourney.Errors(e);
+            if (FindJourney.OwnerOf(errors[0].Parameter) is { } owner)
+            {
+                Form = FindJourney.Form(owner, Answers, [.. errors.Where(x => FindJourney.OwnerOf(x.Parameter) == owner)], action: "/find/results");
+            }
+            else
+            {
+                OtherErrors = errors;
+            }
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        At = Query.At ?? now;
+        Outcome = matcher.Match(index.Current, Query, now);
+        if (Outcome.Results.Count == 0)
+        {
+            unmetNeed.Record(UnmetNeedKey.For(Query.Place, Query.GivenParameters, now));
+        }
+        return Page();
+    }
+
+    /// <summary>One click to search again with a near miss let in.</summary>
+    public (string Text, string Link) Relax(NearestMiss miss)
+    {
+        // The distance is rounded to 0.1 km, so the next whole kilometre up is sure to take the service in.
+        if (miss.Breaks == "within_km" && miss.DistanceKm is { } km && Math.Floor(km) + 1 <= MatchQuery.MaxWithinKm)
+        {
+            var further = ((int)Math.Floor(km) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ($"Search up to {further} km away", Answers.With("within_km", further).Link("/find/results"));
+        }
+        return ($"Search again without “{FindJourney.ParameterWords(miss.Breaks)}”", Answers.Without(miss.Breaks).Link("/find/results"));
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.Playwright;
+
+namespace Waymark.BrowserTests;
+
+/// <summary>
+/// The find-support journey as people use it (issue 4 item 6): with JavaScript off, all the way to a service page;
+/// and with the keyboard alone, to results. Runs against the app seeded with the fictional sample, searching broadly
+/// (Sheffield and Leeds, up to 50 km) so that there is always something to open.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class FindJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task With_javascript_off_a_person_finds_one_to_one_evening_support_near_Sheffield_and_opens_a_service()
+    {
+        var page = await browser.NewPageAsync(width: 320, height: 800, javaScript: false);
+
+        await page.GotoAsync("/find");
+        await page.Locator("main a.button--start").ClickAsync();
+        Assert.EndsWith("/find/where", page.Url, StringComparison.Ordinal);
+
+        await page.GetByLabel("Postcode, town or village").FillAsync("Sheffield");
+        await page.GetByLabel("Up to 50 km (about 31 miles)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        Assert.Contains("/find/how", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("One-to-one").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        Assert.Contains("/find/when", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("Weekday evenings").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        // Who, about you: skipped. What you need: nothing, just show results.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skip this question" }).ClickAsync();
+        Assert.Contains("/find/you", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skip this question" }).ClickAsync();
+        Assert.Contains("/find/needs", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show results" }).ClickAsync();
+
+        Assert.Contains("/find/results?", page.Url, StringComparison.Ordinal);
+        Assert.Contains("near=Sheffield", page.Url, StringComparison.Ordinal);
+        Assert.Contains("format=one-to-one", page.Url, StringComparison.Ordinal);
+        Assert.Contains("when=weekday-evening", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#change-answers").IsVisibleAsync());
+        await ScreenshotAsync(page, "find-results-no-js");
+
+        // A result if any fits, else the nearest miss: either way a service page.
+        var service = page.Locator("#results h2 a, .miss h3 a").First;
+        var name = (await service.TextContentAsync())!.Trim();
+        await service.ClickAsync();
+
+        Assert.Contains("/services/", page.Url, StringComparison.Ordinal);
+        Assert.Equal(name, (await page.Locator("h1").TextContentAsync())!.Trim());
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "What to expect" }).IsVisibleAsync());
+        Assert.True(await page.Locator("#crisis-card").IsVisibleAsync());
+        await AssertNoSidewaysScrollAsync(page);
+        await ScreenshotAsync(page, "service-no-js");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task With_the_keyboard_alone_a_person_reaches_results()
+    {
+        var page = await browser.NewPageAsync(width: 320, height: 800);
+        await page.GotoAsync("/find/where");
+
+        await TabToAsync(page, "#near");
+        await page.Keyboard.TypeAsync("Leeds");
+        await TabToAsync(page, "input[name=within_km]");
+        // Arrow keys move within a radio group: down to "Up to 50 km".
+        for (var i = 0; i < 4; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+        Assert.True(await page.Locator("input[name=within_km][value='50']").IsCheckedAsync());
+        await TabToAsync(page, "button[type=submit]:not([formaction])");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/find/how?**");
+
+        await TabToAsync(page, "input[name=format][value=one-to-one]");
+        await page.Keyboard.PressAsync("Space");
+        Assert.True(await page.Locator("input[name=format][value=one-to-one]").IsCheckedAsync());
+        await TabToAsync(page, "button[formaction='/find/results']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/find/results?**");
+
+        Assert.Contains("near=Leeds", page.Url, StringComparison.Ordinal);
+        Assert.Contains("within_km=50", page.Url, StringComparison.Ordinal);
+        Assert.Contains("format=one-to-one", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#results li").CountAsync() > 0, "the sample has one-to-one support within 50 km of Leeds");
+
+        // And on from results to a service, still by keyboard.
+        await TabToAsync(page, "#results h2 a");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/services/**");
+        await AssertNoSidewaysScrollAsync(page);
+        await ScreenshotAsync(page, "find-keyboard-service");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until the focused element matches, as a keyboard user would; fails if it is never reached.</summary>
+    private static async Task TabToAsync(IPage page, string selector, int maxPresses = 120)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+        }
+        Assert.Fail($"{selector} was never reached with Tab on {page.Url}");
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow} px");
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ArtifactsFolder, "screenshots", $"{name}-320.png"),
+            FullPage = true,
+        });
+}

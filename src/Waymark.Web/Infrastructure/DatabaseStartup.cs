@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
+using Waymark.Core.Oruk;
 
 namespace Waymark.Web.Infrastructure;
 
@@ -11,6 +12,15 @@ internal static class DatabaseStartup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
         await db.Database.MigrateAsync(ct);
-        _ = options;
+        if (options.ShowsSampleData)
+        {
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var result = await SampleDirectory.SeedAsync(db, time, SampleDirectory.YorkshireAndHumber, ct);
+            if (result is not null)
+            {
+                scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Waymark.Startup")
+                    .LogInformation("Seeded the fictional {Sample} sample directory: {Summary}", options.SampleData, result.Summary);
+            }
+        }
     }
 }

@@ -1,0 +1,221 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Waymark.Core.Oruk;
+
+/// <summary>A whole-feed problem (malformed JSON, a truncated file, a URL that does not answer ORUK JSON).</summary>
+public sealed class FeedException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>One service record as it arrived, numbered from 1 in feed order.</summary>
+public sealed record FeedRecord(int Number, JsonElement Element);
+
+/// <summary>
+/// Reads the service records of an ORUK 3.0 feed one at a time, so a feed of any size fits in memory:
+/// a JSON array of services, a page envelope, a single service, an ndjson stream, or an ORUK API base URL.
+/// </summary>
+public static class OrukFeedReader
+{
+    private static readonly JsonSerializerOptions StreamOptions = new(OrukJson.Options) { DefaultBufferSize = 1 << 16 };
+
+    public static bool IsUrl(string source) =>
+        source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Records of a file or of a seekable stream holding JSON.</summary>
+    public static async IAsyncEnumerable<FeedRecord> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var number = 0;
+        await foreach (var element in ElementsAsync(stream, ct))
+        {
+            yield return new FeedRecord(++number, element);
+        }
+    }
+
+    private static async IAsyncEnumerable<JsonElement> ElementsAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var first = await FirstByteAsync(stream, ct);
+        if (first is null)
+        {
+            throw new FeedException("the feed is empty");
+        }
+        if (first == (byte)'[')
+        {
+            var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, StreamOptions, ct);
+            await foreach (var element in Guarded(elements, ct))
+            {
+                yield return element;
+            }
+            yield break;
+        }
+        if (first != (byte)'{')
+        {
+            throw new FeedException($"the feed is not JSON: it starts with '{(char)first}' (expected '[' or '{{')");
+        }
+        // One object, an ndjson stream of objects, or a page envelope whose contents are the records.
+        var values = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, topLevelValues: true, StreamOptions, ct);
+        await foreach (var value in Guarded(values, ct))
+        {
+            if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("contents", out var contents) && contents.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in contents.EnumerateArray())
+                {
+                    yield return item;
+                }
+            }
+            else
+            {
+                yield return value;
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<JsonElement> Guarded(IAsyncEnumerable<JsonElement> source, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var e = source.GetAsyncEnumerator(ct);
+        while (true)
+        {
+            JsonElement current;
+            try
+            {
+                if (!await e.MoveNextAsync())
+                {
+                    yield break;
+                }
+                current = e.Current;
+            }
+            catch (JsonException ex)
+            {
+                throw new FeedException(Describe(ex), ex);
+            }
+            yield return current;
+        }
+    }
+
+    /// <summary>"malformed JSON at line 12, position 7: …", numbered from 1.</summary>
+    public static string Describe(JsonException ex)
+    {
+        var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}" : "";
+        var reason = ex.InnerException?.Message ?? ex.Message;
+        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            reason = reason[..cut];
+        }
+        return $"malformed JSON{where}: {reason.TrimEnd('.', ' ')} (the file may be truncated or not JSON)";
+    }
+
+    private static async Task<byte?> FirstByteAsync(Stream stream, CancellationToken ct)
+    {
+        if (!stream.CanSeek)
+        {
+            throw new ArgumentException("The feed stream must be seekable.", nameof(stream));
+        }
+        var start = stream.Position;
+        var buffer = new byte[1];
+        var offset = 0L;
+        while (await stream.ReadAsync(buffer, ct) == 1)
+        {
+            offset++;
+            var b = buffer[0];
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+            if (b == 0xEF && offset == 1)
+            {
+                continue; // a UTF-8 byte order mark, which the serializer skips too
+            }
+            if (b is 0xBB or 0xBF && offset <= 3)
+            {
+                continue;
+            }
+            stream.Position = start;
+            return b;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Pages through an ORUK API: GET {base}/services?page=N&amp;per_page=… until the last page. Where a list
+    /// gives minimal records, each full record is fetched from /services/{id}.
+    /// </summary>
+    public static async IAsyncEnumerable<FeedRecord> ReadUrlAsync(HttpClient http, string baseUrl, int perPage = 100, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var root = baseUrl.TrimEnd('/');
+        if (root.EndsWith("/services", StringComparison.OrdinalIgnoreCase))
+        {
+            root = root[..^"/services".Length];
+        }
+        var number = 0;
+        for (var page = 1; ; page++)
+        {
+            var url = $"{root}/services?page={page}&per_page={perPage}&full=true";
+            using var body = await GetJsonAsync(http, url, ct);
+            var envelope = body.RootElement;
+            if (envelope.ValueKind != JsonValueKind.Object || !envelope.TryGetProperty("contents", out var contents) || contents.ValueKind != JsonValueKind.Array)
+            {
+                throw new FeedException($"GET {url} did not answer an ORUK page (no 'contents' array)");
+            }
+            foreach (var item in contents.EnumerateArray())
+            {
+                if (IsFull(item) || !item.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+                {
+                    yield return new FeedRecord(++number, item.Clone());
+                }
+                else
+                {
+                    using var full = await GetJsonAsync(http, $"{root}/services/{Uri.EscapeDataString(id.GetString()!)}", ct);
+                    yield return new FeedRecord(++number, full.RootElement.Clone());
+                }
+            }
+            var last = envelope.TryGetProperty("last_page", out var lp) && lp.ValueKind == JsonValueKind.True;
+            var totalPages = envelope.TryGetProperty("total_pages", out var tp) && tp.TryGetInt32(out var t) ? t : 0;
+            if (last || contents.GetArrayLength() == 0 || page >= totalPages)
+            {
+                yield break;
+            }
+        }
+    }
+
+    // The one-to-many collections a full service carries and a minimal list item leaves out.
+    private static bool IsFull(JsonElement item) =>
+        item.TryGetProperty("service_at_locations", out _) || item.TryGetProperty("attributes", out _) || item.TryGetProperty("schedules", out _);
+
+    private static async Task<JsonDocument> GetJsonAsync(HttpClient http, string url, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.GetAsync(new Uri(url), HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new FeedException($"GET {url} failed: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new FeedException($"GET {url} timed out", ex);
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new FeedException($"GET {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+            var text = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 200)).TrimStart();
+            if (mediaType.Contains("html", StringComparison.OrdinalIgnoreCase) || text.StartsWith('<'))
+            {
+                throw new FeedException($"GET {url} answered HTML, not ORUK JSON (is this the base URL of an ORUK API?)");
+            }
+            try
+            {
+                return JsonDocument.Parse(bytes);
+            }
+            catch (JsonException ex)
+            {
+                throw new FeedException($"GET {url} answered {Describe(ex)}", ex);
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
 using Waymark.Core.Matching;
+using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Oruk;
 using Waymark.Web.Match;
@@ -17,6 +18,9 @@ builder.Services.AddWaymarkDatabase(waymark.Database);
 
 // Matching: the in-memory directory snapshot, gazetteer and matcher
 builder.Services.AddMatching();
+
+// Accounts: Identity, staff policies with an authenticator, sign-in rate limits
+builder.Services.AddWaymarkAccounts(builder.Configuration, builder.Environment);
 
 // Web
 builder.Services.AddRazorPages();
@@ -37,6 +41,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseCors();
+app.UseWaymarkAccounts();
 
 app.MapRazorPages();
 app.MapExitThisPage();

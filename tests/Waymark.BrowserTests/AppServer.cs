@@ -16,6 +16,9 @@ public sealed class AppServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's database, for tests that must arrange something no page can (such as a first account).</summary>
+    public string DatabaseConnection => $"Data Source={_databaseFile}";
+
     /// <summary>Where Exit this page goes in these tests: another origin (localhost, not 127.0.0.1), still loopback.</summary>
     public Uri NeutralSite => new($"http://localhost:{BaseAddress.Port}/health");
 

@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Waymark.Core.Accounts;
 using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Insights;
+using Waymark.Core.Listings;
 
 namespace Waymark.Core.Data;
 
@@ -10,7 +14,7 @@ namespace Waymark.Core.Data;
 /// The one database. Two providers share this model; each has its own migration set
 /// (<see cref="SqliteWaymarkDbContext"/>, <see cref="PostgresWaymarkDbContext"/>).
 /// </summary>
-public abstract class WaymarkDbContext(DbContextOptions options) : DbContext(options)
+public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbContext<WaymarkUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationIdentifier> OrganizationIdentifiers => Set<OrganizationIdentifier>();
@@ -32,11 +36,28 @@ public abstract class WaymarkDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<GazetteerPostcode> GazetteerPostcodes => Set<GazetteerPostcode>();
     public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
 
+    // Accounts (AccountsConfiguration.cs) and the listing editor (ListingsConfiguration.cs)
+    public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
+    public DbSet<SetPasswordToken> SetPasswordTokens => Set<SetPasswordToken>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<MetadataEntry> Metadata => Set<MetadataEntry>();
+    public DbSet<ListingReport> ListingReports => Set<ListingReport>();
+    public DbSet<ServiceNotice> ServiceNotices => Set<ServiceNotice>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    /// <summary>
+    /// Identity shapes its tables from its options when they are in the service provider (the web app) and
+    /// from its default otherwise (the CLI, the migration tools); the web app pins the same version so
+    /// the model is the same everywhere.
+    /// </summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version1;
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WaymarkDbContext).Assembly);
+        // Identity's model first, so that our configurations (table names) apply over it.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WaymarkDbContext).Assembly);
     }
 }
 

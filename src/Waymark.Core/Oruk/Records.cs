@@ -252,3 +252,20 @@ public sealed record OrukPage<T>(
     IReadOnlyList<T> Contents);
 
 public sealed record OrukApiDetails(string Version, string Profile, string OpenapiUrl);
+
+/// <summary>
+/// One change to one field (HSDS 3.0 <c>metadata</c>; the UK profile carries it as an extra property).
+/// <c>last_action_date</c> is a date, as HSDS defines it.
+/// </summary>
+public sealed record OrukMetadata
+{
+    public required Guid Id { get; init; }
+    public required Guid ResourceId { get; init; }
+    public required string ResourceType { get; init; }
+    public required string LastActionDate { get; init; }
+    public required string LastActionType { get; init; }
+    public required string FieldName { get; init; }
+    public required string PreviousValue { get; init; }
+    public required string ReplacementValue { get; init; }
+    public required string UpdatedBy { get; init; }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+using Waymark.Core.Listings;
+
+namespace Waymark.Core.Oruk;
+
+/// <summary>The listing editor's history rows as ORUK/HSDS metadata records.</summary>
+public static class OrukMetadataExport
+{
+    public static OrukMetadata ToOruk(MetadataEntry m) => new()
+    {
+        Id = m.Id,
+        ResourceId = m.ResourceId,
+        ResourceType = m.ResourceType,
+        LastActionDate = m.LastActionDate.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        LastActionType = m.LastActionType,
+        FieldName = m.FieldName,
+        PreviousValue = m.PreviousValue,
+        ReplacementValue = m.ReplacementValue,
+        UpdatedBy = m.UpdatedBy,
+    };
+}

@@ -1,0 +1,176 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Waymark.Core.Accounts;
+using Waymark.Core.Data;
+using Waymark.Core.Listings;
+using Waymark.Core.Matching;
+
+namespace Waymark.Web.Accounts;
+
+public static class Policies
+{
+    /// <summary>Any staff role, signed in with an authenticator. Use this for any staff-only page.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Listing editors (provider staff and admins, and admins), signed in with an authenticator.</summary>
+    public const string Provider = "provider";
+
+    public const string Admin = "admin";
+}
+
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string Reports = "reports";
+}
+
+public static class AccountsSetup
+{
+    public const string CookieName = "waymark-session";
+
+    /// <summary>Identity, cookies, the staff policies (authenticator required), and rate limits on sign-in and reports.</summary>
+    public static IServiceCollection AddWaymarkAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddIdentity<WaymarkUser, IdentityRole<Guid>>(o =>
+            {
+                PasswordPolicy.Apply(o.Password);
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.Stores.SchemaVersion = WaymarkDbContext.IdentitySchema;
+            })
+            .AddEntityFrameworkStores<WaymarkDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Local development runs on plain http://localhost; everywhere else the cookie is HTTPS-only.
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secure;
+            // Sign-in is never persistent, so this is a session cookie whose ticket also lapses after 30 idle minutes.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "waymark-second-step";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secure;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff).AddRequirements(new AuthenticatorRequirement()))
+            .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.ListingEditors).AddRequirements(new AuthenticatorRequirement()))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AuthenticatorRequirement()));
+        services.AddSingleton<IAuthorizationHandler, AuthenticatorRequirementHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthenticatorSetupRedirect>();
+        // PostConfigure: AddRazorPages replaces the conventions collection when its own setup runs.
+        services.PostConfigure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Provider", Policies.Provider);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        });
+
+        var signInsPerMinute = configuration.GetValue("WAYMARK_SIGN_IN_ATTEMPTS_PER_MINUTE", 10);
+        var reportsPerHour = configuration.GetValue("WAYMARK_REPORTS_PER_HOUR", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.SignIn, ctx => PostsPerAddress(ctx, "sign-in", signInsPerMinute, TimeSpan.FromMinutes(1)));
+            o.AddPolicy(RateLimits.Reports, ctx => PostsPerAddress(ctx, "reports", reportsPerHour, TimeSpan.FromHours(1)));
+        });
+
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<OrganisationAccess>();
+        services.AddScoped<ListingChanges>();
+        // Editor saves reach search through the matcher's index when it is registered (AddMatching).
+        services.TryAddSingleton<IDirectoryChangeNotifier>(sp => sp.GetService<DirectoryIndex>() is { } index
+            ? new DirectoryIndexNotifier(index)
+            : new NoDirectoryChangeNotifier());
+        return services;
+    }
+
+    public static WebApplication UseWaymarkAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static RateLimitPartition<string> PostsPerAddress(HttpContext ctx, string name, int permits, TimeSpan window) =>
+        HttpMethods.IsPost(ctx.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter($"{name}:{ctx.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = window,
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter(name);
+}
+
+internal sealed class DirectoryIndexNotifier(DirectoryIndex index) : IDirectoryChangeNotifier
+{
+    public void DirectoryChanged() => index.DirectoryChanged();
+}
+
+/// <summary>Met only when this sign-in used an authenticator code or a recovery code.</summary>
+public sealed class AuthenticatorRequirement : IAuthorizationRequirement;
+
+internal sealed class AuthenticatorRequirementHandler : AuthorizationHandler<AuthenticatorRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AuthenticatorRequirement requirement)
+    {
+        if (context.User.SignedInWithAuthenticator())
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Staff who have not yet signed in with an authenticator are sent to set one up, not shown "forbidden".</summary>
+internal sealed class AuthenticatorSetupRedirect : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden
+            && context.User.Identity?.IsAuthenticated == true
+            && !context.User.SignedInWithAuthenticator()
+            && Roles.Staff.Any(context.User.IsInRole))
+        {
+            var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+            context.Response.Redirect("/account/authenticator?returnUrl=" + Uri.EscapeDataString(returnUrl));
+            return Task.CompletedTask;
+        }
+        return _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
+
+public static class PrincipalExtensions
+{
+    public static bool SignedInWithAuthenticator(this ClaimsPrincipal user) => user.HasClaim("amr", "mfa");
+
+    public static Guid UserId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));
+
+    public static Actor Actor(this ClaimsPrincipal user) =>
+        new(user.UserId(), user.FindFirstValue(ClaimTypes.Name) ?? user.UserId().ToString());
+}

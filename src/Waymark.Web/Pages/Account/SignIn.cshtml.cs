@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Waymark.Core.Accounts;
+using Waymark.Core.Data;
+using Waymark.Web.Accounts;
+
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.Account;
+
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<WaymarkUser> users, WaymarkDbContext db, TimeProvider time) : PageModel
+{
+    public const string WrongDetails = "Enter the email address and password for your account. They did not match.";
+
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool PasswordSet { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Email))
+        {
+            this.AddError("Input.Email", "Enter your email address");
+        }
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            this.AddError("Input.Password", "Enter your password");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email!.Trim());
+        var result = user is null || Input.Password!.Length > PasswordPolicy.MaximumLength
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var staff = user is not null && (await users.GetRolesAsync(user)).Any(Roles.IsStaff);
+        if (user is not null && staff)
+        {
+            var action = result.Succeeded || result.RequiresTwoFactor ? AuditActions.SignIn
+                : result.IsLockedOut ? AuditActions.SignInLockedOut
+                : AuditActions.SignInFailed;
+            var detail = result.RequiresTwoFactor ? "password accepted; authenticator code next" : null;
+            db.Audit(time, new Actor(user.Id, user.Email!), action, "user", user.Id.ToString(), detail);
+            await db.SaveChangesAsync();
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
+        }
+        if (result.IsLockedOut)
+        {
+            this.AddError("Input.Email", "This account is locked for 15 minutes after too many wrong passwords. Try again later.");
+            return Invalid();
+        }
+        if (!result.Succeeded)
+        {
+            this.AddError("Input.Email", WrongDetails);
+            return Invalid();
+        }
+        if (staff)
+        {
+            // Staff have no authenticator yet (otherwise the sign-in would have asked for a code).
+            return RedirectToPage("/Account/Authenticator", new { ReturnUrl });
+        }
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
+    }
+
+    private PageResult Invalid()
+    {
+        Input.Password = null;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
+
+public sealed class SignInInput
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+}

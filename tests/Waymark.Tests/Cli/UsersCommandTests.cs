@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Cli;
+using Waymark.Core.Accounts;
+using Waymark.Tests.Infrastructure;
+
+namespace Waymark.Tests.Cli;
+
+/// <summary><c>waymark users add</c> prints a one-time link; its owner chooses a password on the web and sets up an authenticator.</summary>
+public sealed partial class UsersCommandTests(AccountsApp app) : IClassFixture<AccountsApp>
+{
+    [Fact]
+    public async Task Users_add_prints_a_link_that_leads_to_a_working_staff_account()
+    {
+        var (org, _, _) = await app.AddOrganisationAsync();
+        var email = $"lead-{Guid.NewGuid():N}@example.org";
+
+        var run = await RunAsync("users", "add", "--email", email, "--role", "provider-admin", "--org", org.Id.ToString(), "--base-url", "https://waymark.example");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"created provider-admin account for {email}", run.Output, StringComparison.Ordinal);
+        var link = LinkPattern().Match(run.Output);
+        Assert.True(link.Success, run.Output);
+        Assert.DoesNotContain("password", run.Output.Replace("set-password", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+
+        using var browser = Browser.For(app);
+        var path = link.Groups["path"].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(path, [new("Password", AccountsApp.GoodPassword)])).Status);
+        var signIn = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", email), new("Input.Password", AccountsApp.GoodPassword)]);
+        Assert.StartsWith("/account/authenticator", signIn.RedirectPath, StringComparison.Ordinal);
+
+        await using var db = app.OpenDb();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        Assert.True(await db.OrganisationMemberships.AnyAsync(m => m.UserId == user.Id && m.OrganizationId == org.Id && m.Role == MembershipRoles.Admin));
+        Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.UserCreated && a.SubjectId == user.Id.ToString() && a.ActorEmail == Actor.CommandLine.Name));
+    }
+
+    [Fact]
+    public async Task A_provider_account_without_an_organisation_is_refused_in_one_line()
+    {
+        var run = await RunAsync("users", "add", "--email", "someone@example.org", "--role", "provider-staff");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("waymark: A provider-staff account needs the organisation it works for (--org).", run.Error.Trim());
+        await using var db = app.OpenDb();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "someone@example.org"));
+    }
+
+    [Fact]
+    public async Task Set_password_link_reissues_a_link_for_an_existing_account()
+    {
+        var account = await app.AddUserAsync(Roles.Moderator);
+        var run = await RunAsync("users", "set-password-link", "--email", account.Email);
+        Assert.Equal(0, run.ExitCode);
+        var path = LinkPattern().Match(run.Output).Groups["path"].Value;
+        using var browser = Browser.For(app);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(path)).Status);
+    }
+
+    private async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await WaymarkCli.RunAsync([.. args, "--database", app.Database.Connection], output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    [GeneratedRegex(@"https?://[^/\s]+(?<path>/account/set-password\?token=[A-Za-z0-9_\-%]+)")]
+    private static partial Regex LinkPattern();
+}

@@ -1,3 +1,5 @@
+using Waymark.Core.Schedules;
+
 namespace Waymark.Core.Listings;
 
 public enum Freshness
@@ -17,8 +19,6 @@ public static class ListingFreshness
 {
     public const int StaleAfterMonths = 6;
     public const int ExpiredAfterMonths = 12;
-
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     /// <summary>
     /// A listing never checked counts as stale, not expired: imported feeds often carry no assured_date,
@@ -45,6 +45,5 @@ public static class ListingFreshness
         return Math.Max(0, months);
     }
 
-    public static DateOnly UkToday(TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), UkTime).DateTime);
+    public static DateOnly UkToday(TimeProvider time) => UkTime.DateOf(time.GetUtcNow());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
+using Waymark.Core.Listings;
 using Waymark.Core.Safety;
 using Waymark.Core.Schedules;
 
@@ -49,6 +50,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
         public required UkMoment Moment { get; init; }
         public required UInt128 Accepted { get; init; }
         public required ushort Language { get; init; }
+
+        /// <summary>Listings last checked on or before this day number have expired (12 months unchecked).</summary>
+        public required int ExpiredOnOrBeforeDay { get; init; }
     }
 
     public MatchOutcome Match(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
@@ -63,6 +67,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             Moment = new UkMoment(at),
             Accepted = query.Delivery ?? Codes.AnyDelivery,
             Language = Languages.Pack(query.Language),
+            ExpiredOnOrBeforeDay = UkTime.DateOf(now).AddMonths(-ListingFreshness.ExpiredAfterMonths).DayNumber,
         };
         var services = snapshot.Services;
         var limit = Math.Clamp(query.Limit, 1, MatchQuery.MaxLimit);
@@ -205,6 +210,12 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var broken = Broken.None;
         var brokenCount = 0;
         local = false;
+
+        // A listing nobody has checked for a year drops out of matching; its page stays reachable, marked.
+        if (s.AssuredDay >= 0 && s.AssuredDay <= ctx.ExpiredOnOrBeforeDay)
+        {
+            return Broken.Unreachable;
+        }
 
         bool Add(Broken b)
         {
@@ -452,7 +463,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             cautions.Add("Not known when this listing was last checked");
         }
-        else if (MonthsBetween(DateOnly.FromDayNumber(s.AssuredDay), ctx.UkDate) is var months and >= 6)
+        else if (ListingFreshness.MonthsSince(DateOnly.FromDayNumber(s.AssuredDay), ctx.UkDate) is var months and >= ListingFreshness.StaleAfterMonths)
         {
             cautions.Add($"Listing not checked for {months} months");
         }
@@ -680,10 +691,4 @@ public sealed class Matcher(IReferralWaits referralWaits)
         days >= LongWaitDays
             ? $"About a {Math.Round(days / 7.0).ToString(CultureInfo.InvariantCulture)}-week wait"
             : $"About a {days.ToString(CultureInfo.InvariantCulture)}-day wait";
-
-    private static int MonthsBetween(DateOnly from, DateOnly to)
-    {
-        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
-        return to.Day < from.Day ? months - 1 : months;
-    }
 }

@@ -153,17 +153,6 @@ public static class PlainWords
     public static string WaitWithSource(int? days, WaitSource source) =>
         Wait(days) is { } wait ? $"{wait} — {WaitSourceWords(source)}" : "Not known — ask the service";
 
-    /// <summary>Whole calendar months from one date to another (never negative).</summary>
-    public static int MonthsBetween(DateOnly from, DateOnly to)
-    {
-        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
-        if (to.Day < from.Day)
-        {
-            months--;
-        }
-        return Math.Max(0, months);
-    }
-
     public static string MonthsAgo(int months) => months switch
     {
         0 => "less than a month ago",

@@ -43,7 +43,7 @@ public sealed class PlainWordsTests
     [InlineData("2026-09-30", "2026-11-29", 1)]
     [InlineData("2026-11-30", "2026-11-29", 0)]
     public void Months_are_whole_calendar_months(string from, string to, int months) =>
-        Assert.Equal(months, PlainWords.MonthsBetween(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(months, Waymark.Core.Listings.ListingFreshness.MonthsSince(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Remote_results_say_there_is_no_travel()

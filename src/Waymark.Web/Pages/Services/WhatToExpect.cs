@@ -1,5 +1,6 @@
 using System.Globalization;
 using Waymark.Core.Directory;
+using Waymark.Core.Listings;
 using Waymark.Core.Matching;
 using Waymark.Core.Schedules;
 using Waymark.Web.Text;
@@ -18,7 +19,6 @@ public sealed record ContactWay(string? Name, IReadOnlyList<PhoneLink> Phones, s
 /// </summary>
 public sealed class WhatToExpect
 {
-    public const int StaleAfterMonths = 6;
 
     public required Service Service { get; init; }
     public string? WhoYouWillSee { get; init; }
@@ -83,9 +83,13 @@ public sealed class WhatToExpect
         string? lastChecked = null, stale = null;
         if (s.AssuredDate is { } assured)
         {
-            var months = PlainWords.MonthsBetween(assured, today);
+            var months = ListingFreshness.MonthsSince(assured, today);
             lastChecked = $"Listing last checked {PlainWords.MonthsAgo(months)}, on {PlainWords.Date(assured)}";
-            if (months >= StaleAfterMonths)
+            if (ListingFreshness.Of(assured, today) == Freshness.Expired)
+            {
+                stale = $"This listing has not been checked for {months} months, so we no longer show it in search results. Details may be out of date — check with the service before you go.";
+            }
+            else if (ListingFreshness.Of(assured, today) == Freshness.Stale)
             {
                 stale = $"This listing has not been checked for {months} months — details may have changed. Check with the service before you go.";
             }

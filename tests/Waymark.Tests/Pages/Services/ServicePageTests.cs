@@ -82,6 +82,18 @@ public sealed class ServicePageTests(WaymarkApp app) : IClassFixture<WaymarkApp>
     }
 
     [Fact]
+    public async Task A_listing_not_checked_for_a_year_is_still_reachable_and_says_it_is_left_out_of_search()
+    {
+        var expired = new ServiceBuilder("Expired listing");
+        expired.Build().AssuredDate = new DateOnly(2025, 6, 1);
+        await app.AddServicesAsync(expired);
+
+        var page = await GetAsync($"/services/{expired.Id}");
+
+        Assert.StartsWith("This listing has not been checked for 17 months, so we no longer show it in search results", page.Text("#stale-warning"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_listing_not_checked_for_over_six_months_is_flagged()
     {
         var old = new ServiceBuilder("Old listing");

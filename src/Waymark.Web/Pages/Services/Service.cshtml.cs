@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
+using Waymark.Core.Listings;
 using Waymark.Core.Matching;
 using Waymark.Core.Oruk;
 
@@ -15,6 +16,9 @@ public sealed class ServiceModel(WaymarkDbContext db, IReferralWaits referralWai
 {
     public WhatToExpect Facts { get; private set; } = null!;
 
+    /// <summary>The provider's "not taking new referrals" notice, when it applies today.</summary>
+    public ServiceNotice? PausedReferrals { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().WithFullGraph().FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -23,6 +27,10 @@ public sealed class ServiceModel(WaymarkDbContext db, IReferralWaits referralWai
             return NotFound();
         }
         Facts = WhatToExpect.From(service, clock.GetUtcNow(), referralWaits.TypicalWaitDays(id));
+        var today = ListingFreshness.UkToday(clock);
+        PausedReferrals = await db.Set<ServiceNotice>().AsNoTracking()
+            .Where(n => n.ServiceId == id && n.Kind == ServiceNoticeKinds.NotTakingReferrals && n.From <= today && (n.Until == null || n.Until >= today))
+            .FirstOrDefaultAsync(ct);
         return Page();
     }
 }

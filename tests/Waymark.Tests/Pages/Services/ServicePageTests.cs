@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Directory;
+using Waymark.Core.Listings;
 using Waymark.Tests.Infrastructure;
 
 namespace Waymark.Tests.Pages.Services;
@@ -91,6 +92,27 @@ public sealed class ServicePageTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         var page = await GetAsync($"/services/{expired.Id}");
 
         Assert.StartsWith("This listing has not been checked for 17 months, so we no longer show it in search results", page.Text("#stale-warning"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pause_on_new_referrals_shows_until_its_end_date_and_not_after()
+    {
+        var paused = new ServiceBuilder("Paused counselling");
+        var ended = new ServiceBuilder("Pause ended");
+        await app.AddServicesAsync(paused, ended);
+        using (var db = app.OpenDb())
+        {
+            db.Set<ServiceNotice>().AddRange(
+                new ServiceNotice { Id = Guid.NewGuid(), ServiceId = paused.Id, Kind = ServiceNoticeKinds.NotTakingReferrals, From = new DateOnly(2026, 11, 1), Until = new DateOnly(2027, 1, 5), SetBy = "test", SetAt = Now },
+                new ServiceNotice { Id = Guid.NewGuid(), ServiceId = ended.Id, Kind = ServiceNoticeKinds.NotTakingReferrals, From = new DateOnly(2026, 10, 1), Until = new DateOnly(2026, 11, 1), SetBy = "test", SetAt = Now });
+            await db.SaveChangesAsync();
+        }
+
+        var pausedPage = await GetAsync($"/services/{paused.Id}");
+        var endedPage = await GetAsync($"/services/{ended.Id}");
+
+        Assert.Equal("Not taking new referrals until 5 January 2027", pausedPage.Text("#referrals-notice h2"));
+        Assert.Null(endedPage.Document.GetElementById("referrals-notice"));
     }
 
     [Fact]

@@ -20,10 +20,44 @@ public static class Database
     public const string EnvironmentVariable = "WAYMARK_DATABASE";
     public const string DefaultConnection = "Data Source=data/waymark.db";
 
-    public static string ConnectionFromEnvironment(string? given = null) =>
+    public static string ConnectionFromEnvironment(string? given = null) => AnchorSqlitePath(
         !string.IsNullOrWhiteSpace(given) ? given
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env
-        : DefaultConnection;
+        : DefaultConnection);
+
+    /// <summary>
+    /// `dotnet run --project src/X` starts each program in its own project folder, so a relative SQLite path such as
+    /// the default <c>data/waymark.db</c> would give the web app and the CLI two different files. When the program runs
+    /// inside a checkout, a relative path is taken from the checkout's root (the folder holding Waymark.sln);
+    /// elsewhere (a published build) from the current folder.
+    /// </summary>
+    public static string AnchorSqlitePath(string connection)
+    {
+        if (ProviderOf(connection) != DatabaseProvider.Sqlite)
+        {
+            return connection;
+        }
+        var builder = new SqliteConnectionStringBuilder(connection);
+        var file = builder.DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal) || Path.IsPathRooted(file))
+        {
+            return connection;
+        }
+        builder.DataSource = Path.GetFullPath(Path.Combine(CheckoutRoot() ?? System.IO.Directory.GetCurrentDirectory(), file));
+        return builder.ConnectionString;
+    }
+
+    private static string? CheckoutRoot()
+    {
+        for (var dir = new DirectoryInfo(System.IO.Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Waymark.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        return null;
+    }
 
     public static DatabaseProvider ProviderOf(string connection) =>
         connection.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)

@@ -689,6 +689,14 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
     public static string WaitText(int days) =>
         days >= LongWaitDays
-            ? $"About a {Math.Round(days / 7.0).ToString(CultureInfo.InvariantCulture)}-week wait"
-            : $"About a {days.ToString(CultureInfo.InvariantCulture)}-day wait";
+            ? $"About {WithArticle((int)Math.Round(days / 7.0))}-week wait"
+            : $"About {WithArticle(days)}-day wait";
+
+    // "an 8-week wait", "an 11-day wait", "an 18-day wait": the article follows how the number is said.
+    private static string WithArticle(int n)
+    {
+        var text = n.ToString(CultureInfo.InvariantCulture);
+        var spokenWithVowel = text.StartsWith('8') || n is 11 or 18;
+        return (spokenWithVowel ? "an " : "a ") + text;
+    }
 }

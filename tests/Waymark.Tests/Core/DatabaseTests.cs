@@ -28,6 +28,19 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public void A_relative_SQLite_path_means_the_same_file_from_any_project_folder_of_the_checkout()
+    {
+        // The tests run from tests/Waymark.Tests/bin/…, inside the checkout, like `dotnet run --project src/…` does.
+        var anchored = Database.AnchorSqlitePath("Data Source=data/waymark.db");
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(anchored).DataSource;
+
+        Assert.True(Path.IsPathRooted(file));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(file))!, "Waymark.sln")), file);
+        Assert.Equal("Host=db;Database=w", Database.AnchorSqlitePath("Host=db;Database=w"));
+        Assert.Equal("Data Source=/tmp/x.db", Database.AnchorSqlitePath("Data Source=/tmp/x.db"));
+    }
+
+    [Fact]
     public void Term_ids_are_uuid5_of_the_code_in_the_waymark_namespace()
     {
         // Value computed independently with Python's uuid.uuid5.

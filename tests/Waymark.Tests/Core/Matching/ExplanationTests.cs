@@ -40,6 +40,8 @@ public sealed class ExplanationTests : MatcherTestBase
         new("Group sessions only", q => q, s => s.With("delivery:phone", "format:group")),
         new("About a 6-week wait", q => q, s => s.With("delivery:phone").Waits(42)),
         new("About a 10-day wait", q => q, s => s.With("delivery:phone").Waits(10)),
+        new("About an 8-week wait", q => q, s => s.With("delivery:phone").Waits(56)),
+        new("About an 11-day wait", q => q, s => s.With("delivery:phone").Waits(11)),
         new("Needs a GP referral", q => q, s => s.With("delivery:phone", "access:gp-referral")),
         new("Needs a referral from a professional", q => q, s => s.With("delivery:phone", "access:professional-referral")),
         new("Costs money", q => q, s => s.With("delivery:phone").Costs(10)),

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Waymark.Core.Data;
+using Waymark.Core.Matching;
 using Waymark.Core.Outbox;
 using Waymark.Core.Referrals;
 
@@ -45,6 +47,11 @@ public static class ReferralsSetup
             .PersistKeysToDbContext<WaymarkDbContext>();
         services.AddSingleton<ReferralText>();
         services.AddScoped<ReferralService>();
+
+        // Measured waits replace "no measured waits" (AddMatching's default) for matching and service pages.
+        services.AddSingleton<MeasuredReferralWaits>();
+        services.Replace(ServiceDescriptor.Singleton<IReferralWaits>(sp => sp.GetRequiredService<MeasuredReferralWaits>()));
+        services.AddHostedService<ReferralWaitsRefresher>();
 
         var outbox = OutboxOptions.FromConfiguration(configuration);
         services.AddSingleton(outbox);
@@ -122,4 +129,31 @@ public sealed partial class OutboxRelayService(OutboxRelay relay, OutboxOptions 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox relay failed; it will try again.")]
     private static partial void LogRelayFailed(ILogger logger, Exception ex);
+}
+
+/// <summary>Recomputes the measured waits on start and every hour: they change slowly.</summary>
+public sealed partial class ReferralWaitsRefresher(MeasuredReferralWaits waits, IServiceScopeFactory scopes, TimeProvider time, ILogger<ReferralWaitsRefresher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await waits.RefreshAsync(scope.ServiceProvider.GetRequiredService<WaymarkDbContext>(), time, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRefreshFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not measure referral waits; keeping the last figures.")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception ex);
 }

@@ -38,6 +38,14 @@ public sealed class SelfReferralTests(AccountsApp app) : IClassFixture<AccountsA
 
         mine = await person.GetAsync("/my/referrals");
         Assert.Equal("Opened", mine.Text($"#referral-{id} .referral-status"));
+        await using (var db = app.OpenDb())
+        {
+            // The news went into the outbox with the change: one message for "sent", one for "opened".
+            var subjects = await db.OutboxMessages.Where(m => m.SubjectId == id).OrderBy(m => m.CreatedAt).Select(m => m.Subject).ToListAsync();
+            Assert.Equal(2, subjects.Count);
+            Assert.EndsWith(": sent", subjects[0], StringComparison.Ordinal);
+            Assert.EndsWith(": opened", subjects[1], StringComparison.Ordinal);
+        }
 
         var accepted = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Accepted"), new("Reason", "")]);
         Assert.Equal(HttpStatusCode.Redirect, accepted.Status);

@@ -4,6 +4,7 @@ using Waymark.Core.Matching;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Oruk;
+using Waymark.Web.Referrals;
 using Waymark.Web.Match;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,9 @@ builder.Services.AddMatching();
 
 // Accounts: Identity, staff policies with an authenticator, sign-in rate limits
 builder.Services.AddWaymarkAccounts(builder.Configuration, builder.Environment);
+
+// Referrals: Data Protection (keys in the database), the outbox and its relay
+builder.Services.AddWaymarkReferrals(builder.Configuration);
 
 // Web
 builder.Services.AddRazorPages();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,8 @@ using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Insights;
 using Waymark.Core.Listings;
+using Waymark.Core.Outbox;
+using Waymark.Core.Referrals;
 
 namespace Waymark.Core.Data;
 
@@ -14,7 +17,7 @@ namespace Waymark.Core.Data;
 /// The one database. Two providers share this model; each has its own migration set
 /// (<see cref="SqliteWaymarkDbContext"/>, <see cref="PostgresWaymarkDbContext"/>).
 /// </summary>
-public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbContext<WaymarkUser, IdentityRole<Guid>, Guid>(options)
+public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbContext<WaymarkUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationIdentifier> OrganizationIdentifiers => Set<OrganizationIdentifier>();
@@ -43,6 +46,13 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<MetadataEntry> Metadata => Set<MetadataEntry>();
     public DbSet<ListingReport> ListingReports => Set<ListingReport>();
     public DbSet<ServiceNotice> ServiceNotices => Set<ServiceNotice>();
+
+    // Referrals, their outbox and the Data Protection key ring (ReferralsConfiguration.cs)
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

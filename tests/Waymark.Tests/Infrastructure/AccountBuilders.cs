@@ -11,6 +11,15 @@ namespace Waymark.Tests.Infrastructure;
 /// <summary>The app with a sign-in rate limit high enough that only the rate-limit test meets it.</summary>
 public class AccountsApp : WaymarkApp
 {
+    public AccountsApp()
+    {
+    }
+
+    protected AccountsApp(TestDatabase database, string outboxFolder, bool ownsDatabase)
+        : base(database, outboxFolder, ownsDatabase)
+    {
+    }
+
     protected virtual int SignInsPerMinute => 10_000;
 
     /// <summary>False to keep the real notifier, which tells the matcher's index.</summary>

@@ -12,15 +12,39 @@ namespace Waymark.Tests.Infrastructure;
 /// </summary>
 public class WaymarkApp : WebApplicationFactory<Program>
 {
-    public TestDatabase Database { get; } = new();
+    private readonly bool _ownsDatabase;
+
+    public WaymarkApp()
+        : this(new TestDatabase(), Path.Combine(Path.GetTempPath(), $"waymark-outbox-{Guid.NewGuid():N}"), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>An app over a database (and outbox folder) that outlives it, as after a restart.</summary>
+    protected WaymarkApp(TestDatabase database, string outboxFolder, bool ownsDatabase)
+    {
+        Database = database;
+        OutboxFolder = outboxFolder;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Where the outbox relay delivers messages, one file each.</summary>
+    public string OutboxFolder { get; }
 
     protected virtual string SampleData => "none";
+
+    /// <summary>Off unless a test wants the background relay: tests that check messages run it themselves.</summary>
+    protected virtual bool RunsOutboxRelay => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("WAYMARK_DATABASE", Database.Connection);
         builder.UseSetting("WAYMARK_SAMPLE_DATA", SampleData);
+        builder.UseSetting("WAYMARK_OUTBOX_FOLDER", OutboxFolder);
+        builder.UseSetting("WAYMARK_OUTBOX_RELAY", RunsOutboxRelay ? "on" : "off");
+        builder.UseSetting("WAYMARK_OUTBOX_POLL_SECONDS", "0.2");
     }
 
     /// <summary>A context on the app's database, for arranging data and checking what changed.</summary>
@@ -33,9 +57,13 @@ public class WaymarkApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             Database.Dispose();
+            if (System.IO.Directory.Exists(OutboxFolder))
+            {
+                System.IO.Directory.Delete(OutboxFolder, recursive: true);
+            }
         }
     }
 }

@@ -1,0 +1,49 @@
+namespace Waymark.Core.Outbox;
+
+/// <summary>
+/// A message to send, written in the same transaction as the change it tells someone about, so that a
+/// change is never saved without its message nor a message sent for a change that was not saved.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>"email" or "sms".</summary>
+    public required string Channel { get; set; }
+
+    public required string Recipient { get; set; }
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
+
+    /// <summary>What the message is about, e.g. "referral", and its id.</summary>
+    public string? SubjectType { get; set; }
+    public Guid? SubjectId { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+
+    /// <summary>The relay run holding this message, until <see cref="ClaimedUntil"/>; a crashed run's claim lapses.</summary>
+    public Guid? ClaimToken { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public DateTimeOffset? GaveUpAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>One try at delivering a message, kept for the record.</summary>
+public sealed class OutboxAttempt
+{
+    public Guid Id { get; set; }
+    public Guid MessageId { get; set; }
+    public DateTimeOffset AttemptedAt { get; set; }
+    public bool Succeeded { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>Delivers one message. Must be idempotent by <see cref="OutboxMessage.Id"/>: the relay may retry a message whose delivery it could not record.</summary>
+public interface IOutboxSender
+{
+    Task SendAsync(OutboxMessage message, CancellationToken ct);
+}

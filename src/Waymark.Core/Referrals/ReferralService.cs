@@ -1,0 +1,214 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Data;
+using Waymark.Core.Directory;
+using Waymark.Core.Outbox;
+
+namespace Waymark.Core.Referrals;
+
+/// <summary>A refused referral request, with a sentence for the person who asked.</summary>
+public sealed class ReferralException(string message) : Exception(message);
+
+/// <summary>
+/// Makes, shows and moves referrals. Each change is saved together with its audit row and the
+/// notifications it causes (the outbox), in one SaveChanges. Every view is audited. Organisations see only
+/// referrals made to them and people only their own: anything else is "not found" (null).
+/// </summary>
+public sealed class ReferralService(WaymarkDbContext db, ReferralText text, TimeProvider time)
+{
+    public const int MaxStoryLength = 4000;
+
+    public static readonly Guid SelfReferral = Vocabulary.TermId("access:self-referral");
+    public static readonly Guid NoReferralNeeded = Vocabulary.TermId("access:no-referral");
+
+    public async Task<bool> TakesSelfReferralsAsync(Guid serviceId, CancellationToken ct = default) =>
+        await db.ServiceAttributes.AnyAsync(a => a.ServiceId == serviceId && (a.TaxonomyTermId == SelfReferral || a.TaxonomyTermId == NoReferralNeeded), ct);
+
+    public async Task<Referral> SelfReferAsync(Guid serviceId, Actor person, ContactPreference contact, string? story, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.UserId is not { } personId)
+        {
+            throw new ReferralException("Sign in to refer yourself.");
+        }
+        var service = await db.Services.Where(s => s.Id == serviceId && s.OrganizationId != null)
+            .Select(s => new { s.Id, s.Name, OrganizationId = s.OrganizationId!.Value }).SingleOrDefaultAsync(ct)
+            ?? throw new ReferralException("There is no such service.");
+        if (!await TakesSelfReferralsAsync(serviceId, ct))
+        {
+            throw new ReferralException($"{service.Name} does not take self-referrals.");
+        }
+        if (story?.Length > MaxStoryLength)
+        {
+            throw new ReferralException($"Keep what you write to {MaxStoryLength} characters.");
+        }
+        var referral = Referral.Create(service.Id, service.OrganizationId, personId, new ReferralActor(personId, person.Name, ReferralParty.Person),
+            contact, text.Protect(story), time);
+        db.Referrals.Add(referral);
+        db.Audit(time, person, ReferralAudit.Created, "referral", referral.Id.ToString(), $"service {service.Id}");
+        await NotifyAsync(referral, service.Name, ct);
+        await db.SaveChangesAsync(ct);
+        return referral;
+    }
+
+    /// <summary>The person's own referrals, newest first, with their histories. Audited as one view.</summary>
+    public async Task<IReadOnlyList<ReferralView>> ForPersonAsync(Actor person, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var referrals = await db.Referrals.Include(r => r.Events)
+            .Where(r => r.PersonUserId == person.UserId || r.ReferrerUserId == person.UserId)
+            .OrderByDescending(r => r.CreatedAt).Take(200).AsSplitQuery().ToListAsync(ct);
+        var views = await ToViewsAsync(referrals, ct);
+        foreach (var r in referrals)
+        {
+            db.Audit(time, person, ReferralAudit.Viewed, "referral", r.Id.ToString(), "by the person");
+        }
+        await db.SaveChangesAsync(ct);
+        return views;
+    }
+
+    /// <summary>The referrals made to the organisations the user is a member of (not to every organisation, even for admins).</summary>
+    public async Task<IReadOnlyList<ReferralView>> InboxAsync(Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var orgs = MemberOrganisations(staff);
+        var referrals = await db.Referrals.Include(r => r.Events)
+            .Where(r => orgs.Contains(r.OrganisationId))
+            .OrderByDescending(r => r.CreatedAt).Take(200).AsSplitQuery().ToListAsync(ct);
+        // The list shows status only, never what the person wrote, so it is not a view of any one referral.
+        return await ToViewsAsync(referrals, ct, withStory: false);
+    }
+
+    /// <summary>
+    /// One referral for a member of the receiving organisation, or null. The first time staff open a
+    /// referral that was only sent, it becomes Opened, so the person and referrer see it was read.
+    /// </summary>
+    public async Task<ReferralView?> OpenForStaffAsync(Guid referralId, Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var orgs = MemberOrganisations(staff);
+        var referral = await db.Referrals.Include(r => r.Events)
+            .SingleOrDefaultAsync(r => r.Id == referralId && orgs.Contains(r.OrganisationId), ct);
+        if (referral is null)
+        {
+            return null;
+        }
+        if (referral.Status == ReferralStatus.Sent)
+        {
+            referral.MoveTo(ReferralStatus.Opened, new ReferralActor(staff.UserId, staff.Name, ReferralParty.Organisation), null, time);
+            await NotifyAsync(referral, await ServiceNameAsync(referral.ServiceId, ct), ct);
+        }
+        db.Audit(time, staff, ReferralAudit.Viewed, "referral", referral.Id.ToString(), "by the receiving organisation");
+        await db.SaveChangesAsync(ct);
+        return (await ToViewsAsync([referral], ct))[0];
+    }
+
+    /// <summary>Moves a referral as a member of the receiving organisation; false when it is not theirs to move.</summary>
+    public async Task<bool> MoveAsStaffAsync(Guid referralId, ReferralStatus to, string? reason, Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var orgs = MemberOrganisations(staff);
+        var referral = await db.Referrals.Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == referralId && orgs.Contains(r.OrganisationId), ct);
+        if (referral is null)
+        {
+            return false;
+        }
+        await MoveAsync(referral, to, new ReferralActor(staff.UserId, staff.Name, ReferralParty.Organisation), reason, staff, ct);
+        return true;
+    }
+
+    /// <summary>The person withdraws their own referral; false when it is not theirs.</summary>
+    public async Task<bool> WithdrawAsync(Guid referralId, Actor person, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var referral = await db.Referrals.Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == referralId && r.PersonUserId == person.UserId, ct);
+        if (referral is null)
+        {
+            return false;
+        }
+        await MoveAsync(referral, ReferralStatus.Withdrawn, new ReferralActor(person.UserId, person.Name, ReferralParty.Person), null, person, ct);
+        return true;
+    }
+
+    private async Task MoveAsync(Referral referral, ReferralStatus to, ReferralActor by, string? reason, Actor actor, CancellationToken ct)
+    {
+        var from = referral.Status;
+        referral.MoveTo(to, by, reason, time);
+        db.Audit(time, actor, ReferralAudit.Moved, "referral", referral.Id.ToString(), $"{from} -> {to}");
+        await NotifyAsync(referral, await ServiceNameAsync(referral.ServiceId, ct), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private IQueryable<Guid> MemberOrganisations(Actor staff) =>
+        db.OrganisationMemberships.Where(m => m.UserId == staff.UserId).Select(m => m.OrganizationId);
+
+    private async Task<string> ServiceNameAsync(Guid serviceId, CancellationToken ct) =>
+        await db.Services.Where(s => s.Id == serviceId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "a service";
+
+    /// <summary>
+    /// Queues the news of the referral's latest move for the person (by their chosen channel, or not at
+    /// all) and for the referrer when that is someone else. What the person wrote is never in a message.
+    /// </summary>
+    private async Task NotifyAsync(Referral referral, string serviceName, CancellationToken ct)
+    {
+        var latest = referral.Events[^1];
+        var subject = $"Your referral to {serviceName}: {ReferralRules.Describe(latest.To)}";
+        var body = $"Your referral to {serviceName} is now {ReferralRules.Describe(latest.To)}."
+            + (latest.Reason is null ? "" : $"\n\nThe reason given: {latest.Reason}")
+            + "\n\nSign in to Waymark to see the whole history of this referral.";
+        var ids = new[] { referral.PersonUserId, referral.ReferrerUserId }.OfType<Guid>().Distinct().ToList();
+        var users = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.PhoneNumber }).ToListAsync(ct);
+        foreach (var user in users)
+        {
+            var isPerson = user.Id == referral.PersonUserId;
+            var preference = isPerson ? referral.ContactPreference : ContactPreference.Email;
+            var (channel, recipient) = preference switch
+            {
+                ContactPreference.Email => ("email", user.Email),
+                ContactPreference.Sms => ("sms", user.PhoneNumber),
+                _ => ("none", null),
+            };
+            if (recipient is null)
+            {
+                continue;
+            }
+            var now = time.GetUtcNow();
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(now),
+                CreatedAt = now,
+                Channel = channel,
+                Recipient = recipient,
+                Subject = subject,
+                Body = body,
+                SubjectType = "referral",
+                SubjectId = referral.Id,
+                NextAttemptAt = now,
+            });
+        }
+    }
+
+    private async Task<List<ReferralView>> ToViewsAsync(List<Referral> referrals, CancellationToken ct, bool withStory = true)
+    {
+        var serviceIds = referrals.Select(r => r.ServiceId).Distinct().ToList();
+        var services = await db.Services.Where(s => serviceIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name }).ToDictionaryAsync(s => s.Id, ct);
+        return referrals.Select(r => new ReferralView(
+            r.Id, r.ServiceId, services.TryGetValue(r.ServiceId, out var s) ? s.Name : "A service no longer listed",
+            s?.Organisation ?? "", r.Status, r.ContactPreference, r.CreatedAt,
+            withStory ? text.Unprotect(r.ProtectedStory) : null,
+            r.Events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToList())).ToList();
+    }
+}
+
+/// <summary>A referral as shown: names resolved, the person's words decrypted, the history in order.</summary>
+public sealed record ReferralView(
+    Guid Id, Guid ServiceId, string ServiceName, string OrganisationName, ReferralStatus Status, ContactPreference ContactPreference,
+    DateTimeOffset CreatedAt, string? Story, IReadOnlyList<ReferralEvent> Events);
+
+public static class ReferralAudit
+{
+    public const string Created = "referral-created";
+    public const string Viewed = "referral-viewed";
+    public const string Moved = "referral-moved";
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Core.Referrals;
+using Waymark.Web.Accounts;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.Provider.Referrals;
+
+/// <summary>
+/// One referral for the receiving organisation's staff. Opening it marks it Opened (so the person and the
+/// referrer see it was read), and every view is audited. Another organisation's referral is not found.
+/// </summary>
+public sealed class ReferralModel(ReferralService referrals) : PageModel
+{
+    public const int MaxReasonLength = 2000;
+
+    [BindProperty]
+    public string? To { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public ReferralView Referral { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var view = await referrals.OpenForStaffAsync(id, User.Actor());
+        if (view is null)
+        {
+            return NotFound();
+        }
+        Referral = view;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var view = await referrals.OpenForStaffAsync(id, User.Actor());
+        if (view is null)
+        {
+            return NotFound();
+        }
+        Referral = view;
+        if (!Enum.TryParse<ReferralStatus>(To, out var to) || !ReferralRules.NextFrom(view.Status).Contains(to) || to == ReferralStatus.Withdrawn)
+        {
+            this.AddError(nameof(To), "Choose what has happened to this referral");
+        }
+        else if (ReferralRules.NeedsReason(to) && string.IsNullOrWhiteSpace(Reason))
+        {
+            this.AddError(nameof(Reason), $"Give a reason for marking the referral {ReferralRules.Describe(to)}: the person will see it");
+        }
+        if (Reason?.Length > MaxReasonLength)
+        {
+            this.AddError(nameof(Reason), $"The reason must be {MaxReasonLength:N0} characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        try
+        {
+            await referrals.MoveAsStaffAsync(id, to, Reason, User.Actor());
+        }
+        catch (ReferralTransitionException ex)
+        {
+            this.AddError(nameof(To), ex.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        TempData["Success"] = $"The referral is now {ReferralRules.Describe(to)}.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The moves staff can make from here; withdrawing is the person's alone.</summary>
+    public IEnumerable<ReferralStatus> Choices => ReferralRules.NextFrom(Referral.Status).Where(s => s != ReferralStatus.Withdrawn);
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Waymark.Core.Data;
+using Waymark.Core.Matching;
+using Waymark.Core.Outbox;
+using Waymark.Core.Referrals;
+
+namespace Waymark.Web.Referrals;
+
+/// <summary>Settings for the outbox relay: WAYMARK_OUTBOX_FOLDER, WAYMARK_OUTBOX_RELAY (on|off), WAYMARK_OUTBOX_POLL_SECONDS.</summary>
+public sealed class OutboxOptions
+{
+    public string Folder { get; init; } = Path.Combine("data", "outbox");
+    public bool RelayRuns { get; init; } = true;
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    public static OutboxOptions FromConfiguration(IConfiguration configuration)
+    {
+        var relay = configuration["WAYMARK_OUTBOX_RELAY"] ?? "on";
+        if (relay is not ("on" or "off"))
+        {
+            throw new InvalidOperationException($"WAYMARK_OUTBOX_RELAY must be 'on' or 'off', not '{relay}'.");
+        }
+        var poll = configuration["WAYMARK_OUTBOX_POLL_SECONDS"] ?? "10";
+        if (!double.TryParse(poll, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 3600)
+        {
+            throw new InvalidOperationException($"WAYMARK_OUTBOX_POLL_SECONDS must be a number of seconds between 0 and 3600, not '{poll}'.");
+        }
+        return new OutboxOptions
+        {
+            Folder = configuration["WAYMARK_OUTBOX_FOLDER"] is { Length: > 0 } folder ? folder : Path.Combine("data", "outbox"),
+            RelayRuns = relay == "on",
+            PollInterval = TimeSpan.FromSeconds(seconds),
+        };
+    }
+}
+
+public static class ReferralsSetup
+{
+    /// <summary>Data Protection with its key ring in the database, the referral service, and the outbox relay delivering to a folder.</summary>
+    public static IServiceCollection AddWaymarkReferrals(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Keys in the database: every instance, and every restart, can read what another encrypted.
+        services.AddDataProtection()
+            .SetApplicationName("waymark")
+            .PersistKeysToDbContext<WaymarkDbContext>();
+        services.AddSingleton<ReferralText>();
+        services.AddScoped<ReferralService>();
+
+        // Measured waits replace "no measured waits" (AddMatching's default) for matching and service pages.
+        services.AddSingleton<MeasuredReferralWaits>();
+        services.Replace(ServiceDescriptor.Singleton<IReferralWaits>(sp => sp.GetRequiredService<MeasuredReferralWaits>()));
+        services.AddHostedService<ReferralWaitsRefresher>();
+
+        var outbox = OutboxOptions.FromConfiguration(configuration);
+        services.AddSingleton(outbox);
+        services.AddSingleton<IOutboxSender>(new FolderOutboxSender(outbox.Folder));
+        services.AddSingleton<OutboxRelay>();
+        if (outbox.RelayRuns)
+        {
+            services.AddHostedService<OutboxRelayService>();
+        }
+        return services;
+    }
+}
+
+/// <summary>
+/// The offline default: each message becomes one JSON file named by its id. A file that is already there
+/// means the message was delivered before, so it is not written again.
+/// </summary>
+public sealed class FolderOutboxSender(string folder) : IOutboxSender
+{
+    public string Folder { get; } = Path.GetFullPath(folder);
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        System.IO.Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, $"{message.Id}.json");
+        if (File.Exists(path))
+        {
+            return;
+        }
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllTextAsync(temp, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = message.Id,
+            channel = message.Channel,
+            to = message.Recipient,
+            subject = message.Subject,
+            body = message.Body,
+            created_at = message.CreatedAt,
+        }), ct);
+        try
+        {
+            // A rename that refuses to overwrite: of two racing relays, only one file survives.
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temp);
+        }
+    }
+}
+
+/// <summary>Runs the relay every few seconds for as long as the app runs.</summary>
+public sealed partial class OutboxRelayService(OutboxRelay relay, OutboxOptions options, ILogger<OutboxRelayService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.PollInterval);
+        do
+        {
+            try
+            {
+                while (await relay.RunOnceAsync(stoppingToken) > 0)
+                {
+                    // Keep going while there is a backlog.
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRelayFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox relay failed; it will try again.")]
+    private static partial void LogRelayFailed(ILogger logger, Exception ex);
+}
+
+/// <summary>Recomputes the measured waits on start and every hour: they change slowly.</summary>
+public sealed partial class ReferralWaitsRefresher(MeasuredReferralWaits waits, IServiceScopeFactory scopes, TimeProvider time, ILogger<ReferralWaitsRefresher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await waits.RefreshAsync(scope.ServiceProvider.GetRequiredService<WaymarkDbContext>(), time, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRefreshFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not measure referral waits; keeping the last figures.")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception ex);
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Referrals;
+using Waymark.Tests.Infrastructure;
+
+namespace Waymark.Tests.Pages.Referrals;
+
+/// <summary>Staff see only referrals to their own organisations: another organisation's ids are "not found" and change nothing.</summary>
+public sealed class ReferralAccessTests(AccountsApp app) : IClassFixture<AccountsApp>
+{
+    [Fact]
+    public async Task Another_organisations_staff_get_404_see_nothing_and_change_nothing()
+    {
+        var (_, service) = await app.AddReferrableServiceAsync("Their Secret Service");
+        var (mine, _) = await app.AddReferrableServiceAsync("Mine");
+        var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+        var id = await person.SelfReferAsync(app, service.Id, "Private words");
+        using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, mine.Id);
+
+        var inbox = await staff.Browser.GetAsync("/provider/referrals");
+        Assert.Equal(HttpStatusCode.OK, inbox.Status);
+        Assert.DoesNotContain("Their Secret Service", inbox.Html, StringComparison.Ordinal);
+        Assert.Null(inbox.Document.QuerySelector($"tr[data-referral-id='{id}']"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.Browser.GetAsync($"/provider/referrals/{id}")).Status);
+        var token = inbox.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? (await staff.Browser.GetAsync("/provider")).AntiforgeryToken();
+        var post = await staff.Browser.PostAsync($"/provider/referrals/{id}", token, [new("To", "Declined"), new("Reason", "Not ours")]);
+        Assert.Equal(HttpStatusCode.NotFound, post.Status);
+
+        var referral = await app.ReferralAsync(id);
+        Assert.Equal(ReferralStatus.Sent, referral.Status);
+        Assert.Single(referral.Events);
+        await using var db = app.OpenDb();
+        Assert.False(await db.AuditEvents.AnyAsync(a => a.Action == ReferralAudit.Viewed && a.ActorId == staff.Account.UserId));
+    }
+
+    [Fact]
+    public async Task A_person_cannot_open_the_staff_pages()
+    {
+        var (org, service) = await app.AddReferrableServiceAsync();
+        var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+        var id = await person.SelfReferAsync(app, service.Id, "x");
+
+        var page = await person.GetAsync($"/provider/referrals/{id}");
+        Assert.NotEqual(HttpStatusCode.OK, page.Status);
+        Assert.Equal(ReferralStatus.Sent, (await app.ReferralAsync(id)).Status);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Referrals;
+using Waymark.Tests.Infrastructure;
+
+namespace Waymark.Tests.Pages.Referrals;
+
+/// <summary>A person refers themselves, the organisation opens and moves the referral, and the person sees every step.</summary>
+public sealed class SelfReferralTests(AccountsApp app) : IClassFixture<AccountsApp>
+{
+    [Fact]
+    public async Task A_person_refers_themselves_and_sees_it_opened_and_moved_with_reasons()
+    {
+        var (org, service) = await app.AddReferrableServiceAsync();
+        var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+
+        var page = await person.GetAsync($"/services/{service.Id}");
+        Assert.Equal($"/services/{service.Id}/refer", page.Document.QuerySelector("#refer-yourself")?.GetAttribute("href"));
+
+        var id = await person.SelfReferAsync(app, service.Id, "I keep hurting myself at night and want to talk to someone.");
+        var mine = await person.GetAsync("/my/referrals");
+        Assert.Equal("Sent", mine.Text($"#referral-{id} .referral-status"));
+        Assert.Contains("I keep hurting myself at night", mine.Html, StringComparison.Ordinal);
+
+        using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id);
+        var inbox = await staff.Browser.GetAsync("/provider/referrals");
+        Assert.NotNull(inbox.Document.QuerySelector($"tr[data-referral-id='{id}']"));
+
+        var opened = await staff.Browser.GetAsync($"/provider/referrals/{id}");
+        Assert.Equal(HttpStatusCode.OK, opened.Status);
+        Assert.Equal("Opened", opened.Text("#referral-status"));
+        Assert.Contains("I keep hurting myself at night", opened.Text("#referral-story"), StringComparison.Ordinal);
+        // Opening again does not add another "Opened".
+        await staff.Browser.GetAsync($"/provider/referrals/{id}");
+        Assert.Single((await app.ReferralAsync(id)).Events, e => e.To == ReferralStatus.Opened);
+
+        mine = await person.GetAsync("/my/referrals");
+        Assert.Equal("Opened", mine.Text($"#referral-{id} .referral-status"));
+        await using (var db = app.OpenDb())
+        {
+            // The news went into the outbox with the change: one message for "sent", one for "opened".
+            var subjects = await db.OutboxMessages.Where(m => m.SubjectId == id).OrderBy(m => m.CreatedAt).Select(m => m.Subject).ToListAsync();
+            Assert.Equal(2, subjects.Count);
+            Assert.EndsWith(": sent", subjects[0], StringComparison.Ordinal);
+            Assert.EndsWith(": opened", subjects[1], StringComparison.Ordinal);
+        }
+
+        var accepted = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Accepted"), new("Reason", "")]);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
+        await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "OnWaitingList"), new("Reason", "")]);
+
+        var noReason = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "RemovedFromWaitingList"), new("Reason", " ")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
+        Assert.Contains(noReason.ErrorSummary(), e => e.Contains("Give a reason", StringComparison.Ordinal));
+        Assert.Equal(ReferralStatus.OnWaitingList, (await app.ReferralAsync(id)).Status);
+
+        var illegal = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Completed"), new("Reason", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, illegal.Status);
+        Assert.NotEmpty(illegal.ErrorSummary());
+
+        var removed = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "RemovedFromWaitingList"), new("Reason", "We could not reach you after three tries")]);
+        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+
+        mine = await person.GetAsync("/my/referrals");
+        Assert.Equal("Removed from the waiting list", mine.Text($"#referral-{id} .referral-status"));
+        var history = mine.Document.QuerySelectorAll($"#referral-{id} .referral-event").Select(r => r.GetAttribute("data-to")).ToList();
+        Assert.Equal(["Sent", "Opened", "Accepted", "OnWaitingList", "RemovedFromWaitingList"], history);
+        Assert.Contains("We could not reach you after three tries", mine.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_the_person_writes_is_encrypted_in_the_database()
+    {
+        var (_, service) = await app.AddReferrableServiceAsync();
+        var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+        const string story = "My partner does not know and I need this kept private";
+
+        var id = await person.SelfReferAsync(app, service.Id, story);
+
+        await using var db = app.OpenDb();
+        var stored = await db.Referrals.Where(r => r.Id == id).Select(r => r.ProtectedStory).SingleAsync();
+        Assert.False(string.IsNullOrEmpty(stored));
+        Assert.DoesNotContain("partner", stored, StringComparison.OrdinalIgnoreCase);
+        // Read the raw column too, past any EF conversion.
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT \"ProtectedStory\" FROM referral";
+        var all = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                all.Add(reader.IsDBNull(0) ? "" : reader.GetString(0));
+            }
+        }
+        Assert.NotEmpty(all);
+        Assert.DoesNotContain(all, s => s.Contains("partner", StringComparison.OrdinalIgnoreCase));
+        Assert.True(await db.DataProtectionKeys.AnyAsync(), "the key ring is kept in the database");
+    }
+
+    [Fact]
+    public async Task Every_view_of_a_referral_is_audited()
+    {
+        var (org, service) = await app.AddReferrableServiceAsync();
+        var (person, account) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+        var id = await person.SelfReferAsync(app, service.Id, "Please help");
+        using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id);
+
+        await person.GetAsync("/my/referrals");
+        await staff.Browser.GetAsync($"/provider/referrals/{id}");
+        await staff.Browser.GetAsync($"/provider/referrals/{id}");
+
+        await using var db = app.OpenDb();
+        var views = await db.AuditEvents.Where(a => a.Action == ReferralAudit.Viewed && a.SubjectId == id.ToString()).ToListAsync();
+        Assert.Single(views, v => v.ActorId == account.UserId);
+        Assert.Equal(2, views.Count(v => v.ActorId == staff.Account.UserId));
+    }
+
+    [Fact]
+    public async Task A_service_that_does_not_take_self_referrals_has_no_form()
+    {
+        var (_, gpOnly) = await app.AddReferrableServiceAsync("GP only", access: "access:gp-referral");
+        var (_, dropIn) = await app.AddReferrableServiceAsync("Drop in", access: "access:no-referral");
+        var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+
+        Assert.Null((await person.GetAsync($"/services/{gpOnly.Id}")).Document.QuerySelector("#refer-yourself"));
+        Assert.Equal(HttpStatusCode.NotFound, (await person.GetAsync($"/services/{gpOnly.Id}/refer")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync($"/services/{dropIn.Id}/refer")).Status);
+    }
+
+    [Fact]
+    public async Task Referring_needs_a_sign_in_and_a_contact_choice()
+    {
+        var (_, service) = await app.AddReferrableServiceAsync();
+        using var anonymous = Browser.For(app);
+        var page = await anonymous.GetAsync($"/services/{service.Id}/refer");
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.StartsWith("/account/sign-in", page.Location?.PathAndQuery ?? page.Location?.OriginalString, StringComparison.Ordinal);
+
+        var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+        var bad = await person.SubmitAsync($"/services/{service.Id}/refer", [new("Story", "x"), new("Contact", "Pigeon")]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("Choose how the service may contact you about this referral", bad.ErrorSummary());
+        await using var db = app.OpenDb();
+        Assert.False(await db.Referrals.AnyAsync(r => r.ServiceId == service.Id));
+    }
+
+    [Fact]
+    public async Task A_person_can_withdraw_and_only_their_own()
+    {
+        var (_, service) = await app.AddReferrableServiceAsync();
+        var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        var (other, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+        using var _o = other;
+        var id = await person.SelfReferAsync(app, service.Id, "Mine alone");
+
+        var theirs = await other.GetAsync("/my/referrals");
+        Assert.DoesNotContain("Mine alone", theirs.Html, StringComparison.Ordinal);
+        Assert.Null(theirs.Document.QuerySelector($"#referral-{id}"));
+        var token = (await other.GetAsync($"/services/{service.Id}/refer")).AntiforgeryToken();
+        var stolen = await other.PostAsync($"/my/referrals?handler=Withdraw&referralId={id}", token, []);
+        Assert.Equal(HttpStatusCode.NotFound, stolen.Status);
+        Assert.Equal(ReferralStatus.Sent, (await app.ReferralAsync(id)).Status);
+
+        var list = await person.GetAsync("/my/referrals");
+        var action = list.Document.QuerySelector($"#referral-{id} form")?.GetAttribute("action");
+        Assert.NotNull(action);
+        var withdrawn = await person.PostAsync(action, list.AntiforgeryToken(action), []);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.Status);
+        var referral = await app.ReferralAsync(id);
+        Assert.Equal(ReferralStatus.Withdrawn, referral.Status);
+        Assert.Equal(ReferralParty.Person, referral.Events.OrderBy(e => e.OccurredAt).Last().ByParty);
+    }
+}

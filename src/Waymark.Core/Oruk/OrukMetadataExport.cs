@@ -6,6 +6,14 @@ namespace Waymark.Core.Oruk;
 /// <summary>The listing editor's history rows as ORUK/HSDS metadata records.</summary>
 public static class OrukMetadataExport
 {
+    /// <summary>
+    /// Who made a change is kept for the provider's own history page, but a public API does not name staff:
+    /// the published history says a change came through the listing editor.
+    /// </summary>
+    public const string PublicUpdatedBy = "Waymark listing editor";
+
+    public static OrukMetadata ToPublicOruk(MetadataEntry m) => ToOruk(m) with { UpdatedBy = PublicUpdatedBy };
+
     public static OrukMetadata ToOruk(MetadataEntry m) => new()
     {
         Id = m.Id,

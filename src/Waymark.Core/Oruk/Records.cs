@@ -49,6 +49,9 @@ public sealed record OrukService
     public List<OrukCostOption>? CostOptions { get; init; }
     public List<OrukContact>? Contacts { get; init; }
     public List<OrukAttribute>? Attributes { get; init; }
+
+    /// <summary>HSDS 3.0 change history; only on the single-service endpoint, never in feeds we import.</summary>
+    public List<OrukMetadata>? Metadata { get; init; }
 }
 
 public sealed record OrukOrganization

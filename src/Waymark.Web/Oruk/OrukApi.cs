@@ -67,7 +67,15 @@ public static class OrukApi
     {
         var key = Id(id);
         var service = await db.Services.WithFullGraph().AsNoTracking().FirstOrDefaultAsync(s => s.Id == key, ct);
-        return service is null ? NotFound("service", key) : Json(OrukExport.ToOruk(service));
+        if (service is null)
+        {
+            return NotFound("service", key);
+        }
+        var history = await db.Metadata.AsNoTracking().Where(m => m.ResourceId == key).ToListAsync(ct);
+        return Json(OrukExport.ToOruk(service) with
+        {
+            Metadata = [.. history.OrderBy(m => m.LastActionDate).ThenBy(m => m.Id).Select(OrukMetadataExport.ToPublicOruk)],
+        });
     }
 
     private static async Task<OrukServiceFilter> ServiceFilterAsync(OrukQuery q, Gazetteer gazetteer, CancellationToken ct)

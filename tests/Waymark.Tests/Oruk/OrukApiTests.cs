@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
+using Waymark.Core.Listings;
 using Waymark.Tests.Infrastructure;
 
 namespace Waymark.Tests.Oruk;
@@ -32,6 +33,34 @@ public sealed class OrukApiTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         Assert.Equal("0114 000 0000", body.GetProperty("contacts")[0].GetProperty("phones")[0].GetProperty("number").GetString());
         Assert.Equal("en", body.GetProperty("languages")[0].GetProperty("code").GetString());
         Assert.Equal(0m, body.GetProperty("cost_options")[0].GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_service_record_carries_its_change_history_without_naming_staff()
+    {
+        var service = new ServiceBuilder("History Group");
+        await app.AddServicesAsync(service);
+        using (var db = app.OpenDb())
+        {
+            db.Metadata.Add(new MetadataEntry
+            {
+                Id = Guid.NewGuid(), ResourceId = service.Id, ResourceType = ListingHistory.ServiceType,
+                LastActionDate = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), LastActionType = MetadataActions.Update,
+                FieldName = "name", PreviousValue = "Old name", ReplacementValue = "History Group", UpdatedBy = "staff.member@example.org",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var (status, body) = await Get($"/oruk/services/{service.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(OrukSchemas.Errors("service.json", body));
+        var change = Assert.Single(body.GetProperty("metadata").EnumerateArray());
+        Assert.Equal("name", change.GetProperty("field_name").GetString());
+        Assert.Equal("Old name", change.GetProperty("previous_value").GetString());
+        Assert.Equal("History Group", change.GetProperty("replacement_value").GetString());
+        Assert.Equal("2026-11-20", change.GetProperty("last_action_date").GetString());
+        Assert.DoesNotContain("staff.member@example.org", body.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Waymark.Bench;
 
-// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000]] [--rebuild N] [--write-queries FILE] [BenchmarkDotNet args]
+// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N]] [--rebuild N] [--write-queries FILE] [BenchmarkDotNet args]
 var sizes = Option("--sizes") is { } s
     ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
     : new[] { 10_000, 100_000, 1_000_000 };
@@ -22,7 +22,7 @@ if (Option("--rebuild") is { } times)
 }
 if (args.Contains("--per-query"))
 {
-    await PerQuery.RunAsync(sizes, 100_000);
+    await PerQuery.RunAsync(sizes, 100_000, Option("--baseline-queries") is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : QuerySet.DefaultCount);
     return 0;
 }
 

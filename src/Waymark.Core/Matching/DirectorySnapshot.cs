@@ -43,6 +43,9 @@ internal struct ServiceEntry
 
 public readonly record struct OrganizationEntry(Guid Id, string Name);
 
+/// <summary>Remote services <c>Start</c> to <c>End - 1</c> (indexes of <see cref="DirectorySnapshot.Services"/>) all have exactly these remote delivery and format codes.</summary>
+internal readonly record struct RemoteBucket(UInt128 Codes, int Start, int End);
+
 /// <summary>
 /// An immutable in-memory index of the active directory, built from the database in one pass, so that searching
 /// never queries the database (ARCHITECTURE.md "The hot path"). In-person locations sit in a grid of 0.1° cells;
@@ -53,12 +56,15 @@ public sealed class DirectorySnapshot
     public const double CellDegrees = 0.1;
     private const int LonCells = 3601;
 
+    private static readonly UInt128[] BucketCodes = [.. Codes.Terms(Codes.Remote | Codes.AllFormats).Select(t => Codes.Of(t.Code))];
+
     private readonly FrozenDictionary<int, (int Start, int Count)> _cells;
 
     private DirectorySnapshot(
         ServiceEntry[] services, OrganizationEntry[] organizations, float[] latitudes, float[] longitudes, int[] locationService,
-        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, DateTimeOffset builtAt)
+        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, RemoteBucket[] remoteBuckets, DateTimeOffset builtAt)
     {
+        RemoteBuckets = remoteBuckets;
         Services = services;
         Organizations = organizations;
         Latitudes = latitudes;
@@ -83,6 +89,12 @@ public sealed class DirectorySnapshot
 
     /// <summary>Indexes of services offering phone, online or text (the first services in <see cref="Services"/>, so the remote pass reads memory in order).</summary>
     internal int[] RemoteServices { get; }
+
+    /// <summary>
+    /// The remote services again, as runs of services sharing the same remote deliveries and formats, so a search
+    /// that asks for certain deliveries or formats skips whole runs that cannot match instead of testing each service.
+    /// </summary>
+    internal RemoteBucket[] RemoteBuckets { get; }
     public DateTimeOffset BuiltAt { get; }
 
     public int Count => Services.Length;
@@ -106,6 +118,22 @@ public sealed class DirectorySnapshot
                 }
             }
         }
+    }
+
+    /// <summary>Which run of <see cref="RemoteBuckets"/> a remote service belongs to: its remote delivery and format bits.</summary>
+    private static int RemoteBucketOf(UInt128 codes)
+    {
+        var key = 0;
+        var bit = 0;
+        foreach (var code in BucketCodes)
+        {
+            if (Codes.Any(codes, code))
+            {
+                key |= 1 << bit;
+            }
+            bit++;
+        }
+        return key;
     }
 
     private static int CellOf(double degrees) => (int)Math.Floor(degrees / CellDegrees);
@@ -271,13 +299,14 @@ public sealed class DirectorySnapshot
             for (var i = 0; i < n; i++)
             {
                 var remote = Codes.Any(_services[i].Codes, Codes.Remote);
-                order[i] = ((remote ? 0L : 1L + firstCell[i]) << 32) | (uint)i;
+                order[i] = ((remote ? RemoteBucketOf(_services[i].Codes) : (1L << BucketCodes.Length) + firstCell[i]) << 32) | (uint)i;
                 perm[i] = i;
             }
             Array.Sort(order, perm);
             var services = new ServiceEntry[n];
             var newIndex = new int[n];
             var remoteList = new List<int>();
+            var buckets = new List<RemoteBucket>();
             for (var i = 0; i < n; i++)
             {
                 services[i] = _services[perm[i]];
@@ -292,6 +321,15 @@ public sealed class DirectorySnapshot
                 if (Codes.Any(s.Codes, Codes.Remote))
                 {
                     remoteList.Add(i);
+                    var codes = s.Codes & (Codes.Remote | Codes.AllFormats);
+                    if (buckets.Count > 0 && buckets[^1].Codes == codes)
+                    {
+                        buckets[^1] = buckets[^1] with { End = i + 1 };
+                    }
+                    else
+                    {
+                        buckets.Add(new RemoteBucket(codes, i, i + 1));
+                    }
                 }
             }
 
@@ -330,7 +368,7 @@ public sealed class DirectorySnapshot
 
             return new DirectorySnapshot(
                 services, [.. _organizations], lat, lon, owner, openings, [.. _languages],
-                cells.ToFrozenDictionary(), [.. remoteList], builtAt);
+                cells.ToFrozenDictionary(), [.. remoteList], [.. buckets], builtAt);
         }
 
         private int OrganizationOf(Service s)

@@ -12,7 +12,7 @@ WAYMARK_DATABASE="$DB" WAYMARK_SAMPLE_DATA=none ASPNETCORE_ENVIRONMENT=Productio
   dotnet bin/Release/net10.0/Waymark.Web.dll --urls "http://127.0.0.1:$PORT" >"$LOG" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/v1/match?near=53.8008,-1.5491"; do
+until curl -fs -o /dev/null "http://127.0.0.1:$PORT/api/v1/match?near=53.8008,-1.5491"; do
   kill -0 $pid 2>/dev/null || { echo "server exited"; cat "$LOG"; exit 1; }
   sleep 0.05
 done

@@ -140,37 +140,78 @@ public sealed class DirectorySnapshot
 
     private static int Key(int latCell, int lonCell) => ((latCell + 900) * LonCells) + lonCell + 1800;
 
-    /// <summary>Builds the snapshot from the database: active services only, in chunks, without tracking.</summary>
-    public static async Task<DirectorySnapshot> LoadAsync(IDbContextFactory<WaymarkDbContext> databases, DateTimeOffset now, int chunkSize = 2000, CancellationToken ct = default)
+    /// <summary>
+    /// Builds the snapshot from the database: active services only, without tracking. The ids come first, in one
+    /// query; then each chunk of ids is loaded with one flat query per table the matcher reads, joined in memory
+    /// (EF Core's split-query includes spent most of a load stitching rows, and OFFSET paging slows as it goes).
+    /// </summary>
+    public static async Task<DirectorySnapshot> LoadAsync(IDbContextFactory<WaymarkDbContext> databases, DateTimeOffset now, int chunkSize = 5000, CancellationToken ct = default)
     {
         var builder = new Builder();
-        var skip = 0;
-        while (true)
+        List<Guid> all;
+        Dictionary<Guid, TaxonomyTerm> terms;
+        await using (var db = await databases.CreateDbContextAsync(ct))
         {
+            all = await db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+            terms = await db.TaxonomyTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        }
+        var organizations = new Dictionary<Guid, Organization>();
+        for (var from = 0; from < all.Count; from += chunkSize)
+        {
+            var ids = all.GetRange(from, Math.Min(chunkSize, all.Count - from));
             await using var db = await databases.CreateDbContextAsync(ct);
-            var chunk = await db.Services.AsNoTracking()
-                .Where(s => s.Status == ServiceStatus.Active)
-                .OrderBy(s => s.Id)
-                .Skip(skip)
-                .Take(chunkSize)
-                .Include(s => s.Organization)
-                .Include(s => s.Schedules)
-                .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Location)
-                .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Schedules)
-                .Include(s => s.Languages)
-                .Include(s => s.CostOptions)
-                .Include(s => s.Attributes).ThenInclude(a => a.TaxonomyTerm)
-                .AsSplitQuery()
+            var services = await db.Services.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
+            var byId = services.ToDictionary(s => s.Id);
+
+            var orgIds = services.Select(s => s.OrganizationId).OfType<Guid>().Where(o => !organizations.ContainsKey(o)).Distinct().ToList();
+            foreach (var o in await db.Organizations.AsNoTracking().Where(o => EF.Parameter(orgIds).Contains(o.Id)).ToListAsync(ct))
+            {
+                organizations[o.Id] = o;
+            }
+            var sals = await db.ServiceAtLocations.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct);
+            var salIds = sals.Select(x => x.Id).ToList();
+            var locationIds = sals.Select(x => x.LocationId).Distinct().ToList();
+            var locations = await db.Locations.AsNoTracking().Where(l => EF.Parameter(locationIds).Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+            var schedules = await db.Schedules.AsNoTracking()
+                .Where(x => (x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)) || (x.ServiceAtLocationId != null && EF.Parameter(salIds).Contains(x.ServiceAtLocationId.Value)))
                 .ToListAsync(ct);
-            foreach (var s in chunk)
+            var languages = await db.Languages.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct);
+            var costs = await db.CostOptions.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct);
+            var attributes = await db.ServiceAttributes.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct);
+
+            foreach (var s in services)
+            {
+                s.Organization = s.OrganizationId is { } oid ? organizations.GetValueOrDefault(oid) : null;
+            }
+            var salById = new Dictionary<Guid, ServiceAtLocation>();
+            foreach (var x in sals.OrderBy(x => x.Id))
+            {
+                x.Location = locations.GetValueOrDefault(x.LocationId);
+                byId[x.ServiceId].ServiceAtLocations.Add(x);
+                salById[x.Id] = x;
+            }
+            foreach (var x in schedules.OrderBy(x => x.Id))
+            {
+                if (x.ServiceId is { } sid && byId.TryGetValue(sid, out var owner))
+                {
+                    owner.Schedules.Add(x);
+                }
+                else if (x.ServiceAtLocationId is { } xid && salById.TryGetValue(xid, out var sal))
+                {
+                    sal.Schedules.Add(x);
+                }
+            }
+            languages.ForEach(x => byId[x.ServiceId].Languages.Add(x));
+            costs.ForEach(x => byId[x.ServiceId].CostOptions.Add(x));
+            foreach (var a in attributes)
+            {
+                a.TaxonomyTerm = terms.GetValueOrDefault(a.TaxonomyTermId);
+                byId[a.ServiceId].Attributes.Add(a);
+            }
+            foreach (var s in services)
             {
                 builder.Add(s);
             }
-            if (chunk.Count < chunkSize)
-            {
-                break;
-            }
-            skip += chunk.Count;
         }
         return builder.Build(now);
     }

@@ -84,16 +84,26 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, services[index], local ? km : double.NaN), km, local));
             }
         }
-        foreach (var index in snapshot.RemoteServices)
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
+        var alreadySeen = 0;
+        foreach (var bucket in snapshot.RemoteBuckets)
         {
-            if (nearby.Remote.Contains(index))
+            // Remote-only reach needs an accepted remote delivery, and a format asked for: a run without either cannot match.
+            if (!Codes.Any(bucket.Codes, acceptedRemote) || (query.Format is { } format && !Codes.Any(bucket.Codes, format)))
             {
                 continue;
             }
-            if (Evaluate(ctx, services[index], double.NaN, 0, out _) == Broken.None)
+            for (var index = bucket.Start; index < bucket.End; index++)
             {
-                total++;
-                Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, services[index], double.NaN), double.NaN, false));
+                if (nearby.Contains(index, ref alreadySeen))
+                {
+                    continue;
+                }
+                if (Evaluate(ctx, services[index], double.NaN, 0, out _) == Broken.None)
+                {
+                    total++;
+                    Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, services[index], double.NaN), double.NaN, false));
+                }
             }
         }
 
@@ -131,8 +141,19 @@ public sealed class Matcher(IReferralWaits referralWaits)
     {
         public List<(int Index, double Km)> Items { get; } = [];
 
-        /// <summary>Those of <see cref="Items"/> that also offer remote delivery, so the remote pass can skip them.</summary>
-        public HashSet<int> Remote { get; } = [];
+        /// <summary>Those of <see cref="Items"/> that also offer remote delivery, in order, so the remote passes can skip them.</summary>
+        public int[] Remote { get; set; } = [];
+
+        /// <summary>Whether a remote service is one of these; <paramref name="from"/> carries the place reached, as callers ask in increasing index order.</summary>
+        public bool Contains(int index, ref int from)
+        {
+            var remote = Remote;
+            while (from < remote.Length && remote[from] < index)
+            {
+                from++;
+            }
+            return from < remote.Length && remote[from] == index;
+        }
     }
 
     /// <summary>Services with an in-person location within <paramref name="km"/>, each with its nearest location's distance.</summary>
@@ -193,13 +214,16 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 found.Items.Add((service, d));
             }
         }
+        var remote = new List<int>();
         foreach (var (service, _) in found.Items)
         {
             if (Codes.Any(services[service].Codes, Codes.Remote))
             {
-                found.Remote.Add(service);
+                remote.Add(service);
             }
         }
+        remote.Sort();
+        found.Remote = [.. remote];
         return found;
     }
 
@@ -511,9 +535,10 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 found.Add((new Candidate(index, services[index].Id, Score(ctx, services[index], Math.Min(km, q.WithinKm)), km, true), broken));
             }
         }
+        var alreadySeen = 0;
         foreach (var index in ctx.Snapshot.RemoteServices)
         {
-            if (nearby.Remote.Contains(index))
+            if (nearby.Contains(index, ref alreadySeen))
             {
                 continue;
             }
@@ -654,11 +679,20 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             Consider(index, km);
         }
-        foreach (var index in ctx.Snapshot.RemoteServices)
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
+        var alreadySeen = 0;
+        foreach (var bucket in ctx.Snapshot.RemoteBuckets)
         {
-            if (!nearby.Remote.Contains(index))
+            if (!Codes.Any(bucket.Codes, acceptedRemote))
             {
-                Consider(index, double.NaN);
+                continue;
+            }
+            for (var index = bucket.Start; index < bucket.End; index++)
+            {
+                if (!nearby.Contains(index, ref alreadySeen))
+                {
+                    Consider(index, double.NaN);
+                }
             }
         }
         var list = new List<WhileYouWait>(count);

@@ -1,0 +1,37 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using Waymark.Bench;
+
+// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N]] [--rebuild N] [--write-queries FILE] [BenchmarkDotNet args]
+var sizes = Option("--sizes") is { } s
+    ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
+    : new[] { 10_000, 100_000, 1_000_000 };
+
+if (Option("--write-queries") is { } file)
+{
+    await File.WriteAllLinesAsync(file, QuerySet.Create().Select(q => q.QueryString));
+    Console.WriteLine($"wrote {QuerySet.DefaultCount} query strings to {file}");
+    return 0;
+}
+if (Option("--rebuild") is { } times)
+{
+    await PerQuery.RebuildAsync(int.Parse(times, CultureInfo.InvariantCulture));
+    return 0;
+}
+if (args.Contains("--per-query"))
+{
+    await PerQuery.RunAsync(sizes, 100_000, Option("--baseline-queries") is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : QuerySet.DefaultCount);
+    return 0;
+}
+
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(8).WithLaunchCount(1));
+BenchmarkSwitcher.FromAssembly(typeof(MatchBenchmarks).Assembly).Run(args, config);
+return 0;
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

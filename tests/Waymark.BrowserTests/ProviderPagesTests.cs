@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
+using Waymark.Tests.Infrastructure;
 using Location = Waymark.Core.Directory.Location;
 
 namespace Waymark.BrowserTests;

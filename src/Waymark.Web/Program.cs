@@ -3,9 +3,9 @@ using Waymark.Core.Data;
 using Waymark.Core.Matching;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
+using Waymark.Web.Match;
 using Waymark.Web.Oruk;
 using Waymark.Web.Referrals;
-using Waymark.Web.Match;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -16,6 +16,9 @@ public sealed class DirectoryIndex(IDbContextFactory<WaymarkDbContext> databases
 
     public DirectorySnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>The service table's fingerprint read just before the current snapshot was loaded.</summary>
+    public (int Count, DateTimeOffset? LastModified) BuiltFrom { get; private set; }
+
     /// <summary>Rebuilds from the database now and returns the new snapshot.</summary>
     public async Task<DirectorySnapshot> RefreshAsync(CancellationToken ct = default)
     {
@@ -24,8 +27,14 @@ public sealed class DirectoryIndex(IDbContextFactory<WaymarkDbContext> databases
         {
             Interlocked.Exchange(ref _pending, 0);
             var started = clock.GetTimestamp();
+            (int, DateTimeOffset?) fingerprint;
+            await using (var db = await databases.CreateDbContextAsync(ct))
+            {
+                fingerprint = await DirectoryChanges.FingerprintAsync(db, ct);
+            }
             var snapshot = await DirectorySnapshot.LoadAsync(databases, clock.GetUtcNow(), ct: ct);
             Interlocked.Exchange(ref _current, snapshot);
+            BuiltFrom = fingerprint;
             logger.LogInformation("Directory snapshot rebuilt: {Services} active services in {Elapsed}", snapshot.Count, clock.GetElapsedTime(started));
             return snapshot;
         }

@@ -16,6 +16,7 @@ internal sealed class DirectoryChangeListener(
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    private bool _listenedBefore;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,8 +55,13 @@ internal sealed class DirectoryChangeListener(
         {
             await listen.ExecuteNonQueryAsync(ct);
         }
-        // Anything committed while we were not listening would otherwise be missed.
-        index.DirectoryChanged();
+        // After a lost connection, anything committed while we were not listening would otherwise be missed.
+        // The first time, the snapshot built at start is already current.
+        if (_listenedBefore)
+        {
+            index.DirectoryChanged();
+        }
+        _listenedBefore = true;
         while (!ct.IsCancellationRequested)
         {
             await connection.WaitAsync(ct);
@@ -64,18 +70,16 @@ internal sealed class DirectoryChangeListener(
 
     private async Task PollAsync(CancellationToken ct)
     {
-        (int, DateTimeOffset?)? seen = null;
         using var timer = new PeriodicTimer(PollInterval);
-        do
+        while (await timer.WaitForNextTickAsync(ct))
         {
             await using var db = await databases.CreateDbContextAsync(ct);
-            var now = await DirectoryChanges.FingerprintAsync(db, ct);
-            if (seen is not null && seen != now)
+            // Compared with what the current snapshot was built from, so this node's own edits (already
+            // refreshed through DirectoryChanged) do not cause a second rebuild.
+            if (await DirectoryChanges.FingerprintAsync(db, ct) != index.BuiltFrom)
             {
                 index.DirectoryChanged();
             }
-            seen = now;
         }
-        while (await timer.WaitForNextTickAsync(ct));
     }
 }

@@ -11,6 +11,7 @@ internal static class Pages
         "/about-self-harm",
         "/privacy",
         "/accessibility",
+        "/sources",
         "/error/404",
         "/find",
         "/find/where",

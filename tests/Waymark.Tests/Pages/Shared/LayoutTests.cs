@@ -15,6 +15,7 @@ public sealed class LayoutTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         "/about-self-harm",
         "/privacy",
         "/accessibility",
+        "/sources",
         "/error/500",
         "/no-such-page",
         "/find",

@@ -1,0 +1,35 @@
+using System.Net;
+using Waymark.Core.Safety;
+using Waymark.Tests.Infrastructure;
+
+namespace Waymark.Tests.Pages.Site;
+
+public sealed class SourcesTests(WaymarkApp app) : IClassFixture<WaymarkApp>
+{
+    [Fact]
+    public async Task It_credits_each_source_as_its_licence_asks_and_says_when_each_crisis_contact_was_checked()
+    {
+        using var client = app.CreateClient();
+        var page = await HtmlPage.GetAsync(client, "/sources");
+        Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
+        var text = page.Document.GetElementById("main-content")!.TextContent;
+        Assert.Contains("GeoNames", text, StringComparison.Ordinal);
+        Assert.Contains("Creative Commons Attribution 4.0", text, StringComparison.Ordinal);
+        Assert.Contains("Open Government Licence v3.0", text, StringComparison.Ordinal);
+        var rows = page.Document.QuerySelectorAll("#main-content tbody tr");
+        Assert.Equal(CrisisContacts.All.Count, rows.Length);
+        foreach (var contact in CrisisContacts.All)
+        {
+            var row = Assert.Single(rows, r => r.QuerySelector("a")!.GetAttribute("href") == contact.Source.ToString());
+            Assert.Contains(contact.LastVerified.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), row.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Every_page_links_to_it_from_the_footer()
+    {
+        using var client = app.CreateClient();
+        var page = await HtmlPage.GetAsync(client, "/");
+        Assert.NotNull(page.Document.QuerySelector("footer a[href='/sources']"));
+    }
+}

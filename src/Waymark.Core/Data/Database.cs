@@ -83,6 +83,9 @@ public static class Database
     }
 
     /// <summary>Opens a context without dependency injection, for the CLI and tests.</summary>
+    /// <summary>The engine's collation that compares text byte by byte (ordinal), for orders both engines agree on.</summary>
+    public static string OrdinalCollation(WaymarkDbContext db) => db is PostgresWaymarkDbContext ? "C" : "BINARY";
+
     public static WaymarkDbContext Open(string connection)
     {
         if (ProviderOf(connection) == DatabaseProvider.Postgres)

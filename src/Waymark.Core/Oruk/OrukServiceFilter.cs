@@ -83,6 +83,36 @@ public sealed record OrukServiceFilter
         return services;
     }
 
+    /// <summary>
+    /// One page of matching ids, in list order, and how many match in all. Without schedule or distance
+    /// filters the database counts, orders and pages, so a page of a national directory reads one page of
+    /// ids, not all of them.
+    /// </summary>
+    public async Task<(List<Guid> Ids, int Total)> PageAsync(WaymarkDbContext db, int page, int perPage, CancellationToken ct = default)
+    {
+        var skip = (long)(page - 1) * perPage;
+        if (FiltersSchedules || Near is not null)
+        {
+            var all = await MatchingIdsAsync(db, ct);
+            return (skip >= all.Count ? [] : [.. all.Skip((int)skip).Take(perPage)], all.Count);
+        }
+        var query = ApplyInDatabase(db.Services.AsNoTracking());
+        var total = await query.CountAsync(ct);
+        if (skip >= total)
+        {
+            return ([], total);
+        }
+        var ids = await InListOrder(db, query).Skip((int)skip).Take(perPage).Select(s => s.Id).ToListAsync(ct);
+        return (ids, total);
+    }
+
+    /// <summary>
+    /// Name in byte order (the same on both engines, whatever the server's locale), then id, so pages
+    /// never overlap or skip a record.
+    /// </summary>
+    public static IOrderedQueryable<Service> InListOrder(WaymarkDbContext db, IQueryable<Service> services) =>
+        services.OrderBy(s => EF.Functions.Collate(s.Name, Database.OrdinalCollation(db))).ThenBy(s => s.Id);
+
     /// <summary>The ids of every matching service, in list order (name, then id).</summary>
     public async Task<List<Guid>> MatchingIdsAsync(WaymarkDbContext db, CancellationToken ct = default)
     {

@@ -54,13 +54,14 @@ public static class OrukApi
         var ndjson = q.Ndjson;
         var (page, perPage) = q.Paging();
 
-        var ids = await filter.MatchingIdsAsync(db, ct);
         if (ndjson)
         {
-            return Ndjson(Batches(ids, batch => LoadServicesAsync(db, batch, full, ct)));
+            var all = await filter.MatchingIdsAsync(db, ct);
+            return Ndjson(Batches(all, batch => LoadServicesAsync(db, batch, full, ct)));
         }
-        var contents = await LoadServicesAsync(db, Slice(ids, page, perPage), full, ct);
-        return Page(contents, ids.Count, page, perPage);
+        var (ids, total) = await filter.PageAsync(db, page, perPage, ct);
+        var contents = await LoadServicesAsync(db, ids, full, ct);
+        return Page(contents, total, page, perPage);
     }
 
     private static async Task<IResult> GetService(string id, WaymarkDbContext db, CancellationToken ct)
@@ -194,14 +195,18 @@ public static class OrukApi
             query = query.Where(o => o.Name.ToLower().Contains(term) || o.Description.ToLower().Contains(term));
 #pragma warning restore CA1862
         }
-        var rows = await query.Select(o => new { o.Name, o.Id }).ToListAsync(ct);
-        var ids = rows.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Id).Select(o => o.Id).ToList();
+        // Ordered and paged in the database, as services are (see OrukServiceFilter.InListOrder).
+        var ordered = query.OrderBy(o => EF.Functions.Collate(o.Name, Database.OrdinalCollation(db))).ThenBy(o => o.Id).Select(o => o.Id);
         if (ndjson)
         {
-            return Ndjson(Batches(ids, batch => LoadOrganizationsAsync(db, batch, withServices, fullServices, ct)));
+            var all = await ordered.ToListAsync(ct);
+            return Ndjson(Batches(all, batch => LoadOrganizationsAsync(db, batch, withServices, fullServices, ct)));
         }
-        var contents = await LoadOrganizationsAsync(db, Slice(ids, page, perPage), withServices, fullServices, ct);
-        return Page(contents, ids.Count, page, perPage);
+        var total = await query.CountAsync(ct);
+        var skip = (long)(page - 1) * perPage;
+        List<Guid> ids = skip >= total ? [] : await ordered.Skip((int)skip).Take(perPage).ToListAsync(ct);
+        var contents = await LoadOrganizationsAsync(db, ids, withServices, fullServices, ct);
+        return Page(contents, total, page, perPage);
     }
 
     private static async Task<IResult> GetOrganization(string id, HttpRequest request, WaymarkDbContext db, CancellationToken ct)

@@ -104,6 +104,33 @@ public sealed class OrukApiTests(WaymarkApp app) : IClassFixture<WaymarkApp>
     }
 
     [Fact]
+    public async Task Lists_are_in_byte_order_of_name_on_both_engines_and_pages_never_overlap()
+    {
+        // A PostgreSQL server's locale would sort "apple" before "Banana" and "Émile" among the Es; the list
+        // order must not depend on the server, or a feed reader paging through would miss or repeat records.
+        var org = ServiceBuilder.NewOrganization("Ordering Org");
+        string[] names = ["zebra", "Émile", "apple", "Banana", "Zed", "apple"];
+        await app.AddServicesAsync([.. names.Select(n => new ServiceBuilder(n, org))]);
+
+        var seen = new List<string>();
+        var ids = new HashSet<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var (_, body) = await Get($"/oruk/services?organization_id={org.Id}&per_page=2&page={page}");
+            seen.AddRange(Names(body));
+            foreach (var item in body.GetProperty("contents").EnumerateArray())
+            {
+                Assert.True(ids.Add(item.GetProperty("id").GetString()!), "a record appeared on two pages");
+            }
+        }
+        Assert.Equal(["Banana", "Zed", "apple", "apple", "zebra", "Émile"], seen);
+
+        var (_, organisations) = await Get($"/oruk/organizations?search=Ordering%20Org&per_page=1&page=2147483647");
+        Assert.True(organisations.GetProperty("empty").GetBoolean());
+        Assert.Equal(1, organisations.GetProperty("total_items").GetInt32());
+    }
+
+    [Fact]
     public async Task Search_matches_name_description_and_organisation_case_insensitively()
     {
         var org = ServiceBuilder.NewOrganization("Search Org");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Waymark.Core.Oruk;
 
 namespace Waymark.Core.Data;
 
@@ -21,12 +22,24 @@ public sealed class BulkWriter(WaymarkDbContext db)
     private readonly Dictionary<Type, DbCommand> _updates = [];
     private readonly Dictionary<Type, Table> _tables = [];
 
+    public ImportTimings? Timings { get; init; }
+
     public async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct = default) where T : class
     {
         if (rows.Count == 0)
         {
             return;
         }
+        if (Timings is { } timings)
+        {
+            await timings.TimeAsync($"insert {typeof(T).Name}", () => InsertRowsAsync(rows, ct));
+            return;
+        }
+        await InsertRowsAsync(rows, ct);
+    }
+
+    private async Task InsertRowsAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
         var table = TableOf(typeof(T));
         if (db.IsPostgres)
         {

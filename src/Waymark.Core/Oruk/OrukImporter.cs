@@ -31,6 +31,9 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 {
     public int ChunkSize { get; init; } = 1000;
 
+    /// <summary>Time spent in each phase of the last import, for <c>--verbose</c>; phases on the two sides overlap.</summary>
+    public ImportTimings Timings { get; } = new();
+
     public async Task<ImportResult> ImportFileAsync(string path, bool skipInvalid, CancellationToken ct = default)
     {
         if (!File.Exists(path))
@@ -49,7 +52,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 
     public async Task<ImportResult> ImportAsync(IAsyncEnumerable<FeedRecord> records, bool skipInvalid, CancellationToken ct = default)
     {
-        var run = new Run(db, time.GetUtcNow());
+        var run = new Run(db, time.GetUtcNow(), Timings);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!db.IsPostgres)
         {
@@ -68,15 +71,19 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             try
             {
                 var chunk = new List<Incoming>(ChunkSize);
-                await foreach (var record in records.WithCancellation(stop.Token))
+                var enumerator = records.GetAsyncEnumerator(stop.Token);
+                await using var _ = enumerator;
+                while (await Timings.TimeAsync("read", () => enumerator.MoveNextAsync().AsTask()))
                 {
-                    if (run.Check(record) is { } incoming)
+                    var record = enumerator.Current;
+                    if (Timings.Time("check", () => run.Check(record)) is { } incoming)
                     {
                         chunk.Add(incoming);
                     }
                     if (chunk.Count >= ChunkSize)
                     {
-                        await chunks.Writer.WriteAsync(chunk, stop.Token);
+                        var full = chunk;
+                        await Timings.TimeAsync("wait for writer", () => chunks.Writer.WriteAsync(full, stop.Token).AsTask());
                         chunk = new List<Incoming>(ChunkSize);
                     }
                 }
@@ -89,9 +96,12 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
         }, stop.Token);
         try
         {
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
+            while (await Timings.TimeAsync("wait for reader", () => chunks.Reader.WaitToReadAsync(stop.Token).AsTask()))
             {
-                await run.WriteAsync(chunk, stop.Token);
+                while (chunks.Reader.TryRead(out var chunk))
+                {
+                    if (Environment.GetEnvironmentVariable("WAYMARK_DRY") is null) { await Timings.TimeAsync("write (all)", () => run.WriteAsync(chunk, ChunkSize, stop.Token)); }
+                }
             }
         }
         catch
@@ -104,7 +114,8 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
         var commit = run.Rejections.IsEmpty || skipInvalid;
         if (commit)
         {
-            await tx.CommitAsync(ct);
+            await Timings.TimeAsync("rebuild indexes", () => run.RestoreIndexesAsync(ct));
+            await Timings.TimeAsync("commit", () => tx.CommitAsync(ct));
         }
         else
         {
@@ -118,15 +129,32 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 
     private sealed record Incoming(int Number, Service Service, bool HasLastModified);
 
-    private sealed class Run(WaymarkDbContext db, DateTimeOffset now)
+    private sealed class Run(WaymarkDbContext db, DateTimeOffset now, ImportTimings timings)
     {
-        private readonly BulkWriter _writer = new(db);
+        private readonly BulkWriter _writer = new(db) { Timings = timings };
         private readonly Dictionary<Guid, int> _services = [];
         private readonly Dictionary<Guid, int> _serviceChildren = [];
         // Written by the reading side, read by the writing side.
         private readonly ConcurrentDictionary<Guid, Shared> _shared = [];
         private readonly Dictionary<Guid, (Guid Owner, int Record)> _sharedChildren = [];
         private readonly HashSet<Guid> _decided = [];
+        private bool _firstChunk = true;
+        private DeferredIndexes? _deferred;
+
+        private static readonly Type[] LoadedTables =
+        [
+            typeof(Organization), typeof(OrganizationIdentifier), typeof(Location), typeof(Address), typeof(Accessibility),
+            typeof(Service), typeof(Schedule), typeof(ServiceArea), typeof(ServiceAtLocation), typeof(Language), typeof(Funding),
+            typeof(CostOption), typeof(Contact), typeof(Phone), typeof(ServiceAttribute),
+        ];
+
+        public async Task RestoreIndexesAsync(CancellationToken ct)
+        {
+            if (_deferred is not null)
+            {
+                await _deferred.RestoreAsync(ct);
+            }
+        }
 
         public ConcurrentQueue<ImportRejection> Rejections { get; } = [];
         public bool ServicesAtStart { get; set; }
@@ -300,14 +328,24 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             return null;
         }
 
-        public async Task WriteAsync(List<Incoming> chunk, CancellationToken ct)
+        public async Task WriteAsync(List<Incoming> chunk, int chunkSize, CancellationToken ct)
         {
             if (chunk.Count == 0)
             {
                 return;
             }
+            if (_firstChunk)
+            {
+                _firstChunk = false;
+                // A big feed into an empty directory (more than one chunk): build the indexes once at the end.
+                if (chunk.Count >= chunkSize && !ServicesAtStart && !OrganizationsAtStart && !LocationsAtStart)
+                {
+                    var tables = LoadedTables.Select(t => db.Model.FindEntityType(t)!.GetTableName()!).ToList();
+                    _deferred = await timings.TimeAsync("drop indexes", () => DeferredIndexes.DropAsync(db, tables, ct));
+                }
+            }
             var serviceIds = chunk.Select(c => c.Service.Id).ToList();
-            var stored = !ServicesAtStart ? [] : await ServiceGraphLoader.LoadAsync(db, serviceIds, ct);
+            var stored = !ServicesAtStart ? [] : await timings.TimeAsync("load stored services", () => ServiceGraphLoader.LoadAsync(db, serviceIds, ct));
 
             foreach (var old in stored.Values)
             {
@@ -374,7 +412,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
                     {
                         s.LastModified = old.LastModified;
                     }
-                    if (Canonical(s).AsSpan().SequenceEqual(Canonical(old)))
+                    if (timings.Time("compare", () => Canonical(s).AsSpan().SequenceEqual(Canonical(old))))
                     {
                         Unchanged++;
                         continue;

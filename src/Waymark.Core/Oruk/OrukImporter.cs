@@ -162,25 +162,40 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
     /// <summary>A record parsed, validated and mapped, with a hash of each shared object it brings; no state.</summary>
     private sealed record Prepared(int Number, Guid? Id, OrukService? Record, Service? Service, Dictionary<object, byte[]>? Hashes, List<(string Field, string Rule)> Problems);
 
+    // The id of a record that did not parse into a service, if it has a readable one.
+    private static Guid? IdOf(ReadOnlyMemory<byte> utf8)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8);
+            var element = document.RootElement;
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id)
+                && id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var g) ? g : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static Prepared[] Prepare(List<FeedRecord> records) => [.. records.Select(Prepare)];
 
     private static Prepared Prepare(FeedRecord record)
     {
-        var element = record.Element;
-        Guid? id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var idValue)
-            && idValue.ValueKind == JsonValueKind.String && Guid.TryParse(idValue.GetString(), out var g) ? g : null;
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return new Prepared(record.Number, null, null, null, null, [("(record)", $"must be a JSON object, not {element.ValueKind.ToString().ToLowerInvariant()}")]);
-        }
+        var utf8 = record.Utf8.Span.TrimStart(" \t\r\n"u8);
         OrukService r;
         try
         {
-            r = element.Deserialize<OrukService>(OrukJson.Options)!;
+            if (utf8.IsEmpty || utf8[0] != (byte)'{')
+            {
+                using var other = JsonDocument.Parse(record.Utf8);
+                return new Prepared(record.Number, null, null, null, null, [("(record)", $"must be a JSON object, not {other.RootElement.ValueKind.ToString().ToLowerInvariant()}")]);
+            }
+            r = JsonSerializer.Deserialize<OrukService>(utf8, OrukJson.Options)!;
         }
         catch (JsonException ex)
         {
-            return new Prepared(record.Number, id, null, null, null, [Explain(ex)]);
+            return new Prepared(record.Number, IdOf(record.Utf8), null, null, null, [Explain(ex)]);
         }
         var problems = OrukValidator.Validate(r);
         if (problems.Count > 0)

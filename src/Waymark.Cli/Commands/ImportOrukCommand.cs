@@ -10,7 +10,8 @@ internal static class ImportOrukCommand
     {
         var source = new Argument<string>("file-or-url") { Description = "An ORUK 3.0 feed: a JSON array of services, a page envelope, ndjson, or an ORUK API base URL." };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the valid records and report the rest, instead of importing nothing." };
-        var command = new Command("oruk", "Import an Open Referral UK 3.0 feed, upserting services by id in one transaction.") { source, skipInvalid };
+        var verbose = new Option<bool>("--verbose") { Description = "Also print the time spent in each phase of the import." };
+        var command = new Command("oruk", "Import an Open Referral UK 3.0 feed, upserting services by id in one transaction.") { source, skipInvalid, verbose };
         command.SetAction((parse, ct) => context.GuardAsync(async () =>
         {
             await using var db = await context.OpenAsync(parse, ct);
@@ -25,6 +26,13 @@ internal static class ImportOrukCommand
                 await context.Error.WriteLineAsync($"rejected {rejection}");
             }
             await context.Output.WriteLineAsync(result.Summary);
+            if (parse.GetValue(verbose))
+            {
+                foreach (var (phase, time) in importer.Timings.Phases)
+                {
+                    await context.Error.WriteLineAsync(FormattableString.Invariant($"  {phase,-32} {time.TotalSeconds,8:F2} s"));
+                }
+            }
             if (!result.Committed)
             {
                 await context.Error.WriteLineAsync($"waymark: nothing was imported because {result.Rejected} record(s) are invalid (use --skip-invalid to import the rest)");

@@ -6,8 +6,8 @@ namespace Waymark.Core.Oruk;
 /// <summary>A whole-feed problem (malformed JSON, a truncated file, a URL that does not answer ORUK JSON).</summary>
 public sealed class FeedException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>One service record as it arrived, numbered from 1 in feed order.</summary>
-public sealed record FeedRecord(int Number, JsonElement Element);
+/// <summary>One service record as it arrived (its UTF-8 JSON text), numbered from 1 in feed order.</summary>
+public sealed record FeedRecord(int Number, ReadOnlyMemory<byte> Utf8);
 
 /// <summary>
 /// Reads the service records of an ORUK 3.0 feed one at a time, so a feed of any size fits in memory:
@@ -24,13 +24,13 @@ public static class OrukFeedReader
     public static async IAsyncEnumerable<FeedRecord> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var number = 0;
-        await foreach (var element in ElementsAsync(stream, ct))
+        await foreach (var utf8 in ElementsAsync(stream, ct))
         {
-            yield return new FeedRecord(++number, element);
+            yield return new FeedRecord(++number, utf8);
         }
     }
 
-    private static async IAsyncEnumerable<JsonElement> ElementsAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ElementsAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
     {
         var first = await FirstByteAsync(stream, ct);
         if (first is null)
@@ -39,10 +39,9 @@ public static class OrukFeedReader
         }
         if (first == (byte)'[')
         {
-            var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, StreamOptions, ct);
-            await foreach (var element in Guarded(elements, ct))
+            await foreach (var item in ArrayItemsAsync(stream, ct))
             {
-                yield return element;
+                yield return item;
             }
             yield break;
         }
@@ -58,13 +57,110 @@ public static class OrukFeedReader
             {
                 foreach (var item in contents.EnumerateArray())
                 {
-                    yield return item;
+                    yield return Utf8Of(item);
                 }
             }
             else
             {
-                yield return value;
+                yield return Utf8Of(value);
             }
+        }
+    }
+
+    private static byte[] Utf8Of(JsonElement element) => System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray();
+
+    /// <summary>
+    /// The items of a top-level JSON array, each as its own bytes, without building a document for any of
+    /// them: the importer parses each record once, straight into its contract, on whichever core is free.
+    /// </summary>
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ArrayItemsAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var buffer = new byte[1 << 20];
+        var start = 0;
+        var end = 0;
+        var final = false;
+        var state = new JsonReaderState(new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        var items = new List<ReadOnlyMemory<byte>>();
+        while (true)
+        {
+            bool done;
+            try
+            {
+                done = Scan(buffer.AsSpan(start, end - start), final, ref state, out var consumed, items, buffer, start);
+                start += consumed;
+            }
+            catch (JsonException ex)
+            {
+                throw new FeedException(Describe(ex), ex);
+            }
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+            items.Clear();
+            if (done)
+            {
+                yield break;
+            }
+            if (final)
+            {
+                throw new FeedException("malformed JSON: the feed ends inside the array (the file may be truncated or not JSON)");
+            }
+            // Keep the unfinished item, make room, read more.
+            if (start > 0)
+            {
+                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            if (end == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+            var read = await stream.ReadAsync(buffer.AsMemory(end), ct);
+            if (end == 0 && read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+            {
+                start = 3; // a UTF-8 byte order mark, which the serializer would skip
+            }
+            end += read;
+            final = read == 0;
+        }
+    }
+
+    // Reads whole items from the span; copies each out. Returns true at the end of the array and of the input.
+    private static bool Scan(ReadOnlySpan<byte> span, bool final, ref JsonReaderState state, out int consumed, List<ReadOnlyMemory<byte>> items, byte[] buffer, int offset)
+    {
+        var reader = new Utf8JsonReader(span, final, state);
+        consumed = 0;
+        while (true)
+        {
+            var before = reader.CurrentState;
+            var beforeConsumed = (int)reader.BytesConsumed;
+            if (!reader.Read())
+            {
+                if (final)
+                {
+                    // The reader throws for a truncated document; an empty rest means the document ended.
+                    consumed = beforeConsumed;
+                    return true;
+                }
+                state = before;
+                consumed = beforeConsumed;
+                return false;
+            }
+            if (reader.CurrentDepth == 0)
+            {
+                // The opening '[' or the closing ']' of the array.
+                continue;
+            }
+            var itemStart = (int)reader.TokenStartIndex;
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+            {
+                state = before;
+                consumed = beforeConsumed;
+                return false;
+            }
+            items.Add(buffer.AsSpan(offset + itemStart, (int)reader.BytesConsumed - itemStart).ToArray());
         }
     }
 
@@ -159,12 +255,12 @@ public static class OrukFeedReader
             {
                 if (IsFull(item) || !item.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
                 {
-                    yield return new FeedRecord(++number, item.Clone());
+                    yield return new FeedRecord(++number, Utf8Of(item));
                 }
                 else
                 {
                     using var full = await GetJsonAsync(http, $"{root}/services/{Uri.EscapeDataString(id.GetString()!)}", ct);
-                    yield return new FeedRecord(++number, full.RootElement.Clone());
+                    yield return new FeedRecord(++number, Utf8Of(full.RootElement));
                 }
             }
             var last = envelope.TryGetProperty("last_page", out var lp) && lp.ValueKind == JsonValueKind.True;

@@ -31,6 +31,11 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 {
     public int ChunkSize { get; init; } = 1000;
 
+    private const int PrepareBatch = 64;
+
+    /// <summary>Time spent in each phase of the last import, for <c>--verbose</c>; phases on the two sides overlap.</summary>
+    public ImportTimings Timings { get; } = new();
+
     public async Task<ImportResult> ImportFileAsync(string path, bool skipInvalid, CancellationToken ct = default)
     {
         if (!File.Exists(path))
@@ -49,7 +54,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 
     public async Task<ImportResult> ImportAsync(IAsyncEnumerable<FeedRecord> records, bool skipInvalid, CancellationToken ct = default)
     {
-        var run = new Run(db, time.GetUtcNow());
+        using var run = new Run(db, time.GetUtcNow(), Timings);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!db.IsPostgres)
         {
@@ -60,24 +65,55 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
         run.OrganizationsAtStart = await db.Organizations.AnyAsync(ct);
         run.LocationsAtStart = await db.Locations.AnyAsync(ct);
 
-        // Reading and checking records runs beside writing them, so a large feed uses both cores.
+        // Four stages at once, so a large feed uses every core: one task reads records from the feed; batches of
+        // them are parsed, validated and mapped in parallel; one task admits them in feed order (the duplicate-id
+        // checks need the order) and cuts chunks; this one writes the chunks.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var batches = Channel.CreateBounded<Task<Prepared[]>>(new BoundedChannelOptions(Environment.ProcessorCount * 2) { SingleReader = true, SingleWriter = true });
         var chunks = Channel.CreateBounded<List<Incoming>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(async () =>
         {
             try
             {
-                var chunk = new List<Incoming>(ChunkSize);
-                await foreach (var record in records.WithCancellation(stop.Token))
+                var batch = new List<FeedRecord>(PrepareBatch);
+                var enumerator = records.GetAsyncEnumerator(stop.Token);
+                await using var _ = enumerator;
+                while (await Timings.TimeAsync("read", () => enumerator.MoveNextAsync().AsTask()))
                 {
-                    if (run.Check(record) is { } incoming)
+                    batch.Add(enumerator.Current);
+                    if (batch.Count == PrepareBatch)
                     {
-                        chunk.Add(incoming);
+                        var full = batch;
+                        await batches.Writer.WriteAsync(Task.Run(() => Timings.Time("parse and check", () => Prepare(full)), stop.Token), stop.Token);
+                        batch = new List<FeedRecord>(PrepareBatch);
                     }
-                    if (chunk.Count >= ChunkSize)
+                }
+                await batches.Writer.WriteAsync(Task.Run(() => Timings.Time("parse and check", () => Prepare(batch)), stop.Token), stop.Token);
+            }
+            finally
+            {
+                batches.Writer.Complete();
+            }
+        }, stop.Token);
+        var admitting = Task.Run(async () =>
+        {
+            try
+            {
+                var chunk = new List<Incoming>(ChunkSize);
+                await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+                {
+                    foreach (var record in await batch)
                     {
-                        await chunks.Writer.WriteAsync(chunk, stop.Token);
-                        chunk = new List<Incoming>(ChunkSize);
+                        if (Timings.Time("admit", () => run.Admit(record)) is { } incoming)
+                        {
+                            chunk.Add(incoming);
+                        }
+                        if (chunk.Count >= ChunkSize)
+                        {
+                            var full = chunk;
+                            await Timings.TimeAsync("wait for writer", () => chunks.Writer.WriteAsync(full, stop.Token).AsTask());
+                            chunk = new List<Incoming>(ChunkSize);
+                        }
                     }
                 }
                 await chunks.Writer.WriteAsync(chunk, stop.Token);
@@ -89,9 +125,12 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
         }, stop.Token);
         try
         {
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
+            while (await Timings.TimeAsync("wait for reader", () => chunks.Reader.WaitToReadAsync(stop.Token).AsTask()))
             {
-                await run.WriteAsync(chunk, stop.Token);
+                while (chunks.Reader.TryRead(out var chunk))
+                {
+                    await Timings.TimeAsync("write", () => run.WriteAsync(chunk, ChunkSize, stop.Token));
+                }
             }
         }
         catch
@@ -99,12 +138,14 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             await stop.CancelAsync();
             throw;
         }
+        await admitting;
         await reading;
 
         var commit = run.Rejections.IsEmpty || skipInvalid;
         if (commit)
         {
-            await tx.CommitAsync(ct);
+            await Timings.TimeAsync("rebuild indexes", () => run.RestoreIndexesAsync(ct));
+            await Timings.TimeAsync("commit", () => tx.CommitAsync(ct));
         }
         else
         {
@@ -118,15 +159,96 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 
     private sealed record Incoming(int Number, Service Service, bool HasLastModified);
 
-    private sealed class Run(WaymarkDbContext db, DateTimeOffset now)
+    /// <summary>A record parsed, validated and mapped, with a hash of each shared object it brings; no state.</summary>
+    private sealed record Prepared(int Number, Guid? Id, OrukService? Record, Service? Service, Dictionary<object, byte[]>? Hashes, List<(string Field, string Rule)> Problems);
+
+    // The id of a record that did not parse into a service, if it has a readable one.
+    private static Guid? IdOf(ReadOnlyMemory<byte> utf8)
     {
-        private readonly BulkWriter _writer = new(db);
+        try
+        {
+            using var document = JsonDocument.Parse(utf8);
+            var element = document.RootElement;
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id)
+                && id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var g) ? g : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Prepared[] Prepare(List<FeedRecord> records) => [.. records.Select(Prepare)];
+
+    private static Prepared Prepare(FeedRecord record)
+    {
+        var utf8 = record.Utf8.Span.TrimStart(" \t\r\n"u8);
+        OrukService r;
+        try
+        {
+            if (utf8.IsEmpty || utf8[0] != (byte)'{')
+            {
+                using var other = JsonDocument.Parse(record.Utf8);
+                return new Prepared(record.Number, null, null, null, null, [("(record)", $"must be a JSON object, not {other.RootElement.ValueKind.ToString().ToLowerInvariant()}")]);
+            }
+            r = JsonSerializer.Deserialize<OrukService>(utf8, OrukJson.Options)!;
+        }
+        catch (JsonException ex)
+        {
+            return new Prepared(record.Number, IdOf(record.Utf8), null, null, null, [Explain(ex)]);
+        }
+        var problems = OrukValidator.Validate(r);
+        if (problems.Count > 0)
+        {
+            return new Prepared(record.Number, r.Id, r, null, null, [.. problems.Select(p => (p.Field, p.Rule))]);
+        }
+        var service = OrukMapping.ToEntity(r);
+        var hashes = new Dictionary<object, byte[]>(ReferenceEqualityComparer.Instance);
+        void Hash(object entity, object contract) =>
+            hashes[entity] = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(contract, contract.GetType(), OrukJson.Options));
+        if (service.Organization is { } o)
+        {
+            Hash(o, OrukExport.ToOruk(o));
+        }
+        foreach (var l in service.ServiceAtLocations.Select(x => x.Location).OfType<Location>())
+        {
+            Hash(l, OrukExport.ToOruk(l));
+        }
+        foreach (var t in service.Attributes.Select(a => a.TaxonomyTerm).OfType<TaxonomyTerm>().Where(t => !Vocabulary.ById.ContainsKey(t.Id)))
+        {
+            Hash(t, OrukExport.ToOruk(t));
+        }
+        return new Prepared(record.Number, r.Id, r, service, hashes, []);
+    }
+
+    private sealed class Run(WaymarkDbContext db, DateTimeOffset now, ImportTimings timings) : IDisposable
+    {
+        public void Dispose() => _writer.Dispose();
+
+        private readonly BulkWriter _writer = new(db) { Timings = timings };
         private readonly Dictionary<Guid, int> _services = [];
         private readonly Dictionary<Guid, int> _serviceChildren = [];
         // Written by the reading side, read by the writing side.
         private readonly ConcurrentDictionary<Guid, Shared> _shared = [];
         private readonly Dictionary<Guid, (Guid Owner, int Record)> _sharedChildren = [];
         private readonly HashSet<Guid> _decided = [];
+        private bool _firstChunk = true;
+        private DeferredIndexes? _deferred;
+
+        private static readonly Type[] LoadedTables =
+        [
+            typeof(Organization), typeof(OrganizationIdentifier), typeof(Location), typeof(Address), typeof(Accessibility),
+            typeof(Service), typeof(Schedule), typeof(ServiceArea), typeof(ServiceAtLocation), typeof(Language), typeof(Funding),
+            typeof(CostOption), typeof(Contact), typeof(Phone), typeof(ServiceAttribute),
+        ];
+
+        public async Task RestoreIndexesAsync(CancellationToken ct)
+        {
+            if (_deferred is not null)
+            {
+                await _deferred.RestoreAsync(ct);
+            }
+        }
 
         public ConcurrentQueue<ImportRejection> Rejections { get; } = [];
         public bool ServicesAtStart { get; set; }
@@ -138,45 +260,26 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 
         private sealed record Shared(int Record, byte[] Hash, object Entity);
 
-        public Incoming? Check(FeedRecord record)
+        public Incoming? Admit(Prepared p)
         {
-            var element = record.Element;
-            Guid? id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var idValue)
-                && idValue.ValueKind == JsonValueKind.String && Guid.TryParse(idValue.GetString(), out var g) ? g : null;
-            if (element.ValueKind != JsonValueKind.Object)
+            if (p.Problems.Count > 0)
             {
-                return Reject(record.Number, null, "(record)", $"must be a JSON object, not {element.ValueKind.ToString().ToLowerInvariant()}");
-            }
-            OrukService r;
-            try
-            {
-                r = element.Deserialize<OrukService>(OrukJson.Options)!;
-            }
-            catch (JsonException ex)
-            {
-                var (field, rule) = Explain(ex);
-                return Reject(record.Number, id, field, rule);
-            }
-            var problems = OrukValidator.Validate(r);
-            if (problems.Count > 0)
-            {
-                foreach (var p in problems)
+                foreach (var (field, rule) in p.Problems)
                 {
-                    Rejections.Enqueue(new ImportRejection(record.Number, r.Id, p.Field, p.Rule));
+                    Rejections.Enqueue(new ImportRejection(p.Number, p.Id, field, rule));
                 }
                 return null;
             }
-            var service = OrukMapping.ToEntity(r);
-            if (!Unique(record.Number, r, service))
+            if (!Unique(p.Number, p.Record!, p.Service!, p.Hashes!))
             {
                 return null;
             }
-            return new Incoming(record.Number, service, r.LastModified is not null);
+            return new Incoming(p.Number, p.Service!, p.Record!.LastModified is not null);
         }
 
         // Ids are unique across the feed: a service once; a child under one parent only; a shared
         // organisation, location or taxonomy term may repeat but must say the same thing each time.
-        private bool Unique(int number, OrukService r, Service s)
+        private bool Unique(int number, OrukService r, Service s, Dictionary<object, byte[]> hashes)
         {
             var problems = new List<(string Field, string Rule)>();
             if (_services.TryGetValue(s.Id, out var first))
@@ -216,9 +319,9 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 
             var shared = new List<(Guid Id, byte[] Hash, object Entity)>();
             var sharedChildren = new List<(Guid Id, Guid Owner)>();
-            void Share(Guid id, object entity, object contract, string field, string what)
+            void Share(Guid id, object entity, string field, string what)
             {
-                var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(contract, contract.GetType(), OrukJson.Options));
+                var hash = hashes[entity];
                 var earlier = shared.FirstOrDefault(x => x.Id == id);
                 if (earlier.Hash is not null)
                 {
@@ -258,7 +361,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             }
             if (s.Organization is { } o)
             {
-                Share(o.Id, o, OrukExport.ToOruk(o), "organization.id", "organization");
+                Share(o.Id, o, "organization.id", "organization");
                 for (var i = 0; i < o.Identifiers.Count; i++) { SharedChild(o.Identifiers[i].Id, o.Id, $"organization.organization_identifiers[{i}].id"); }
             }
             for (var i = 0; i < s.ServiceAtLocations.Count; i++)
@@ -266,7 +369,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
                 if (s.ServiceAtLocations[i].Location is { } l)
                 {
                     var p = $"service_at_locations[{i}].location";
-                    Share(l.Id, l, OrukExport.ToOruk(l), p + ".id", "location");
+                    Share(l.Id, l, p + ".id", "location");
                     for (var j = 0; j < l.Addresses.Count; j++) { SharedChild(l.Addresses[j].Id, l.Id, $"{p}.addresses[{j}].id"); }
                     for (var j = 0; j < l.Accessibility.Count; j++) { SharedChild(l.Accessibility[j].Id, l.Id, $"{p}.accessibility[{j}].id"); }
                 }
@@ -275,7 +378,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             {
                 if (s.Attributes[i].TaxonomyTerm is { } t && !Vocabulary.ById.ContainsKey(t.Id))
                 {
-                    Share(t.Id, t, OrukExport.ToOruk(t), $"attributes[{i}].taxonomy_term.id", "taxonomy term");
+                    Share(t.Id, t, $"attributes[{i}].taxonomy_term.id", "taxonomy term");
                 }
             }
 
@@ -294,20 +397,24 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             return true;
         }
 
-        private Incoming? Reject(int number, Guid? id, string field, string rule)
-        {
-            Rejections.Enqueue(new ImportRejection(number, id, field, rule));
-            return null;
-        }
-
-        public async Task WriteAsync(List<Incoming> chunk, CancellationToken ct)
+        public async Task WriteAsync(List<Incoming> chunk, int chunkSize, CancellationToken ct)
         {
             if (chunk.Count == 0)
             {
                 return;
             }
+            if (_firstChunk)
+            {
+                _firstChunk = false;
+                // A big feed into an empty directory (more than one chunk): build the indexes once at the end.
+                if (chunk.Count >= chunkSize && !ServicesAtStart && !OrganizationsAtStart && !LocationsAtStart)
+                {
+                    var tables = LoadedTables.Select(t => db.Model.FindEntityType(t)!.GetTableName()!).ToList();
+                    _deferred = await timings.TimeAsync("drop indexes", () => DeferredIndexes.DropAsync(db, tables, ct));
+                }
+            }
             var serviceIds = chunk.Select(c => c.Service.Id).ToList();
-            var stored = !ServicesAtStart ? [] : await ServiceGraphLoader.LoadAsync(db, serviceIds, ct);
+            var stored = !ServicesAtStart ? [] : await timings.TimeAsync("load stored services", () => ServiceGraphLoader.LoadAsync(db, serviceIds, ct));
 
             foreach (var old in stored.Values)
             {
@@ -374,7 +481,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
                     {
                         s.LastModified = old.LastModified;
                     }
-                    if (Canonical(s).AsSpan().SequenceEqual(Canonical(old)))
+                    if (timings.Time("compare", () => Canonical(s).AsSpan().SequenceEqual(Canonical(old))))
                     {
                         Unchanged++;
                         continue;

@@ -17,5 +17,6 @@ until curl -fs -o /dev/null "http://127.0.0.1:$PORT/api/v1/match?near=53.8008,-1
   sleep 0.05
 done
 end=$(date +%s.%N)
-printf 'start to first answer: %.2f s (load %s)\n' "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$pid/stat")
+printf 'start to first answer: %.2f s, web process CPU %s s (load %s)\n' "$(echo "$end - $start" | bc)" "$cpu" "$(cut -d' ' -f1-3 /proc/loadavg)"
 grep -m1 "snapshot rebuilt" "$LOG" || true

@@ -36,8 +36,21 @@ WAYMARK_BENCH_POSTGRES="$DB" $BENCH --per-query --sizes 10000,100000,1000000 --b
 echo "== full snapshot rebuild from PostgreSQL at 100k"
 WAYMARK_BENCH_POSTGRES="$DB" $BENCH --rebuild 3 | tee "$OUT/rebuild.txt"
 
-echo "== start to first answer"
+echo "== start to first answer (PostgreSQL; the first run also applies migrations)"
 bench/first-answer.sh "$DB" "$WEB_PORT" | tee "$OUT/first-answer.txt"
+bench/first-answer.sh "$DB" "$WEB_PORT" | tee -a "$OUT/first-answer.txt"
+
+echo "== edit to search: 20 editor-path saves, each timed until the snapshot searches read has it (PostgreSQL)"
+$BENCH --edit-to-search 20 --database "$DB" | tee "$OUT/edit-to-search.txt"
+
+echo "== the same on SQLite: the 100k directory imported into a file, first answer and edit to search"
+SQLITE_DB="Data Source=$WORK/bench100k.db"
+$W generate --services 100000 --seed 1 --out "$WORK/feed100k.json"
+$W import oruk "$WORK/feed100k.json" --database "$SQLITE_DB"
+rm -f "$WORK/feed100k.json"
+bench/first-answer.sh "$SQLITE_DB" "$WEB_PORT" | tee -a "$OUT/first-answer.txt"
+bench/first-answer.sh "$SQLITE_DB" "$WEB_PORT" | tee -a "$OUT/first-answer.txt"
+$BENCH --edit-to-search 20 --database "$SQLITE_DB" | tee -a "$OUT/edit-to-search.txt"
 
 echo "== wrk: 64 connections, 30 s, /api/v1/match (1,000 searches in turn) and /health, same server"
 $BENCH --write-queries "$WORK/queries.txt"

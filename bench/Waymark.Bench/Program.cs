@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Waymark.Bench;
 
-// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N]] [--rebuild N] [--write-queries FILE] [BenchmarkDotNet args]
+// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N]] [--rebuild N] [--edit-to-search N --database CONN] [--write-queries FILE] [BenchmarkDotNet args]
 var sizes = Option("--sizes") is { } s
     ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
     : new[] { 10_000, 100_000, 1_000_000 };
@@ -18,6 +18,13 @@ if (Option("--write-queries") is { } file)
 if (Option("--rebuild") is { } times)
 {
     await PerQuery.RebuildAsync(int.Parse(times, CultureInfo.InvariantCulture));
+    return 0;
+}
+if (Option("--edit-to-search") is { } edits)
+{
+    var connection = Option("--database") ?? Environment.GetEnvironmentVariable("WAYMARK_BENCH_DATABASE")
+        ?? throw new InvalidOperationException("--edit-to-search needs --database \"<connection string>\" (PostgreSQL or SQLite)");
+    await EditToSearch.RunAsync(connection, int.Parse(edits, CultureInfo.InvariantCulture));
     return 0;
 }
 if (args.Contains("--per-query"))

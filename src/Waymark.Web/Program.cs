@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
-using Waymark.Core.Matching;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
@@ -35,9 +34,9 @@ builder.Services.AddOrukApi();
 
 var app = builder.Build();
 
-// Bring the database up to date before serving anything.
+// Bring the database up to date before serving anything. The search snapshot loads once the app listens
+// (DirectoryChangeListener); searches wait for it or are told to retry, never answered from an empty one.
 await app.Services.MigrateAndSeedAsync(waymark);
-await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
 
 app.UsePrivacyHeaders();
 app.UseExceptionHandler();

@@ -8,6 +8,7 @@ using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Insights;
 using Waymark.Core.Listings;
+using Waymark.Core.Matching;
 using Waymark.Core.Outbox;
 using Waymark.Core.Referrals;
 
@@ -38,6 +39,7 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ServiceAttribute> ServiceAttributes => Set<ServiceAttribute>();
     public DbSet<GazetteerPostcode> GazetteerPostcodes => Set<GazetteerPostcode>();
     public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
+    public DbSet<DirectoryChangeRecord> DirectoryChangeLog => Set<DirectoryChangeRecord>();
 
     // Accounts (AccountsConfiguration.cs) and the listing editor (ListingsConfiguration.cs)
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
@@ -60,10 +61,15 @@ public sealed class DirectorySnapshot
 
     private readonly FrozenDictionary<int, (int Start, int Count)> _cells;
 
+    /// <summary>The per-service entries this snapshot was built from, kept so that <see cref="Patch"/> can rebuild without the database.</summary>
+    private readonly Builder _source;
+
     private DirectorySnapshot(
         ServiceEntry[] services, OrganizationEntry[] organizations, float[] latitudes, float[] longitudes, int[] locationService,
-        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, RemoteBucket[] remoteBuckets, DateTimeOffset builtAt)
+        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, RemoteBucket[] remoteBuckets, DateTimeOffset builtAt,
+        Builder source)
     {
+        _source = source;
         RemoteBuckets = remoteBuckets;
         Services = services;
         Organizations = organizations;
@@ -142,78 +148,200 @@ public sealed class DirectorySnapshot
 
     /// <summary>
     /// Builds the snapshot from the database: active services only, without tracking. The ids come first, in one
-    /// query; then each chunk of ids is loaded with one flat query per table the matcher reads, joined in memory
-    /// (EF Core's split-query includes spent most of a load stitching rows, and OFFSET paging slows as it goes).
+    /// query; then chunks of ids are loaded, a few at once, each with one flat query per table the matcher reads,
+    /// joined in memory (EF Core's split-query includes spent most of a load stitching rows, and OFFSET paging slows
+    /// as it goes).
     /// </summary>
-    public static async Task<DirectorySnapshot> LoadAsync(IDbContextFactory<WaymarkDbContext> databases, DateTimeOffset now, int chunkSize = 5000, CancellationToken ct = default)
+    public static async Task<DirectorySnapshot> LoadAsync(
+        IDbContextFactory<WaymarkDbContext> databases, DateTimeOffset now, int chunkSize = 5000, LoadTimings? timings = null, CancellationToken ct = default)
     {
-        var builder = new Builder();
+        var started = Stopwatch.GetTimestamp();
         List<Guid> all;
-        Dictionary<Guid, TaxonomyTerm> terms;
         await using (var db = await databases.CreateDbContextAsync(ct))
         {
-            all = await db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
-            terms = await db.TaxonomyTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+            all = await db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active).Select(s => s.Id).ToListAsync(ct);
         }
-        var organizations = new Dictionary<Guid, Organization>();
-        for (var from = 0; from < all.Count; from += chunkSize)
+        // The same order as a patched snapshot's (see Patch), whatever order the database sorts uuids in.
+        all.Sort();
+        var chunks = new List<Service>[(all.Count + chunkSize - 1) / chunkSize];
+        var terms = new TermCache();
+        await Parallel.ForAsync(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = LoadParallelism, CancellationToken = ct }, async (i, token) =>
         {
-            var ids = all.GetRange(from, Math.Min(chunkSize, all.Count - from));
-            await using var db = await databases.CreateDbContextAsync(ct);
-            var services = await db.Services.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
-            var byId = services.ToDictionary(s => s.Id);
-
-            var orgIds = services.Select(s => s.OrganizationId).OfType<Guid>().Where(o => !organizations.ContainsKey(o)).Distinct().ToList();
-            foreach (var o in await db.Organizations.AsNoTracking().Where(o => EF.Parameter(orgIds).Contains(o.Id)).ToListAsync(ct))
-            {
-                organizations[o.Id] = o;
-            }
-            var sals = await db.ServiceAtLocations.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct);
-            var salIds = sals.Select(x => x.Id).ToList();
-            var locationIds = sals.Select(x => x.LocationId).Distinct().ToList();
-            var locations = await db.Locations.AsNoTracking().Where(l => EF.Parameter(locationIds).Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-            var schedules = await db.Schedules.AsNoTracking()
-                .Where(x => (x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)) || (x.ServiceAtLocationId != null && EF.Parameter(salIds).Contains(x.ServiceAtLocationId.Value)))
-                .ToListAsync(ct);
-            var languages = await db.Languages.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct);
-            var costs = await db.CostOptions.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct);
-            var attributes = await db.ServiceAttributes.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct);
-
-            foreach (var s in services)
-            {
-                s.Organization = s.OrganizationId is { } oid ? organizations.GetValueOrDefault(oid) : null;
-            }
-            var salById = new Dictionary<Guid, ServiceAtLocation>();
-            foreach (var x in sals.OrderBy(x => x.Id))
-            {
-                x.Location = locations.GetValueOrDefault(x.LocationId);
-                byId[x.ServiceId].ServiceAtLocations.Add(x);
-                salById[x.Id] = x;
-            }
-            foreach (var x in schedules.OrderBy(x => x.Id))
-            {
-                if (x.ServiceId is { } sid && byId.TryGetValue(sid, out var owner))
-                {
-                    owner.Schedules.Add(x);
-                }
-                else if (x.ServiceAtLocationId is { } xid && salById.TryGetValue(xid, out var sal))
-                {
-                    sal.Schedules.Add(x);
-                }
-            }
-            languages.ForEach(x => byId[x.ServiceId].Languages.Add(x));
-            costs.ForEach(x => byId[x.ServiceId].CostOptions.Add(x));
-            foreach (var a in attributes)
-            {
-                a.TaxonomyTerm = terms.GetValueOrDefault(a.TaxonomyTermId);
-                byId[a.ServiceId].Attributes.Add(a);
-            }
-            foreach (var s in services)
+            var from = i * chunkSize;
+            chunks[i] = await LoadServicesAsync(databases, all.GetRange(from, Math.Min(chunkSize, all.Count - from)), terms, token);
+        });
+        var loaded = Stopwatch.GetTimestamp();
+        var builder = new Builder();
+        foreach (var chunk in chunks)
+        {
+            foreach (var s in chunk)
             {
                 builder.Add(s);
             }
         }
-        return builder.Build(now);
+        var added = Stopwatch.GetTimestamp();
+        var snapshot = builder.Build(now);
+        timings?.Record(Stopwatch.GetElapsedTime(started, loaded), Stopwatch.GetElapsedTime(loaded, added), Stopwatch.GetElapsedTime(added));
+        return snapshot;
+    }
+
+    /// <summary>How many chunks load at once: the database works on one while this process materialises another.</summary>
+    private static int LoadParallelism => Math.Clamp(Environment.ProcessorCount, 2, 4);
+
+    /// <summary>
+    /// A new snapshot from this one: the services named in <paramref name="changed"/> are taken out and those of
+    /// <paramref name="fresh"/> (their current state; a changed id that is gone or no longer active is simply not
+    /// among them or is left out by status) put in. Nothing else is read again, so this costs one
+    /// <see cref="Builder.Build"/> over entries already in memory.
+    /// </summary>
+    public DirectorySnapshot Patch(IReadOnlyCollection<Guid> changed, IReadOnlyList<Service> fresh, DateTimeOffset builtAt)
+    {
+        var leaveOut = changed as IReadOnlySet<Guid> ?? changed.ToHashSet();
+        var organizationNames = new Dictionary<Guid, string>();
+        foreach (var s in fresh)
+        {
+            if (s.OrganizationId is { } id && s.Organization is { } o)
+            {
+                organizationNames[id] = o.Name;
+            }
+        }
+        // Services go in by id, as a full load adds them, so a patched snapshot is laid out as a rebuilt one.
+        var kept = _source.Kept(leaveOut);
+        var order = new List<(Guid Id, int Old, Service? Fresh)>(kept.Count + fresh.Count);
+        order.AddRange(kept.Select(i => (_source.IdAt(i), i, (Service?)null)));
+        order.AddRange(fresh.Where(s => leaveOut.Contains(s.Id)).Select(s => (s.Id, -1, (Service?)s)));
+        order.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var builder = new Builder();
+        foreach (var (_, old, service) in order)
+        {
+            if (service is null)
+            {
+                builder.AddFrom(_source, old, organizationNames);
+            }
+            else
+            {
+                builder.Add(service);
+            }
+        }
+        return builder.Build(builtAt);
+    }
+
+    /// <summary>Loads the services with these ids (any status) in the shape <see cref="Builder.Add"/> reads, with the same flat queries as a full load.</summary>
+    public static async Task<List<Service>> LoadServicesAsync(IDbContextFactory<WaymarkDbContext> databases, IReadOnlyCollection<Guid> serviceIds, CancellationToken ct = default)
+    {
+        var all = serviceIds.ToList();
+        var terms = new TermCache();
+        var services = new List<Service>(all.Count);
+        for (var from = 0; from < all.Count; from += 5000)
+        {
+            services.AddRange(await LoadServicesAsync(databases, all.GetRange(from, Math.Min(5000, all.Count - from)), terms, ct));
+        }
+        return services;
+    }
+
+    /// <summary>Non-vocabulary taxonomy terms, read once per load and shared by the chunks loading beside each other.</summary>
+    private sealed class TermCache
+    {
+        private Task<Dictionary<Guid, TaxonomyTerm>>? _terms;
+
+        public Task<Dictionary<Guid, TaxonomyTerm>> GetAsync(IDbContextFactory<WaymarkDbContext> databases, CancellationToken ct)
+        {
+            return LazyInitializer.EnsureInitialized(ref _terms, () => ReadAsync());
+
+            async Task<Dictionary<Guid, TaxonomyTerm>> ReadAsync()
+            {
+                await using var db = await databases.CreateDbContextAsync(ct);
+                return await db.TaxonomyTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One chunk: only the columns the builder reads (a service's description and contact details are most of its
+    /// row), each table in one flat query, joined in memory. When <see cref="Builder.Add"/> reads another field, read
+    /// it here too.
+    /// </summary>
+    private static async Task<List<Service>> LoadServicesAsync(IDbContextFactory<WaymarkDbContext> databases, List<Guid> ids, TermCache termCache, CancellationToken ct)
+    {
+        var terms = await termCache.GetAsync(databases, ct);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var services = await db.Services.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id))
+            .Select(s => new Service
+            {
+                Id = s.Id,
+                Name = s.Name,
+                Status = s.Status,
+                OrganizationId = s.OrganizationId,
+                MinimumAge = s.MinimumAge,
+                MaximumAge = s.MaximumAge,
+                AssuredDate = s.AssuredDate,
+                LastModified = s.LastModified,
+            })
+            .ToListAsync(ct);
+        services.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var byId = services.ToDictionary(s => s.Id);
+
+        var orgIds = services.Select(s => s.OrganizationId).OfType<Guid>().Distinct().ToList();
+        var organizations = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(orgIds).Contains(o.Id))
+            .Select(o => new Organization { Id = o.Id, Name = o.Name, Description = "" })
+            .ToDictionaryAsync(o => o.Id, ct);
+        var sals = await db.ServiceAtLocations.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId))
+            .Select(x => new ServiceAtLocation { Id = x.Id, ServiceId = x.ServiceId, LocationId = x.LocationId })
+            .ToListAsync(ct);
+        var salIds = sals.Select(x => x.Id).ToList();
+        var locationIds = sals.Select(x => x.LocationId).Distinct().ToList();
+        var locations = await db.Locations.AsNoTracking().Where(l => EF.Parameter(locationIds).Contains(l.Id))
+            .Select(l => new Location { Id = l.Id, LocationType = l.LocationType, Latitude = l.Latitude, Longitude = l.Longitude })
+            .ToDictionaryAsync(l => l.Id, ct);
+        var schedules = await db.Schedules.AsNoTracking()
+            .Where(x => (x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)) || (x.ServiceAtLocationId != null && EF.Parameter(salIds).Contains(x.ServiceAtLocationId.Value)))
+            .Select(x => new Schedule
+            {
+                Id = x.Id, ServiceId = x.ServiceId, ServiceAtLocationId = x.ServiceAtLocationId, ValidFrom = x.ValidFrom, ValidTo = x.ValidTo, DtStart = x.DtStart,
+                Freq = x.Freq, Interval = x.Interval, ByDay = x.ByDay, ByMonthDay = x.ByMonthDay, OpensAt = x.OpensAt, ClosesAt = x.ClosesAt,
+            })
+            .ToListAsync(ct);
+        var languages = await db.Languages.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId))
+            .Select(x => new Language { Id = x.Id, ServiceId = x.ServiceId, Code = x.Code })
+            .ToListAsync(ct);
+        var costs = await db.CostOptions.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId))
+            .Select(x => new CostOption { ServiceId = x.ServiceId, Amount = x.Amount })
+            .ToListAsync(ct);
+        // The largest table by far (about seventeen rows a service): only the three columns the builder reads.
+        var attributes = await db.ServiceAttributes.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId))
+            .Select(x => new ServiceAttribute { ServiceId = x.ServiceId, TaxonomyTermId = x.TaxonomyTermId, Value = x.Value })
+            .ToListAsync(ct);
+
+        foreach (var s in services)
+        {
+            s.Organization = s.OrganizationId is { } oid ? organizations.GetValueOrDefault(oid) : null;
+        }
+        var salById = new Dictionary<Guid, ServiceAtLocation>();
+        foreach (var x in sals.OrderBy(x => x.Id))
+        {
+            x.Location = locations.GetValueOrDefault(x.LocationId);
+            byId[x.ServiceId].ServiceAtLocations.Add(x);
+            salById[x.Id] = x;
+        }
+        foreach (var x in schedules.OrderBy(x => x.Id))
+        {
+            if (x.ServiceId is { } sid && byId.TryGetValue(sid, out var owner))
+            {
+                owner.Schedules.Add(x);
+            }
+            else if (x.ServiceAtLocationId is { } xid && salById.TryGetValue(xid, out var sal))
+            {
+                sal.Schedules.Add(x);
+            }
+        }
+        languages.OrderBy(x => x.Id).ToList().ForEach(x => byId[x.ServiceId].Languages.Add(x));
+        costs.ForEach(x => byId[x.ServiceId].CostOptions.Add(x));
+        foreach (var a in attributes)
+        {
+            a.TaxonomyTerm = terms.GetValueOrDefault(a.TaxonomyTermId);
+            byId[a.ServiceId].Attributes.Add(a);
+        }
+        return services;
     }
 
     /// <summary>Builds a snapshot from services in memory; services that are not active are left out.</summary>
@@ -239,6 +367,62 @@ public sealed class DirectorySnapshot
         private readonly List<ushort> _languages = [];
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
         private readonly List<Schedule> _schedules = [];
+
+        /// <summary>Where each service's locations start in <see cref="_lat"/>, in the order added (for <see cref="AddFrom"/>).</summary>
+        private readonly List<int> _locationStart = [];
+
+        public Guid IdAt(int index) => _services[index].Id;
+
+        /// <summary>Indexes of the services added, except those with the given ids.</summary>
+        public List<int> Kept(IReadOnlySet<Guid> leaveOut)
+        {
+            var kept = new List<int>(_services.Count);
+            for (var i = 0; i < _services.Count; i++)
+            {
+                if (!leaveOut.Contains(_services[i].Id))
+                {
+                    kept.Add(i);
+                }
+            }
+            return kept;
+        }
+
+        /// <summary>
+        /// Adds service <paramref name="index"/> of another builder as <see cref="Add"/> made it, with its organisation's
+        /// name taken from <paramref name="organizationNames"/> when it has changed. Every per-service list that
+        /// <see cref="Add"/> fills must be copied here.
+        /// </summary>
+        public void AddFrom(Builder other, int index, Dictionary<Guid, string> organizationNames)
+        {
+            var entry = other._services[index];
+            var newIndex = _services.Count;
+            if (entry.Organization >= 0)
+            {
+                var organization = other._organizations[entry.Organization];
+                entry.Organization = OrganizationOf(organization.Id, organizationNames.GetValueOrDefault(organization.Id) ?? organization.Name);
+            }
+            var languageStart = _languages.Count;
+            for (var i = 0; i < entry.LanguageCount; i++)
+            {
+                _languages.Add(other._languages[entry.LanguageStart + i]);
+            }
+            entry.LanguageStart = languageStart;
+            var openingStart = _openings.Count;
+            for (var i = 0; i < entry.OpeningCount; i++)
+            {
+                _openings.Add(other._openings[entry.OpeningStart + i]);
+            }
+            entry.OpeningStart = openingStart;
+            _locationStart.Add(_lat.Count);
+            var locationStart = other._locationStart[index];
+            for (var i = 0; i < entry.LocationCount; i++)
+            {
+                _lat.Add(other._lat[locationStart + i]);
+                _lon.Add(other._lon[locationStart + i]);
+                _locationService.Add(newIndex);
+            }
+            _services.Add(entry);
+        }
 
         public void Add(Service s)
         {
@@ -274,6 +458,7 @@ public sealed class DirectorySnapshot
                 }
             }
 
+            _locationStart.Add(_lat.Count);
             entry.LanguageStart = _languages.Count;
             foreach (var l in s.Languages)
             {
@@ -409,19 +594,17 @@ public sealed class DirectorySnapshot
 
             return new DirectorySnapshot(
                 services, [.. _organizations], lat, lon, owner, openings, [.. _languages],
-                cells.ToFrozenDictionary(), [.. remoteList], [.. buckets], builtAt);
+                cells.ToFrozenDictionary(), [.. remoteList], [.. buckets], builtAt, this);
         }
 
-        private int OrganizationOf(Service s)
+        private int OrganizationOf(Service s) => s.OrganizationId is { } id ? OrganizationOf(id, s.Organization?.Name ?? "") : -1;
+
+        private int OrganizationOf(Guid id, string name)
         {
-            if (s.OrganizationId is not { } id)
-            {
-                return -1;
-            }
             if (!_organizationIndex.TryGetValue(id, out var index))
             {
                 index = _organizations.Count;
-                _organizations.Add(new OrganizationEntry(id, Intern(s.Organization?.Name ?? "")));
+                _organizations.Add(new OrganizationEntry(id, Intern(name)));
                 _organizationIndex[id] = index;
             }
             return index;
@@ -437,4 +620,16 @@ public sealed class DirectorySnapshot
             return name;
         }
     }
+}
+
+/// <summary>Where a full load's time went: reading from the database, turning services into entries, laying the snapshot out.</summary>
+public sealed class LoadTimings
+{
+    public TimeSpan Read { get; private set; }
+    public TimeSpan Add { get; private set; }
+    public TimeSpan Build { get; private set; }
+
+    internal void Record(TimeSpan read, TimeSpan add, TimeSpan build) => (Read, Add, Build) = (read, add, build);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"read {Read.TotalSeconds:0.00} s, add {Add.TotalSeconds:0.00} s, build {Build.TotalSeconds:0.00} s");
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
+using Waymark.Core.Matching;
 
 namespace Waymark.Core.Oruk;
 
@@ -145,6 +146,7 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
         if (commit)
         {
             await Timings.TimeAsync("rebuild indexes", () => run.RestoreIndexesAsync(ct));
+            await Timings.TimeAsync("announce", () => AnnounceAsync(run, ct));
             await Timings.TimeAsync("commit", () => tx.CommitAsync(ct));
         }
         else
@@ -155,6 +157,34 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
         return commit
             ? new ImportResult(run.Created, run.Updated, run.Unchanged, rejections, true)
             : new ImportResult(0, 0, 0, rejections, false);
+    }
+
+    /// <summary>
+    /// Tells running web apps which services the import changed, in its transaction: the services written, and every
+    /// service of a changed organisation or at a changed location (their names and places are in search entries).
+    /// </summary>
+    private async Task AnnounceAsync(Run run, CancellationToken ct)
+    {
+        HashSet<Guid>? ids = null;
+        if (!run.ChangedTerms && run.ChangedServices.Count + run.ChangedOrganizations.Count + run.ChangedLocations.Count <= DirectoryChange.MostNamed)
+        {
+            ids = [.. run.ChangedServices];
+            var orgs = run.ChangedOrganizations.ToList();
+            var locations = run.ChangedLocations.ToList();
+            if (orgs.Count > 0)
+            {
+                ids.UnionWith(await db.Services.Where(s => s.OrganizationId != null && EF.Parameter(orgs).Contains(s.OrganizationId.Value)).Select(s => s.Id).ToListAsync(ct));
+            }
+            if (locations.Count > 0)
+            {
+                ids.UnionWith(await db.ServiceAtLocations.Where(x => EF.Parameter(locations).Contains(x.LocationId)).Select(x => x.ServiceId).ToListAsync(ct));
+            }
+        }
+        if (ids is { Count: 0 })
+        {
+            return;
+        }
+        await DirectoryChanges.AnnounceAsync(db, DirectoryChange.Of(Guid.NewGuid(), ids), time.GetUtcNow(), ct);
     }
 
     private sealed record Incoming(int Number, Service Service, bool HasLastModified);
@@ -257,6 +287,12 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
         public int Created { get; private set; }
         public int Updated { get; private set; }
         public int Unchanged { get; private set; }
+
+        /// <summary>Services written, and the organisations, locations and terms changed, for telling search.</summary>
+        public HashSet<Guid> ChangedServices { get; } = [];
+        public HashSet<Guid> ChangedOrganizations { get; } = [];
+        public HashSet<Guid> ChangedLocations { get; } = [];
+        public bool ChangedTerms { get; private set; }
 
         private sealed record Shared(int Record, byte[] Hash, object Entity);
 
@@ -544,6 +580,10 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
             }
             await _writer.InsertAsync(newServices, ct);
             var written = newServices.Concat(changedServices).ToList();
+            ChangedServices.UnionWith(written.Select(s => s.Id));
+            ChangedOrganizations.UnionWith(changedOrgIds);
+            ChangedLocations.UnionWith(changedLocationIds);
+            ChangedTerms |= changedTerms.Count > 0;
             await _writer.InsertAsync([.. written.SelectMany(s => s.Schedules)], ct);
             await _writer.InsertAsync([.. written.SelectMany(s => s.ServiceAreas)], ct);
             await _writer.InsertAsync([.. written.SelectMany(s => s.ServiceAtLocations)], ct);

@@ -98,10 +98,6 @@ public static class AccountsSetup
         services.AddScoped<AccountAdministration>();
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<ListingChanges>();
-        // Editor saves reach search through the matcher's index when it is registered (AddMatching).
-        services.TryAddSingleton<IDirectoryChangeNotifier>(sp => sp.GetService<DirectoryIndex>() is { } index
-            ? new DirectoryIndexNotifier(index)
-            : new NoDirectoryChangeNotifier());
         return services;
     }
 
@@ -122,11 +118,6 @@ public static class AccountsSetup
                 QueueLimit = 0,
             })
             : RateLimitPartition.GetNoLimiter(name);
-}
-
-internal sealed class DirectoryIndexNotifier(DirectoryIndex index) : IDirectoryChangeNotifier
-{
-    public void DirectoryChanged() => index.DirectoryChanged();
 }
 
 /// <summary>Met only when this sign-in used an authenticator code or a recovery code.</summary>

@@ -6,20 +6,24 @@ using Waymark.Core.Matching;
 namespace Waymark.Web.Match;
 
 /// <summary>
-/// Keeps this node's search snapshot in step with changes made elsewhere: another web node or the CLI.
-/// PostgreSQL: LISTEN on <see cref="DirectoryChanges.Channel"/>. SQLite: compare a fingerprint every few seconds.
+/// Loads this node's search snapshot once the app has started, and keeps it in step with changes made elsewhere:
+/// another web node or the CLI. PostgreSQL: LISTEN on <see cref="DirectoryChanges.Channel"/>. SQLite: read the
+/// change log twice a second. Either way it starts hearing before the first load reads, so nothing committed
+/// during the load is missed.
 /// </summary>
 internal sealed class DirectoryChangeListener(
     IDbContextFactory<WaymarkDbContext> databases,
     DirectoryIndex index,
     ILogger<DirectoryChangeListener> logger) : BackgroundService
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
-    private bool _listenedBefore;
+    private bool _heardBefore;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Let the host finish starting (and Kestrel listen) first: searches wait for, or are told to retry after, the load.
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -50,36 +54,68 @@ internal sealed class DirectoryChangeListener(
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        connection.Notification += (_, _) => index.DirectoryChanged();
+        var logged = new List<long>();
+        connection.Notification += (_, e) =>
+        {
+            var (change, logId) = DirectoryChanges.Parse(e.Payload);
+            if (change is not null)
+            {
+                index.Heard(change);
+            }
+            else if (logId is { } id)
+            {
+                logged.Add(id);
+            }
+        };
         await using (var listen = new NpgsqlCommand($"LISTEN {DirectoryChanges.Channel}", connection))
         {
             await listen.ExecuteNonQueryAsync(ct);
         }
-        // After a lost connection, anything committed while we were not listening would otherwise be missed.
-        // The first time, the snapshot built at start is already current.
-        if (_listenedBefore)
-        {
-            index.DirectoryChanged();
-        }
-        _listenedBefore = true;
+        await CatchUpAsync(ct);
         while (!ct.IsCancellationRequested)
         {
             await connection.WaitAsync(ct);
+            if (logged.Count > 0)
+            {
+                await using var db = await databases.CreateDbContextAsync(ct);
+                foreach (var id in logged)
+                {
+                    index.Heard(await DirectoryChanges.LoggedAsync(db, id, ct));
+                }
+                logged.Clear();
+            }
         }
     }
 
     private async Task PollAsync(CancellationToken ct)
     {
+        long seen;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            seen = await DirectoryChanges.LatestAsync(db, ct);
+        }
+        await CatchUpAsync(ct);
         using var timer = new PeriodicTimer(PollInterval);
         while (await timer.WaitForNextTickAsync(ct))
         {
             await using var db = await databases.CreateDbContextAsync(ct);
-            // Compared with what the current snapshot was built from, so this node's own edits (already
-            // refreshed through DirectoryChanged) do not cause a second rebuild.
-            if (await DirectoryChanges.FingerprintAsync(db, ct) != index.BuiltFrom)
-            {
-                index.DirectoryChanged();
-            }
+            var (changes, last) = await DirectoryChanges.SinceAsync(db, seen, ct);
+            seen = last;
+            changes.ForEach(index.Heard);
         }
+    }
+
+    /// <summary>The first load; after a lost connection or failure, a reload, since changes in the gap were not heard.</summary>
+    private async Task CatchUpAsync(CancellationToken ct)
+    {
+        if (_heardBefore)
+        {
+            index.DirectoryChanged(null);
+        }
+        else if (!index.IsReady)
+        {
+            await index.RefreshAsync(ct);
+        }
+        _heardBefore = true;
     }
 }

@@ -23,6 +23,10 @@ public static partial class MatchApi
     public static readonly IReadOnlyList<string> Parameters =
         ["near", "within_km", "delivery", "format", "when", "open_now", "at", "access", "free", "age", "gender", "circumstances", "language", "needs", "prefer", "urgency", "limit"];
 
+    /// <summary>How long a search waits for the first snapshot before it is told to come back.</summary>
+    public static readonly TimeSpan StartingWait = TimeSpan.FromSeconds(10);
+    public const string RetryAfterSeconds = "5";
+
     public static IServiceCollection AddMatching(this IServiceCollection services)
     {
         services.AddSingleton(sp => new Gazetteer(sp.GetRequiredService<IDbContextFactory<WaymarkDbContext>>()));
@@ -46,6 +50,15 @@ public static partial class MatchApi
         HttpRequest request, Gazetteer gazetteer, DirectoryIndex index, Matcher matcher, UnmetNeedRecorder unmetNeed, TimeProvider clock, CancellationToken ct)
     {
         var query = await ParseAsync(request.Query, gazetteer, ct);
+        if (!await index.WaitUntilReadyAsync(StartingWait, ct))
+        {
+            // An empty snapshot would say "nothing found", which is wrong: say "not yet" instead.
+            request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Search is starting up",
+                detail: "The directory is still loading. Try again in a few seconds.");
+        }
         var now = clock.GetUtcNow();
         var outcome = matcher.Match(index.Current, query, now);
         if (outcome.Results.Count == 0)

@@ -17,5 +17,10 @@ public sealed class ErrorModel : PageModel
             Title = "Page not found";
             Message = "If you typed the web address, check it is correct. The page may have moved.";
         }
+        else if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Title = "Search is starting up";
+            Message = "Please try again in a few seconds.";
+        }
     }
 }

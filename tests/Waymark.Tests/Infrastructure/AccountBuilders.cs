@@ -1,10 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
 using Waymark.Core.Directory;
-using Waymark.Core.Listings;
 
 namespace Waymark.Tests.Infrastructure;
 
@@ -22,30 +20,11 @@ public class AccountsApp : WaymarkApp
 
     protected virtual int SignInsPerMinute => 10_000;
 
-    /// <summary>False to keep the real notifier, which tells the matcher's index.</summary>
-    protected virtual bool CountsNotifications => true;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("WAYMARK_SIGN_IN_ATTEMPTS_PER_MINUTE", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("WAYMARK_REPORTS_PER_HOUR", "10000");
-        if (CountsNotifications)
-        {
-            builder.ConfigureTestServices(s => s.AddSingleton<IDirectoryChangeNotifier>(Notifier));
-        }
-    }
-
-    /// <summary>Counts the times search was told the directory changed.</summary>
-    public CountingNotifier Notifier { get; } = new();
-
-    public sealed class CountingNotifier : IDirectoryChangeNotifier
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public void DirectoryChanged() => Interlocked.Increment(ref _count);
     }
 
     /// <summary>An organisation with one service and one location, unique to the caller.</summary>

@@ -269,7 +269,7 @@ public sealed class MatchApiTests(WaymarkApp app) : IClassFixture<WaymarkApp>
             await db.SaveChangesAsync();
         }
 
-        app.Services.GetRequiredService<DirectoryIndex>().DirectoryChanged();
+        app.Services.GetRequiredService<DirectoryIndex>().DirectoryChanged([service.Id]);
 
         var deadline = DateTime.UtcNow.AddSeconds(1);
         var found = false;

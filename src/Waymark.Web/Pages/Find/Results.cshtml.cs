@@ -74,6 +74,11 @@ public sealed class ResultsModel(
             return Page();
         }
 
+        if (!await index.WaitUntilReadyAsync(MatchApi.StartingWait, ct))
+        {
+            Response.Headers.RetryAfter = MatchApi.RetryAfterSeconds;
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         var now = clock.GetUtcNow();
         At = Query.At ?? now;
         Outcome = matcher.Match(index.Current, Query, now);

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
+using Waymark.Core.Matching;
 using Waymark.Tests.Infrastructure;
 
 namespace Waymark.Tests.Pages.Provider;
@@ -33,7 +35,8 @@ public sealed class ServiceEditTests(AccountsApp app) : IClassFixture<AccountsAp
     {
         var (org, service, _) = await app.AddOrganisationAsync();
         using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id);
-        var notified = app.Notifier.Count;
+        var index = app.Services.GetRequiredService<DirectoryIndex>();
+        var patched = index.Patches;
         var url = $"/provider/services/{service.Id}";
 
         var saved = await staff.Browser.SubmitAsync(url, ValidForm("Tuesday evening peer support group"), formAction: null);
@@ -42,7 +45,12 @@ public sealed class ServiceEditTests(AccountsApp app) : IClassFixture<AccountsAp
         Assert.Equal(url, saved.RedirectPath);
         var after = await staff.Browser.GetAsync(url);
         Assert.Contains("Your changes are saved", after.Text("#success-banner"), StringComparison.Ordinal);
-        Assert.True(app.Notifier.Count > notified);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (index.Patches == patched && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+        }
+        Assert.True(index.Patches > patched, "search was not patched");
 
         await using var db = app.OpenDb();
         var stored = await db.Services.Include(s => s.Attributes).Include(s => s.Contacts).ThenInclude(c => c.Phones).SingleAsync(s => s.Id == service.Id);

@@ -1842,6 +1842,34 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("service_notice", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Matching.DirectoryChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("Origin")
+                        .HasColumnType("uuid")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("ServiceIds")
+                        .HasColumnType("text")
+                        .HasColumnName("service_ids");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("directory_change", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Outbox.OutboxAttempt", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1831,6 +1831,32 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("service_notice", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Matching.DirectoryChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("Origin")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("ServiceIds")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_ids");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("directory_change", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Outbox.OutboxAttempt", b =>
                 {
                     b.Property<Guid>("Id")

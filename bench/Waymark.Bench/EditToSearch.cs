@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Waymark.Core.Data;
+using Waymark.Core.Directory;
+using Waymark.Core.Listings;
+using Waymark.Core.Matching;
+
+namespace Waymark.Bench;
+
+/// <summary>
+/// A search index over a real database (either engine), then: where a full load's time goes, how long a rebuild
+/// from the entries in memory takes, and — N times — the time from an editor-path save (<see cref="ListingChanges"/>,
+/// what the provider pages call) to the edit being what a search finds.
+/// </summary>
+public static class EditToSearch
+{
+    public static async Task RunAsync(string connection, int edits)
+    {
+        Say($"edit to search on {Database.ProviderOf(connection)}; {Environment.ProcessorCount} cores, load {PerQuery.LoadAverage()}");
+        var factory = new Factory(connection);
+        var index = new DirectoryIndex(factory, TimeProvider.System, NullLogger<DirectoryIndex>.Instance);
+
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var t = Stopwatch.GetTimestamp();
+        var snapshot = await index.RefreshAsync();
+        Say($"full load: {snapshot.Count:N0} services in {Stopwatch.GetElapsedTime(t).TotalSeconds:0.00} s ({index.LastLoad}); " +
+            $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s; load {PerQuery.LoadAverage()}");
+
+        for (var i = 0; i < 3; i++)
+        {
+            t = Stopwatch.GetTimestamp();
+            snapshot.Patch([], [], DateTimeOffset.UtcNow);
+            Say($"rebuild from the entries in memory (no database): {Stopwatch.GetElapsedTime(t).TotalMilliseconds:0} ms");
+        }
+
+        List<Guid> picks;
+        await using (var db = factory.CreateDbContext())
+        {
+            var located = await db.ServiceAtLocations.AsNoTracking()
+                .Where(x => x.Service!.Status == ServiceStatus.Active && x.Location!.Latitude != null)
+                .OrderBy(x => x.Id).Take(edits * 10)
+                .Select(x => x.ServiceId).ToListAsync();
+            picks = [.. located.Distinct().Take(edits)];
+        }
+        var times = new List<double>();
+        foreach (var id in picks)
+        {
+            var name = "Edited " + Guid.NewGuid().ToString("N")[..8];
+            await using var db = factory.CreateDbContext();
+            var changes = new ListingChanges(db, TimeProvider.System, index);
+            var service = await db.Services.SingleAsync(s => s.Id == id);
+            var before = ListingHistory.FieldsOf(service);
+            t = Stopwatch.GetTimestamp();
+            service.Name = name;
+            service.LastModified = changes.Now;
+            await changes.SaveAsync(ListingHistory.ServiceType, id, before, ListingHistory.FieldsOf(service), "bench");
+            while (!InSnapshot(index.Current, id, name))
+            {
+                if (Stopwatch.GetElapsedTime(t) > TimeSpan.FromSeconds(60))
+                {
+                    throw new TimeoutException("the edit did not reach search in 60 s");
+                }
+                await Task.Delay(1);
+            }
+            times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"edit to search ({times.Count} editor saves): median {PerQuery.Percentile(times, 50):0} ms, p95 {PerQuery.Percentile(times, 95):0} ms, max {times.Max():0} ms; " +
+            $"patches {index.Patches}, full loads {index.FullLoads}; load {PerQuery.LoadAverage()}"));
+    }
+
+    /// <summary>Whether the snapshot searches read has the edited entry (a search near it may rank fifty others first).</summary>
+    private static bool InSnapshot(DirectorySnapshot snapshot, Guid id, string name)
+    {
+        foreach (ref readonly var s in snapshot.Services.AsSpan())
+        {
+            if (s.Id == id)
+            {
+                return s.Name == name;
+            }
+        }
+        return false;
+    }
+
+    private sealed class Factory(string connection) : IDbContextFactory<WaymarkDbContext>
+    {
+        public WaymarkDbContext CreateDbContext() => Database.Open(connection);
+    }
+
+    private static void Say(string line)
+    {
+        Console.WriteLine(line);
+        Console.Out.Flush();
+    }
+}

@@ -43,6 +43,16 @@ internal struct ServiceEntry
 
 public readonly record struct OrganizationEntry(Guid Id, string Name);
 
+/// <summary>Bits of <see cref="DirectorySnapshot.FactFlags"/>.</summary>
+[Flags]
+internal enum FactFlags : byte
+{
+    None = 0,
+    Free = 1,
+    HasTimes = 2,
+    WindowsFixed = 4,
+}
+
 /// <summary>Remote services <c>Start</c> to <c>End - 1</c> (indexes of <see cref="DirectorySnapshot.Services"/>) all have exactly these remote delivery and format codes.</summary>
 internal readonly record struct RemoteBucket(UInt128 Codes, int Start, int End);
 
@@ -64,6 +74,26 @@ public sealed class DirectorySnapshot
         ServiceEntry[] services, OrganizationEntry[] organizations, float[] latitudes, float[] longitudes, int[] locationService,
         WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, RemoteBucket[] remoteBuckets, DateTimeOffset builtAt)
     {
+        var n = services.Length;
+        FactCodes = new UInt128[n];
+        FactAssuredDay = new int[n];
+        FactMinimumAge = new float[n];
+        FactMaximumAge = new float[n];
+        FactFlags = new FactFlags[n];
+        FactWindows = new WhenWindows[n];
+        FactWaitDays = new short[n];
+        for (var i = 0; i < n; i++)
+        {
+            ref readonly var s = ref services[i];
+            FactCodes[i] = s.Codes;
+            FactAssuredDay[i] = s.AssuredDay;
+            FactMinimumAge[i] = float.IsNaN(s.MinimumAge) ? float.NegativeInfinity : s.MinimumAge;
+            FactMaximumAge[i] = float.IsNaN(s.MaximumAge) ? float.PositiveInfinity : s.MaximumAge;
+            FactFlags[i] = (s.Free ? Matching.FactFlags.Free : 0) | (s.OpeningCount > 0 ? Matching.FactFlags.HasTimes : 0) | (s.WindowsAreFixed ? Matching.FactFlags.WindowsFixed : 0);
+            FactWindows[i] = s.FixedWindows;
+            FactWaitDays[i] = s.TypicalWaitDays;
+        }
+
         RemoteBuckets = remoteBuckets;
         Services = services;
         Organizations = organizations;
@@ -96,6 +126,19 @@ public sealed class DirectorySnapshot
     /// </summary>
     internal RemoteBucket[] RemoteBuckets { get; }
     public DateTimeOffset BuiltAt { get; }
+
+    // The facts hard constraints and the score read, per service as flat columns (derived from Services in the
+    // constructor): the remote passes scan tens of thousands of services per search and read only these, a few bytes
+    // each, instead of each whole ServiceEntry. Ages without a limit are -/+ infinity, so an age check is two compares.
+    internal UInt128[] FactCodes { get; }
+    internal int[] FactAssuredDay { get; }
+    internal float[] FactMinimumAge { get; }
+    internal float[] FactMaximumAge { get; }
+    internal FactFlags[] FactFlags { get; }
+    internal WhenWindows[] FactWindows { get; }
+
+    /// <summary>The provider's typical wait in days, or -1.</summary>
+    internal short[] FactWaitDays { get; }
 
     public int Count => Services.Length;
 

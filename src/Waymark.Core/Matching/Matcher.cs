@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Listings;
@@ -53,22 +54,35 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
         /// <summary>Listings last checked on or before this day number have expired (12 months unchecked).</summary>
         public required int ExpiredOnOrBeforeDay { get; init; }
+
+        /// <summary>Typical wait per service (measured from referrals, else the provider's), -1 when unknown.</summary>
+        public required short[] WaitDays { get; init; }
+
+        /// <summary>Which of <see cref="WaitDays"/> were measured from referrals; null when none were.</summary>
+        public required bool[]? WaitMeasured { get; init; }
+
+        /// <summary>The closeness part (0..1) of a service reached without travelling: see <see cref="RemoteCloseness"/>.</summary>
+        public required double RemoteCloseness { get; init; }
+
+        /// <summary>The sum of the weights of the score's parts that apply to this search.</summary>
+        public required double Weights { get; init; }
+
+        /// <summary>Codes that rule a service out for this person (women-only for a man, students-only for a non-student...).</summary>
+        public required UInt128 GenderExcluded { get; init; }
+        public required UInt128 CircumstancesExcluded { get; init; }
+
+        /// <summary>Whether the search has a constraint the flat columns cannot answer (times, language, open now).</summary>
+        public required bool HasSlowConstraints { get; init; }
     }
+
+    /// <summary>Waits per service for one snapshot and one set of measured waits, rebuilt when either changes.</summary>
+    private sealed record WaitTable(DirectorySnapshot Snapshot, IReadOnlyDictionary<Guid, int> Measured, short[] Days, bool[]? IsMeasured);
+
+    private volatile WaitTable? _waits;
 
     public MatchOutcome Match(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
     {
-        var at = query.At ?? now;
-        var ctx = new Context
-        {
-            Snapshot = snapshot,
-            Query = query,
-            At = at,
-            UkDate = UkTime.DateOf(at),
-            Moment = new UkMoment(at),
-            Accepted = query.Delivery ?? Codes.AnyDelivery,
-            Language = Languages.Pack(query.Language),
-            ExpiredOnOrBeforeDay = UkTime.DateOf(now).AddMonths(-ListingFreshness.ExpiredAfterMonths).DayNumber,
-        };
+        var ctx = NewContext(snapshot, query, now);
         var services = snapshot.Services;
         var limit = Math.Clamp(query.Limit, 1, MatchQuery.MaxLimit);
         var top = new Candidate[limit];
@@ -81,31 +95,10 @@ public sealed class Matcher(IReferralWaits referralWaits)
             if (Evaluate(ctx, services[index], km, 0, out var local) == Broken.None)
             {
                 total++;
-                Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, services[index], local ? km : double.NaN), km, local));
+                Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, index, local ? km : double.NaN), km, local));
             }
         }
-        var acceptedRemote = ctx.Accepted & Codes.Remote;
-        var alreadySeen = 0;
-        foreach (var bucket in snapshot.RemoteBuckets)
-        {
-            // Remote-only reach needs an accepted remote delivery, and a format asked for: a run without either cannot match.
-            if (!Codes.Any(bucket.Codes, acceptedRemote) || (query.Format is { } format && !Codes.Any(bucket.Codes, format)))
-            {
-                continue;
-            }
-            for (var index = bucket.Start; index < bucket.End; index++)
-            {
-                if (nearby.Contains(index, ref alreadySeen))
-                {
-                    continue;
-                }
-                if (Evaluate(ctx, services[index], double.NaN, 0, out _) == Broken.None)
-                {
-                    total++;
-                    Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, services[index], double.NaN), double.NaN, false));
-                }
-            }
-        }
+        total += RemoteMatches(ctx, nearby, top, ref topCount);
 
         var results = new List<ServiceMatch>(topCount);
         for (var i = 0; i < topCount; i++)
@@ -116,6 +109,286 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var misses = results.Count == 0 ? NearestMisses(ctx) : [];
         var whileYouWait = results.Count > 0 && NeedsSomethingMeanwhile(ctx, top[0]) ? SomethingMeanwhile(ctx, top.AsSpan(0, topCount), nearby) : [];
         return new MatchOutcome(results, misses, query.Place, CrisisContacts.CardContacts, whileYouWait, total);
+    }
+
+    /// <summary>
+    /// The same search done the plain way: every service evaluated and scored, distances from every location, no grid,
+    /// no columns, no runs, no pruning. The definition the fast paths must agree with (tests compare the two).
+    /// </summary>
+    internal MatchOutcome MatchByScanningEverything(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
+    {
+        var ctx = NewContext(snapshot, query, now);
+        var services = snapshot.Services;
+        var km = NearestLocations(ctx, query.WithinKm);
+        var matches = new List<Candidate>();
+        for (var i = 0; i < services.Length; i++)
+        {
+            var reachable = !double.IsNaN(km[i]) || Codes.Any(services[i].Codes, ctx.Accepted & Codes.Remote);
+            if (reachable && Evaluate(ctx, services[i], km[i], 0, out var local) == Broken.None)
+            {
+                matches.Add(new Candidate(i, services[i].Id, Score(ctx, i, local ? km[i] : double.NaN), km[i], local));
+            }
+        }
+        matches.Sort(Order);
+        var top = matches.Take(Math.Clamp(query.Limit, 1, MatchQuery.MaxLimit)).ToArray();
+        var results = top.Select(c => Describe(ctx, c)).ToList();
+
+        IReadOnlyList<NearestMiss> misses = [];
+        if (results.Count == 0)
+        {
+            var missKm = NearestLocations(ctx, Math.Min(query.WithinKm + MissSearchExtraKm, MatchQuery.MaxWithinKm + MissSearchExtraKm));
+            var found = new List<(Candidate Candidate, Broken Broken)>();
+            for (var i = 0; i < services.Length; i++)
+            {
+                var near = !double.IsNaN(missKm[i]);
+                if (!near && !Codes.Any(services[i].Codes, Codes.Remote))
+                {
+                    continue;
+                }
+                var broken = Evaluate(ctx, services[i], missKm[i], 1, out _);
+                if (IsSingle(broken))
+                {
+                    found.Add((near
+                        ? new Candidate(i, services[i].Id, Score(ctx, i, Math.Min(missKm[i], query.WithinKm)), missKm[i], true)
+                        : new Candidate(i, services[i].Id, Score(ctx, i, double.NaN), double.NaN, false), broken));
+                }
+            }
+            misses = ChooseMisses(ctx, found);
+        }
+
+        IReadOnlyList<WhileYouWait> whileYouWait = [];
+        if (results.Count > 0 && NeedsSomethingMeanwhile(ctx, top[0]))
+        {
+            var shown = top.Select(c => c.Index).ToHashSet();
+            var picked = new List<Candidate>();
+            for (var i = 0; i < services.Length; i++)
+            {
+                ref readonly var s = ref services[i];
+                var near = !double.IsNaN(km[i]);
+                if ((!near && !Codes.Any(s.Codes, ctx.Accepted & Codes.Remote))
+                    || !Codes.Any(s.Codes, NoWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || shown.Contains(i) || WaitOf(ctx, i).Days is > 0)
+                {
+                    continue;
+                }
+                var d = near ? km[i] : double.NaN;
+                if (Evaluate(ctx, s, d, 0, out var local, ignore: Broken.Format) == Broken.None)
+                {
+                    picked.Add(new Candidate(i, s.Id, Score(ctx, i, local ? d : double.NaN), d, local));
+                }
+            }
+            picked.Sort(Order);
+            whileYouWait = [.. picked.Take(MaxWhileYouWait).Select(c => MeanwhileOf(services[c.Index]))];
+        }
+        return new MatchOutcome(results, misses, query.Place, CrisisContacts.CardContacts, whileYouWait, matches.Count);
+    }
+
+    /// <summary>Each service's nearest location within <paramref name="km"/> (NaN when none), worked out location by location.</summary>
+    private static double[] NearestLocations(Context ctx, double km)
+    {
+        var snapshot = ctx.Snapshot;
+        var nearest = new double[snapshot.Services.Length];
+        Array.Fill(nearest, double.NaN);
+        if (ctx.Query.Place is not { } place || !Codes.Any(ctx.Accepted, Codes.Local))
+        {
+            return nearest;
+        }
+        for (var l = 0; l < snapshot.Latitudes.Length; l++)
+        {
+            var d = Gazetteer.Gazetteer.DistanceKm(place.Latitude, place.Longitude, snapshot.Latitudes[l], snapshot.Longitudes[l]);
+            var owner = snapshot.LocationService[l];
+            if (d <= km && !(d >= nearest[owner]))
+            {
+                nearest[owner] = d;
+            }
+        }
+        return nearest;
+    }
+
+    private Context NewContext(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
+    {
+        var at = query.At ?? now;
+        var waits = WaitsFor(snapshot);
+        var weights = 0.25;
+        if (query.Prefer != UInt128.Zero)
+        {
+            weights += 0.35;
+        }
+        if (query.Urgency == Urgency.Now)
+        {
+            weights += 0.4;
+            weights += 0.3;
+        }
+        else
+        {
+            weights += query.Urgency == Urgency.Soon ? 0.2 : 0.1;
+        }
+        weights += 0.1;
+        return new Context
+        {
+            Snapshot = snapshot,
+            Query = query,
+            At = at,
+            UkDate = UkTime.DateOf(at),
+            Moment = new UkMoment(at),
+            Accepted = query.Delivery ?? Codes.AnyDelivery,
+            Language = Languages.Pack(query.Language),
+            ExpiredOnOrBeforeDay = UkTime.DateOf(now).AddMonths(-ListingFreshness.ExpiredAfterMonths).DayNumber,
+            WaitDays = waits?.Days ?? snapshot.FactWaitDays,
+            WaitMeasured = waits?.IsMeasured,
+            RemoteCloseness = RemoteCloseness(query),
+            Weights = weights,
+            GenderExcluded = query.Gender switch
+            {
+                null => UInt128.Zero,
+                Gender.Woman => Codes.MenOnly,
+                Gender.Man => Codes.WomenOnly,
+                _ => Codes.MenOnly | Codes.WomenOnly,
+            },
+            CircumstancesExcluded = (query.Student ? UInt128.Zero : Codes.StudentsOnly) | (query.Employee ? UInt128.Zero : Codes.EmployeesOnly),
+            HasSlowConstraints = query.When != WhenWindows.None || query.OpenNow || query.Language is not null,
+        };
+    }
+
+    /// <summary>
+    /// How close a service reached by phone, online or text counts as, against 1 (on the doorstep) down to 0.2 (at the
+    /// edge of <c>within_km</c>) for a service with an address. A person who names the ways they accept has said a
+    /// phone line is as good to them as a visit: it sits in the middle (0.5). A person who gives a place and says
+    /// nothing about how has asked first for what is near them: a remote service then counts as if it were at the
+    /// edge of their range (0.2), so any in-person service in range gets at least as much for closeness, and a phone
+    /// line still comes first when it is better on everything else (a shorter wait, a fresher listing, a preference).
+    /// Without this, the best of tens of thousands of national phone lines always buried the few services nearby.
+    /// </summary>
+    private static double RemoteCloseness(MatchQuery q) => q.Place is not null && q.Delivery is null ? 0.2 : 0.5;
+
+    /// <summary>The per-snapshot wait table when some waits are measured from referrals; null when none are (then the provider's figures are the waits).</summary>
+    private WaitTable? WaitsFor(DirectorySnapshot snapshot)
+    {
+        var measured = referralWaits.Measured;
+        if (measured.Count == 0)
+        {
+            return null;
+        }
+        var table = _waits;
+        if (table is not null && ReferenceEquals(table.Snapshot, snapshot) && ReferenceEquals(table.Measured, measured))
+        {
+            return table;
+        }
+        var services = snapshot.Services;
+        var days = (short[])snapshot.FactWaitDays.Clone();
+        var isMeasured = new bool[services.Length];
+        for (var i = 0; i < services.Length; i++)
+        {
+            if (measured.TryGetValue(services[i].Id, out var m))
+            {
+                days[i] = (short)Math.Clamp(m, 0, short.MaxValue);
+                isMeasured[i] = true;
+            }
+        }
+        table = new WaitTable(snapshot, measured, days, isMeasured);
+        _waits = table;
+        return table;
+    }
+
+    private static readonly Comparison<Candidate> Order = (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0;
+
+    private static readonly UInt128 NoWait = Codes.DropIn | Codes.PeerSupport | Codes.Helpline;
+
+    /// <summary>
+    /// Counts the remote services (not already counted as nearby) that meet every hard constraint, and offers them to
+    /// <paramref name="top"/>. Runs whose deliveries or formats rule them out are skipped whole; within a run, the
+    /// hard constraints are read from the snapshot's flat columns, and a service is only scored in full when it could
+    /// still enter the top (for "now" searches, "open now" is worked out only when being open could lift it in).
+    /// </summary>
+    private static int RemoteMatches(Context ctx, NearbySet nearby, Candidate[] top, ref int topCount)
+    {
+        var q = ctx.Query;
+        var snapshot = ctx.Snapshot;
+        var codes = snapshot.FactCodes;
+        var assured = snapshot.FactAssuredDay;
+        var minimumAge = snapshot.FactMinimumAge;
+        var maximumAge = snapshot.FactMaximumAge;
+        var flags = snapshot.FactFlags;
+        var excluded = ctx.GenderExcluded | ctx.CircumstancesExcluded;
+        var needs = q.Needs;
+        var anyOf = q.SelfAccessOnly ? Codes.SelfAccess : ~UInt128.Zero;
+        var requiredFlags = q.FreeOnly ? FactFlags.Free : FactFlags.None;
+        var hasAge = q.Age is not null;
+        var age = (float)(q.Age ?? 0);
+        var expired = ctx.ExpiredOnOrBeforeDay;
+        var slow = ctx.HasSlowConstraints;
+        var now = q.Urgency == Urgency.Now;
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
+        var total = 0;
+        var alreadySeen = 0;
+        foreach (var bucket in snapshot.RemoteBuckets)
+        {
+            // Remote-only reach needs an accepted remote delivery, and a format asked for: a run without either cannot match.
+            if (!Codes.Any(bucket.Codes, acceptedRemote) || (q.Format is { } format && !Codes.Any(bucket.Codes, format)))
+            {
+                continue;
+            }
+            for (var index = bucket.Start; index < bucket.End; index++)
+            {
+                var c = codes[index];
+                if ((c & excluded) != UInt128.Zero || (c & needs) != needs || (c & anyOf) == UInt128.Zero
+                    || (assured[index] >= 0 && assured[index] <= expired)
+                    || (flags[index] & requiredFlags) != requiredFlags
+                    || (hasAge && (age < minimumAge[index] || age > maximumAge[index]))
+                    || (slow && !MeetsSlowConstraints(ctx, index))
+                    || nearby.Contains(index, ref alreadySeen))
+                {
+                    continue;
+                }
+                total++;
+                var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
+                if (now && Score(ctx, index, double.NaN, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
+                {
+                    continue;
+                }
+                var score = Score(ctx, index, double.NaN);
+                if (score >= floor)
+                {
+                    Offer(top, ref topCount, new Candidate(index, snapshot.Services[index].Id, score, double.NaN, false));
+                }
+            }
+        }
+        return total;
+    }
+
+    /// <summary>The hard constraints other than reach and format, read from the flat columns: what <see cref="Evaluate"/> checks, for a run's inner loop.</summary>
+    private static bool MeetsConstraintsBesidesReach(Context ctx, int index)
+    {
+        var q = ctx.Query;
+        var snapshot = ctx.Snapshot;
+        var c = snapshot.FactCodes[index];
+        var assured = snapshot.FactAssuredDay[index];
+        return (c & (ctx.GenderExcluded | ctx.CircumstancesExcluded)) == UInt128.Zero
+            && (c & q.Needs) == q.Needs
+            && (!q.SelfAccessOnly || Codes.Any(c, Codes.SelfAccess))
+            && !(assured >= 0 && assured <= ctx.ExpiredOnOrBeforeDay)
+            && (!q.FreeOnly || (snapshot.FactFlags[index] & FactFlags.Free) != 0)
+            && !(q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]))
+            && (!ctx.HasSlowConstraints || MeetsSlowConstraints(ctx, index));
+    }
+
+    /// <summary>"when", "language" and "open now", which need the service's schedule or languages.</summary>
+    private static bool MeetsSlowConstraints(Context ctx, int index)
+    {
+        var q = ctx.Query;
+        var snapshot = ctx.Snapshot;
+        if (q.When != WhenWindows.None)
+        {
+            var windows = (snapshot.FactFlags[index] & FactFlags.WindowsFixed) != 0 ? snapshot.FactWindows[index] : snapshot.HoursOf(snapshot.Services[index]).WindowsInWeekOf(ctx.UkDate);
+            if ((windows & q.When) == WhenWindows.None)
+            {
+                return false;
+            }
+        }
+        if (ctx.Language != 0 && !SpeaksLanguage(ctx, snapshot.Services[index]))
+        {
+            return false;
+        }
+        return !q.OpenNow || snapshot.HoursOf(snapshot.Services[index]).IsOpenAt(ctx.At, ctx.Moment);
     }
 
     /// <summary>Keeps the best <c>limit</c> candidates in order without sorting everything: score first, then id.</summary>
@@ -336,59 +609,54 @@ public sealed class Matcher(IReferralWaits referralWaits)
     private static WhenWindows WindowsOf(Context ctx, in ServiceEntry s) =>
         s.WindowsAreFixed ? s.FixedWindows : ctx.Snapshot.HoursOf(s).WindowsInWeekOf(ctx.UkDate);
 
-    private (int? Days, WaitSource Source) WaitOf(in ServiceEntry s)
+    private static (int? Days, WaitSource Source) WaitOf(Context ctx, int index)
     {
-        if (referralWaits.TypicalWaitDays(s.Id) is { } measured)
-        {
-            return (measured, WaitSource.Referrals);
-        }
-        return s.TypicalWaitDays >= 0 ? (s.TypicalWaitDays, WaitSource.Provider) : (null, WaitSource.Unknown);
+        var days = ctx.WaitDays[index];
+        return days < 0 ? (null, WaitSource.Unknown) : (days, ctx.WaitMeasured?[index] == true ? WaitSource.Referrals : WaitSource.Provider);
     }
 
-    /// <summary>Fit in 0..1: a weighted mean of the parts that apply to this search.</summary>
-    private double Score(Context ctx, in ServiceEntry s, double localKm)
+    /// <summary>
+    /// Fit in 0..1: a weighted mean of the parts that apply to this search. <paramref name="openNow"/> overrides whether
+    /// the service is open now (an upper bound for "now" searches without working the schedule out).
+    /// </summary>
+    private static double Score(Context ctx, int index, double localKm, bool? openNow = null)
     {
         var q = ctx.Query;
-        double sum = 0, weights = 0;
+        var codes = ctx.Snapshot.FactCodes[index];
 
-        void Part(double weight, double value)
-        {
-            sum += weight * value;
-            weights += weight;
-        }
-
-        // Closer is better; a remote-only match sits in the middle.
-        Part(0.25, double.IsNaN(localKm) ? 0.5 : 1 - (0.8 * Math.Min(1, localKm / q.WithinKm)));
+        // Closer is better; a service reached without travelling counts as RemoteCloseness.
+        var sum = 0.25 * (double.IsNaN(localKm) ? ctx.RemoteCloseness : 1 - (0.8 * Math.Min(1, localKm / q.WithinKm)));
 
         if (q.Prefer != UInt128.Zero)
         {
-            Part(0.35, (double)Codes.Count(s.Codes & q.Prefer) / Codes.Count(q.Prefer));
+            sum += 0.35 * ((double)Codes.Count(codes & q.Prefer) / Codes.Count(q.Prefer));
         }
 
-        var (wait, _) = WaitOf(s);
+        var wait = ctx.WaitDays[index];
         if (q.Urgency == Urgency.Now)
         {
-            var openNow = ctx.Snapshot.HoursOf(s).IsOpenAt(ctx.At, ctx.Moment);
-            Part(0.4, (openNow ? 0.6 : 0) + (Codes.Any(s.Codes, Codes.Crisis) ? 0.4 : 0));
+            var open = openNow ?? ctx.Snapshot.HoursOf(ctx.Snapshot.Services[index]).IsOpenAt(ctx.At, ctx.Moment);
+            sum += 0.4 * ((open ? 0.6 : 0) + (Codes.Any(codes, Codes.Crisis) ? 0.4 : 0));
             // Someone who needs help now is badly served by a waiting list.
-            Part(0.3, wait is null ? (Codes.Any(s.Codes, Codes.SelfAccess) ? 0.5 : 0.2) : wait == 0 ? 1 : wait <= 7 ? 0.4 : 0);
+            sum += 0.3 * (wait < 0 ? (Codes.Any(codes, Codes.SelfAccess) ? 0.5 : 0.2) : wait == 0 ? 1 : wait <= 7 ? 0.4 : 0);
         }
         else
         {
-            Part(q.Urgency == Urgency.Soon ? 0.2 : 0.1, wait is null ? 0.5 : 1 / (1 + (wait.Value / (double)LongWaitDays)));
+            sum += (q.Urgency == Urgency.Soon ? 0.2 : 0.1) * (wait < 0 ? 0.5 : 1 / (1 + (wait / (double)LongWaitDays)));
         }
 
-        Part(0.1, s.AssuredDay < 0 ? 0 : Math.Clamp(1 - ((ctx.UkDate.DayNumber - s.AssuredDay - 183) / (730.0 - 183)), 0, 1));
-        return sum / weights;
+        var assured = ctx.Snapshot.FactAssuredDay[index];
+        sum += 0.1 * (assured < 0 ? 0 : Math.Clamp(1 - ((ctx.UkDate.DayNumber - assured - 183) / (730.0 - 183)), 0, 1));
+        return sum / ctx.Weights;
     }
 
-    private ServiceMatch Describe(Context ctx, Candidate c)
+    private static ServiceMatch Describe(Context ctx, Candidate c)
     {
         var s = ctx.Snapshot.Services[c.Index];
         var q = ctx.Query;
         var hours = ctx.Snapshot.HoursOf(s);
         var openNow = hours.IsOpenAt(ctx.At, ctx.Moment);
-        var (wait, source) = WaitOf(s);
+        var (wait, source) = WaitOf(ctx, c.Index);
         var reasons = new List<string>();
         var cautions = new List<string>();
 
@@ -521,36 +789,129 @@ public sealed class Matcher(IReferralWaits referralWaits)
     private static List<string> Values(UInt128 codes, string family) =>
         [.. Codes.Terms(codes & Codes.Family(family)).Select(t => t.Value)];
 
-    private IReadOnlyList<NearestMiss> NearestMisses(Context ctx)
+    /// <summary>
+    /// Services that break exactly one hard constraint. Only the best few of each kind can be chosen (see
+    /// <see cref="ChooseMisses"/>), so each kind keeps its own top <see cref="MaxNearestMisses"/>; remote services are
+    /// first counted against the flat columns, and one already breaking two constraints there is not evaluated further.
+    /// </summary>
+    private static List<NearestMiss> NearestMisses(Context ctx)
     {
         var q = ctx.Query;
-        var services = ctx.Snapshot.Services;
-        var found = new List<(Candidate Candidate, Broken Broken)>();
+        var snapshot = ctx.Snapshot;
+        var services = snapshot.Services;
+        var best = new Candidate[32][];
+        var counts = new int[32];
+
+        void Keep(Candidate c, Broken broken)
+        {
+            var kind = BitOperations.Log2((uint)broken);
+            Offer(best[kind] ??= new Candidate[MaxNearestMisses], ref counts[kind], c);
+        }
+
+        double Floor(Broken broken)
+        {
+            var kind = BitOperations.Log2((uint)broken);
+            return counts[kind] == MaxNearestMisses ? best[kind]![MaxNearestMisses - 1].Score : double.NegativeInfinity;
+        }
+
         var nearby = Nearby(ctx, Math.Min(q.WithinKm + MissSearchExtraKm, MatchQuery.MaxWithinKm + MissSearchExtraKm));
         foreach (var (index, km) in nearby.Items)
         {
             var broken = Evaluate(ctx, services[index], km, 1, out _);
             if (IsSingle(broken))
             {
-                found.Add((new Candidate(index, services[index].Id, Score(ctx, services[index], Math.Min(km, q.WithinKm)), km, true), broken));
+                Keep(new Candidate(index, services[index].Id, Score(ctx, index, Math.Min(km, q.WithinKm)), km, true), broken);
             }
         }
+
+        var codes = snapshot.FactCodes;
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
         var alreadySeen = 0;
-        foreach (var index in ctx.Snapshot.RemoteServices)
+        foreach (var bucket in snapshot.RemoteBuckets)
         {
-            if (nearby.Contains(index, ref alreadySeen))
+            var known = Broken.None;
+            var brokenCount = 0;
+            if (!Codes.Any(bucket.Codes, acceptedRemote))
+            {
+                known = Broken.Delivery;
+                brokenCount++;
+            }
+            if (q.Format is { } format && !Codes.Any(bucket.Codes, format))
+            {
+                known = Broken.Format;
+                brokenCount++;
+            }
+            if (brokenCount > 1)
             {
                 continue;
             }
-            var broken = Evaluate(ctx, services[index], double.NaN, 1, out _);
-            if (IsSingle(broken))
+            for (var index = bucket.Start; index < bucket.End; index++)
             {
-                found.Add((new Candidate(index, services[index].Id, Score(ctx, services[index], double.NaN), double.NaN, false), broken));
+                var (kind, n) = (known, brokenCount);
+                var c = codes[index];
+                var assured = snapshot.FactAssuredDay[index];
+                if (assured >= 0 && assured <= ctx.ExpiredOnOrBeforeDay)
+                {
+                    continue;
+                }
+                if ((c & ctx.GenderExcluded) != UInt128.Zero)
+                {
+                    (kind, n) = (Broken.Gender, n + 1);
+                }
+                if ((c & ctx.CircumstancesExcluded) != UInt128.Zero)
+                {
+                    (kind, n) = (Broken.Circumstances, n + 1);
+                }
+                if (q.SelfAccessOnly && !Codes.Any(c, Codes.SelfAccess))
+                {
+                    (kind, n) = (Broken.Access, n + 1);
+                }
+                if (q.FreeOnly && (snapshot.FactFlags[index] & FactFlags.Free) == 0)
+                {
+                    (kind, n) = (Broken.Free, n + 1);
+                }
+                if (q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]))
+                {
+                    (kind, n) = (Broken.Age, n + 1);
+                }
+                if ((c & q.Needs) != q.Needs)
+                {
+                    (kind, n) = (Broken.Needs, n + 1);
+                }
+                if (n > 1 || nearby.Contains(index, ref alreadySeen))
+                {
+                    continue;
+                }
+                // With one constraint already broken, the kind is known: skip the full check when it could not be chosen.
+                var score = Score(ctx, index, double.NaN);
+                if (n == 1 && score < Floor(kind))
+                {
+                    continue;
+                }
+                var broken = Evaluate(ctx, services[index], double.NaN, 1, out _);
+                if (IsSingle(broken))
+                {
+                    Keep(new Candidate(index, services[index].Id, score, double.NaN, false), broken);
+                }
             }
         }
-        found.Sort((a, b) => Before(a.Candidate, b.Candidate) ? -1 : Before(b.Candidate, a.Candidate) ? 1 : 0);
 
-        // One of each kind first, so the person sees the different things they could relax.
+        var found = new List<(Candidate Candidate, Broken Broken)>();
+        for (var kind = 0; kind < best.Length; kind++)
+        {
+            for (var i = 0; i < counts[kind]; i++)
+            {
+                found.Add((best[kind]![i], (Broken)(1 << kind)));
+            }
+        }
+        return ChooseMisses(ctx, found);
+    }
+
+    /// <summary>The nearest misses to show, best first: one of each kind first, so the person sees the different things they could relax.</summary>
+    private static List<NearestMiss> ChooseMisses(Context ctx, List<(Candidate Candidate, Broken Broken)> found)
+    {
+        var services = ctx.Snapshot.Services;
+        found.Sort((a, b) => Order(a.Candidate, b.Candidate));
         var chosen = new List<(Candidate Candidate, Broken Broken)>();
         foreach (var f in found)
         {
@@ -566,7 +927,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 chosen.Add(f);
             }
         }
-        chosen.Sort((a, b) => Before(a.Candidate, b.Candidate) ? -1 : Before(b.Candidate, a.Candidate) ? 1 : 0);
+        chosen.Sort((a, b) => Order(a.Candidate, b.Candidate));
         return [.. chosen.Select(c => new NearestMiss(
             services[c.Candidate.Index].Id,
             services[c.Candidate.Index].Name,
@@ -642,18 +1003,18 @@ public sealed class Matcher(IReferralWaits referralWaits)
         };
     }
 
-    private bool NeedsSomethingMeanwhile(Context ctx, Candidate best)
+    private static bool NeedsSomethingMeanwhile(Context ctx, Candidate best)
     {
         var s = ctx.Snapshot.Services[best.Index];
-        var (wait, _) = WaitOf(s);
+        var (wait, _) = WaitOf(ctx, best.Index);
         return wait is > LongWaitDays || (wait is null && !Codes.Any(s.Codes, Codes.SelfAccess));
     }
 
     /// <summary>Drop-ins, peer groups and helplines with no wait that fit everything else the person said (any format).</summary>
-    private List<WhileYouWait> SomethingMeanwhile(Context ctx, ReadOnlySpan<Candidate> shown, NearbySet nearby)
+    private static List<WhileYouWait> SomethingMeanwhile(Context ctx, ReadOnlySpan<Candidate> shown, NearbySet nearby)
     {
         var services = ctx.Snapshot.Services;
-        var noWait = Codes.DropIn | Codes.PeerSupport | Codes.Helpline;
+        var codes = ctx.Snapshot.FactCodes;
         var picked = new Candidate[MaxWhileYouWait];
         var count = 0;
         var shownIds = new HashSet<int>();
@@ -662,22 +1023,17 @@ public sealed class Matcher(IReferralWaits referralWaits)
             shownIds.Add(c.Index);
         }
 
-        void Consider(int index, double km)
+        foreach (var (index, km) in nearby.Items)
         {
             ref readonly var s = ref services[index];
-            if (!Codes.Any(s.Codes, noWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || shownIds.Contains(index) || WaitOf(s).Days is > 0)
+            if (!Codes.Any(s.Codes, NoWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || shownIds.Contains(index) || WaitOf(ctx, index).Days is > 0)
             {
-                return;
+                continue;
             }
             if (Evaluate(ctx, s, km, 0, out var local, ignore: Broken.Format) == Broken.None)
             {
-                Offer(picked, ref count, new Candidate(index, s.Id, Score(ctx, s, local ? km : double.NaN), km, local));
+                Offer(picked, ref count, new Candidate(index, s.Id, Score(ctx, index, local ? km : double.NaN), km, local));
             }
-        }
-
-        foreach (var (index, km) in nearby.Items)
-        {
-            Consider(index, km);
         }
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         var alreadySeen = 0;
@@ -689,22 +1045,33 @@ public sealed class Matcher(IReferralWaits referralWaits)
             }
             for (var index = bucket.Start; index < bucket.End; index++)
             {
-                if (!nearby.Contains(index, ref alreadySeen))
+                // Reach is the run's; format is not asked of these.
+                if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || ctx.WaitDays[index] > 0 || !MeetsConstraintsBesidesReach(ctx, index)
+                    || nearby.Contains(index, ref alreadySeen) || shownIds.Contains(index))
                 {
-                    Consider(index, double.NaN);
+                    continue;
+                }
+                var score = Score(ctx, index, double.NaN);
+                if (count < picked.Length || score >= picked[^1].Score)
+                {
+                    Offer(picked, ref count, new Candidate(index, services[index].Id, score, double.NaN, false));
                 }
             }
         }
         var list = new List<WhileYouWait>(count);
         for (var i = 0; i < count; i++)
         {
-            var s = services[picked[i].Index];
-            var reason = Codes.Any(s.Codes, Codes.DropIn) ? "A drop-in: no appointment or waiting list"
-                : Codes.Any(s.Codes, Codes.Helpline) ? "A helpline you can call while you wait"
-                : "A peer support group with people who have been there";
-            list.Add(new WhileYouWait(s.Id, s.Name, reason));
+            list.Add(MeanwhileOf(services[picked[i].Index]));
         }
         return list;
+    }
+
+    private static WhileYouWait MeanwhileOf(in ServiceEntry s)
+    {
+        var reason = Codes.Any(s.Codes, Codes.DropIn) ? "A drop-in: no appointment or waiting list"
+            : Codes.Any(s.Codes, Codes.Helpline) ? "A helpline you can call while you wait"
+            : "A peer support group with people who have been there";
+        return new WhileYouWait(s.Id, s.Name, reason);
     }
 
     private static string PreferenceText(Vocabulary.Term term) => term.Family switch

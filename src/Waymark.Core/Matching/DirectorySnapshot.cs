@@ -387,6 +387,7 @@ public sealed class DirectorySnapshot
                 perm[i] = i;
             }
             Array.Sort(order, perm);
+            SortRunsByStaticScore(order, perm);
             var services = new ServiceEntry[n];
             var newIndex = new int[n];
             var remoteList = new List<int>();
@@ -453,6 +454,50 @@ public sealed class DirectorySnapshot
             return new DirectorySnapshot(
                 services, [.. _organizations], lat, lon, owner, openings, [.. _languages],
                 cells.ToFrozenDictionary(), [.. remoteList], [.. buckets], builtAt);
+        }
+
+        /// <summary>
+        /// Within each remote run, services with the shortest wait come first, then the most recently checked: the parts
+        /// of the score that do not depend on the search. Blocks of a run then have tight upper bounds on their scores,
+        /// and the matcher only counts (without scoring) the blocks that cannot reach a search's top results.
+        /// </summary>
+        private void SortRunsByStaticScore(long[] order, int[] perm)
+        {
+            var remoteEnd = 0;
+            while (remoteEnd < order.Length && (order[remoteEnd] >> 32) < (1L << BucketCodes.Length))
+            {
+                remoteEnd++;
+            }
+            var keys = new long[remoteEnd];
+            for (var i = 0; i < remoteEnd; i++)
+            {
+                var s = _services[perm[i]];
+                // An unknown wait scores as a 14-day one.
+                long wait = s.TypicalWaitDays < 0 ? 14 : s.TypicalWaitDays;
+                keys[i] = (wait << 32) | (uint)((long)int.MaxValue - s.AssuredDay);
+            }
+            for (var start = 0; start < remoteEnd;)
+            {
+                var end = start;
+                while (end < remoteEnd && (order[end] >> 32) == (order[start] >> 32))
+                {
+                    end++;
+                }
+                // Ties keep the order of adding, so the same services always give the same layout.
+                var items = perm[start..end];
+                var runKeys = keys[start..end];
+                var tie = new int[end - start];
+                for (var i = 0; i < tie.Length; i++)
+                {
+                    tie[i] = i;
+                }
+                Array.Sort(tie, (a, b) => runKeys[a] != runKeys[b] ? runKeys[a].CompareTo(runKeys[b]) : items[a].CompareTo(items[b]));
+                for (var i = 0; i < tie.Length; i++)
+                {
+                    perm[start + i] = items[tie[i]];
+                }
+                start = end;
+            }
         }
 
         private int OrganizationOf(Service s)

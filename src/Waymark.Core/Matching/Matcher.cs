@@ -55,11 +55,10 @@ public sealed class Matcher(IReferralWaits referralWaits)
         /// <summary>Listings last checked on or before this day number have expired (12 months unchecked).</summary>
         public required int ExpiredOnOrBeforeDay { get; init; }
 
-        /// <summary>Typical wait per service (measured from referrals, else the provider's), -1 when unknown.</summary>
-        public required short[] WaitDays { get; init; }
+        public required ScoreTable Table { get; init; }
 
-        /// <summary>Which of <see cref="WaitDays"/> were measured from referrals; null when none were.</summary>
-        public required bool[]? WaitMeasured { get; init; }
+        /// <summary>Typical wait per service (measured from referrals, else the provider's), -1 when unknown.</summary>
+        public short[] WaitDays => Table.WaitDays;
 
         /// <summary>The closeness part (0..1) of a service reached without travelling: see <see cref="RemoteCloseness"/>.</summary>
         public required double RemoteCloseness { get; init; }
@@ -75,10 +74,92 @@ public sealed class Matcher(IReferralWaits referralWaits)
         public required bool HasSlowConstraints { get; init; }
     }
 
-    /// <summary>Waits per service for one snapshot and one set of measured waits, rebuilt when either changes.</summary>
-    private sealed record WaitTable(DirectorySnapshot Snapshot, IReadOnlyDictionary<Guid, int> Measured, short[] Days, bool[]? IsMeasured);
+    /// <summary>
+    /// What the score needs that is fixed for one snapshot and one set of measured waits: each service's wait, and
+    /// for each block of <see cref="BlockSize"/> services of a remote run, the best any of them can do on each part
+    /// of the score (shortest wait, latest check, all their codes), so a block that cannot reach a search's top
+    /// results is only counted. Built on the first search of a snapshot, and again when measured waits change.
+    /// </summary>
+    private sealed class ScoreTable
+    {
+        public const int BlockSize = 64;
 
-    private volatile WaitTable? _waits;
+        public ScoreTable(DirectorySnapshot snapshot, IReadOnlyDictionary<Guid, int> measured)
+        {
+            Snapshot = snapshot;
+            Measured = measured;
+            var services = snapshot.Services;
+            WaitDays = snapshot.FactWaitDays;
+            if (measured.Count > 0)
+            {
+                WaitDays = (short[])WaitDays.Clone();
+                WaitMeasured = new bool[services.Length];
+                for (var i = 0; i < services.Length; i++)
+                {
+                    if (measured.TryGetValue(services[i].Id, out var m))
+                    {
+                        WaitDays[i] = (short)Math.Clamp(m, 0, short.MaxValue);
+                        WaitMeasured[i] = true;
+                    }
+                }
+            }
+            var buckets = snapshot.RemoteBuckets;
+            BucketFirstBlock = new int[buckets.Length + 1];
+            var starts = new List<int>();
+            var ends = new List<int>();
+            for (var b = 0; b < buckets.Length; b++)
+            {
+                BucketFirstBlock[b] = starts.Count;
+                for (var start = buckets[b].Start; start < buckets[b].End; start += BlockSize)
+                {
+                    starts.Add(start);
+                    ends.Add(Math.Min(start + BlockSize, buckets[b].End));
+                }
+            }
+            BucketFirstBlock[buckets.Length] = starts.Count;
+            BlockStart = [.. starts];
+            BlockEnd = [.. ends];
+            BlockWaitPart = new double[starts.Count];
+            BlockNowWaitPart = new double[starts.Count];
+            BlockAssuredDay = new int[starts.Count];
+            BlockCodes = new UInt128[starts.Count];
+            BlockHasTimes = new bool[starts.Count];
+            for (var k = 0; k < starts.Count; k++)
+            {
+                BlockWaitPart[k] = double.NegativeInfinity;
+                BlockNowWaitPart[k] = double.NegativeInfinity;
+                BlockAssuredDay[k] = int.MinValue;
+                for (var i = BlockStart[k]; i < BlockEnd[k]; i++)
+                {
+                    var codes = snapshot.FactCodes[i];
+                    BlockWaitPart[k] = Math.Max(BlockWaitPart[k], WaitPart(WaitDays[i]));
+                    BlockNowWaitPart[k] = Math.Max(BlockNowWaitPart[k], NowWaitPart(WaitDays[i], codes));
+                    BlockAssuredDay[k] = Math.Max(BlockAssuredDay[k], snapshot.FactAssuredDay[i]);
+                    BlockCodes[k] |= codes;
+                    BlockHasTimes[k] |= (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0;
+                }
+            }
+        }
+
+        public DirectorySnapshot Snapshot { get; }
+        public IReadOnlyDictionary<Guid, int> Measured { get; }
+        public short[] WaitDays { get; }
+
+        /// <summary>Which of <see cref="WaitDays"/> were measured from referrals; null when none were.</summary>
+        public bool[]? WaitMeasured { get; }
+
+        /// <summary>Blocks <c>BucketFirstBlock[b]</c> to <c>BucketFirstBlock[b + 1] - 1</c> make up remote run <c>b</c>.</summary>
+        public int[] BucketFirstBlock { get; }
+        public int[] BlockStart { get; }
+        public int[] BlockEnd { get; }
+        public double[] BlockWaitPart { get; }
+        public double[] BlockNowWaitPart { get; }
+        public int[] BlockAssuredDay { get; }
+        public UInt128[] BlockCodes { get; }
+        public bool[] BlockHasTimes { get; }
+    }
+
+    private volatile ScoreTable? _table;
 
     public MatchOutcome Match(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
     {
@@ -207,7 +288,6 @@ public sealed class Matcher(IReferralWaits referralWaits)
     private Context NewContext(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
     {
         var at = query.At ?? now;
-        var waits = WaitsFor(snapshot);
         var weights = 0.25;
         if (query.Prefer != UInt128.Zero)
         {
@@ -233,8 +313,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             Accepted = query.Delivery ?? Codes.AnyDelivery,
             Language = Languages.Pack(query.Language),
             ExpiredOnOrBeforeDay = UkTime.DateOf(now).AddMonths(-ListingFreshness.ExpiredAfterMonths).DayNumber,
-            WaitDays = waits?.Days ?? snapshot.FactWaitDays,
-            WaitMeasured = waits?.IsMeasured,
+            Table = TableFor(snapshot),
             RemoteCloseness = RemoteCloseness(query),
             Weights = weights,
             GenderExcluded = query.Gender switch
@@ -260,32 +339,15 @@ public sealed class Matcher(IReferralWaits referralWaits)
     /// </summary>
     private static double RemoteCloseness(MatchQuery q) => q.Place is not null && q.Delivery is null ? 0.2 : 0.5;
 
-    /// <summary>The per-snapshot wait table when some waits are measured from referrals; null when none are (then the provider's figures are the waits).</summary>
-    private WaitTable? WaitsFor(DirectorySnapshot snapshot)
+    private ScoreTable TableFor(DirectorySnapshot snapshot)
     {
         var measured = referralWaits.Measured;
-        if (measured.Count == 0)
+        var table = _table;
+        if (table is null || !ReferenceEquals(table.Snapshot, snapshot) || !ReferenceEquals(table.Measured, measured))
         {
-            return null;
+            table = new ScoreTable(snapshot, measured);
+            _table = table;
         }
-        var table = _waits;
-        if (table is not null && ReferenceEquals(table.Snapshot, snapshot) && ReferenceEquals(table.Measured, measured))
-        {
-            return table;
-        }
-        var services = snapshot.Services;
-        var days = (short[])snapshot.FactWaitDays.Clone();
-        var isMeasured = new bool[services.Length];
-        for (var i = 0; i < services.Length; i++)
-        {
-            if (measured.TryGetValue(services[i].Id, out var m))
-            {
-                days[i] = (short)Math.Clamp(m, 0, short.MaxValue);
-                isMeasured[i] = true;
-            }
-        }
-        table = new WaitTable(snapshot, measured, days, isMeasured);
-        _waits = table;
         return table;
     }
 
@@ -320,35 +382,45 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         var total = 0;
         var alreadySeen = 0;
-        foreach (var bucket in snapshot.RemoteBuckets)
+        var table = ctx.Table;
+        for (var b = 0; b < snapshot.RemoteBuckets.Length; b++)
         {
             // Remote-only reach needs an accepted remote delivery, and a format asked for: a run without either cannot match.
+            var bucket = snapshot.RemoteBuckets[b];
             if (!Codes.Any(bucket.Codes, acceptedRemote) || (q.Format is { } format && !Codes.Any(bucket.Codes, format)))
             {
                 continue;
             }
-            for (var index = bucket.Start; index < bucket.End; index++)
+            for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
-                var c = codes[index];
-                if ((c & excluded) != UInt128.Zero || (c & needs) != needs || (c & anyOf) == UInt128.Zero
-                    || (assured[index] >= 0 && assured[index] <= expired)
-                    || (flags[index] & requiredFlags) != requiredFlags
-                    || (hasAge && (age < minimumAge[index] || age > maximumAge[index]))
-                    || (slow && !MeetsSlowConstraints(ctx, index))
-                    || nearby.Contains(index, ref alreadySeen))
+                var scoring = topCount < top.Length || BlockBound(ctx, block) >= top[^1].Score;
+                for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
                 {
-                    continue;
-                }
-                total++;
-                var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
-                if (now && Score(ctx, index, double.NaN, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
-                {
-                    continue;
-                }
-                var score = Score(ctx, index, double.NaN);
-                if (score >= floor)
-                {
-                    Offer(top, ref topCount, new Candidate(index, snapshot.Services[index].Id, score, double.NaN, false));
+                    var c = codes[index];
+                    if ((c & excluded) != UInt128.Zero || (c & needs) != needs || (c & anyOf) == UInt128.Zero
+                        || (assured[index] >= 0 && assured[index] <= expired)
+                        || (flags[index] & requiredFlags) != requiredFlags
+                        || (hasAge && (age < minimumAge[index] || age > maximumAge[index]))
+                        || (slow && !MeetsSlowConstraints(ctx, index))
+                        || nearby.Contains(index, ref alreadySeen))
+                    {
+                        continue;
+                    }
+                    total++;
+                    if (!scoring)
+                    {
+                        continue;
+                    }
+                    var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
+                    if (now && Score(ctx, index, double.NaN, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
+                    {
+                        continue;
+                    }
+                    var score = Score(ctx, index, double.NaN);
+                    if (score >= floor)
+                    {
+                        Offer(top, ref topCount, new Candidate(index, snapshot.Services[index].Id, score, double.NaN, false));
+                    }
                 }
             }
         }
@@ -612,7 +684,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
     private static (int? Days, WaitSource Source) WaitOf(Context ctx, int index)
     {
         var days = ctx.WaitDays[index];
-        return days < 0 ? (null, WaitSource.Unknown) : (days, ctx.WaitMeasured?[index] == true ? WaitSource.Referrals : WaitSource.Provider);
+        return days < 0 ? (null, WaitSource.Unknown) : (days, ctx.Table.WaitMeasured?[index] == true ? WaitSource.Referrals : WaitSource.Provider);
     }
 
     /// <summary>
@@ -637,18 +709,54 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             var open = openNow ?? ctx.Snapshot.HoursOf(ctx.Snapshot.Services[index]).IsOpenAt(ctx.At, ctx.Moment);
             sum += 0.4 * ((open ? 0.6 : 0) + (Codes.Any(codes, Codes.Crisis) ? 0.4 : 0));
-            // Someone who needs help now is badly served by a waiting list.
-            sum += 0.3 * (wait < 0 ? (Codes.Any(codes, Codes.SelfAccess) ? 0.5 : 0.2) : wait == 0 ? 1 : wait <= 7 ? 0.4 : 0);
+            sum += 0.3 * NowWaitPart(wait, codes);
         }
         else
         {
-            sum += (q.Urgency == Urgency.Soon ? 0.2 : 0.1) * (wait < 0 ? 0.5 : 1 / (1 + (wait / (double)LongWaitDays)));
+            sum += (q.Urgency == Urgency.Soon ? 0.2 : 0.1) * WaitPart(wait);
         }
 
-        var assured = ctx.Snapshot.FactAssuredDay[index];
-        sum += 0.1 * (assured < 0 ? 0 : Math.Clamp(1 - ((ctx.UkDate.DayNumber - assured - 183) / (730.0 - 183)), 0, 1));
+        sum += 0.1 * AssuredPart(ctx, ctx.Snapshot.FactAssuredDay[index]);
         return sum / ctx.Weights;
     }
+
+    /// <summary>
+    /// The most any service of a remote block can score for this search: each part of <see cref="Score"/> worked out
+    /// from the block's best figures, by the same arithmetic, so it is never below a member's own score.
+    /// </summary>
+    private static double BlockBound(Context ctx, int block)
+    {
+        var q = ctx.Query;
+        var table = ctx.Table;
+        var codes = table.BlockCodes[block];
+        var sum = 0.25 * ctx.RemoteCloseness;
+        if (q.Prefer != UInt128.Zero)
+        {
+            sum += 0.35 * ((double)Codes.Count(codes & q.Prefer) / Codes.Count(q.Prefer));
+        }
+        if (q.Urgency == Urgency.Now)
+        {
+            sum += 0.4 * ((table.BlockHasTimes[block] ? 0.6 : 0) + (Codes.Any(codes, Codes.Crisis) ? 0.4 : 0));
+            sum += 0.3 * table.BlockNowWaitPart[block];
+        }
+        else
+        {
+            sum += (q.Urgency == Urgency.Soon ? 0.2 : 0.1) * table.BlockWaitPart[block];
+        }
+        sum += 0.1 * AssuredPart(ctx, table.BlockAssuredDay[block]);
+        return sum / ctx.Weights;
+    }
+
+    /// <summary>Shorter waits are better; an unknown wait counts as a two-week one.</summary>
+    private static double WaitPart(short wait) => wait < 0 ? 0.5 : 1 / (1 + (wait / (double)LongWaitDays));
+
+    /// <summary>Someone who needs help now is badly served by a waiting list.</summary>
+    private static double NowWaitPart(short wait, UInt128 codes) =>
+        wait < 0 ? (Codes.Any(codes, Codes.SelfAccess) ? 0.5 : 0.2) : wait == 0 ? 1 : wait <= 7 ? 0.4 : 0;
+
+    /// <summary>Checked in the last six months is best; two years unchecked is worth nothing.</summary>
+    private static double AssuredPart(Context ctx, int assuredDay) =>
+        assuredDay < 0 ? 0 : Math.Clamp(1 - ((ctx.UkDate.DayNumber - assuredDay - 183) / (730.0 - 183)), 0, 1);
 
     private static ServiceMatch Describe(Context ctx, Candidate c)
     {

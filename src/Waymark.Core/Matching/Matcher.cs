@@ -57,6 +57,12 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
         public required ScoreTable Table { get; init; }
 
+        /// <summary>For "when" searches, each remote service's windows in the week asked about; else null.</summary>
+        public required WhenWindows[]? RemoteWindows { get; init; }
+
+        /// <summary>For "open now" searches, which remote services are open at <see cref="At"/> (bit per service index); else null.</summary>
+        public required ulong[]? OpenRemote { get; init; }
+
         /// <summary>Typical wait per service (measured from referrals, else the provider's), -1 when unknown.</summary>
         public short[] WaitDays => Table.WaitDays;
 
@@ -160,6 +166,65 @@ public sealed class Matcher(IReferralWaits referralWaits)
     }
 
     private volatile ScoreTable? _table;
+
+    /// <summary>Which remote services are open, for a snapshot and a minute: the answer is the same for any instant in a minute.</summary>
+    private sealed record OpenInMinute(DirectorySnapshot Snapshot, long Minute, ulong[] Bits);
+
+    private readonly OpenInMinute?[] _openInMinute = new OpenInMinute?[8];
+    private int _openInMinuteWrites;
+
+    /// <summary>
+    /// "Open now" for every remote service, worked out once per minute and snapshot and shared by the searches in that
+    /// minute (openings start and end on whole minutes), instead of each search reading tens of thousands of schedules.
+    /// </summary>
+    private sealed record WindowsInWeek(DirectorySnapshot Snapshot, int Monday, WhenWindows[] Windows);
+
+    private readonly WindowsInWeek?[] _windowsInWeek = new WindowsInWeek?[4];
+    private int _windowsInWeekWrites;
+
+    /// <summary>Each remote service's <c>when</c> windows in the week of a UK date, worked out once per week and snapshot.</summary>
+    private WhenWindows[] RemoteWindowsInWeekOf(DirectorySnapshot snapshot, DateOnly ukDate)
+    {
+        var monday = ukDate.DayNumber - WeeklyOpening.MondayIndex(ukDate.DayOfWeek);
+        foreach (var cached in _windowsInWeek)
+        {
+            if (cached is not null && cached.Monday == monday && ReferenceEquals(cached.Snapshot, snapshot))
+            {
+                return cached.Windows;
+            }
+        }
+        var windows = new WhenWindows[snapshot.RemoteServices.Length];
+        for (var i = 0; i < windows.Length; i++)
+        {
+            windows[i] = (snapshot.FactFlags[i] & FactFlags.WindowsFixed) != 0 ? snapshot.FactWindows[i] : snapshot.HoursOf(snapshot.Services[i]).WindowsInWeekOf(ukDate);
+        }
+        _windowsInWeek[(int)((uint)Interlocked.Increment(ref _windowsInWeekWrites) % _windowsInWeek.Length)] = new WindowsInWeek(snapshot, monday, windows);
+        return windows;
+    }
+
+    private ulong[] OpenRemoteAt(DirectorySnapshot snapshot, DateTimeOffset at, in UkMoment moment)
+    {
+        var minute = at.UtcTicks / TimeSpan.TicksPerMinute;
+        foreach (var cached in _openInMinute)
+        {
+            if (cached is not null && cached.Minute == minute && ReferenceEquals(cached.Snapshot, snapshot))
+            {
+                return cached.Bits;
+            }
+        }
+        var remote = snapshot.RemoteServices.Length;
+        var bits = new ulong[(remote + 63) / 64];
+        for (var i = 0; i < remote; i++)
+        {
+            if ((snapshot.FactFlags[i] & FactFlags.HasTimes) != 0 && snapshot.HoursOf(snapshot.Services[i]).IsOpenAt(at, moment))
+            {
+                bits[i >> 6] |= 1UL << i;
+            }
+        }
+        // A few recent minutes are kept (searches may name an instant with "at"); the oldest written is replaced.
+        _openInMinute[(int)((uint)Interlocked.Increment(ref _openInMinuteWrites) % _openInMinute.Length)] = new OpenInMinute(snapshot, minute, bits);
+        return bits;
+    }
 
     public MatchOutcome Match(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
     {
@@ -303,13 +368,16 @@ public sealed class Matcher(IReferralWaits referralWaits)
             weights += query.Urgency == Urgency.Soon ? 0.2 : 0.1;
         }
         weights += 0.1;
+        var moment = new UkMoment(at);
         return new Context
         {
+            OpenRemote = query.OpenNow ? OpenRemoteAt(snapshot, at, moment) : null,
+            RemoteWindows = query.When != WhenWindows.None ? RemoteWindowsInWeekOf(snapshot, UkTime.DateOf(at)) : null,
             Snapshot = snapshot,
             Query = query,
             At = at,
             UkDate = UkTime.DateOf(at),
-            Moment = new UkMoment(at),
+            Moment = moment,
             Accepted = query.Delivery ?? Codes.AnyDelivery,
             Language = Languages.Pack(query.Language),
             ExpiredOnOrBeforeDay = UkTime.DateOf(now).AddMonths(-ListingFreshness.ExpiredAfterMonths).DayNumber,
@@ -450,7 +518,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var snapshot = ctx.Snapshot;
         if (q.When != WhenWindows.None)
         {
-            var windows = (snapshot.FactFlags[index] & FactFlags.WindowsFixed) != 0 ? snapshot.FactWindows[index] : snapshot.HoursOf(snapshot.Services[index]).WindowsInWeekOf(ctx.UkDate);
+            var windows = index < snapshot.RemoteServices.Length ? ctx.RemoteWindows![index]
+                : (snapshot.FactFlags[index] & FactFlags.WindowsFixed) != 0 ? snapshot.FactWindows[index] : snapshot.HoursOf(snapshot.Services[index]).WindowsInWeekOf(ctx.UkDate);
             if ((windows & q.When) == WhenWindows.None)
             {
                 return false;
@@ -460,7 +529,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             return false;
         }
-        return !q.OpenNow || snapshot.HoursOf(snapshot.Services[index]).IsOpenAt(ctx.At, ctx.Moment);
+        return !q.OpenNow || (index < snapshot.RemoteServices.Length
+            ? (ctx.OpenRemote![index >> 6] & (1UL << index)) != 0
+            : snapshot.HoursOf(snapshot.Services[index]).IsOpenAt(ctx.At, ctx.Moment));
     }
 
     /// <summary>Keeps the best <c>limit</c> candidates in order without sorting everything: score first, then id.</summary>
@@ -894,8 +965,15 @@ public sealed class Matcher(IReferralWaits referralWaits)
         };
     }
 
+    private static readonly Dictionary<string, UInt128> Families = new(StringComparer.Ordinal)
+    {
+        ["delivery"] = Codes.Family("delivery"),
+        ["format"] = Codes.Family("format"),
+        ["delivered-by"] = Codes.Family("delivered-by"),
+    };
+
     private static List<string> Values(UInt128 codes, string family) =>
-        [.. Codes.Terms(codes & Codes.Family(family)).Select(t => t.Value)];
+        [.. Codes.Terms(codes & Families[family]).Select(t => t.Value)];
 
     /// <summary>
     /// Services that break exactly one hard constraint. Only the best few of each kind can be chosen (see
@@ -922,6 +1000,16 @@ public sealed class Matcher(IReferralWaits referralWaits)
             return counts[kind] == MaxNearestMisses ? best[kind]![MaxNearestMisses - 1].Score : double.NegativeInfinity;
         }
 
+        double LowestFloor()
+        {
+            var lowest = double.PositiveInfinity;
+            foreach (var kind in MissKinds)
+            {
+                lowest = Math.Min(lowest, Floor(kind));
+            }
+            return lowest;
+        }
+
         var nearby = Nearby(ctx, Math.Min(q.WithinKm + MissSearchExtraKm, MatchQuery.MaxWithinKm + MissSearchExtraKm));
         foreach (var (index, km) in nearby.Items)
         {
@@ -935,8 +1023,10 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var codes = snapshot.FactCodes;
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         var alreadySeen = 0;
-        foreach (var bucket in snapshot.RemoteBuckets)
+        var table = ctx.Table;
+        for (var b = 0; b < snapshot.RemoteBuckets.Length; b++)
         {
+            var bucket = snapshot.RemoteBuckets[b];
             var known = Broken.None;
             var brokenCount = 0;
             if (!Codes.Any(bucket.Codes, acceptedRemote))
@@ -953,54 +1043,68 @@ public sealed class Matcher(IReferralWaits referralWaits)
             {
                 continue;
             }
-            for (var index = bucket.Start; index < bucket.End; index++)
+            for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
-                var (kind, n) = (known, brokenCount);
-                var c = codes[index];
-                var assured = snapshot.FactAssuredDay[index];
-                if (assured >= 0 && assured <= ctx.ExpiredOnOrBeforeDay)
+                // Nothing is counted here either: skip a block none of whose services could be chosen.
+                var bound = BlockBound(ctx, block);
+                if (brokenCount == 1 ? bound < Floor(known) : bound < LowestFloor())
                 {
                     continue;
                 }
-                if ((c & ctx.GenderExcluded) != UInt128.Zero)
+                for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
                 {
-                    (kind, n) = (Broken.Gender, n + 1);
+                    ConsiderRemote(index, known, brokenCount);
                 }
-                if ((c & ctx.CircumstancesExcluded) != UInt128.Zero)
-                {
-                    (kind, n) = (Broken.Circumstances, n + 1);
-                }
-                if (q.SelfAccessOnly && !Codes.Any(c, Codes.SelfAccess))
-                {
-                    (kind, n) = (Broken.Access, n + 1);
-                }
-                if (q.FreeOnly && (snapshot.FactFlags[index] & FactFlags.Free) == 0)
-                {
-                    (kind, n) = (Broken.Free, n + 1);
-                }
-                if (q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]))
-                {
-                    (kind, n) = (Broken.Age, n + 1);
-                }
-                if ((c & q.Needs) != q.Needs)
-                {
-                    (kind, n) = (Broken.Needs, n + 1);
-                }
-                if (n > 1 || nearby.Contains(index, ref alreadySeen))
-                {
-                    continue;
-                }
-                // With one constraint already broken, the kind is known: skip the full check when it could not be chosen.
-                var score = Score(ctx, index, double.NaN);
-                if (n == 1 && score < Floor(kind))
-                {
-                    continue;
-                }
-                var broken = Evaluate(ctx, services[index], double.NaN, 1, out _);
-                if (IsSingle(broken))
-                {
-                    Keep(new Candidate(index, services[index].Id, score, double.NaN, false), broken);
-                }
+            }
+        }
+
+        void ConsiderRemote(int index, Broken known, int brokenCount)
+        {
+            var (kind, n) = (known, brokenCount);
+            var c = codes[index];
+            var assured = snapshot.FactAssuredDay[index];
+            if (assured >= 0 && assured <= ctx.ExpiredOnOrBeforeDay)
+            {
+                return;
+            }
+            if ((c & ctx.GenderExcluded) != UInt128.Zero)
+            {
+                (kind, n) = (Broken.Gender, n + 1);
+            }
+            if ((c & ctx.CircumstancesExcluded) != UInt128.Zero)
+            {
+                (kind, n) = (Broken.Circumstances, n + 1);
+            }
+            if (q.SelfAccessOnly && !Codes.Any(c, Codes.SelfAccess))
+            {
+                (kind, n) = (Broken.Access, n + 1);
+            }
+            if (q.FreeOnly && (snapshot.FactFlags[index] & FactFlags.Free) == 0)
+            {
+                (kind, n) = (Broken.Free, n + 1);
+            }
+            if (q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]))
+            {
+                (kind, n) = (Broken.Age, n + 1);
+            }
+            if ((c & q.Needs) != q.Needs)
+            {
+                (kind, n) = (Broken.Needs, n + 1);
+            }
+            if (n > 1 || nearby.Contains(index, ref alreadySeen))
+            {
+                return;
+            }
+            // With one constraint already broken, the kind is known: skip the full check when it could not be chosen.
+            var score = Score(ctx, index, double.NaN);
+            if (n == 1 && score < Floor(kind))
+            {
+                return;
+            }
+            var broken = Evaluate(ctx, services[index], double.NaN, 1, out _);
+            if (IsSingle(broken))
+            {
+                Keep(new Candidate(index, services[index].Id, score, double.NaN, false), broken);
             }
         }
 
@@ -1043,6 +1147,12 @@ public sealed class Matcher(IReferralWaits referralWaits)
             MissText(ctx, services[c.Candidate.Index], c.Broken, c.Candidate.DistanceKm),
             double.IsNaN(c.Candidate.DistanceKm) ? null : Math.Round(c.Candidate.DistanceKm, 1)))];
     }
+
+    private static readonly Broken[] MissKinds =
+    [
+        Broken.WithinKm, Broken.Delivery, Broken.Format, Broken.When, Broken.OpenNow, Broken.Access,
+        Broken.Free, Broken.Age, Broken.Gender, Broken.Circumstances, Broken.Language, Broken.Needs,
+    ];
 
     private static bool IsSingle(Broken broken) => broken != Broken.None && (broken & Broken.Unreachable) == 0 && ((int)broken & ((int)broken - 1)) == 0;
 
@@ -1145,24 +1255,33 @@ public sealed class Matcher(IReferralWaits referralWaits)
         }
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         var alreadySeen = 0;
-        foreach (var bucket in ctx.Snapshot.RemoteBuckets)
+        var table = ctx.Table;
+        for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
-            if (!Codes.Any(bucket.Codes, acceptedRemote))
+            if (!Codes.Any(ctx.Snapshot.RemoteBuckets[b].Codes, acceptedRemote))
             {
                 continue;
             }
-            for (var index = bucket.Start; index < bucket.End; index++)
+            for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
-                // Reach is the run's; format is not asked of these.
-                if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || ctx.WaitDays[index] > 0 || !MeetsConstraintsBesidesReach(ctx, index)
-                    || nearby.Contains(index, ref alreadySeen) || shownIds.Contains(index))
+                // Nothing is counted here: a block that cannot beat the third suggestion is skipped whole.
+                if (!Codes.Any(table.BlockCodes[block], NoWait) || (count == picked.Length && BlockBound(ctx, block) < picked[^1].Score))
                 {
                     continue;
                 }
-                var score = Score(ctx, index, double.NaN);
-                if (count < picked.Length || score >= picked[^1].Score)
+                for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
                 {
-                    Offer(picked, ref count, new Candidate(index, services[index].Id, score, double.NaN, false));
+                    // Reach is the run's; format is not asked of these.
+                    if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || ctx.WaitDays[index] > 0 || !MeetsConstraintsBesidesReach(ctx, index)
+                        || nearby.Contains(index, ref alreadySeen) || shownIds.Contains(index))
+                    {
+                        continue;
+                    }
+                    var score = Score(ctx, index, double.NaN);
+                    if (count < picked.Length || score >= picked[^1].Score)
+                    {
+                        Offer(picked, ref count, new Candidate(index, services[index].Id, score, double.NaN, false));
+                    }
                 }
             }
         }

@@ -398,14 +398,16 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
     /// <summary>
     /// How close a service reached by phone, online or text counts as, against 1 (on the doorstep) down to 0.2 (at the
-    /// edge of <c>within_km</c>) for a service with an address. A person who names the ways they accept has said a
-    /// phone line is as good to them as a visit: it sits in the middle (0.5). A person who gives a place and says
-    /// nothing about how has asked first for what is near them: a remote service then counts as if it were at the
-    /// edge of their range (0.2), so any in-person service in range gets at least as much for closeness, and a phone
-    /// line still comes first when it is better on everything else (a shorter wait, a fresher listing, a preference).
-    /// Without this, the best of tens of thousands of national phone lines always buried the few services nearby.
+    /// edge of <c>within_km</c>) for a service with an address. A person who names the ways they accept or prefer
+    /// (<c>delivery</c>, or a delivery code in <c>prefer</c>) has said how they feel about a phone line: it sits in the
+    /// middle (0.5) and their words do the rest. A person who gives a place and says nothing about how has asked first
+    /// for what is near them: a remote service then counts as if it were at the edge of their range (0.2), so every
+    /// in-person service in range gets at least as much for closeness, and a phone line still comes first when it is
+    /// better on everything else (a shorter wait, a fresher listing, a preference met). Without this, the best of tens
+    /// of thousands of national phone lines always buried the few services near the person.
     /// </summary>
-    private static double RemoteCloseness(MatchQuery q) => q.Place is not null && q.Delivery is null ? 0.2 : 0.5;
+    private static double RemoteCloseness(MatchQuery q) =>
+        q.Place is not null && q.Delivery is null && !Codes.Any(q.Prefer, Codes.AnyDelivery) ? 0.2 : 0.5;
 
     private ScoreTable TableFor(DirectorySnapshot snapshot)
     {

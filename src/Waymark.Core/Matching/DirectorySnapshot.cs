@@ -44,6 +44,16 @@ internal struct ServiceEntry
 
 public readonly record struct OrganizationEntry(Guid Id, string Name);
 
+/// <summary>Bits of <see cref="DirectorySnapshot.FactFlags"/>.</summary>
+[Flags]
+internal enum FactFlags : byte
+{
+    None = 0,
+    Free = 1,
+    HasTimes = 2,
+    WindowsFixed = 4,
+}
+
 /// <summary>Remote services <c>Start</c> to <c>End - 1</c> (indexes of <see cref="DirectorySnapshot.Services"/>) all have exactly these remote delivery and format codes.</summary>
 internal readonly record struct RemoteBucket(UInt128 Codes, int Start, int End);
 
@@ -70,6 +80,26 @@ public sealed class DirectorySnapshot
         Builder source)
     {
         _source = source;
+        var n = services.Length;
+        FactCodes = new UInt128[n];
+        FactAssuredDay = new int[n];
+        FactMinimumAge = new float[n];
+        FactMaximumAge = new float[n];
+        FactFlags = new FactFlags[n];
+        FactWindows = new WhenWindows[n];
+        FactWaitDays = new short[n];
+        for (var i = 0; i < n; i++)
+        {
+            ref readonly var s = ref services[i];
+            FactCodes[i] = s.Codes;
+            FactAssuredDay[i] = s.AssuredDay;
+            FactMinimumAge[i] = float.IsNaN(s.MinimumAge) ? float.NegativeInfinity : s.MinimumAge;
+            FactMaximumAge[i] = float.IsNaN(s.MaximumAge) ? float.PositiveInfinity : s.MaximumAge;
+            FactFlags[i] = (s.Free ? Matching.FactFlags.Free : 0) | (s.OpeningCount > 0 ? Matching.FactFlags.HasTimes : 0) | (s.WindowsAreFixed ? Matching.FactFlags.WindowsFixed : 0);
+            FactWindows[i] = s.FixedWindows;
+            FactWaitDays[i] = s.TypicalWaitDays;
+        }
+
         RemoteBuckets = remoteBuckets;
         Services = services;
         Organizations = organizations;
@@ -102,6 +132,19 @@ public sealed class DirectorySnapshot
     /// </summary>
     internal RemoteBucket[] RemoteBuckets { get; }
     public DateTimeOffset BuiltAt { get; }
+
+    // The facts hard constraints and the score read, per service as flat columns (derived from Services in the
+    // constructor): the remote passes scan tens of thousands of services per search and read only these, a few bytes
+    // each, instead of each whole ServiceEntry. Ages without a limit are -/+ infinity, so an age check is two compares.
+    internal UInt128[] FactCodes { get; }
+    internal int[] FactAssuredDay { get; }
+    internal float[] FactMinimumAge { get; }
+    internal float[] FactMaximumAge { get; }
+    internal FactFlags[] FactFlags { get; }
+    internal WhenWindows[] FactWindows { get; }
+
+    /// <summary>The provider's typical wait in days, or -1.</summary>
+    internal short[] FactWaitDays { get; }
 
     public int Count => Services.Length;
 
@@ -529,6 +572,7 @@ public sealed class DirectorySnapshot
                 perm[i] = i;
             }
             Array.Sort(order, perm);
+            SortRunsByStaticScore(order, perm);
             var services = new ServiceEntry[n];
             var newIndex = new int[n];
             var remoteList = new List<int>();
@@ -595,6 +639,50 @@ public sealed class DirectorySnapshot
             return new DirectorySnapshot(
                 services, [.. _organizations], lat, lon, owner, openings, [.. _languages],
                 cells.ToFrozenDictionary(), [.. remoteList], [.. buckets], builtAt, this);
+        }
+
+        /// <summary>
+        /// Within each remote run, services with the shortest wait come first, then the most recently checked: the parts
+        /// of the score that do not depend on the search. Blocks of a run then have tight upper bounds on their scores,
+        /// and the matcher only counts (without scoring) the blocks that cannot reach a search's top results.
+        /// </summary>
+        private void SortRunsByStaticScore(long[] order, int[] perm)
+        {
+            var remoteEnd = 0;
+            while (remoteEnd < order.Length && (order[remoteEnd] >> 32) < (1L << BucketCodes.Length))
+            {
+                remoteEnd++;
+            }
+            var keys = new long[remoteEnd];
+            for (var i = 0; i < remoteEnd; i++)
+            {
+                var s = _services[perm[i]];
+                // An unknown wait scores as a 14-day one.
+                long wait = s.TypicalWaitDays < 0 ? 14 : s.TypicalWaitDays;
+                keys[i] = (wait << 32) | (uint)((long)int.MaxValue - s.AssuredDay);
+            }
+            for (var start = 0; start < remoteEnd;)
+            {
+                var end = start;
+                while (end < remoteEnd && (order[end] >> 32) == (order[start] >> 32))
+                {
+                    end++;
+                }
+                // Ties keep the order of adding, so the same services always give the same layout.
+                var items = perm[start..end];
+                var runKeys = keys[start..end];
+                var tie = new int[end - start];
+                for (var i = 0; i < tie.Length; i++)
+                {
+                    tie[i] = i;
+                }
+                Array.Sort(tie, (a, b) => runKeys[a] != runKeys[b] ? runKeys[a].CompareTo(runKeys[b]) : items[a].CompareTo(items[b]));
+                for (var i = 0; i < tie.Length; i++)
+                {
+                    perm[start + i] = items[tie[i]];
+                }
+                start = end;
+            }
         }
 
         private int OrganizationOf(Service s) => s.OrganizationId is { } id ? OrganizationOf(id, s.Organization?.Name ?? "") : -1;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Listings;
@@ -53,22 +54,181 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
         /// <summary>Listings last checked on or before this day number have expired (12 months unchecked).</summary>
         public required int ExpiredOnOrBeforeDay { get; init; }
+
+        public required ScoreTable Table { get; init; }
+
+        /// <summary>For "when" searches, each remote service's windows in the week asked about; else null.</summary>
+        public required WhenWindows[]? RemoteWindows { get; init; }
+
+        /// <summary>For "open now" searches, which remote services are open at <see cref="At"/> (bit per service index); else null.</summary>
+        public required ulong[]? OpenRemote { get; init; }
+
+        /// <summary>Typical wait per service (measured from referrals, else the provider's), -1 when unknown.</summary>
+        public short[] WaitDays => Table.WaitDays;
+
+        /// <summary>The closeness part (0..1) of a service reached without travelling: see <see cref="RemoteCloseness"/>.</summary>
+        public required double RemoteCloseness { get; init; }
+
+        /// <summary>The sum of the weights of the score's parts that apply to this search.</summary>
+        public required double Weights { get; init; }
+
+        /// <summary>Codes that rule a service out for this person (women-only for a man, students-only for a non-student...).</summary>
+        public required UInt128 GenderExcluded { get; init; }
+        public required UInt128 CircumstancesExcluded { get; init; }
+
+        /// <summary>Whether the search has a constraint the flat columns cannot answer (times, language, open now).</summary>
+        public required bool HasSlowConstraints { get; init; }
+    }
+
+    /// <summary>
+    /// What the score needs that is fixed for one snapshot and one set of measured waits: each service's wait, and
+    /// for each block of <see cref="BlockSize"/> services of a remote run, the best any of them can do on each part
+    /// of the score (shortest wait, latest check, all their codes), so a block that cannot reach a search's top
+    /// results is only counted. Built on the first search of a snapshot, and again when measured waits change.
+    /// </summary>
+    private sealed class ScoreTable
+    {
+        public const int BlockSize = 64;
+
+        public ScoreTable(DirectorySnapshot snapshot, IReadOnlyDictionary<Guid, int> measured)
+        {
+            Snapshot = snapshot;
+            Measured = measured;
+            var services = snapshot.Services;
+            WaitDays = snapshot.FactWaitDays;
+            if (measured.Count > 0)
+            {
+                WaitDays = (short[])WaitDays.Clone();
+                WaitMeasured = new bool[services.Length];
+                for (var i = 0; i < services.Length; i++)
+                {
+                    if (measured.TryGetValue(services[i].Id, out var m))
+                    {
+                        WaitDays[i] = (short)Math.Clamp(m, 0, short.MaxValue);
+                        WaitMeasured[i] = true;
+                    }
+                }
+            }
+            var buckets = snapshot.RemoteBuckets;
+            BucketFirstBlock = new int[buckets.Length + 1];
+            var starts = new List<int>();
+            var ends = new List<int>();
+            for (var b = 0; b < buckets.Length; b++)
+            {
+                BucketFirstBlock[b] = starts.Count;
+                for (var start = buckets[b].Start; start < buckets[b].End; start += BlockSize)
+                {
+                    starts.Add(start);
+                    ends.Add(Math.Min(start + BlockSize, buckets[b].End));
+                }
+            }
+            BucketFirstBlock[buckets.Length] = starts.Count;
+            BlockStart = [.. starts];
+            BlockEnd = [.. ends];
+            BlockWaitPart = new double[starts.Count];
+            BlockNowWaitPart = new double[starts.Count];
+            BlockAssuredDay = new int[starts.Count];
+            BlockCodes = new UInt128[starts.Count];
+            BlockHasTimes = new bool[starts.Count];
+            for (var k = 0; k < starts.Count; k++)
+            {
+                BlockWaitPart[k] = double.NegativeInfinity;
+                BlockNowWaitPart[k] = double.NegativeInfinity;
+                BlockAssuredDay[k] = int.MinValue;
+                for (var i = BlockStart[k]; i < BlockEnd[k]; i++)
+                {
+                    var codes = snapshot.FactCodes[i];
+                    BlockWaitPart[k] = Math.Max(BlockWaitPart[k], WaitPart(WaitDays[i]));
+                    BlockNowWaitPart[k] = Math.Max(BlockNowWaitPart[k], NowWaitPart(WaitDays[i], codes));
+                    BlockAssuredDay[k] = Math.Max(BlockAssuredDay[k], snapshot.FactAssuredDay[i]);
+                    BlockCodes[k] |= codes;
+                    BlockHasTimes[k] |= (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0;
+                }
+            }
+        }
+
+        public DirectorySnapshot Snapshot { get; }
+        public IReadOnlyDictionary<Guid, int> Measured { get; }
+        public short[] WaitDays { get; }
+
+        /// <summary>Which of <see cref="WaitDays"/> were measured from referrals; null when none were.</summary>
+        public bool[]? WaitMeasured { get; }
+
+        /// <summary>Blocks <c>BucketFirstBlock[b]</c> to <c>BucketFirstBlock[b + 1] - 1</c> make up remote run <c>b</c>.</summary>
+        public int[] BucketFirstBlock { get; }
+        public int[] BlockStart { get; }
+        public int[] BlockEnd { get; }
+        public double[] BlockWaitPart { get; }
+        public double[] BlockNowWaitPart { get; }
+        public int[] BlockAssuredDay { get; }
+        public UInt128[] BlockCodes { get; }
+        public bool[] BlockHasTimes { get; }
+    }
+
+    private volatile ScoreTable? _table;
+
+    /// <summary>Which remote services are open, for a snapshot and a minute: the answer is the same for any instant in a minute.</summary>
+    private sealed record OpenInMinute(DirectorySnapshot Snapshot, long Minute, ulong[] Bits);
+
+    private readonly OpenInMinute?[] _openInMinute = new OpenInMinute?[8];
+    private int _openInMinuteWrites;
+
+    /// <summary>
+    /// "Open now" for every remote service, worked out once per minute and snapshot and shared by the searches in that
+    /// minute (openings start and end on whole minutes), instead of each search reading tens of thousands of schedules.
+    /// </summary>
+    private sealed record WindowsInWeek(DirectorySnapshot Snapshot, int Monday, WhenWindows[] Windows);
+
+    private readonly WindowsInWeek?[] _windowsInWeek = new WindowsInWeek?[4];
+    private int _windowsInWeekWrites;
+
+    /// <summary>Each remote service's <c>when</c> windows in the week of a UK date, worked out once per week and snapshot.</summary>
+    private WhenWindows[] RemoteWindowsInWeekOf(DirectorySnapshot snapshot, DateOnly ukDate)
+    {
+        var monday = ukDate.DayNumber - WeeklyOpening.MondayIndex(ukDate.DayOfWeek);
+        foreach (var cached in _windowsInWeek)
+        {
+            if (cached is not null && cached.Monday == monday && ReferenceEquals(cached.Snapshot, snapshot))
+            {
+                return cached.Windows;
+            }
+        }
+        var windows = new WhenWindows[snapshot.RemoteServices.Length];
+        for (var i = 0; i < windows.Length; i++)
+        {
+            windows[i] = (snapshot.FactFlags[i] & FactFlags.WindowsFixed) != 0 ? snapshot.FactWindows[i] : snapshot.HoursOf(snapshot.Services[i]).WindowsInWeekOf(ukDate);
+        }
+        _windowsInWeek[(int)((uint)Interlocked.Increment(ref _windowsInWeekWrites) % _windowsInWeek.Length)] = new WindowsInWeek(snapshot, monday, windows);
+        return windows;
+    }
+
+    private ulong[] OpenRemoteAt(DirectorySnapshot snapshot, DateTimeOffset at, in UkMoment moment)
+    {
+        var minute = at.UtcTicks / TimeSpan.TicksPerMinute;
+        foreach (var cached in _openInMinute)
+        {
+            if (cached is not null && cached.Minute == minute && ReferenceEquals(cached.Snapshot, snapshot))
+            {
+                return cached.Bits;
+            }
+        }
+        var remote = snapshot.RemoteServices.Length;
+        var bits = new ulong[(remote + 63) / 64];
+        for (var i = 0; i < remote; i++)
+        {
+            if ((snapshot.FactFlags[i] & FactFlags.HasTimes) != 0 && snapshot.HoursOf(snapshot.Services[i]).IsOpenAt(at, moment))
+            {
+                bits[i >> 6] |= 1UL << i;
+            }
+        }
+        // A few recent minutes are kept (searches may name an instant with "at"); the oldest written is replaced.
+        _openInMinute[(int)((uint)Interlocked.Increment(ref _openInMinuteWrites) % _openInMinute.Length)] = new OpenInMinute(snapshot, minute, bits);
+        return bits;
     }
 
     public MatchOutcome Match(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
     {
-        var at = query.At ?? now;
-        var ctx = new Context
-        {
-            Snapshot = snapshot,
-            Query = query,
-            At = at,
-            UkDate = UkTime.DateOf(at),
-            Moment = new UkMoment(at),
-            Accepted = query.Delivery ?? Codes.AnyDelivery,
-            Language = Languages.Pack(query.Language),
-            ExpiredOnOrBeforeDay = UkTime.DateOf(now).AddMonths(-ListingFreshness.ExpiredAfterMonths).DayNumber,
-        };
+        var ctx = NewContext(snapshot, query, now);
         var services = snapshot.Services;
         var limit = Math.Clamp(query.Limit, 1, MatchQuery.MaxLimit);
         var top = new Candidate[limit];
@@ -81,31 +241,10 @@ public sealed class Matcher(IReferralWaits referralWaits)
             if (Evaluate(ctx, services[index], km, 0, out var local) == Broken.None)
             {
                 total++;
-                Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, services[index], local ? km : double.NaN), km, local));
+                Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, index, local ? km : double.NaN), km, local));
             }
         }
-        var acceptedRemote = ctx.Accepted & Codes.Remote;
-        var alreadySeen = 0;
-        foreach (var bucket in snapshot.RemoteBuckets)
-        {
-            // Remote-only reach needs an accepted remote delivery, and a format asked for: a run without either cannot match.
-            if (!Codes.Any(bucket.Codes, acceptedRemote) || (query.Format is { } format && !Codes.Any(bucket.Codes, format)))
-            {
-                continue;
-            }
-            for (var index = bucket.Start; index < bucket.End; index++)
-            {
-                if (nearby.Contains(index, ref alreadySeen))
-                {
-                    continue;
-                }
-                if (Evaluate(ctx, services[index], double.NaN, 0, out _) == Broken.None)
-                {
-                    total++;
-                    Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, services[index], double.NaN), double.NaN, false));
-                }
-            }
-        }
+        total += RemoteMatches(ctx, nearby, top, ref topCount);
 
         var results = new List<ServiceMatch>(topCount);
         for (var i = 0; i < topCount; i++)
@@ -116,6 +255,285 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var misses = results.Count == 0 ? NearestMisses(ctx) : [];
         var whileYouWait = results.Count > 0 && NeedsSomethingMeanwhile(ctx, top[0]) ? SomethingMeanwhile(ctx, top.AsSpan(0, topCount), nearby) : [];
         return new MatchOutcome(results, misses, query.Place, CrisisContacts.CardContacts, whileYouWait, total);
+    }
+
+    /// <summary>
+    /// The same search done the plain way: every service evaluated and scored, distances from every location, no grid,
+    /// no columns, no runs, no pruning. The definition the fast paths must agree with (tests compare the two).
+    /// </summary>
+    internal MatchOutcome MatchByScanningEverything(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
+    {
+        var ctx = NewContext(snapshot, query, now);
+        var services = snapshot.Services;
+        var km = NearestLocations(ctx, query.WithinKm);
+        var matches = new List<Candidate>();
+        for (var i = 0; i < services.Length; i++)
+        {
+            var reachable = !double.IsNaN(km[i]) || Codes.Any(services[i].Codes, ctx.Accepted & Codes.Remote);
+            if (reachable && Evaluate(ctx, services[i], km[i], 0, out var local) == Broken.None)
+            {
+                matches.Add(new Candidate(i, services[i].Id, Score(ctx, i, local ? km[i] : double.NaN), km[i], local));
+            }
+        }
+        matches.Sort(Order);
+        var top = matches.Take(Math.Clamp(query.Limit, 1, MatchQuery.MaxLimit)).ToArray();
+        var results = top.Select(c => Describe(ctx, c)).ToList();
+
+        IReadOnlyList<NearestMiss> misses = [];
+        if (results.Count == 0)
+        {
+            var missKm = NearestLocations(ctx, Math.Min(query.WithinKm + MissSearchExtraKm, MatchQuery.MaxWithinKm + MissSearchExtraKm));
+            var found = new List<(Candidate Candidate, Broken Broken)>();
+            for (var i = 0; i < services.Length; i++)
+            {
+                var near = !double.IsNaN(missKm[i]);
+                if (!near && !Codes.Any(services[i].Codes, Codes.Remote))
+                {
+                    continue;
+                }
+                var broken = Evaluate(ctx, services[i], missKm[i], 1, out _);
+                if (IsSingle(broken))
+                {
+                    found.Add((near
+                        ? new Candidate(i, services[i].Id, Score(ctx, i, Math.Min(missKm[i], query.WithinKm)), missKm[i], true)
+                        : new Candidate(i, services[i].Id, Score(ctx, i, double.NaN), double.NaN, false), broken));
+                }
+            }
+            misses = ChooseMisses(ctx, found);
+        }
+
+        IReadOnlyList<WhileYouWait> whileYouWait = [];
+        if (results.Count > 0 && NeedsSomethingMeanwhile(ctx, top[0]))
+        {
+            var shown = top.Select(c => c.Index).ToHashSet();
+            var picked = new List<Candidate>();
+            for (var i = 0; i < services.Length; i++)
+            {
+                ref readonly var s = ref services[i];
+                var near = !double.IsNaN(km[i]);
+                if ((!near && !Codes.Any(s.Codes, ctx.Accepted & Codes.Remote))
+                    || !Codes.Any(s.Codes, NoWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || shown.Contains(i) || WaitOf(ctx, i).Days is > 0)
+                {
+                    continue;
+                }
+                var d = near ? km[i] : double.NaN;
+                if (Evaluate(ctx, s, d, 0, out var local, ignore: Broken.Format) == Broken.None)
+                {
+                    picked.Add(new Candidate(i, s.Id, Score(ctx, i, local ? d : double.NaN), d, local));
+                }
+            }
+            picked.Sort(Order);
+            whileYouWait = [.. picked.Take(MaxWhileYouWait).Select(c => MeanwhileOf(services[c.Index]))];
+        }
+        return new MatchOutcome(results, misses, query.Place, CrisisContacts.CardContacts, whileYouWait, matches.Count);
+    }
+
+    /// <summary>Each service's nearest location within <paramref name="km"/> (NaN when none), worked out location by location.</summary>
+    private static double[] NearestLocations(Context ctx, double km)
+    {
+        var snapshot = ctx.Snapshot;
+        var nearest = new double[snapshot.Services.Length];
+        Array.Fill(nearest, double.NaN);
+        if (ctx.Query.Place is not { } place || !Codes.Any(ctx.Accepted, Codes.Local))
+        {
+            return nearest;
+        }
+        for (var l = 0; l < snapshot.Latitudes.Length; l++)
+        {
+            var d = Gazetteer.Gazetteer.DistanceKm(place.Latitude, place.Longitude, snapshot.Latitudes[l], snapshot.Longitudes[l]);
+            var owner = snapshot.LocationService[l];
+            if (d <= km && !(d >= nearest[owner]))
+            {
+                nearest[owner] = d;
+            }
+        }
+        return nearest;
+    }
+
+    private Context NewContext(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
+    {
+        var at = query.At ?? now;
+        var weights = 0.25;
+        if (query.Prefer != UInt128.Zero)
+        {
+            weights += 0.35;
+        }
+        if (query.Urgency == Urgency.Now)
+        {
+            weights += 0.4;
+            weights += 0.3;
+        }
+        else
+        {
+            weights += query.Urgency == Urgency.Soon ? 0.2 : 0.1;
+        }
+        weights += 0.1;
+        var moment = new UkMoment(at);
+        return new Context
+        {
+            OpenRemote = query.OpenNow ? OpenRemoteAt(snapshot, at, moment) : null,
+            RemoteWindows = query.When != WhenWindows.None ? RemoteWindowsInWeekOf(snapshot, UkTime.DateOf(at)) : null,
+            Snapshot = snapshot,
+            Query = query,
+            At = at,
+            UkDate = UkTime.DateOf(at),
+            Moment = moment,
+            Accepted = query.Delivery ?? Codes.AnyDelivery,
+            Language = Languages.Pack(query.Language),
+            ExpiredOnOrBeforeDay = UkTime.DateOf(now).AddMonths(-ListingFreshness.ExpiredAfterMonths).DayNumber,
+            Table = TableFor(snapshot),
+            RemoteCloseness = RemoteCloseness(query),
+            Weights = weights,
+            GenderExcluded = query.Gender switch
+            {
+                null => UInt128.Zero,
+                Gender.Woman => Codes.MenOnly,
+                Gender.Man => Codes.WomenOnly,
+                _ => Codes.MenOnly | Codes.WomenOnly,
+            },
+            CircumstancesExcluded = (query.Student ? UInt128.Zero : Codes.StudentsOnly) | (query.Employee ? UInt128.Zero : Codes.EmployeesOnly),
+            HasSlowConstraints = query.When != WhenWindows.None || query.OpenNow || query.Language is not null,
+        };
+    }
+
+    /// <summary>
+    /// How close a service reached by phone, online or text counts as, against 1 (on the doorstep) down to 0.2 (at the
+    /// edge of <c>within_km</c>) for a service with an address. A person who names the ways they accept or prefer
+    /// (<c>delivery</c>, or a delivery code in <c>prefer</c>) has said how they feel about a phone line: it sits in the
+    /// middle (0.5) and their words do the rest. A person who gives a place and says nothing about how has asked first
+    /// for what is near them: a remote service then counts as if it were at the edge of their range (0.2), so every
+    /// in-person service in range gets at least as much for closeness, and a phone line still comes first when it is
+    /// better on everything else (a shorter wait, a fresher listing, a preference met). Without this, the best of tens
+    /// of thousands of national phone lines always buried the few services near the person.
+    /// </summary>
+    private static double RemoteCloseness(MatchQuery q) =>
+        q.Place is not null && q.Delivery is null && !Codes.Any(q.Prefer, Codes.AnyDelivery) ? 0.2 : 0.5;
+
+    private ScoreTable TableFor(DirectorySnapshot snapshot)
+    {
+        var measured = referralWaits.Measured;
+        var table = _table;
+        if (table is null || !ReferenceEquals(table.Snapshot, snapshot) || !ReferenceEquals(table.Measured, measured))
+        {
+            table = new ScoreTable(snapshot, measured);
+            _table = table;
+        }
+        return table;
+    }
+
+    private static readonly Comparison<Candidate> Order = (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0;
+
+    private static readonly UInt128 NoWait = Codes.DropIn | Codes.PeerSupport | Codes.Helpline;
+
+    /// <summary>
+    /// Counts the remote services (not already counted as nearby) that meet every hard constraint, and offers them to
+    /// <paramref name="top"/>. Runs whose deliveries or formats rule them out are skipped whole; within a run, the
+    /// hard constraints are read from the snapshot's flat columns, and a service is only scored in full when it could
+    /// still enter the top (for "now" searches, "open now" is worked out only when being open could lift it in).
+    /// </summary>
+    private static int RemoteMatches(Context ctx, NearbySet nearby, Candidate[] top, ref int topCount)
+    {
+        var q = ctx.Query;
+        var snapshot = ctx.Snapshot;
+        var codes = snapshot.FactCodes;
+        var assured = snapshot.FactAssuredDay;
+        var minimumAge = snapshot.FactMinimumAge;
+        var maximumAge = snapshot.FactMaximumAge;
+        var flags = snapshot.FactFlags;
+        var excluded = ctx.GenderExcluded | ctx.CircumstancesExcluded;
+        var needs = q.Needs;
+        var anyOf = q.SelfAccessOnly ? Codes.SelfAccess : ~UInt128.Zero;
+        var requiredFlags = q.FreeOnly ? FactFlags.Free : FactFlags.None;
+        var hasAge = q.Age is not null;
+        var age = (float)(q.Age ?? 0);
+        var expired = ctx.ExpiredOnOrBeforeDay;
+        var slow = ctx.HasSlowConstraints;
+        var now = q.Urgency == Urgency.Now;
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
+        var total = 0;
+        var alreadySeen = 0;
+        var table = ctx.Table;
+        for (var b = 0; b < snapshot.RemoteBuckets.Length; b++)
+        {
+            // Remote-only reach needs an accepted remote delivery, and a format asked for: a run without either cannot match.
+            var bucket = snapshot.RemoteBuckets[b];
+            if (!Codes.Any(bucket.Codes, acceptedRemote) || (q.Format is { } format && !Codes.Any(bucket.Codes, format)))
+            {
+                continue;
+            }
+            for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
+            {
+                var scoring = topCount < top.Length || BlockBound(ctx, block) >= top[^1].Score;
+                for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+                {
+                    var c = codes[index];
+                    if ((c & excluded) != UInt128.Zero || (c & needs) != needs || (c & anyOf) == UInt128.Zero
+                        || (assured[index] >= 0 && assured[index] <= expired)
+                        || (flags[index] & requiredFlags) != requiredFlags
+                        || (hasAge && (age < minimumAge[index] || age > maximumAge[index]))
+                        || (slow && !MeetsSlowConstraints(ctx, index))
+                        || nearby.Contains(index, ref alreadySeen))
+                    {
+                        continue;
+                    }
+                    total++;
+                    if (!scoring)
+                    {
+                        continue;
+                    }
+                    var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
+                    if (now && Score(ctx, index, double.NaN, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
+                    {
+                        continue;
+                    }
+                    var score = Score(ctx, index, double.NaN);
+                    if (score >= floor)
+                    {
+                        Offer(top, ref topCount, new Candidate(index, snapshot.Services[index].Id, score, double.NaN, false));
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    /// <summary>The hard constraints other than reach and format, read from the flat columns: what <see cref="Evaluate"/> checks, for a run's inner loop.</summary>
+    private static bool MeetsConstraintsBesidesReach(Context ctx, int index)
+    {
+        var q = ctx.Query;
+        var snapshot = ctx.Snapshot;
+        var c = snapshot.FactCodes[index];
+        var assured = snapshot.FactAssuredDay[index];
+        return (c & (ctx.GenderExcluded | ctx.CircumstancesExcluded)) == UInt128.Zero
+            && (c & q.Needs) == q.Needs
+            && (!q.SelfAccessOnly || Codes.Any(c, Codes.SelfAccess))
+            && !(assured >= 0 && assured <= ctx.ExpiredOnOrBeforeDay)
+            && (!q.FreeOnly || (snapshot.FactFlags[index] & FactFlags.Free) != 0)
+            && !(q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]))
+            && (!ctx.HasSlowConstraints || MeetsSlowConstraints(ctx, index));
+    }
+
+    /// <summary>"when", "language" and "open now", which need the service's schedule or languages.</summary>
+    private static bool MeetsSlowConstraints(Context ctx, int index)
+    {
+        var q = ctx.Query;
+        var snapshot = ctx.Snapshot;
+        if (q.When != WhenWindows.None)
+        {
+            var windows = index < snapshot.RemoteServices.Length ? ctx.RemoteWindows![index]
+                : (snapshot.FactFlags[index] & FactFlags.WindowsFixed) != 0 ? snapshot.FactWindows[index] : snapshot.HoursOf(snapshot.Services[index]).WindowsInWeekOf(ctx.UkDate);
+            if ((windows & q.When) == WhenWindows.None)
+            {
+                return false;
+            }
+        }
+        if (ctx.Language != 0 && !SpeaksLanguage(ctx, snapshot.Services[index]))
+        {
+            return false;
+        }
+        return !q.OpenNow || (index < snapshot.RemoteServices.Length
+            ? (ctx.OpenRemote![index >> 6] & (1UL << index)) != 0
+            : snapshot.HoursOf(snapshot.Services[index]).IsOpenAt(ctx.At, ctx.Moment));
     }
 
     /// <summary>Keeps the best <c>limit</c> candidates in order without sorting everything: score first, then id.</summary>
@@ -336,59 +754,90 @@ public sealed class Matcher(IReferralWaits referralWaits)
     private static WhenWindows WindowsOf(Context ctx, in ServiceEntry s) =>
         s.WindowsAreFixed ? s.FixedWindows : ctx.Snapshot.HoursOf(s).WindowsInWeekOf(ctx.UkDate);
 
-    private (int? Days, WaitSource Source) WaitOf(in ServiceEntry s)
+    private static (int? Days, WaitSource Source) WaitOf(Context ctx, int index)
     {
-        if (referralWaits.TypicalWaitDays(s.Id) is { } measured)
-        {
-            return (measured, WaitSource.Referrals);
-        }
-        return s.TypicalWaitDays >= 0 ? (s.TypicalWaitDays, WaitSource.Provider) : (null, WaitSource.Unknown);
+        var days = ctx.WaitDays[index];
+        return days < 0 ? (null, WaitSource.Unknown) : (days, ctx.Table.WaitMeasured?[index] == true ? WaitSource.Referrals : WaitSource.Provider);
     }
 
-    /// <summary>Fit in 0..1: a weighted mean of the parts that apply to this search.</summary>
-    private double Score(Context ctx, in ServiceEntry s, double localKm)
+    /// <summary>
+    /// Fit in 0..1: a weighted mean of the parts that apply to this search. <paramref name="openNow"/> overrides whether
+    /// the service is open now (an upper bound for "now" searches without working the schedule out).
+    /// </summary>
+    private static double Score(Context ctx, int index, double localKm, bool? openNow = null)
     {
         var q = ctx.Query;
-        double sum = 0, weights = 0;
+        var codes = ctx.Snapshot.FactCodes[index];
 
-        void Part(double weight, double value)
-        {
-            sum += weight * value;
-            weights += weight;
-        }
-
-        // Closer is better; a remote-only match sits in the middle.
-        Part(0.25, double.IsNaN(localKm) ? 0.5 : 1 - (0.8 * Math.Min(1, localKm / q.WithinKm)));
+        // Closer is better; a service reached without travelling counts as RemoteCloseness.
+        var sum = 0.25 * (double.IsNaN(localKm) ? ctx.RemoteCloseness : 1 - (0.8 * Math.Min(1, localKm / q.WithinKm)));
 
         if (q.Prefer != UInt128.Zero)
         {
-            Part(0.35, (double)Codes.Count(s.Codes & q.Prefer) / Codes.Count(q.Prefer));
+            sum += 0.35 * ((double)Codes.Count(codes & q.Prefer) / Codes.Count(q.Prefer));
         }
 
-        var (wait, _) = WaitOf(s);
+        var wait = ctx.WaitDays[index];
         if (q.Urgency == Urgency.Now)
         {
-            var openNow = ctx.Snapshot.HoursOf(s).IsOpenAt(ctx.At, ctx.Moment);
-            Part(0.4, (openNow ? 0.6 : 0) + (Codes.Any(s.Codes, Codes.Crisis) ? 0.4 : 0));
-            // Someone who needs help now is badly served by a waiting list.
-            Part(0.3, wait is null ? (Codes.Any(s.Codes, Codes.SelfAccess) ? 0.5 : 0.2) : wait == 0 ? 1 : wait <= 7 ? 0.4 : 0);
+            var open = openNow ?? ctx.Snapshot.HoursOf(ctx.Snapshot.Services[index]).IsOpenAt(ctx.At, ctx.Moment);
+            sum += 0.4 * ((open ? 0.6 : 0) + (Codes.Any(codes, Codes.Crisis) ? 0.4 : 0));
+            sum += 0.3 * NowWaitPart(wait, codes);
         }
         else
         {
-            Part(q.Urgency == Urgency.Soon ? 0.2 : 0.1, wait is null ? 0.5 : 1 / (1 + (wait.Value / (double)LongWaitDays)));
+            sum += (q.Urgency == Urgency.Soon ? 0.2 : 0.1) * WaitPart(wait);
         }
 
-        Part(0.1, s.AssuredDay < 0 ? 0 : Math.Clamp(1 - ((ctx.UkDate.DayNumber - s.AssuredDay - 183) / (730.0 - 183)), 0, 1));
-        return sum / weights;
+        sum += 0.1 * AssuredPart(ctx, ctx.Snapshot.FactAssuredDay[index]);
+        return sum / ctx.Weights;
     }
 
-    private ServiceMatch Describe(Context ctx, Candidate c)
+    /// <summary>
+    /// The most any service of a remote block can score for this search: each part of <see cref="Score"/> worked out
+    /// from the block's best figures, by the same arithmetic, so it is never below a member's own score.
+    /// </summary>
+    private static double BlockBound(Context ctx, int block)
+    {
+        var q = ctx.Query;
+        var table = ctx.Table;
+        var codes = table.BlockCodes[block];
+        var sum = 0.25 * ctx.RemoteCloseness;
+        if (q.Prefer != UInt128.Zero)
+        {
+            sum += 0.35 * ((double)Codes.Count(codes & q.Prefer) / Codes.Count(q.Prefer));
+        }
+        if (q.Urgency == Urgency.Now)
+        {
+            sum += 0.4 * ((table.BlockHasTimes[block] ? 0.6 : 0) + (Codes.Any(codes, Codes.Crisis) ? 0.4 : 0));
+            sum += 0.3 * table.BlockNowWaitPart[block];
+        }
+        else
+        {
+            sum += (q.Urgency == Urgency.Soon ? 0.2 : 0.1) * table.BlockWaitPart[block];
+        }
+        sum += 0.1 * AssuredPart(ctx, table.BlockAssuredDay[block]);
+        return sum / ctx.Weights;
+    }
+
+    /// <summary>Shorter waits are better; an unknown wait counts as a two-week one.</summary>
+    private static double WaitPart(short wait) => wait < 0 ? 0.5 : 1 / (1 + (wait / (double)LongWaitDays));
+
+    /// <summary>Someone who needs help now is badly served by a waiting list.</summary>
+    private static double NowWaitPart(short wait, UInt128 codes) =>
+        wait < 0 ? (Codes.Any(codes, Codes.SelfAccess) ? 0.5 : 0.2) : wait == 0 ? 1 : wait <= 7 ? 0.4 : 0;
+
+    /// <summary>Checked in the last six months is best; two years unchecked is worth nothing.</summary>
+    private static double AssuredPart(Context ctx, int assuredDay) =>
+        assuredDay < 0 ? 0 : Math.Clamp(1 - ((ctx.UkDate.DayNumber - assuredDay - 183) / (730.0 - 183)), 0, 1);
+
+    private static ServiceMatch Describe(Context ctx, Candidate c)
     {
         var s = ctx.Snapshot.Services[c.Index];
         var q = ctx.Query;
         var hours = ctx.Snapshot.HoursOf(s);
         var openNow = hours.IsOpenAt(ctx.At, ctx.Moment);
-        var (wait, source) = WaitOf(s);
+        var (wait, source) = WaitOf(ctx, c.Index);
         var reasons = new List<string>();
         var cautions = new List<string>();
 
@@ -518,39 +967,165 @@ public sealed class Matcher(IReferralWaits referralWaits)
         };
     }
 
-    private static List<string> Values(UInt128 codes, string family) =>
-        [.. Codes.Terms(codes & Codes.Family(family)).Select(t => t.Value)];
+    private static readonly Dictionary<string, UInt128> Families = new(StringComparer.Ordinal)
+    {
+        ["delivery"] = Codes.Family("delivery"),
+        ["format"] = Codes.Family("format"),
+        ["delivered-by"] = Codes.Family("delivered-by"),
+    };
 
-    private IReadOnlyList<NearestMiss> NearestMisses(Context ctx)
+    private static List<string> Values(UInt128 codes, string family) =>
+        [.. Codes.Terms(codes & Families[family]).Select(t => t.Value)];
+
+    /// <summary>
+    /// Services that break exactly one hard constraint. Only the best few of each kind can be chosen (see
+    /// <see cref="ChooseMisses"/>), so each kind keeps its own top <see cref="MaxNearestMisses"/>; remote services are
+    /// first counted against the flat columns, and one already breaking two constraints there is not evaluated further.
+    /// </summary>
+    private static List<NearestMiss> NearestMisses(Context ctx)
     {
         var q = ctx.Query;
-        var services = ctx.Snapshot.Services;
-        var found = new List<(Candidate Candidate, Broken Broken)>();
+        var snapshot = ctx.Snapshot;
+        var services = snapshot.Services;
+        var best = new Candidate[32][];
+        var counts = new int[32];
+
+        void Keep(Candidate c, Broken broken)
+        {
+            var kind = BitOperations.Log2((uint)broken);
+            Offer(best[kind] ??= new Candidate[MaxNearestMisses], ref counts[kind], c);
+        }
+
+        double Floor(Broken broken)
+        {
+            var kind = BitOperations.Log2((uint)broken);
+            return counts[kind] == MaxNearestMisses ? best[kind]![MaxNearestMisses - 1].Score : double.NegativeInfinity;
+        }
+
+        double LowestFloor()
+        {
+            var lowest = double.PositiveInfinity;
+            foreach (var kind in MissKinds)
+            {
+                lowest = Math.Min(lowest, Floor(kind));
+            }
+            return lowest;
+        }
+
         var nearby = Nearby(ctx, Math.Min(q.WithinKm + MissSearchExtraKm, MatchQuery.MaxWithinKm + MissSearchExtraKm));
         foreach (var (index, km) in nearby.Items)
         {
             var broken = Evaluate(ctx, services[index], km, 1, out _);
             if (IsSingle(broken))
             {
-                found.Add((new Candidate(index, services[index].Id, Score(ctx, services[index], Math.Min(km, q.WithinKm)), km, true), broken));
+                Keep(new Candidate(index, services[index].Id, Score(ctx, index, Math.Min(km, q.WithinKm)), km, true), broken);
             }
         }
+
+        var codes = snapshot.FactCodes;
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
         var alreadySeen = 0;
-        foreach (var index in ctx.Snapshot.RemoteServices)
+        var table = ctx.Table;
+        for (var b = 0; b < snapshot.RemoteBuckets.Length; b++)
         {
-            if (nearby.Contains(index, ref alreadySeen))
+            var bucket = snapshot.RemoteBuckets[b];
+            var known = Broken.None;
+            var brokenCount = 0;
+            if (!Codes.Any(bucket.Codes, acceptedRemote))
+            {
+                known = Broken.Delivery;
+                brokenCount++;
+            }
+            if (q.Format is { } format && !Codes.Any(bucket.Codes, format))
+            {
+                known = Broken.Format;
+                brokenCount++;
+            }
+            if (brokenCount > 1)
             {
                 continue;
+            }
+            for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
+            {
+                // Nothing is counted here either: skip a block none of whose services could be chosen.
+                var bound = BlockBound(ctx, block);
+                if (brokenCount == 1 ? bound < Floor(known) : bound < LowestFloor())
+                {
+                    continue;
+                }
+                for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+                {
+                    ConsiderRemote(index, known, brokenCount);
+                }
+            }
+        }
+
+        void ConsiderRemote(int index, Broken known, int brokenCount)
+        {
+            var (kind, n) = (known, brokenCount);
+            var c = codes[index];
+            var assured = snapshot.FactAssuredDay[index];
+            if (assured >= 0 && assured <= ctx.ExpiredOnOrBeforeDay)
+            {
+                return;
+            }
+            if ((c & ctx.GenderExcluded) != UInt128.Zero)
+            {
+                (kind, n) = (Broken.Gender, n + 1);
+            }
+            if ((c & ctx.CircumstancesExcluded) != UInt128.Zero)
+            {
+                (kind, n) = (Broken.Circumstances, n + 1);
+            }
+            if (q.SelfAccessOnly && !Codes.Any(c, Codes.SelfAccess))
+            {
+                (kind, n) = (Broken.Access, n + 1);
+            }
+            if (q.FreeOnly && (snapshot.FactFlags[index] & FactFlags.Free) == 0)
+            {
+                (kind, n) = (Broken.Free, n + 1);
+            }
+            if (q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]))
+            {
+                (kind, n) = (Broken.Age, n + 1);
+            }
+            if ((c & q.Needs) != q.Needs)
+            {
+                (kind, n) = (Broken.Needs, n + 1);
+            }
+            if (n > 1 || nearby.Contains(index, ref alreadySeen))
+            {
+                return;
+            }
+            // With one constraint already broken, the kind is known: skip the full check when it could not be chosen.
+            var score = Score(ctx, index, double.NaN);
+            if (n == 1 && score < Floor(kind))
+            {
+                return;
             }
             var broken = Evaluate(ctx, services[index], double.NaN, 1, out _);
             if (IsSingle(broken))
             {
-                found.Add((new Candidate(index, services[index].Id, Score(ctx, services[index], double.NaN), double.NaN, false), broken));
+                Keep(new Candidate(index, services[index].Id, score, double.NaN, false), broken);
             }
         }
-        found.Sort((a, b) => Before(a.Candidate, b.Candidate) ? -1 : Before(b.Candidate, a.Candidate) ? 1 : 0);
 
-        // One of each kind first, so the person sees the different things they could relax.
+        var found = new List<(Candidate Candidate, Broken Broken)>();
+        for (var kind = 0; kind < best.Length; kind++)
+        {
+            for (var i = 0; i < counts[kind]; i++)
+            {
+                found.Add((best[kind]![i], (Broken)(1 << kind)));
+            }
+        }
+        return ChooseMisses(ctx, found);
+    }
+
+    /// <summary>The nearest misses to show, best first: one of each kind first, so the person sees the different things they could relax.</summary>
+    private static List<NearestMiss> ChooseMisses(Context ctx, List<(Candidate Candidate, Broken Broken)> found)
+    {
+        var services = ctx.Snapshot.Services;
+        found.Sort((a, b) => Order(a.Candidate, b.Candidate));
         var chosen = new List<(Candidate Candidate, Broken Broken)>();
         foreach (var f in found)
         {
@@ -566,7 +1141,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 chosen.Add(f);
             }
         }
-        chosen.Sort((a, b) => Before(a.Candidate, b.Candidate) ? -1 : Before(b.Candidate, a.Candidate) ? 1 : 0);
+        chosen.Sort((a, b) => Order(a.Candidate, b.Candidate));
         return [.. chosen.Select(c => new NearestMiss(
             services[c.Candidate.Index].Id,
             services[c.Candidate.Index].Name,
@@ -574,6 +1149,12 @@ public sealed class Matcher(IReferralWaits referralWaits)
             MissText(ctx, services[c.Candidate.Index], c.Broken, c.Candidate.DistanceKm),
             double.IsNaN(c.Candidate.DistanceKm) ? null : Math.Round(c.Candidate.DistanceKm, 1)))];
     }
+
+    private static readonly Broken[] MissKinds =
+    [
+        Broken.WithinKm, Broken.Delivery, Broken.Format, Broken.When, Broken.OpenNow, Broken.Access,
+        Broken.Free, Broken.Age, Broken.Gender, Broken.Circumstances, Broken.Language, Broken.Needs,
+    ];
 
     private static bool IsSingle(Broken broken) => broken != Broken.None && (broken & Broken.Unreachable) == 0 && ((int)broken & ((int)broken - 1)) == 0;
 
@@ -642,18 +1223,18 @@ public sealed class Matcher(IReferralWaits referralWaits)
         };
     }
 
-    private bool NeedsSomethingMeanwhile(Context ctx, Candidate best)
+    private static bool NeedsSomethingMeanwhile(Context ctx, Candidate best)
     {
         var s = ctx.Snapshot.Services[best.Index];
-        var (wait, _) = WaitOf(s);
+        var (wait, _) = WaitOf(ctx, best.Index);
         return wait is > LongWaitDays || (wait is null && !Codes.Any(s.Codes, Codes.SelfAccess));
     }
 
     /// <summary>Drop-ins, peer groups and helplines with no wait that fit everything else the person said (any format).</summary>
-    private List<WhileYouWait> SomethingMeanwhile(Context ctx, ReadOnlySpan<Candidate> shown, NearbySet nearby)
+    private static List<WhileYouWait> SomethingMeanwhile(Context ctx, ReadOnlySpan<Candidate> shown, NearbySet nearby)
     {
         var services = ctx.Snapshot.Services;
-        var noWait = Codes.DropIn | Codes.PeerSupport | Codes.Helpline;
+        var codes = ctx.Snapshot.FactCodes;
         var picked = new Candidate[MaxWhileYouWait];
         var count = 0;
         var shownIds = new HashSet<int>();
@@ -662,49 +1243,64 @@ public sealed class Matcher(IReferralWaits referralWaits)
             shownIds.Add(c.Index);
         }
 
-        void Consider(int index, double km)
-        {
-            ref readonly var s = ref services[index];
-            if (!Codes.Any(s.Codes, noWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || shownIds.Contains(index) || WaitOf(s).Days is > 0)
-            {
-                return;
-            }
-            if (Evaluate(ctx, s, km, 0, out var local, ignore: Broken.Format) == Broken.None)
-            {
-                Offer(picked, ref count, new Candidate(index, s.Id, Score(ctx, s, local ? km : double.NaN), km, local));
-            }
-        }
-
         foreach (var (index, km) in nearby.Items)
         {
-            Consider(index, km);
-        }
-        var acceptedRemote = ctx.Accepted & Codes.Remote;
-        var alreadySeen = 0;
-        foreach (var bucket in ctx.Snapshot.RemoteBuckets)
-        {
-            if (!Codes.Any(bucket.Codes, acceptedRemote))
+            ref readonly var s = ref services[index];
+            if (!Codes.Any(s.Codes, NoWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || shownIds.Contains(index) || WaitOf(ctx, index).Days is > 0)
             {
                 continue;
             }
-            for (var index = bucket.Start; index < bucket.End; index++)
+            if (Evaluate(ctx, s, km, 0, out var local, ignore: Broken.Format) == Broken.None)
             {
-                if (!nearby.Contains(index, ref alreadySeen))
+                Offer(picked, ref count, new Candidate(index, s.Id, Score(ctx, index, local ? km : double.NaN), km, local));
+            }
+        }
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
+        var alreadySeen = 0;
+        var table = ctx.Table;
+        for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
+        {
+            if (!Codes.Any(ctx.Snapshot.RemoteBuckets[b].Codes, acceptedRemote))
+            {
+                continue;
+            }
+            for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
+            {
+                // Nothing is counted here: a block that cannot beat the third suggestion is skipped whole.
+                if (!Codes.Any(table.BlockCodes[block], NoWait) || (count == picked.Length && BlockBound(ctx, block) < picked[^1].Score))
                 {
-                    Consider(index, double.NaN);
+                    continue;
+                }
+                for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+                {
+                    // Reach is the run's; format is not asked of these.
+                    if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || ctx.WaitDays[index] > 0 || !MeetsConstraintsBesidesReach(ctx, index)
+                        || nearby.Contains(index, ref alreadySeen) || shownIds.Contains(index))
+                    {
+                        continue;
+                    }
+                    var score = Score(ctx, index, double.NaN);
+                    if (count < picked.Length || score >= picked[^1].Score)
+                    {
+                        Offer(picked, ref count, new Candidate(index, services[index].Id, score, double.NaN, false));
+                    }
                 }
             }
         }
         var list = new List<WhileYouWait>(count);
         for (var i = 0; i < count; i++)
         {
-            var s = services[picked[i].Index];
-            var reason = Codes.Any(s.Codes, Codes.DropIn) ? "A drop-in: no appointment or waiting list"
-                : Codes.Any(s.Codes, Codes.Helpline) ? "A helpline you can call while you wait"
-                : "A peer support group with people who have been there";
-            list.Add(new WhileYouWait(s.Id, s.Name, reason));
+            list.Add(MeanwhileOf(services[picked[i].Index]));
         }
         return list;
+    }
+
+    private static WhileYouWait MeanwhileOf(in ServiceEntry s)
+    {
+        var reason = Codes.Any(s.Codes, Codes.DropIn) ? "A drop-in: no appointment or waiting list"
+            : Codes.Any(s.Codes, Codes.Helpline) ? "A helpline you can call while you wait"
+            : "A peer support group with people who have been there";
+        return new WhileYouWait(s.Id, s.Name, reason);
     }
 
     private static string PreferenceText(Vocabulary.Term term) => term.Family switch

@@ -19,6 +19,8 @@ public sealed class MeasuredReferralWaits : IReferralWaits
 
     public int? TypicalWaitDays(Guid serviceId) => _waits.TryGetValue(serviceId, out var days) ? days : null;
 
+    public IReadOnlyDictionary<Guid, int> Measured => _waits;
+
     public async Task RefreshAsync(WaymarkDbContext db, TimeProvider time, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -19,6 +19,23 @@ public sealed class RankingTests : MatcherTestBase
     }
 
     [Fact]
+    public void With_a_place_and_no_delivery_given_nearby_services_are_not_buried_under_phone_lines()
+    {
+        // A phone line with no wait, checked last month, against services in person near the person.
+        var phoneLine = ServiceGraph.Named("Phone line").With("delivery:phone", "format:helpline").Waits(0).Assured(new DateOnly(2026, 11, 1));
+        var nearby = ServiceGraph.Named("Nearby").KmNorth(8).With("delivery:in-person").Waits(14).Assured(new DateOnly(2026, 11, 1));
+        var edgeWithLongWait = ServiceGraph.Named("Far, long wait").KmNorth(14).With("delivery:in-person").Waits(60).Assured(new DateOnly(2026, 11, 1));
+
+        var nothingSaid = Match(Near(), phoneLine, nearby, edgeWithLongWait);
+        var phoneAccepted = Match(Near() with { Delivery = Set("delivery:in-person", "delivery:phone") }, phoneLine, nearby, edgeWithLongWait);
+
+        // Said nothing about how: what is near comes first, yet a better phone line still beats a poor far service.
+        Assert.Equal([nearby.Id, phoneLine.Id, edgeWithLongWait.Id], nothingSaid.Results.Select(r => r.Id));
+        // Named phone as a way they accept: the phone line, better on everything but distance, comes first.
+        Assert.Equal([phoneLine.Id, nearby.Id, edgeWithLongWait.Id], phoneAccepted.Results.Select(r => r.Id));
+    }
+
+    [Fact]
     public void Closer_ranks_higher()
     {
         var far = ServiceGraph.Named("Far").KmNorth(10).With("delivery:in-person");

@@ -6,7 +6,7 @@ using Waymark.Core.Matching;
 namespace Waymark.Core.Referrals;
 
 /// <summary>What a person sees before sending an onward referral: where it goes and who will read it.</summary>
-public sealed record OnwardOffer(Guid FromReferralId, Guid ServiceId, string ServiceName, string OrganisationName, bool HasStory);
+public sealed record OnwardOffer(Guid FromReferralId, Guid ServiceId, string ServiceName, string OrganisationName, string? Story);
 
 /// <summary>
 /// "No wrong door": when a referral is declined, closed or ends on the waiting list, the person can send an
@@ -31,7 +31,7 @@ public sealed class OnwardReferrals(WaymarkDbContext db, ReferralService referra
         }
         var service = await db.Services.Where(s => s.Id == serviceId && s.OrganizationId != null)
             .Select(s => new { s.Name, Organisation = s.Organization!.Name }).SingleOrDefaultAsync(ct);
-        return service is null ? null : new OnwardOffer(referralId, serviceId, service.Name, service.Organisation, from.ProtectedStory is not null);
+        return service is null ? null : new OnwardOffer(referralId, serviceId, service.Name, service.Organisation, text.Unprotect(from.ProtectedStory));
     }
 
     /// <summary>Sends the onward referral; null when the offer does not stand (not theirs, not ended, or a service that does not take self-referrals).</summary>
@@ -43,8 +43,7 @@ public sealed class OnwardReferrals(WaymarkDbContext db, ReferralService referra
         {
             return null;
         }
-        var from = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, ct);
-        var story = carryStory ? text.Unprotect(from.ProtectedStory) : null;
+        var story = carryStory ? offer.Story : null;
         // The referral and its consent record are saved together or not at all.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var referral = await referrals.SelfReferAsync(serviceId, person, contact, story, ct);

@@ -162,6 +162,25 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         return person is null ? null : (text.Unprotect(person.ProtectedName) ?? "", text.Unprotect(person.ProtectedEmail), text.Unprotect(person.ProtectedPhone));
     }
 
+    /// <summary>
+    /// For staff of the receiving organisation: who a navigator referred and the consent they gave, or null when
+    /// the referral is not to one of their organisations or was not made by a navigator.
+    /// </summary>
+    public async Task<(string Name, string? Email, string? Phone, ReferralConsent? Consent)?> ForReceivingStaffAsync(Guid referralId, Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var orgs = db.OrganisationMemberships.Where(m => m.UserId == staff.UserId).Select(m => m.OrganizationId);
+        var person = await db.ReferredPeople
+            .Where(p => p.ReferralId == referralId && db.Referrals.Any(r => r.Id == referralId && orgs.Contains(r.OrganisationId)))
+            .SingleOrDefaultAsync(ct);
+        if (person is null)
+        {
+            return null;
+        }
+        var consent = await db.ReferralConsents.Where(c => c.ReferralId == referralId).OrderByDescending(c => c.RecordedAt).FirstOrDefaultAsync(ct);
+        return (text.Unprotect(person.ProtectedName) ?? "", text.Unprotect(person.ProtectedEmail), text.Unprotect(person.ProtectedPhone), consent);
+    }
+
     private async Task<List<NavigatorReferralView>> ToViewsAsync(List<Referral> referrals, bool withStory, CancellationToken ct)
     {
         var ids = referrals.Select(r => r.Id).ToList();

@@ -3,6 +3,7 @@ using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
+using Waymark.Web.Notifications;
 using Waymark.Web.Oruk;
 using Waymark.Web.Referrals;
 
@@ -24,6 +25,9 @@ builder.Services.AddWaymarkAccounts(builder.Configuration, builder.Environment);
 
 // Referrals: Data Protection (keys in the database), the outbox and its relay
 builder.Services.AddWaymarkReferrals(builder.Configuration);
+
+// Referral follow-ups: notifications (folder, GOV.UK Notify or SMTP), navigator and onward referrals, staleness and check-ins
+builder.Services.AddReferralFlow(builder.Configuration);
 
 // Web
 builder.Services.AddRazorPages();

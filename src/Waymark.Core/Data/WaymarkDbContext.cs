@@ -56,6 +56,11 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    // Consent, referred people and follow-ups (ReferralFlowConfiguration.cs)
+    public DbSet<ReferralConsent> ReferralConsents => Set<ReferralConsent>();
+    public DbSet<ReferredPerson> ReferredPeople => Set<ReferredPerson>();
+    public DbSet<ReferralReminder> ReferralReminders => Set<ReferralReminder>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>

@@ -104,6 +104,7 @@ public static class Vocabulary
         new("expect:frequency", "expect", "How often", "frequency"),
         new("expect:first-contact", "expect", "What happens first", "text"),
         new("expect:typical-wait-days", "expect", "Typical wait in days", "integer"),
+        new("expect:response-working-days", "expect", "Answers a referral within this many working days", "integer"),
 
         new("schedule:closed-bank-holidays", "schedule", "Closed on bank holidays"),
     ];

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
-using Waymark.Core.Outbox;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Core.Referrals;
 
@@ -14,7 +14,7 @@ public sealed class ReferralException(string message) : Exception(message);
 /// notifications it causes (the outbox), in one SaveChanges. Every view is audited. Organisations see only
 /// referrals made to them and people only their own: anything else is "not found" (null).
 /// </summary>
-public sealed class ReferralService(WaymarkDbContext db, ReferralText text, TimeProvider time)
+public sealed class ReferralService(WaymarkDbContext db, ReferralText text, ReferralNotifier notifier, TimeProvider time)
 {
     public const int MaxStoryLength = 4000;
 
@@ -46,7 +46,7 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Time
             contact, text.Protect(story), time);
         db.Referrals.Add(referral);
         db.Audit(time, person, ReferralAudit.Created, "referral", referral.Id.ToString(), $"service {service.Id}");
-        await NotifyAsync(referral, service.Name, ct);
+        await notifier.MovedAsync(referral, ct);
         await db.SaveChangesAsync(ct);
         return referral;
     }
@@ -96,7 +96,7 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Time
         if (referral.Status == ReferralStatus.Sent)
         {
             referral.MoveTo(ReferralStatus.Opened, new ReferralActor(staff.UserId, staff.Name, ReferralParty.Organisation), null, time);
-            await NotifyAsync(referral, await ServiceNameAsync(referral.ServiceId, ct), ct);
+            await notifier.MovedAsync(referral, ct);
         }
         db.Audit(time, staff, ReferralAudit.Viewed, "referral", referral.Id.ToString(), "by the receiving organisation");
         await db.SaveChangesAsync(ct);
@@ -135,58 +135,12 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Time
         var from = referral.Status;
         referral.MoveTo(to, by, reason, time);
         db.Audit(time, actor, ReferralAudit.Moved, "referral", referral.Id.ToString(), $"{from} -> {to}");
-        await NotifyAsync(referral, await ServiceNameAsync(referral.ServiceId, ct), ct);
+        await notifier.MovedAsync(referral, ct);
         await db.SaveChangesAsync(ct);
     }
 
     private IQueryable<Guid> MemberOrganisations(Actor staff) =>
         db.OrganisationMemberships.Where(m => m.UserId == staff.UserId).Select(m => m.OrganizationId);
-
-    private async Task<string> ServiceNameAsync(Guid serviceId, CancellationToken ct) =>
-        await db.Services.Where(s => s.Id == serviceId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "a service";
-
-    /// <summary>
-    /// Queues the news of the referral's latest move for the person (by their chosen channel, or not at
-    /// all) and for the referrer when that is someone else. What the person wrote is never in a message.
-    /// </summary>
-    private async Task NotifyAsync(Referral referral, string serviceName, CancellationToken ct)
-    {
-        var latest = referral.Events[^1];
-        var subject = $"Your referral to {serviceName}: {ReferralRules.Describe(latest.To)}";
-        var body = $"Your referral to {serviceName} is now {ReferralRules.Describe(latest.To)}."
-            + (latest.Reason is null ? "" : $"\n\nThe reason given: {latest.Reason}")
-            + "\n\nSign in to Waymark to see the whole history of this referral.";
-        var ids = new[] { referral.PersonUserId, referral.ReferrerUserId }.OfType<Guid>().Distinct().ToList();
-        var users = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.PhoneNumber }).ToListAsync(ct);
-        foreach (var user in users)
-        {
-            var isPerson = user.Id == referral.PersonUserId;
-            var preference = isPerson ? referral.ContactPreference : ContactPreference.Email;
-            var (channel, recipient) = preference switch
-            {
-                ContactPreference.Email => ("email", user.Email),
-                ContactPreference.Sms => ("sms", user.PhoneNumber),
-                _ => ("none", null),
-            };
-            if (recipient is null)
-            {
-                continue;
-            }
-            var now = time.GetUtcNow();
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Id = Guid.CreateVersion7(now),
-                CreatedAt = now,
-                Channel = channel,
-                Recipient = recipient,
-                Subject = subject,
-                Body = body,
-                SubjectType = "referral",
-                SubjectId = referral.Id,
-                NextAttemptAt = now,
-            });
-        }
-    }
 
     private async Task<List<ReferralView>> ToViewsAsync(List<Referral> referrals, CancellationToken ct, bool withStory = true)
     {

@@ -22,6 +22,9 @@ public static class Policies
     public const string Provider = "provider";
 
     public const string Admin = "admin";
+
+    /// <summary>Navigators, signed in with an authenticator: they refer people and follow their referrals.</summary>
+    public const string Navigator = "navigator";
 }
 
 public static class RateLimits
@@ -76,7 +79,8 @@ public static class AccountsSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff).AddRequirements(new AuthenticatorRequirement()))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.ListingEditors).AddRequirements(new AuthenticatorRequirement()))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AuthenticatorRequirement()));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AuthenticatorRequirement()))
+            .AddPolicy(Policies.Navigator, p => p.RequireRole(Roles.Navigator).AddRequirements(new AuthenticatorRequirement()));
         services.AddSingleton<IAuthorizationHandler, AuthenticatorRequirementHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthenticatorSetupRedirect>();
         // PostConfigure: AddRazorPages replaces the conventions collection when its own setup runs.
@@ -84,6 +88,7 @@ public static class AccountsSetup
         {
             o.Conventions.AuthorizeFolder("/Provider", Policies.Provider);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Navigator", Policies.Navigator);
         });
 
         var signInsPerMinute = configuration.GetValue("WAYMARK_SIGN_IN_ATTEMPTS_PER_MINUTE", 10);

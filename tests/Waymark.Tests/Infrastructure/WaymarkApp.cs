@@ -45,6 +45,8 @@ public class WaymarkApp : WebApplicationFactory<Program>
         builder.UseSetting("WAYMARK_OUTBOX_FOLDER", OutboxFolder);
         builder.UseSetting("WAYMARK_OUTBOX_RELAY", RunsOutboxRelay ? "on" : "off");
         builder.UseSetting("WAYMARK_OUTBOX_POLL_SECONDS", "0.2");
+        // Tests run the referral follow-ups themselves, at the moment they choose.
+        builder.UseSetting("WAYMARK_FOLLOW_UPS", "off");
     }
 
     /// <summary>A context on the app's database, for arranging data and checking what changed.</summary>

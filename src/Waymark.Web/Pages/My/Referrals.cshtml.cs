@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Core.Matching;
 using Waymark.Core.Referrals;
 using Waymark.Web.Accounts;
 
@@ -8,11 +9,28 @@ namespace Waymark.Web.Pages.My;
 
 /// <summary>A person's own referrals, each with its whole history; they can withdraw one that is still open.</summary>
 [Authorize]
-public sealed class ReferralsModel(ReferralService referrals) : PageModel
+public sealed class ReferralsModel(ReferralService referrals, ReferralSuggestions suggestions) : PageModel
 {
     public IReadOnlyList<ReferralView> Referrals { get; private set; } = [];
 
-    public async Task OnGetAsync() => Referrals = await referrals.ForPersonAsync(User.Actor());
+    /// <summary>While-you-wait and onward suggestions, for referrals on a waiting list or ended.</summary>
+    public Dictionary<Guid, NextSteps> Next { get; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Referrals = await referrals.ForPersonAsync(User.Actor());
+        foreach (var r in Referrals)
+        {
+            if (r.Status == ReferralStatus.OnWaitingList)
+            {
+                Next[r.Id] = new NextSteps(r.Id, await suggestions.WhileYouWaitAsync(r.ServiceId), null);
+            }
+            else if (NavigatorReferrals.EndsOnward(r.Status))
+            {
+                Next[r.Id] = new NextSteps(r.Id, [], await suggestions.OnwardAsync(r.ServiceId, selfAccessOnly: true));
+            }
+        }
+    }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid referralId)
     {
@@ -32,3 +50,5 @@ public sealed class ReferralsModel(ReferralService referrals) : PageModel
         return RedirectToPage();
     }
 }
+
+public sealed record NextSteps(Guid ReferralId, IReadOnlyList<WhileYouWait> WhileYouWait, IReadOnlyList<ServiceMatch>? Onward);

@@ -1678,6 +1678,16 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         },
                         new
                         {
+                            Id = new Guid("4cd9a788-b98e-5205-bc72-3ac1da55363a"),
+                            Code = "expect:response-working-days",
+                            Description = "Answers a referral within this many working days",
+                            Name = "Answers a referral within this many working days",
+                            TaxonomyId = new Guid("5f1e0a3c-6b1d-4f57-9a0e-57a1f0c0a001"),
+                            TaxonomyName = "waymark",
+                            Term = "expect:response-working-days"
+                        },
+                        new
+                        {
                             Id = new Guid("e3540777-37c8-5640-b809-005349f90479"),
                             Code = "schedule:closed-bank-holidays",
                             Description = "Closed on bank holidays",
@@ -2025,6 +2035,53 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("referral", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferralConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("OnwardFromReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("SharesContactDetails")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharesStory")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnwardFromReferralId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("referral_consent", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Referrals.ReferralEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2067,6 +2124,53 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasIndex("ReferralId", "OccurredAt");
 
                     b.ToTable("referral_event", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferralReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId", "Kind", "Period")
+                        .IsUnique();
+
+                    b.ToTable("referral_reminder", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferredPerson", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectedEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedPhone")
+                        .HasColumnType("text");
+
+                    b.HasKey("ReferralId");
+
+                    b.ToTable("referred_person", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2345,11 +2449,44 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferralConsent", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Core.Referrals.ReferralEvent", b =>
                 {
                     b.HasOne("Waymark.Core.Referrals.Referral", null)
                         .WithMany("Events")
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferralReminder", b =>
+                {
+                    b.HasOne("Waymark.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferredPerson", b =>
+                {
+                    b.HasOne("Waymark.Core.Referrals.Referral", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.Referrals.ReferredPerson", "ReferralId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

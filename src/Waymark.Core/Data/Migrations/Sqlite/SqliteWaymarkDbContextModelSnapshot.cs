@@ -1667,6 +1667,16 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         },
                         new
                         {
+                            Id = new Guid("4cd9a788-b98e-5205-bc72-3ac1da55363a"),
+                            Code = "expect:response-working-days",
+                            Description = "Answers a referral within this many working days",
+                            Name = "Answers a referral within this many working days",
+                            TaxonomyId = new Guid("5f1e0a3c-6b1d-4f57-9a0e-57a1f0c0a001"),
+                            TaxonomyName = "waymark",
+                            Term = "expect:response-working-days"
+                        },
+                        new
+                        {
                             Id = new Guid("e3540777-37c8-5640-b809-005349f90479"),
                             Code = "schedule:closed-bank-holidays",
                             Description = "Closed on bank holidays",
@@ -2012,6 +2022,53 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("referral", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferralConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OnwardFromReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharesContactDetails")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharesStory")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnwardFromReferralId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("referral_consent", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Referrals.ReferralEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2054,6 +2111,53 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasIndex("ReferralId", "OccurredAt");
 
                     b.ToTable("referral_event", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferralReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId", "Kind", "Period")
+                        .IsUnique();
+
+                    b.ToTable("referral_reminder", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferredPerson", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedEmail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPhone")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReferralId");
+
+                    b.ToTable("referred_person", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2332,11 +2436,44 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferralConsent", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Core.Referrals.ReferralEvent", b =>
                 {
                     b.HasOne("Waymark.Core.Referrals.Referral", null)
                         .WithMany("Events")
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferralReminder", b =>
+                {
+                    b.HasOne("Waymark.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Referrals.ReferredPerson", b =>
+                {
+                    b.HasOne("Waymark.Core.Referrals.Referral", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.Referrals.ReferredPerson", "ReferralId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -10,7 +10,7 @@ namespace Waymark.Web.Pages.Provider.Referrals;
 /// One referral for the receiving organisation's staff. Opening it marks it Opened (so the person and the
 /// referrer see it was read), and every view is audited. Another organisation's referral is not found.
 /// </summary>
-public sealed class ReferralModel(ReferralService referrals) : PageModel
+public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals navigatorReferrals) : PageModel
 {
     public const int MaxReasonLength = 2000;
 
@@ -22,6 +22,9 @@ public sealed class ReferralModel(ReferralService referrals) : PageModel
 
     public ReferralView Referral { get; private set; } = null!;
 
+    /// <summary>For a navigator's referral: who it is for, how to reach them, and their consent.</summary>
+    public (string Name, string? Email, string? Phone, ReferralConsent? Consent)? ReferredPerson { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var view = await referrals.OpenForStaffAsync(id, User.Actor());
@@ -30,6 +33,7 @@ public sealed class ReferralModel(ReferralService referrals) : PageModel
             return NotFound();
         }
         Referral = view;
+        ReferredPerson = await navigatorReferrals.ForReceivingStaffAsync(id, User.Actor());
         return Page();
     }
 
@@ -41,6 +45,7 @@ public sealed class ReferralModel(ReferralService referrals) : PageModel
             return NotFound();
         }
         Referral = view;
+        ReferredPerson = await navigatorReferrals.ForReceivingStaffAsync(id, User.Actor());
         if (!Enum.TryParse<ReferralStatus>(To, out var to) || !ReferralRules.NextFrom(view.Status).Contains(to) || to == ReferralStatus.Withdrawn)
         {
             this.AddError(nameof(To), "Choose what has happened to this referral");

@@ -1,0 +1,205 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Data;
+using Waymark.Core.Notifications;
+
+namespace Waymark.Core.Referrals;
+
+/// <summary>What a navigator records to refer someone, with that person's consent.</summary>
+public sealed record NavigatorReferralRequest
+{
+    public required Guid ServiceId { get; init; }
+    public required string PersonName { get; init; }
+    public string? PersonEmail { get; init; }
+    public string? PersonPhone { get; init; }
+    public required ContactPreference Contact { get; init; }
+    public required ConsentMethod ConsentMethod { get; init; }
+    public required DateOnly ConsentGivenOn { get; init; }
+
+    /// <summary>The person agreed that their name and contact details go to the service.</summary>
+    public required bool SharesContactDetails { get; init; }
+
+    /// <summary>The person agreed that what they told the navigator goes to the service.</summary>
+    public required bool SharesStory { get; init; }
+
+    public string? Story { get; init; }
+
+    /// <summary>The declined or closed referral this one continues, when it is an onward referral.</summary>
+    public Guid? OnwardFromReferralId { get; init; }
+
+    /// <summary>For an onward referral: carry the earlier story, with the person's fresh consent.</summary>
+    public bool CarryStory { get; init; }
+}
+
+/// <summary>A referral as its navigator sees it: who it is for, the consent, and whether the service is overdue.</summary>
+public sealed record NavigatorReferralView(ReferralView Referral, string PersonName, ReferralConsent? Consent, DateOnly? OverdueSince);
+
+/// <summary>
+/// Referrals made by a navigator for a person, with that person's recorded consent. A navigator sees only
+/// referrals they made; any other id is "not found". Every view of one is audited.
+/// </summary>
+public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, ReferralNotifier notifier, TimeProvider time)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxPhoneLength = 40;
+    public const int MaxEmailLength = 320;
+
+    public static bool EndsOnward(ReferralStatus status) => status is ReferralStatus.Declined or ReferralStatus.Closed or ReferralStatus.RemovedFromWaitingList;
+
+    public async Task<Referral> ReferAsync(NavigatorReferralRequest request, Actor navigator, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(navigator);
+        if (navigator.UserId is not { } navigatorId)
+        {
+            throw new ReferralException("Sign in to make a referral.");
+        }
+        var service = await db.Services.Where(s => s.Id == request.ServiceId && s.OrganizationId != null)
+            .Select(s => new { s.Id, OrganisationId = s.OrganizationId!.Value, Organisation = s.Organization!.Name }).SingleOrDefaultAsync(ct)
+            ?? throw new ReferralException("There is no such service.");
+        var name = request.PersonName?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        {
+            throw new ReferralException($"Give the person's name, in up to {MaxNameLength} characters.");
+        }
+        if (!request.SharesContactDetails)
+        {
+            throw new ReferralException("A referral needs the person's agreement to share their name and contact details with the service.");
+        }
+        // Least collected: only the address the person chose to be contacted at.
+        var email = request.Contact == ContactPreference.Email ? request.PersonEmail?.Trim() : null;
+        var phone = request.Contact == ContactPreference.Sms ? request.PersonPhone?.Trim() : null;
+        if (request.Contact == ContactPreference.Email && (string.IsNullOrEmpty(email) || email.Length > MaxEmailLength || !email.Contains('@', StringComparison.Ordinal)))
+        {
+            throw new ReferralException("Give the person's email address, or choose another way to contact them.");
+        }
+        if (request.Contact == ContactPreference.Sms && (string.IsNullOrEmpty(phone) || phone.Length > MaxPhoneLength))
+        {
+            throw new ReferralException("Give the person's mobile number, or choose another way to contact them.");
+        }
+        var story = request.Story?.Trim();
+        if (story?.Length > ReferralService.MaxStoryLength)
+        {
+            throw new ReferralException($"Keep the story to {ReferralService.MaxStoryLength} characters.");
+        }
+        if (!string.IsNullOrEmpty(story) && !request.SharesStory)
+        {
+            throw new ReferralException("Only send the person's story when they agreed to share it.");
+        }
+        if (request.OnwardFromReferralId is { } fromId)
+        {
+            var earlier = await db.Referrals.Where(r => r.Id == fromId && r.ReferrerUserId == navigatorId)
+                .Select(r => new { r.Status, r.ProtectedStory }).SingleOrDefaultAsync(ct)
+                ?? throw new ReferralException("There is no such earlier referral.");
+            if (!EndsOnward(earlier.Status))
+            {
+                throw new ReferralException("Only a declined or closed referral can be carried onward.");
+            }
+            if (request.CarryStory)
+            {
+                if (!request.SharesStory)
+                {
+                    throw new ReferralException("The earlier story goes onward only when the person agreed again to share it.");
+                }
+                var carried = text.Unprotect(earlier.ProtectedStory);
+                story = string.Join("\n\n", new[] { carried, story }.Where(s => !string.IsNullOrWhiteSpace(s)));
+                story = story.Length > ReferralService.MaxStoryLength ? story[..ReferralService.MaxStoryLength] : story;
+            }
+        }
+
+        // A person with an account sees the referral in their own list; the navigator is not told whether they have one.
+        Guid? personUserId = null;
+        if (email is not null)
+        {
+            var normalised = email.ToUpperInvariant();
+            personUserId = await db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
+        }
+        var referral = Referral.Create(service.Id, service.OrganisationId, personUserId, new ReferralActor(navigatorId, navigator.Name, ReferralParty.Referrer),
+            request.Contact, request.SharesStory ? text.Protect(story) : null, time);
+        db.Referrals.Add(referral);
+        db.ReferredPeople.Add(ReferredPerson.Create(referral.Id, text.Protect(name)!, text.Protect(email), text.Protect(phone)));
+        db.ReferralConsents.Add(ReferralConsent.Record(referral.Id, request.ConsentMethod, request.ConsentGivenOn, request.SharesContactDetails,
+            request.SharesStory, service.Organisation, navigatorId, request.OnwardFromReferralId, time));
+        db.Audit(time, navigator, ReferralAudit.Created, "referral", referral.Id.ToString(),
+            $"service {service.Id} by a navigator" + (request.OnwardFromReferralId is { } f ? $", onward from {f}" : ""));
+        await notifier.MovedAsync(referral, ct);
+        await db.SaveChangesAsync(ct);
+        return referral;
+    }
+
+    /// <summary>The referrals this navigator made, newest first. The list shows names and statuses, not stories, so it is not audited as a view.</summary>
+    public async Task<IReadOnlyList<NavigatorReferralView>> ListAsync(Actor navigator, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(navigator);
+        var referrals = await db.Referrals.Include(r => r.Events)
+            .Where(r => r.ReferrerUserId == navigator.UserId && r.PersonUserId != navigator.UserId)
+            .OrderByDescending(r => r.CreatedAt).Take(200).AsSplitQuery().ToListAsync(ct);
+        return await ToViewsAsync(referrals, withStory: false, ct);
+    }
+
+    /// <summary>One referral this navigator made, or null; audited.</summary>
+    public async Task<NavigatorReferralView?> FindAsync(Guid referralId, Actor navigator, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(navigator);
+        var referral = await db.Referrals.Include(r => r.Events)
+            .SingleOrDefaultAsync(r => r.Id == referralId && r.ReferrerUserId == navigator.UserId && r.PersonUserId != navigator.UserId, ct);
+        if (referral is null)
+        {
+            return null;
+        }
+        db.Audit(time, navigator, ReferralAudit.Viewed, "referral", referral.Id.ToString(), "by the referring navigator");
+        await db.SaveChangesAsync(ct);
+        return (await ToViewsAsync([referral], withStory: true, ct))[0];
+    }
+
+    /// <summary>The contact details recorded for the person on one of this navigator's referrals, to prefill an onward referral.</summary>
+    public async Task<(string Name, string? Email, string? Phone)?> PersonDetailsAsync(Guid referralId, Actor navigator, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(navigator);
+        var person = await db.ReferredPeople
+            .Where(p => p.ReferralId == referralId && db.Referrals.Any(r => r.Id == referralId && r.ReferrerUserId == navigator.UserId))
+            .SingleOrDefaultAsync(ct);
+        return person is null ? null : (text.Unprotect(person.ProtectedName) ?? "", text.Unprotect(person.ProtectedEmail), text.Unprotect(person.ProtectedPhone));
+    }
+
+    /// <summary>
+    /// For staff of the receiving organisation: who a navigator referred and the consent they gave, or null when
+    /// the referral is not to one of their organisations or was not made by a navigator.
+    /// </summary>
+    public async Task<(string Name, string? Email, string? Phone, ReferralConsent? Consent)?> ForReceivingStaffAsync(Guid referralId, Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var orgs = db.OrganisationMemberships.Where(m => m.UserId == staff.UserId).Select(m => m.OrganizationId);
+        var person = await db.ReferredPeople
+            .Where(p => p.ReferralId == referralId && db.Referrals.Any(r => r.Id == referralId && orgs.Contains(r.OrganisationId)))
+            .SingleOrDefaultAsync(ct);
+        if (person is null)
+        {
+            return null;
+        }
+        var consent = await db.ReferralConsents.Where(c => c.ReferralId == referralId).OrderByDescending(c => c.RecordedAt).FirstOrDefaultAsync(ct);
+        return (text.Unprotect(person.ProtectedName) ?? "", text.Unprotect(person.ProtectedEmail), text.Unprotect(person.ProtectedPhone), consent);
+    }
+
+    private async Task<List<NavigatorReferralView>> ToViewsAsync(List<Referral> referrals, bool withStory, CancellationToken ct)
+    {
+        var ids = referrals.Select(r => r.Id).ToList();
+        var serviceIds = referrals.Select(r => r.ServiceId).Distinct().ToList();
+        var services = await db.Services.Where(s => serviceIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name }).ToDictionaryAsync(s => s.Id, ct);
+        var people = await db.ReferredPeople.Where(p => ids.Contains(p.ReferralId)).ToDictionaryAsync(p => p.ReferralId, ct);
+        var consents = (await db.ReferralConsents.Where(c => ids.Contains(c.ReferralId)).ToListAsync(ct))
+            .GroupBy(c => c.ReferralId).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.RecordedAt).First());
+        var overdue = await ReferralFollowUps.OverdueAsync(db, referrals.Select(r => (r.Id, r.ServiceId, r.Status, r.CreatedAt)), time, ct);
+        return referrals.Select(r =>
+        {
+            var service = services.GetValueOrDefault(r.ServiceId);
+            var view = new ReferralView(r.Id, r.ServiceId, service?.Name ?? "A service no longer listed", service?.Organisation ?? "", r.Status,
+                r.ContactPreference, r.CreatedAt, withStory ? text.Unprotect(r.ProtectedStory) : null,
+                r.Events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToList());
+            var name = people.TryGetValue(r.Id, out var p) ? text.Unprotect(p.ProtectedName) ?? "" : "";
+            return new NavigatorReferralView(view, name, consents.GetValueOrDefault(r.Id),
+                overdue.TryGetValue(r.Id, out var due) ? due.AddDays(1) : null);
+        }).ToList();
+    }
+}

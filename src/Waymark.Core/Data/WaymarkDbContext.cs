@@ -9,6 +9,7 @@ using Waymark.Core.Gazetteer;
 using Waymark.Core.Insights;
 using Waymark.Core.Listings;
 using Waymark.Core.Outbox;
+using Waymark.Core.People;
 using Waymark.Core.Referrals;
 
 namespace Waymark.Core.Data;
@@ -53,6 +54,11 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // A person's support plan and story consents (PeopleConfiguration.cs)
+    public DbSet<PersonProfile> PersonProfiles => Set<PersonProfile>();
+    public DbSet<SavedService> SavedServices => Set<SavedService>();
+    public DbSet<StoryConsent> StoryConsents => Set<StoryConsent>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -5,6 +5,7 @@ using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
 using Waymark.Web.Oruk;
+using Waymark.Web.People;
 using Waymark.Web.Referrals;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,9 @@ builder.Services.AddWaymarkAccounts(builder.Configuration, builder.Environment);
 
 // Referrals: Data Protection (keys in the database), the outbox and its relay
 builder.Services.AddWaymarkReferrals(builder.Configuration);
+
+// People: self-service accounts, the support plan, "tell my story once", download and delete my data
+builder.Services.AddWaymarkPeople();
 
 // Web
 builder.Services.AddRazorPages();

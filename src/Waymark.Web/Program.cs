@@ -5,6 +5,7 @@ using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
 using Waymark.Web.Notifications;
 using Waymark.Web.Oruk;
+using Waymark.Web.People;
 using Waymark.Web.Referrals;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,9 @@ builder.Services.AddWaymarkReferrals(builder.Configuration);
 
 // Referral follow-ups: notifications (folder, GOV.UK Notify or SMTP), navigator and onward referrals, staleness and check-ins
 builder.Services.AddReferralFlow(builder.Configuration);
+
+// People: self-service accounts, the support plan, "tell my story once", download and delete my data
+builder.Services.AddWaymarkPeople();
 
 // Web
 builder.Services.AddRazorPages();

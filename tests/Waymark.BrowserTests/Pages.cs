@@ -26,6 +26,20 @@ internal static class Pages
         // Stable ids from data/sample/yorkshire-and-humber.json: Steel Valley Peer Network and its Tuesday Evening Peer Group.
         $"/services/{SampleServiceId}",
         $"/organisations/{SampleOrganisationId}",
+        "/account/create",
+        "/account/check-email",
+        "/account/deleted",
+    ];
+
+    /// <summary>A person's own pages, signed in (checked by PersonPagesTests).</summary>
+    public static readonly string[] Person =
+    [
+        "/account",
+        "/my/plan",
+        "/my/story",
+        "/my/referrals",
+        "/my/data",
+        "/my/delete",
     ];
 
     public const string SampleServiceId = "94d9a71f-24d3-5ec4-b03f-c1fdcd671b24";

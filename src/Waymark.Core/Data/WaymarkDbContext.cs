@@ -10,6 +10,7 @@ using Waymark.Core.Insights;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
 using Waymark.Core.Outbox;
+using Waymark.Core.People;
 using Waymark.Core.Referrals;
 
 namespace Waymark.Core.Data;
@@ -60,6 +61,10 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ReferralConsent> ReferralConsents => Set<ReferralConsent>();
     public DbSet<ReferredPerson> ReferredPeople => Set<ReferredPerson>();
     public DbSet<ReferralReminder> ReferralReminders => Set<ReferralReminder>();
+    // A person's support plan and story consents (PeopleConfiguration.cs)
+    public DbSet<PersonProfile> PersonProfiles => Set<PersonProfile>();
+    public DbSet<SavedService> SavedServices => Set<SavedService>();
+    public DbSet<StoryConsent> StoryConsents => Set<StoryConsent>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

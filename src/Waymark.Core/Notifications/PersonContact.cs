@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
+using Waymark.Core.People;
 using Waymark.Core.Referrals;
 
 namespace Waymark.Core.Notifications;
@@ -23,10 +24,11 @@ public interface IPersonContact
 }
 
 /// <summary>
-/// The referral's own contact choice, with the address from the person's account (email, or Identity's
-/// PhoneNumber), or from the encrypted details a navigator recorded for someone without an account.
+/// For someone with an account, the rule of <see cref="PersonContact"/> (their plan's "don't contact me" wins over
+/// any referral); for someone a navigator referred without an account, the referral's own choice and the
+/// encrypted details the navigator recorded.
 /// </summary>
-public sealed class ReferralPersonContact(WaymarkDbContext db, ReferralText text) : IPersonContact
+public sealed class ReferralPersonContact(WaymarkDbContext db, ReferralText text, PersonContact accounts) : IPersonContact
 {
     public async Task<ContactRoute?> ForPersonAsync(Referral referral, CancellationToken ct)
     {
@@ -35,19 +37,15 @@ public sealed class ReferralPersonContact(WaymarkDbContext db, ReferralText text
         {
             return null;
         }
-        string? email;
-        string? phone;
         if (referral.PersonUserId is { } userId)
         {
-            var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.PhoneNumber }).SingleOrDefaultAsync(ct);
-            (email, phone) = (user?.Email, user?.PhoneNumber);
+            return await accounts.ForAsync(userId, referral.ContactPreference, ct) is { MayContact: true } details
+                ? new ContactRoute(details.Preference == ContactPreference.Sms ? Channels.Sms : Channels.Email, details.Address!)
+                : null;
         }
-        else
-        {
-            var person = db.ReferredPeople.Local.FirstOrDefault(p => p.ReferralId == referral.Id)
-                ?? await db.ReferredPeople.SingleOrDefaultAsync(p => p.ReferralId == referral.Id, ct);
-            (email, phone) = (text.Unprotect(person?.ProtectedEmail), text.Unprotect(person?.ProtectedPhone));
-        }
+        var person = db.ReferredPeople.Local.FirstOrDefault(p => p.ReferralId == referral.Id)
+            ?? await db.ReferredPeople.SingleOrDefaultAsync(p => p.ReferralId == referral.Id, ct);
+        var (email, phone) = (text.Unprotect(person?.ProtectedEmail), text.Unprotect(person?.ProtectedPhone));
         return referral.ContactPreference switch
         {
             ContactPreference.Email when !string.IsNullOrWhiteSpace(email) => new ContactRoute(Channels.Email, email),

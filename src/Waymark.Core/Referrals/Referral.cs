@@ -49,7 +49,8 @@ public sealed class Referral
     /// <summary>The person's account; null for a navigator's referral of someone without one.</summary>
     public Guid? PersonUserId { get; private set; }
 
-    public Guid ReferrerUserId { get; private set; }
+    /// <summary>Who made the referral; null once their account is erased (the referral is kept, anonymously, for waiting times).</summary>
+    public Guid? ReferrerUserId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public ReferralStatus Status { get; private set; }
     public ContactPreference ContactPreference { get; private set; }

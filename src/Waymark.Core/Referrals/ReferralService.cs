@@ -3,6 +3,8 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Notifications;
+using Waymark.Core.Outbox;
+using Waymark.Core.People;
 
 namespace Waymark.Core.Referrals;
 
@@ -24,7 +26,14 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
     public async Task<bool> TakesSelfReferralsAsync(Guid serviceId, CancellationToken ct = default) =>
         await db.ServiceAttributes.AnyAsync(a => a.ServiceId == serviceId && (a.TaxonomyTermId == SelfReferral || a.TaxonomyTermId == NoReferralNeeded), ct);
 
-    public async Task<Referral> SelfReferAsync(Guid serviceId, Actor person, ContactPreference contact, string? story, CancellationToken ct = default)
+    public Task<Referral> SelfReferAsync(Guid serviceId, Actor person, ContactPreference contact, string? story, CancellationToken ct = default) =>
+        SelfReferAsync(serviceId, person, contact, story, null, ct);
+
+    /// <summary>
+    /// A self-referral that may carry the person's "tell my story once" summary. The story goes only when
+    /// the person ticked to share it with this organisation; the consent is saved with the referral.
+    /// </summary>
+    public async Task<Referral> SelfReferAsync(Guid serviceId, Actor person, ContactPreference contact, string? story, SharedStory? sharedStory, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(person);
         if (person.UserId is not { } personId)
@@ -42,9 +51,16 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
         {
             throw new ReferralException($"Keep what you write to {MaxStoryLength} characters.");
         }
+        var sent = sharedStory is null || string.IsNullOrWhiteSpace(sharedStory.Text) ? story
+            : string.IsNullOrWhiteSpace(story) ? sharedStory.Text
+            : $"{story.Trim()}\n\n{sharedStory.Text}";
         var referral = Referral.Create(service.Id, service.OrganizationId, personId, new ReferralActor(personId, person.Name, ReferralParty.Person),
-            contact, text.Protect(story), time);
+            contact, text.Protect(sent), time);
         db.Referrals.Add(referral);
+        if (sharedStory is not null && !string.IsNullOrWhiteSpace(sharedStory.Text))
+        {
+            await StoryConsents.RecordAsync(db, text, time, person, referral, service.Name, sharedStory, ct);
+        }
         db.Audit(time, person, ReferralAudit.Created, "referral", referral.Id.ToString(), $"service {service.Id}");
         await notifier.MovedAsync(referral, ct);
         await db.SaveChangesAsync(ct);

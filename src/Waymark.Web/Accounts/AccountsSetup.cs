@@ -47,6 +47,8 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                // People make their own accounts; an address must be shown to be theirs before it is used to sign in.
+                o.SignIn.RequireConfirmedEmail = true;
                 o.Stores.SchemaVersion = WaymarkDbContext.IdentitySchema;
             })
             .AddEntityFrameworkStores<WaymarkDbContext>()

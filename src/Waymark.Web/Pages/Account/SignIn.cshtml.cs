@@ -24,6 +24,9 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
     [BindProperty(SupportsGet = true)]
     public bool PasswordSet { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool EmailConfirmed { get; set; }
+
     public void OnGet()
     {
     }
@@ -65,6 +68,12 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
         if (result.IsLockedOut)
         {
             this.AddError("Input.Email", "This account is locked for 15 minutes after too many wrong passwords. Try again later.");
+            return Invalid();
+        }
+        if (result.IsNotAllowed)
+        {
+            // Only said after the right password, so it reveals nothing about other people's addresses.
+            this.AddError("Input.Email", "Confirm your email address first: open the link in the email we sent you.");
             return Invalid();
         }
         if (!result.Succeeded)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
+using Waymark.Core.People;
 using Waymark.Core.Referrals;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
@@ -11,19 +12,34 @@ namespace Waymark.Web.Pages.Services;
 
 /// <summary>A signed-in person refers themselves to a service that takes self-referrals.</summary>
 [Authorize]
-public sealed class ReferModel(WaymarkDbContext db, ReferralService referrals) : PageModel
+public sealed class ReferModel(WaymarkDbContext db, ReferralService referrals, PersonPlan plan) : PageModel
 {
-    [BindProperty]
-    public string? Story { get; set; }
+    [BindProperty(Name = "Story")]
+    public string? Words { get; set; }
 
     [BindProperty]
-    public string? Contact { get; set; } = nameof(ContactPreference.Email);
+    public string? Contact { get; set; }
+
+    /// <summary>The person's tick to send their story to this organisation; nothing is shared without it.</summary>
+    [BindProperty]
+    public bool ShareStory { get; set; }
+
+    /// <summary>The person's "tell my story once" summary, if they wrote one.</summary>
+    public StorySummary Story { get; private set; } = new();
 
     public Guid ServiceId { get; private set; }
     public string ServiceName { get; private set; } = "";
     public string OrganisationName { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Contact = (await plan.ContactPreferenceAsync(User.Actor())).ToString();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
@@ -31,9 +47,9 @@ public sealed class ReferModel(WaymarkDbContext db, ReferralService referrals) :
         {
             return NotFound();
         }
-        if (Story?.Length > ReferralService.MaxStoryLength)
+        if (Words?.Length > ReferralService.MaxStoryLength)
         {
-            this.AddError(nameof(Story), $"What you write must be {ReferralService.MaxStoryLength:N0} characters or fewer");
+            this.AddError("Story", $"What you write must be {ReferralService.MaxStoryLength:N0} characters or fewer");
         }
         if (!Enum.TryParse<ContactPreference>(Contact, out var contact) || !Enum.IsDefined(contact))
         {
@@ -44,7 +60,8 @@ public sealed class ReferModel(WaymarkDbContext db, ReferralService referrals) :
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await referrals.SelfReferAsync(id, User.Actor(), contact, Story);
+        var shared = ShareStory && !Story.IsEmpty ? SharedStory.From(Story) : null;
+        await referrals.SelfReferAsync(id, User.Actor(), contact, Words, shared);
         TempData["Success"] = $"Your referral to {ServiceName} has been sent.";
         return RedirectToPage("/My/Referrals");
     }
@@ -58,6 +75,7 @@ public sealed class ReferModel(WaymarkDbContext db, ReferralService referrals) :
             return false;
         }
         ServiceId = id;
+        (Story, _) = await plan.GetStoryAsync(User.Actor());
         ServiceName = service.Name;
         OrganisationName = service.Organisation;
         return true;

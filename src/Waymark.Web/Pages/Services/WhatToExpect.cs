@@ -2,6 +2,7 @@ using System.Globalization;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
+using Waymark.Core.Referrals;
 using Waymark.Core.Schedules;
 using Waymark.Web.Text;
 
@@ -30,6 +31,9 @@ public sealed class WhatToExpect
     public string? FirstContact { get; init; }
     public required IReadOnlyList<string> HowToGetIn { get; init; }
     public required string Wait { get; init; }
+
+    /// <summary>Where the waiting time comes from, in full: measured from Waymark referrals, or the provider's own estimate.</summary>
+    public string? WaitSourceDetail { get; init; }
     public required IReadOnlyList<string> Cost { get; init; }
     public required IReadOnlyList<string> AccessNeeds { get; init; }
     public required IReadOnlyList<string> Languages { get; init; }
@@ -128,6 +132,7 @@ public sealed class WhatToExpect
             FirstContact = ValueOf("expect:first-contact"),
             HowToGetIn = AccessWords(has),
             Wait = PlainWords.WaitWithSource(waitDays, waitSource),
+            WaitSourceDetail = WaitDetail(waitDays, waitSource),
             Cost = CostWords(s, today),
             AccessNeeds = LabelsOf("access-needs"),
             Languages = [.. s.Languages.Select(l => l.Name ?? (l.Code is { } c ? Core.Matching.Languages.NamesByCode.GetValueOrDefault(c, c) : null)).OfType<string>().Distinct()],
@@ -152,6 +157,16 @@ public sealed class WhatToExpect
             },
         };
     }
+
+    /// <summary>"Median 21 days from referral to offer over the last 180 days, from Waymark referrals", or why the provider's figure is shown.</summary>
+    public static string? WaitDetail(int? days, WaitSource source) => (days, source) switch
+    {
+        ({ } d, WaitSource.Referrals) =>
+            $"Median {d} {(d == 1 ? "day" : "days")} from referral to offer over the last {MeasuredReferralWaits.Window.TotalDays:0} days, from Waymark referrals.",
+        (not null, WaitSource.Provider) =>
+            $"This is the provider’s own estimate. Waymark shows a measured wait once at least {MeasuredReferralWaits.MinimumReferrals} people referred through Waymark have been offered a place within {MeasuredReferralWaits.Window.TotalDays:0} days.",
+        _ => null,
+    };
 
     private static string SessionWords(int minutes) => minutes switch
     {

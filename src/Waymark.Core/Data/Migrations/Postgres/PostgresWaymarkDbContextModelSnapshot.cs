@@ -1986,6 +1986,102 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("outbox_message", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.People.PersonProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactPreference")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NotesUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedNotes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedStory")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("StoryUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("person_profile", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.People.SavedService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("UserId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("plan_service", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.People.StoryConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectedShared")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("story_consent", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2011,7 +2107,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<string>("ProtectedStory")
                         .HasColumnType("text");
 
-                    b.Property<Guid>("ReferrerUserId")
+                    b.Property<Guid?>("ReferrerUserId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ServiceId")
@@ -2423,6 +2519,44 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Core.People.PersonProfile", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.People.PersonProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.People.SavedService", b =>
+                {
+                    b.HasOne("Waymark.Core.Directory.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.People.StoryConsent", b =>
+                {
+                    b.HasOne("Waymark.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Waymark.Core.Referrals.Referral", b =>
                 {
                     b.HasOne("Waymark.Core.Directory.Organization", null)
@@ -2439,8 +2573,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()
                         .HasForeignKey("ReferrerUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Waymark.Core.Directory.Service", null)
                         .WithMany()

@@ -1973,6 +1973,102 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("outbox_message", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.People.PersonProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPreference")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotesUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedNotes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedStory")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StoryUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("person_profile", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.People.SavedService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("UserId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("plan_service", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.People.StoryConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsentedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedShared")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedWith")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("story_consent", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1998,7 +2094,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<string>("ProtectedStory")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ReferrerUserId")
+                    b.Property<Guid?>("ReferrerUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ServiceId")
@@ -2410,6 +2506,44 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Core.People.PersonProfile", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.People.PersonProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.People.SavedService", b =>
+                {
+                    b.HasOne("Waymark.Core.Directory.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.People.StoryConsent", b =>
+                {
+                    b.HasOne("Waymark.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Waymark.Core.Referrals.Referral", b =>
                 {
                     b.HasOne("Waymark.Core.Directory.Organization", null)
@@ -2426,8 +2560,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()
                         .HasForeignKey("ReferrerUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Waymark.Core.Directory.Service", null)
                         .WithMany()

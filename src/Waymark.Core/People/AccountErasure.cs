@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Data;
+using Waymark.Core.Referrals;
+
+namespace Waymark.Core.People;
+
+/// <summary>
+/// "Delete my account": erases a person's personal data in one transaction — the account and its sign-in
+/// data, plan, notes, story, the text of their consents, what their referrals said and how to contact them,
+/// messages addressed to them, and their name in histories and the audit trail. Referral rows stay, with
+/// service, status and timestamps but no person, so waiting-time figures do not change.
+/// </summary>
+public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time)
+{
+    public const string ErasedName = "deleted account";
+
+    public async Task<bool> EraseAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.NormalizedEmail, u.PhoneNumber }).SingleOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return false;
+        }
+        var id = userId.ToString();
+        var email = user.Email ?? "";
+        var normalised = user.NormalizedEmail ?? "";
+        var phone = user.PhoneNumber ?? "";
+
+        // Their referrals: keep the row and the history's moves and times; drop who, what they wrote and the reasons (which may name them).
+        var theirs = db.Referrals.Where(r => r.PersonUserId == userId).Select(r => r.Id);
+        await db.ReferralEvents.Where(e => theirs.Contains(e.ReferralId))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Reason, (string?)null), ct);
+        await db.ReferralEvents.Where(e => e.ByUserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ByUserId, (Guid?)null).SetProperty(e => e.ByName, ErasedName), ct);
+        await db.Referrals.Where(r => r.PersonUserId == userId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ProtectedStory, (string?)null)
+                .SetProperty(r => r.ContactPreference, ContactPreference.None)
+                .SetProperty(r => r.PersonUserId, (Guid?)null), ct);
+        await db.Referrals.Where(r => r.ReferrerUserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReferrerUserId, (Guid?)null), ct);
+
+        await db.Set<StoryConsent>().Where(c => c.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UserId, (Guid?)null).SetProperty(c => c.ProtectedShared, (string?)null), ct);
+
+        // Messages to them, sent or not: the address is theirs. (Attempts go with their message.)
+        await db.OutboxMessages.Where(m => m.Recipient == email || (phone != "" && m.Recipient == phone) || (m.SubjectType == "account" && m.SubjectId == userId))
+            .ExecuteDeleteAsync(ct);
+        // Reports are few and their addresses free text: match them here, ignoring case, as Identity does.
+        var reports = (await db.ListingReports.Where(r => r.Email != null).Select(r => new { r.Id, r.Email }).ToListAsync(ct))
+            .Where(r => AccountAdministration.Normalise(r.Email!.Trim()) == normalised).Select(r => r.Id).ToList();
+        await db.ListingReports.Where(r => reports.Contains(r.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Email, (string?)null), ct);
+
+        await db.AuditEvents.Where(a => a.ActorId == userId || a.ActorEmail == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorId, (Guid?)null).SetProperty(a => a.ActorEmail, ErasedName), ct);
+        await db.AuditEvents.Where(a => a.SubjectId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.SubjectId, (string?)null), ct);
+        await db.AuditEvents.Where(a => a.Detail != null && (a.Detail.Contains(email) || a.Detail.Contains(id)))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, (string?)null), ct);
+
+        await db.Set<SavedService>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.Set<PersonProfile>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.SetPasswordTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.OrganisationMemberships.Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
+
+        db.Audit(time, new Actor(null, ErasedName), PersonAudit.AccountDeleted, "user", null, "personal data erased; anonymous referral timings kept");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Data;
+using Waymark.Core.Outbox;
+
+namespace Waymark.Core.People;
+
+/// <summary>The outcome of asking for an account: errors by field, or "check your email" — the same whether or not the address was known.</summary>
+public sealed record RegistrationResult(IReadOnlyList<(string Field, string Message)> Errors)
+{
+    public bool Accepted => Errors.Count == 0;
+}
+
+/// <summary>
+/// People make their own accounts with an email address and a password (the NCSC rules in
+/// <see cref="PasswordPolicy"/>). The answer never says whether an address already has an account: a new
+/// address gets a link to confirm it, a known one an email saying so, and both see "check your email".
+/// </summary>
+public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkUser> users, TimeProvider time)
+{
+    public async Task<RegistrationResult> RegisterAsync(string? email, string? password, Uri siteRoot, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(siteRoot);
+        var errors = new List<(string, string)>();
+        email = email?.Trim() ?? "";
+        if (email.Length == 0)
+        {
+            errors.Add(("Email", "Enter your email address"));
+        }
+        else if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+        {
+            errors.Add(("Email", "Enter an email address in the right format, like name@example.com"));
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            errors.Add(("Password", "Choose a password"));
+        }
+        else if (password.Length > PasswordPolicy.MaximumLength)
+        {
+            errors.Add(("Password", $"Your password must be {PasswordPolicy.MaximumLength} characters or fewer"));
+        }
+        else
+        {
+            var candidate = new WaymarkUser { UserName = email, Email = email };
+            foreach (var validator in users.PasswordValidators)
+            {
+                var result = await validator.ValidateAsync(users, candidate, password);
+                errors.AddRange(result.Errors.Select(e => ("Password", Explain(e))));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new RegistrationResult(errors.Distinct().ToList());
+        }
+
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is null)
+        {
+            var user = new WaymarkUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, LockoutEnabled = true, CreatedAt = time.GetUtcNow() };
+            var created = await users.CreateAsync(user, password!);
+            if (!created.Succeeded)
+            {
+                // Only a race with another registration of the same address gets here; say nothing more.
+                return new RegistrationResult([]);
+            }
+            await users.AddToRoleAsync(user, Roles.Person);
+            await QueueConfirmationAsync(user, siteRoot);
+            db.Audit(time, new Actor(user.Id, email), PersonAudit.AccountCreated, "user", user.Id.ToString());
+        }
+        else if (!existing.EmailConfirmed)
+        {
+            await QueueConfirmationAsync(existing, siteRoot);
+        }
+        else
+        {
+            Queue(existing, "You already have a Waymark account",
+                "Someone, probably you, asked to create a Waymark account with this email address. You already have one.\n\n"
+                + $"Sign in here: {new Uri(siteRoot, "account/sign-in")}\n\n"
+                + "If this was not you, you do not need to do anything. Nobody can use your account without your password.");
+        }
+        await db.SaveChangesAsync(ct);
+        return new RegistrationResult([]);
+    }
+
+    /// <summary>Confirms the address from the emailed link; false when the link is wrong or out of date.</summary>
+    public async Task<bool> ConfirmAsync(Guid userId, string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 2000)
+        {
+            return false;
+        }
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return false;
+        }
+        if (user.EmailConfirmed)
+        {
+            return true;
+        }
+        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+
+    private async Task QueueConfirmationAsync(WaymarkUser user, Uri siteRoot)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var link = new Uri(siteRoot, $"account/confirm-email?user={user.Id}&token={Uri.EscapeDataString(token)}");
+        Queue(user, "Confirm your email address for Waymark",
+            "Thank you for making a Waymark account. Open this link to confirm your email address and finish:\n\n"
+            + $"{link}\n\n"
+            + "The link works for 24 hours. If you did not ask for an account, you can ignore this email.");
+    }
+
+    private void Queue(WaymarkUser user, string subject, string body)
+    {
+        var now = time.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(now),
+            CreatedAt = now,
+            Channel = "email",
+            Recipient = user.Email!,
+            Subject = subject,
+            Body = body,
+            SubjectType = "account",
+            SubjectId = user.Id,
+            NextAttemptAt = now,
+        });
+    }
+
+    private static string Explain(IdentityError e) => e.Code switch
+    {
+        "PasswordTooShort" => $"Your password must be at least {PasswordPolicy.MinimumLength} characters. Three random words work well.",
+        _ => e.Description,
+    };
+}

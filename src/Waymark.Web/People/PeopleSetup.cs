@@ -1,0 +1,18 @@
+using Waymark.Core.People;
+
+namespace Waymark.Web.People;
+
+public static class PeopleSetup
+{
+    /// <summary>A person's plan, story, data download and erasure, self-service sign-up, and <see cref="PersonContact"/> for anything that sends messages.</summary>
+    public static IServiceCollection AddWaymarkPeople(this IServiceCollection services)
+    {
+        services.AddSingleton<PersonText>();
+        services.AddScoped<PersonPlan>();
+        services.AddScoped<PersonContact>();
+        services.AddScoped<PersonData>();
+        services.AddScoped<PersonRegistration>();
+        services.AddScoped<AccountErasure>();
+        return services;
+    }
+}

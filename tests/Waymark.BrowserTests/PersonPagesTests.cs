@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Waymark.Core.Data;
+using Waymark.Core.Directory;
+using Location = Waymark.Core.Directory.Location;
+
+namespace Waymark.BrowserTests;
+
+/// <summary>A person's journey in a real browser: sign up, plan, story, refer with the story, download, delete — every page checked by axe-core and at 320 px.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class PersonPagesTests(BrowserFixture browser)
+{
+    private const string Password = "heron lantern orchard";
+
+    [Fact]
+    public async Task The_person_journey_meets_WCAG_2_2_AA_by_axe_core_and_fits_320_px()
+    {
+        Guid serviceId;
+        await using (var db = Database.Open(browser.App.DatabaseConnection))
+        {
+            var location = new Location
+            {
+                Id = Guid.NewGuid(), LocationType = "physical", Name = "Square Chapel",
+                Addresses = [new Address { Id = Guid.NewGuid(), Address1 = "10 Square Road", City = "Halifax", StateProvince = "West Yorkshire", PostalCode = "HX1 1QG", Country = "GB", AddressType = "physical" }],
+            };
+            var org = new Organization { Id = Guid.NewGuid(), Name = "Calder Peer Support", Description = "Peer support groups in Calderdale." };
+            var service = new Service
+            {
+                Id = Guid.NewGuid(), OrganizationId = org.Id, Name = "Tuesday evening peer group", Description = "A small group for adults who self-harm.",
+                Attributes = [new ServiceAttribute { Id = Guid.NewGuid(), TaxonomyTermId = Vocabulary.TermId("access:self-referral") }],
+            };
+            service.ServiceAtLocations = [new ServiceAtLocation { Id = Guid.NewGuid(), ServiceId = service.Id, LocationId = location.Id }];
+            db.AddRange(org, location, service);
+            await db.SaveChangesAsync();
+            serviceId = service.Id;
+        }
+        var email = $"person-{Guid.NewGuid():N}@example.org";
+        var page = await browser.NewPageAsync();
+        var violations = new List<string>();
+
+        await page.GotoAsync("/account/create");
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.Equal(2, await page.Locator(".error-summary__list li").CountAsync());
+        await CheckAsync(page, "create account with errors", violations);
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.Contains("/account/check-email", page.Url, StringComparison.Ordinal);
+
+        string link;
+        await using (var db = Database.Open(browser.App.DatabaseConnection))
+        {
+            var body = await db.OutboxMessages.Where(m => m.Recipient == email).Select(m => m.Body).SingleAsync();
+            link = new Uri(Link().Match(body).Value).PathAndQuery;
+        }
+        await page.GotoAsync(link);
+        await CheckAsync(page, "confirm email", violations);
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Password);
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+
+        await page.GotoAsync($"/services/{serviceId}");
+        await page.ClickAsync("#save-to-plan");
+        await CheckAsync(page, "service saved to plan", violations);
+        await page.GotoAsync("/my/story");
+        await page.FillAsync("#Input_Happening", "Things have been hard since the winter");
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        await page.GotoAsync($"/services/{serviceId}/refer");
+        await CheckAsync(page, "refer with story", violations);
+        await page.CheckAsync("#ShareStory");
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+
+        await page.GotoAsync("/my/plan");
+        await page.CheckAsync("#Contact-sms");
+        await page.ClickAsync("form[action*='handler=Contact'] button[type=submit]");
+        Assert.Equal(1, await page.Locator(".error-summary__list li").CountAsync());
+        await CheckAsync(page, "plan with errors", violations);
+
+        foreach (var path in Pages.Person)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
+            await CheckAsync(page, path, violations);
+        }
+
+        await page.GotoAsync("/my/delete");
+        await page.CheckAsync("#Confirm");
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.Contains("/account/deleted", page.Url, StringComparison.Ordinal);
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task CheckAsync(IPage page, string name, List<string> violations)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        violations.AddRange(result.Violations.Select(v => $"{name}: {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        // WCAG 1.4.10 reflow: nothing scrolls sideways on a 320 px screen.
+        await page.SetViewportSizeAsync(320, 800);
+        var wide = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        if (wide > 320)
+        {
+            violations.Add($"{name}: {wide} px wide at 320 px");
+        }
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ArtifactsFolder, "screenshots", $"person-{string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.png"),
+            FullPage = true,
+        });
+        await page.SetViewportSizeAsync(1280, 900);
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Link();
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Data;
+using Waymark.Core.People;
+using Waymark.Core.Referrals;
+using Waymark.Tests.Infrastructure;
+
+namespace Waymark.Tests.Pages.My;
+
+/// <summary>"Download my data" gives everything, decrypted; "delete my account" leaves nothing personal in any table and the waiting times as they were.</summary>
+public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<AccountsApp>
+{
+    private const string Notes = "Notes about my counsellor Priyanka";
+    private const string Happening = "Since the flood at my flat things got worse";
+    private const string ReferralWords = "Please call after my shift at the bakery";
+
+    [Fact]
+    public async Task The_download_holds_everything_about_the_person_decrypted_and_is_audited()
+    {
+        var (_, service) = await app.AddReferrableServiceAsync("Calder Peer Support");
+        using var person = await FillAccountAsync(service.Id);
+
+        var page = await person.Browser.GetAsync("/my/data");
+        var download = await person.Browser.Client.PostAsync(new Uri("/my/data", UriKind.Relative),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", page.AntiforgeryToken())]));
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal(person.Email, root.GetProperty("account").GetProperty("email").GetString());
+        Assert.Equal("+447700900982", root.GetProperty("account").GetProperty("phone").GetString());
+        Assert.Equal("Sms", root.GetProperty("contact_preference").GetString());
+        Assert.Equal(Notes, root.GetProperty("plan").GetProperty("notes").GetString());
+        Assert.Equal("Tuesday evening peer group", root.GetProperty("plan").GetProperty("services")[0].GetProperty("service").GetString());
+        Assert.Equal(Happening, root.GetProperty("story").GetProperty("whats_happening").GetString());
+        var referral = root.GetProperty("referrals")[0];
+        Assert.StartsWith(ReferralWords, referral.GetProperty("what_was_sent").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Sent", referral.GetProperty("events")[0].GetProperty("to").GetString());
+        var consent = root.GetProperty("story_consents")[0];
+        Assert.Equal("Calder Peer Support (Tuesday evening peer group)", consent.GetProperty("shared_with").GetString());
+        Assert.Contains(Happening, consent.GetProperty("what_was_shared").GetString(), StringComparison.Ordinal);
+
+        await using var db = app.OpenDb();
+        Assert.True(await db.AuditEvents.AnyAsync(a => a.ActorId == person.UserId && a.Action == PersonAudit.DataDownloaded));
+    }
+
+    [Fact]
+    public async Task Deleting_needs_the_tick_then_leaves_nothing_personal_in_any_table_and_the_waits_unchanged()
+    {
+        var (org, service) = await app.AddReferrableServiceAsync("Calder Peer Support");
+        using var person = await FillAccountAsync(service.Id);
+        using var other = await app.SignUpAsync();
+        await other.Browser.SubmitAsync("/my/plan", [new("Notes", "The other person's notes stay")], "/my/plan?handler=Notes");
+        await AddOfferedReferralsAsync(person, service.Id, org.Id);
+        var clock = new FixedClock(DateTimeOffset.UtcNow);
+        var waitsBefore = await WaitAsync(service.Id, clock);
+        Assert.NotNull(waitsBefore);
+        int referralsBefore;
+        await using (var db = app.OpenDb())
+        {
+            referralsBefore = await db.Referrals.CountAsync(r => r.ServiceId == service.Id);
+        }
+
+        string[] personal = [person.Email, "7700900982", person.UserId.ToString(), "Priyanka", "flood at my flat", "bakery"];
+        await using (var db = app.OpenDb())
+        {
+            // The scan can see them before: the email, phone and id are stored in plain text, and an organisation's reason names them.
+            var before = await FindInEveryTableAsync(db, personal);
+            Assert.Contains(before, h => h.StartsWith("account_user.Email", StringComparison.Ordinal));
+            Assert.Contains(before, h => h.StartsWith("account_user.PhoneNumber", StringComparison.Ordinal));
+            Assert.Contains(before, h => h.StartsWith("referral.PersonUserId", StringComparison.Ordinal));
+        }
+
+        var unticked = await person.Browser.SubmitAsync("/my/delete", []);
+        Assert.Equal(HttpStatusCode.BadRequest, unticked.Status);
+        Assert.Equal(["#Confirm"], unticked.ErrorSummaryLinks());
+        await using (var db = app.OpenDb())
+        {
+            Assert.True(await db.Users.AnyAsync(u => u.Id == person.UserId));
+        }
+
+        var deleted = await person.Browser.SubmitAsync("/my/delete", [new("Confirm", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.Equal("/account/deleted", deleted.RedirectPath);
+        Assert.Equal(HttpStatusCode.Redirect, (await person.Browser.GetAsync("/my/plan")).Status);
+
+        await using (var db = app.OpenDb())
+        {
+            Assert.Empty(await FindInEveryTableAsync(db, personal));
+            // Anonymous timings stay: the same referrals, statuses and times, with nobody attached.
+            var left = await db.Referrals.Where(r => r.ServiceId == service.Id).ToListAsync();
+            Assert.Equal(referralsBefore, left.Count);
+            Assert.All(left, r => Assert.Null(r.PersonUserId));
+            Assert.All(left, r => Assert.Null(r.ProtectedStory));
+            Assert.Contains(left, r => r.Status == ReferralStatus.Offered);
+            Assert.True(await db.StoryConsents.AnyAsync(c => c.UserId == null && c.ProtectedShared == null && c.OrganisationId == org.Id));
+            // Someone else's data is untouched.
+            Assert.NotNull(await db.PersonProfiles.Where(p => p.UserId == other.UserId).Select(p => p.ProtectedNotes).SingleAsync());
+            Assert.True(await db.Users.AnyAsync(u => u.Id == other.UserId));
+            Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == PersonAudit.AccountDeleted));
+        }
+        Assert.Equal(waitsBefore, await WaitAsync(service.Id, clock));
+        // The same address can sign up afresh: nothing of the old account is left to collide with.
+        using var again = await app.SignUpAsync(person.Email);
+        Assert.NotEqual(person.UserId, again.UserId);
+    }
+
+    /// <summary>A person with every kind of data: phone, notes, a saved service, a story, and a referral that carries it.</summary>
+    private async Task<PersonSession> FillAccountAsync(Guid serviceId)
+    {
+        var person = await app.SignUpAsync();
+        var b = person.Browser;
+        Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync("/my/plan", [new("Notes", Notes)], "/my/plan?handler=Notes")).Status);
+        var page = await b.GetAsync($"/services/{serviceId}");
+        await b.PostAsync("/my/plan?handler=Save", page.AntiforgeryToken("/my/plan?handler=Save"), [new("serviceId", serviceId.ToString())]);
+        await b.SubmitAsync("/my/story", [new("Input.Happening", Happening), new("Input.WouldLike", "A group")]);
+        var sent = await b.SubmitAsync($"/services/{serviceId}/refer", [new("Story", ReferralWords), new("Contact", "Email"), new("ShareStory", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync("/my/plan", [new("Contact", "Sms"), new("Phone", "07700 900982")], "/my/plan?handler=Contact")).Status);
+        return person;
+    }
+
+    private async Task AddOfferedReferralsAsync(PersonSession person, Guid serviceId, Guid orgId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var db = app.OpenDb();
+        foreach (var days in new[] { 3, 8, 13, 21, 34 })
+        {
+            var sent = now.AddDays(-60);
+            var referral = Referral.Create(serviceId, orgId, person.UserId, new ReferralActor(person.UserId, person.Email, ReferralParty.Person), ContactPreference.Sms, null, new FixedClock(sent));
+            var staff = new ReferralActor(null, "Calder staff", ReferralParty.Organisation);
+            referral.MoveTo(ReferralStatus.Opened, staff, null, new FixedClock(sent.AddHours(1)));
+            referral.MoveTo(ReferralStatus.Accepted, staff, $"Spoke to {person.Email} about the bakery", new FixedClock(sent.AddHours(2)));
+            referral.MoveTo(ReferralStatus.Offered, staff, null, new FixedClock(sent.AddDays(days)));
+            db.Referrals.Add(referral);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<int?> WaitAsync(Guid serviceId, TimeProvider clock)
+    {
+        var waits = new MeasuredReferralWaits();
+        await using var db = app.OpenDb();
+        await waits.RefreshAsync(db, clock);
+        return waits.TypicalWaitDays(serviceId);
+    }
+
+    /// <summary>Every table in the database (not just the ones this code knows), every column, as text.</summary>
+    private static async Task<List<string>> FindInEveryTableAsync(WaymarkDbContext db, string[] needles)
+    {
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = conn.CreateCommand())
+        {
+            list.CommandText = db.IsPostgres
+                ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        Assert.Contains("referral", tables);
+        Assert.Contains("person_profile", tables);
+        var hits = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var value = reader.IsDBNull(i) ? "" : reader.GetValue(i) switch
+                    {
+                        byte[] bytes => Encoding.UTF8.GetString(bytes),
+                        var v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+                    };
+                    foreach (var needle in needles.Where(n => value.Contains(n, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        hits.Add($"{table}.{reader.GetName(i)} holds '{needle}': {value}");
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+}

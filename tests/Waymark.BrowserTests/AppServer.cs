@@ -12,6 +12,7 @@ public sealed class AppServer : IAsyncLifetime
 {
     private Process? _process;
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"waymark-browser-{Guid.NewGuid():N}.db");
+    private readonly string _outboxFolder = Path.Combine(Path.GetTempPath(), $"waymark-browser-outbox-{Guid.NewGuid():N}");
     private readonly System.Text.StringBuilder _output = new();
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -47,6 +48,8 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["WAYMARK_DATABASE"] = $"Data Source={_databaseFile}";
         start.Environment["WAYMARK_SAMPLE_DATA"] = "yorkshire-and-humber";
+        // Messages the journeys send (e.g. confirming an email) go to a throwaway folder, not into the checkout.
+        start.Environment["WAYMARK_OUTBOX_FOLDER"] = _outboxFolder;
         // A neutral page on loopback stands in for the real neutral site, which this machine cannot reach.
         start.Environment["WAYMARK_EXIT_URL"] = NeutralSite.ToString();
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
@@ -98,6 +101,10 @@ public sealed class AppServer : IAsyncLifetime
         foreach (var f in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
         {
             File.Delete(f);
+        }
+        if (System.IO.Directory.Exists(_outboxFolder))
+        {
+            System.IO.Directory.Delete(_outboxFolder, recursive: true);
         }
         return Task.CompletedTask;
     }

@@ -43,9 +43,13 @@ public static class Database
         {
             return connection;
         }
-        builder.DataSource = Path.GetFullPath(Path.Combine(CheckoutRoot() ?? System.IO.Directory.GetCurrentDirectory(), file));
+        builder.DataSource = InCheckout(file);
         return builder.ConnectionString;
     }
+
+    /// <summary>A relative path taken from the checkout's root when running inside one (see <see cref="AnchorSqlitePath"/>), else from the current folder.</summary>
+    public static string InCheckout(string path) =>
+        Path.GetFullPath(Path.Combine(CheckoutRoot() ?? System.IO.Directory.GetCurrentDirectory(), path));
 
     private static string? CheckoutRoot()
     {

@@ -29,7 +29,8 @@ public sealed class OutboxOptions
         }
         return new OutboxOptions
         {
-            Folder = configuration["WAYMARK_OUTBOX_FOLDER"] is { Length: > 0 } folder ? folder : Path.Combine("data", "outbox"),
+            // Beside the SQLite file in data/, whichever project folder the app was started from.
+            Folder = Database.InCheckout(configuration["WAYMARK_OUTBOX_FOLDER"] is { Length: > 0 } folder ? folder : Path.Combine("data", "outbox")),
             RelayRuns = relay == "on",
             PollInterval = TimeSpan.FromSeconds(seconds),
         };

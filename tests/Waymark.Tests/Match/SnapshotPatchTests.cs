@@ -101,7 +101,7 @@ public sealed class SnapshotPatchTests(WaymarkApp app) : IClassFixture<WaymarkAp
     }
 
     /// <summary>What the snapshot holds for each service, independent of where the layout puts it.</summary>
-    private static List<string> Entries(DirectorySnapshot snapshot)
+    internal static List<string> Entries(DirectorySnapshot snapshot)
     {
         var locations = new Dictionary<int, List<(float, float)>>();
         for (var i = 0; i < snapshot.LocationService.Length; i++)
@@ -120,7 +120,7 @@ public sealed class SnapshotPatchTests(WaymarkApp app) : IClassFixture<WaymarkAp
             var org = s.Organization >= 0 ? snapshot.Organizations[s.Organization].ToString() : "";
             var places = string.Join(";", locations.GetValueOrDefault(i, []).Order());
             entries.Add($"{s.Id} {s.Name} {org} {s.Codes} {s.MinimumAge} {s.MaximumAge} {s.Free} {s.TypicalWaitDays} {s.AssuredDay} "
-                + $"{string.Join(",", snapshot.LanguagesOf(s).ToArray())} {s.OpeningCount} {places}");
+                + $"{string.Join(",", snapshot.LanguagesOf(s).ToArray())} {string.Join(",", snapshot.Openings.AsSpan(s.OpeningStart, s.OpeningCount).ToArray())} {places}");
         }
         entries.Sort(StringComparer.Ordinal);
         return entries;

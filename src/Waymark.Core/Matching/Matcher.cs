@@ -467,6 +467,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
             return found;
         }
 
+        public void Clear() => _counts.Clear();
+
         public void Add(in RemoteCountKey key, int count)
         {
             if (_counts.Count >= Capacity)
@@ -476,6 +478,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
             _counts[key] = count;
         }
     }
+
+    /// <summary>Drops the kept remote counts (for the benchmark, to measure without them).</summary>
+    internal void ForgetRemoteCounts() => _table?.Counts.Clear();
 
     /// <summary>Remote-count cache hits and misses for the current snapshot (for the benchmark).</summary>
     internal (long Hits, long Misses) RemoteCountStatistics => _table is { } t ? (t.Counts.Hits, t.Counts.Misses) : (0, 0);

@@ -16,6 +16,9 @@ public static class PerQuery
 {
     private const int Passes = 3;
 
+    /// <summary>Whether each timed pass starts with a new matcher (no remote counts kept from the warm-up or earlier passes).</summary>
+    public static bool ColdCountsEachPass { get; set; }
+
     public static async Task RunAsync(IReadOnlyList<int> sizes, int baselineSize, int baselineQueries)
     {
         var queries = QuerySet.Create();
@@ -48,8 +51,15 @@ public static class PerQuery
             var times = new List<double>(queries.Count * Passes);
             var cpu = new List<double>(queries.Count * Passes);
             var results = 0;
+            long hits = 0, misses = 0;
             for (var pass = 0; pass < Passes; pass++)
             {
+                if (ColdCountsEachPass)
+                {
+                    // Each timed pass starts with no remote counts kept: only repeats within the 1,000 searches hit.
+                    matcher.ForgetRemoteCounts();
+                }
+                var (hitsBefore, missesBefore) = matcher.RemoteCountStatistics;
                 foreach (var q in queries)
                 {
                     var c = ThreadClock.NowMs();
@@ -59,7 +69,10 @@ public static class PerQuery
                     cpu.Add(ThreadClock.NowMs() - c);
                     results += outcome.Results.Count;
                 }
+                var (hitsAfter, missesAfter) = matcher.RemoteCountStatistics;
+                (hits, misses) = (hits + hitsAfter - hitsBefore, misses + missesAfter - missesBefore);
             }
+            Say($"{size,9:N0} services: remote counts kept{(ColdCountsEachPass ? " (emptied before each timed pass)" : "")}: {hits} hits, {misses} misses in the timed passes ({100.0 * hits / Math.Max(1, hits + misses):0}% hits)");
             var median = Percentile(times, 50);
             Say($"{size,9:N0} services: matcher per search median {median:0.000} ms, p95 {Percentile(times, 95):0.000} ms, p99 {Percentile(times, 99):0.000} ms, " +
                 $"mean {times.Average():0.000} ms, max {times.Max():0.000} ms ({times.Count} timed searches, {results / Passes} results per pass); load {LoadAverage()}");

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Waymark.Bench;
 
-// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N]] [--rebuild N] [--edit-to-search N --database CONN] [--write-queries FILE] [BenchmarkDotNet args]
+// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--write-queries FILE] [BenchmarkDotNet args]
 var sizes = Option("--sizes") is { } s
     ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
     : new[] { 10_000, 100_000, 1_000_000 };
@@ -29,6 +29,7 @@ if (Option("--edit-to-search") is { } edits)
 }
 if (args.Contains("--per-query"))
 {
+    PerQuery.ColdCountsEachPass = args.Contains("--cold-counts");
     await PerQuery.RunAsync(sizes, 100_000, Option("--baseline-queries") is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : QuerySet.DefaultCount);
     return 0;
 }

@@ -109,6 +109,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
                     }
                 }
             }
+            var remoteCount = snapshot.RemoteServices.Length;
+            RemoteMinimumAges = [.. snapshot.FactMinimumAge.AsSpan(0, remoteCount).ToArray().Distinct().Order()];
+            RemoteMaximumAges = [.. snapshot.FactMaximumAge.AsSpan(0, remoteCount).ToArray().Distinct().Order()];
             var buckets = snapshot.RemoteBuckets;
             BucketFirstBlock = new int[buckets.Length + 1];
             var starts = new List<int>();
@@ -150,6 +153,13 @@ public sealed class Matcher(IReferralWaits referralWaits)
         public DirectorySnapshot Snapshot { get; }
         public IReadOnlyDictionary<Guid, int> Measured { get; }
         public short[] WaitDays { get; }
+
+        /// <summary>How many remote services meet a search's hard constraints, by <see cref="RemoteCountKey"/>: see <see cref="RemoteCounts"/>.</summary>
+        public RemoteCounts Counts { get; } = new();
+
+        /// <summary>The remote services' distinct lower and upper age limits, sorted: ages between the same limits are one case.</summary>
+        public float[] RemoteMinimumAges { get; } = [];
+        public float[] RemoteMaximumAges { get; } = [];
 
         /// <summary>Which of <see cref="WaitDays"/> were measured from referrals; null when none were.</summary>
         public bool[]? WaitMeasured { get; }
@@ -244,7 +254,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, index, local ? km : double.NaN), km, local));
             }
         }
-        total += RemoteMatches(ctx, nearby, top, ref topCount);
+        total += RemoteTotal(ctx, nearby, top, ref topCount);
 
         var results = new List<ServiceMatch>(topCount);
         for (var i = 0; i < topCount; i++)
@@ -426,13 +436,144 @@ public sealed class Matcher(IReferralWaits referralWaits)
     private static readonly UInt128 NoWait = Codes.DropIn | Codes.PeerSupport | Codes.Helpline;
 
     /// <summary>
+    /// Which remote services meet a search's hard constraints does not depend on the place, the preferences or the
+    /// urgency: only on the constraints, the day (expiry, <c>when</c>'s week) and, for "open now", the minute. The key
+    /// holds exactly those, with the age reduced to where it falls among the remote services' age limits.
+    /// </summary>
+    private readonly record struct RemoteCountKey(
+        UInt128 AcceptedRemote, UInt128 Format, bool HasFormat, UInt128 Excluded, UInt128 Needs, bool SelfAccessOnly, bool FreeOnly,
+        int AgeFromBelow, int AgeFromAbove, WhenWindows When, int WhenDay, ushort Language, long OpenMinute, int ExpiredOnOrBeforeDay);
+
+    /// <summary>
+    /// The number of remote services meeting the hard constraints, per <see cref="RemoteCountKey"/>, for one snapshot and
+    /// set of measured waits (it lives in their <see cref="ScoreTable"/>, so a new snapshot starts empty). With the
+    /// count known, a search only scores the remote blocks that can reach its top and skips the rest without counting
+    /// them. Bounded: emptied when full.
+    /// </summary>
+    private sealed class RemoteCounts
+    {
+        public const int Capacity = 1024;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<RemoteCountKey, int> _counts = new();
+        private long _hits;
+        private long _misses;
+
+        public long Hits => Interlocked.Read(ref _hits);
+        public long Misses => Interlocked.Read(ref _misses);
+
+        public bool TryGet(in RemoteCountKey key, out int count)
+        {
+            var found = _counts.TryGetValue(key, out count);
+            Interlocked.Increment(ref found ? ref _hits : ref _misses);
+            return found;
+        }
+
+        public void Clear() => _counts.Clear();
+
+        public void Add(in RemoteCountKey key, int count)
+        {
+            if (_counts.Count >= Capacity)
+            {
+                _counts.Clear();
+            }
+            _counts[key] = count;
+        }
+    }
+
+    /// <summary>Drops the kept remote counts (for the benchmark, to measure without them).</summary>
+    internal void ForgetRemoteCounts() => _table?.Counts.Clear();
+
+    /// <summary>Remote-count cache hits and misses for the current snapshot (for the benchmark).</summary>
+    internal (long Hits, long Misses) RemoteCountStatistics => _table is { } t ? (t.Counts.Hits, t.Counts.Misses) : (0, 0);
+
+    private static RemoteCountKey CountKeyOf(Context ctx)
+    {
+        var q = ctx.Query;
+        var table = ctx.Table;
+        var (ageFromBelow, ageFromAbove) = (-1, -1);
+        if (q.Age is { } age)
+        {
+            // A service takes the age when its minimum is at most the age and its maximum at least the age.
+            var a = (float)age;
+            (ageFromBelow, ageFromAbove) = (UpperBound(table.RemoteMinimumAges, a), LowerBound(table.RemoteMaximumAges, a));
+        }
+        return new RemoteCountKey(
+            ctx.Accepted & Codes.Remote, q.Format ?? UInt128.Zero, q.Format is not null, ctx.GenderExcluded | ctx.CircumstancesExcluded, q.Needs,
+            q.SelfAccessOnly, q.FreeOnly, ageFromBelow, ageFromAbove, q.When, q.When != WhenWindows.None ? ctx.UkDate.DayNumber : 0, ctx.Language,
+            q.OpenNow ? ctx.At.UtcTicks / TimeSpan.TicksPerMinute : 0, ctx.ExpiredOnOrBeforeDay);
+    }
+
+    /// <summary>How many of the sorted <paramref name="values"/> are at most <paramref name="x"/>.</summary>
+    private static int UpperBound(float[] values, float x)
+    {
+        var (lo, hi) = (0, values.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            (lo, hi) = values[mid] <= x ? (mid + 1, hi) : (lo, mid);
+        }
+        return lo;
+    }
+
+    /// <summary>How many of the sorted <paramref name="values"/> are below <paramref name="x"/>.</summary>
+    private static int LowerBound(float[] values, float x)
+    {
+        var (lo, hi) = (0, values.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            (lo, hi) = values[mid] < x ? (mid + 1, hi) : (lo, mid);
+        }
+        return lo;
+    }
+
+    /// <summary>
+    /// The remote services (not already counted as nearby) meeting every hard constraint, offered to <paramref name="top"/>
+    /// and counted. The count of all remote services meeting them is kept per <see cref="RemoteCountKey"/>; when it is
+    /// known, blocks that cannot reach the top are skipped, and those of the nearby services that would have been
+    /// counted twice are taken off.
+    /// </summary>
+    private static int RemoteTotal(Context ctx, NearbySet nearby, Candidate[] top, ref int topCount)
+    {
+        if (!Codes.Any(ctx.Accepted, Codes.Remote))
+        {
+            return 0;
+        }
+        var key = CountKeyOf(ctx);
+        var counts = ctx.Table.Counts;
+        var known = counts.TryGet(key, out var all);
+        var found = RemoteMatches(ctx, nearby, top, ref topCount, countAll: !known, out var alsoNearby);
+        if (!known)
+        {
+            counts.Add(key, found + alsoNearby);
+            return found;
+        }
+        alsoNearby = 0;
+        foreach (var index in nearby.Remote)
+        {
+            if (MeetsRemotely(ctx, index))
+            {
+                alsoNearby++;
+            }
+        }
+        return all - alsoNearby;
+    }
+
+    /// <summary>Whether a remote service is one <see cref="RemoteMatches"/> counts (before leaving out those nearby).</summary>
+    private static bool MeetsRemotely(Context ctx, int index)
+    {
+        var c = ctx.Snapshot.FactCodes[index];
+        return Codes.Any(c, ctx.Accepted & Codes.Remote) && (ctx.Query.Format is not { } format || Codes.Any(c, format)) && MeetsConstraintsBesidesReach(ctx, index);
+    }
+
+    /// <summary>
     /// Counts the remote services (not already counted as nearby) that meet every hard constraint, and offers them to
     /// <paramref name="top"/>. Runs whose deliveries or formats rule them out are skipped whole; within a run, the
     /// hard constraints are read from the snapshot's flat columns, and a service is only scored in full when it could
     /// still enter the top (for "now" searches, "open now" is worked out only when being open could lift it in).
     /// </summary>
-    private static int RemoteMatches(Context ctx, NearbySet nearby, Candidate[] top, ref int topCount)
+    private static int RemoteMatches(Context ctx, NearbySet nearby, Candidate[] top, ref int topCount, bool countAll, out int alsoNearby)
     {
+        alsoNearby = 0;
         var q = ctx.Query;
         var snapshot = ctx.Snapshot;
         var codes = snapshot.FactCodes;
@@ -464,6 +605,10 @@ public sealed class Matcher(IReferralWaits referralWaits)
             for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
                 var scoring = topCount < top.Length || BlockBound(ctx, block) >= top[^1].Score;
+                if (!scoring && !countAll)
+                {
+                    continue;
+                }
                 for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
                 {
                     var c = codes[index];
@@ -471,9 +616,13 @@ public sealed class Matcher(IReferralWaits referralWaits)
                         || (assured[index] >= 0 && assured[index] <= expired)
                         || (flags[index] & requiredFlags) != requiredFlags
                         || (hasAge && (age < minimumAge[index] || age > maximumAge[index]))
-                        || (slow && !MeetsSlowConstraints(ctx, index))
-                        || nearby.Contains(index, ref alreadySeen))
+                        || (slow && !MeetsSlowConstraints(ctx, index)))
                     {
+                        continue;
+                    }
+                    if (nearby.Contains(index, ref alreadySeen))
+                    {
+                        alsoNearby++;
                         continue;
                     }
                     total++;

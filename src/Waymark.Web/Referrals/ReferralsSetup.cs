@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Waymark.Core.Data;
 using Waymark.Core.Matching;
@@ -42,10 +41,8 @@ public static class ReferralsSetup
     /// <summary>Data Protection with its key ring in the database, the referral service, and the outbox relay delivering to a folder.</summary>
     public static IServiceCollection AddWaymarkReferrals(this IServiceCollection services, IConfiguration configuration)
     {
-        // Keys in the database: every instance, and every restart, can read what another encrypted.
-        services.AddDataProtection()
-            .SetApplicationName("waymark")
-            .PersistKeysToDbContext<WaymarkDbContext>();
+        // Keys in the database, encrypted by WAYMARK_KEY_CERTIFICATE when it is set (see KeyRing).
+        services.AddWaymarkDataProtection(configuration);
         services.AddSingleton<ReferralText>();
         services.AddScoped<ReferralService>();
 

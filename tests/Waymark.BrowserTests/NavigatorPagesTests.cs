@@ -51,6 +51,8 @@ public sealed class NavigatorPagesTests(BrowserFixture browser)
         {
             ("navigator referrals, none yet", "/navigator/referrals"),
             ("navigator find a service", "/navigator/refer?q=Aire"),
+            ("navigator find a service by place", "/navigator/refer?q=Aire&near=Leeds"),
+            ("navigator find results with refer links", "/find/results?near=Leeds"),
             ("navigator refer", $"/navigator/refer/{serviceId}"),
         })
         {

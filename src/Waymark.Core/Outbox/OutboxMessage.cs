@@ -47,3 +47,13 @@ public interface IOutboxSender
 {
     Task SendAsync(OutboxMessage message, CancellationToken ct);
 }
+
+/// <summary>
+/// Copies of delivered messages kept outside the database (the folder sender's files). Erasing a person's
+/// messages must reach these too, or their address and the words sent to them outlive their account.
+/// </summary>
+public interface IDeliveredMessageCopies
+{
+    /// <summary>Erases the copies of these messages, where there are any. A copy that cannot be erased is logged, not thrown.</summary>
+    Task EraseAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken ct);
+}

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
+using Waymark.Core.Outbox;
 using Waymark.Core.Referrals;
 
 namespace Waymark.Core.People;
@@ -9,9 +10,10 @@ namespace Waymark.Core.People;
 /// "Delete my account": erases a person's personal data in one transaction — the account and its sign-in
 /// data, plan, notes, story, the text of their consents, what their referrals said and how to contact them,
 /// messages addressed to them, and their name in histories and the audit trail. Referral rows stay, with
-/// service, status and timestamps but no person, so waiting-time figures do not change.
+/// service, status and timestamps but no person, so waiting-time figures do not change. Copies of their
+/// messages kept outside the database (the folder sender's files) are erased once the transaction commits.
 /// </summary>
-public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time)
+public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeliveredMessageCopies copies)
 {
     public const string ErasedName = "deleted account";
 
@@ -46,8 +48,9 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UserId, (Guid?)null).SetProperty(c => c.ProtectedShared, (string?)null), ct);
 
         // Messages to them, sent or not: the address is theirs. (Attempts go with their message.)
-        await db.OutboxMessages.Where(m => m.Recipient == email || (phone != "" && m.Recipient == phone) || (m.SubjectType == "account" && m.SubjectId == userId))
-            .ExecuteDeleteAsync(ct);
+        var messages = db.OutboxMessages.Where(m => m.Recipient == email || (phone != "" && m.Recipient == phone) || (m.SubjectType == "account" && m.SubjectId == userId));
+        var messageIds = await messages.Select(m => m.Id).ToListAsync(ct);
+        await messages.ExecuteDeleteAsync(ct);
         // Reports are few and their addresses free text: match them here, ignoring case, as Identity does.
         var reports = (await db.ListingReports.Where(r => r.Email != null).Select(r => new { r.Id, r.Email }).ToListAsync(ct))
             .Where(r => AccountAdministration.Normalise(r.Email!.Trim()) == normalised).Select(r => r.Id).ToList();
@@ -74,6 +77,10 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time)
         db.Audit(time, new Actor(null, ErasedName), PersonAudit.AccountDeleted, "user", null, "personal data erased; anonymous referral timings kept");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+
+        // Only after the commit: a rolled-back erasure must not have lost messages that are still to be sent.
+        // Not cancellable either: the rows are gone, so the copies must go too.
+        await copies.EraseAsync(messageIds, CancellationToken.None);
         return true;
     }
 }

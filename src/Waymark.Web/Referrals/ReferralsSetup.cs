@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Waymark.Core.Data;
 using Waymark.Core.Matching;
@@ -42,10 +41,8 @@ public static class ReferralsSetup
     /// <summary>Data Protection with its key ring in the database, the referral service, and the outbox relay delivering to a folder.</summary>
     public static IServiceCollection AddWaymarkReferrals(this IServiceCollection services, IConfiguration configuration)
     {
-        // Keys in the database: every instance, and every restart, can read what another encrypted.
-        services.AddDataProtection()
-            .SetApplicationName("waymark")
-            .PersistKeysToDbContext<WaymarkDbContext>();
+        // Keys in the database, encrypted by WAYMARK_KEY_CERTIFICATE when it is set (see KeyRing).
+        services.AddWaymarkDataProtection(configuration);
         services.AddSingleton<ReferralText>();
         services.AddScoped<ReferralService>();
 
@@ -57,6 +54,8 @@ public static class ReferralsSetup
         var outbox = OutboxOptions.FromConfiguration(configuration);
         services.AddSingleton(outbox);
         services.AddSingleton<IOutboxSender>(new FolderOutboxSender(outbox.Folder));
+        // Whichever sender is configured now, the folder may hold files from when it was the folder sender.
+        services.AddSingleton<IDeliveredMessageCopies, FolderOutboxCopies>();
         services.AddSingleton<OutboxRelay>();
         if (outbox.RelayRuns)
         {
@@ -74,11 +73,17 @@ public sealed class FolderOutboxSender(string folder) : IOutboxSender
 {
     public string Folder { get; } = Path.GetFullPath(folder);
 
+    public static string FileName(Guid messageId) => $"{messageId}.json";
+
+    /// <summary>The file a delivery writes first and then renames; a crash can leave one behind.</summary>
+    public static bool IsPartialFileOf(string fileName, Guid messageId) =>
+        fileName.StartsWith(FileName(messageId) + ".", StringComparison.Ordinal) && fileName.EndsWith(".tmp", StringComparison.Ordinal);
+
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         System.IO.Directory.CreateDirectory(Folder);
-        var path = Path.Combine(Folder, $"{message.Id}.json");
+        var path = Path.Combine(Folder, FileName(message.Id));
         if (File.Exists(path))
         {
             return;
@@ -103,6 +108,53 @@ public sealed class FolderOutboxSender(string folder) : IOutboxSender
             File.Delete(temp);
         }
     }
+}
+
+/// <summary>
+/// Erases the folder sender's files for given messages: each is named by its message id, so erasure is
+/// exact and never touches anyone else's. A file that cannot be deleted is logged by id (no address in
+/// the log) and the rest carry on.
+/// </summary>
+public sealed partial class FolderOutboxCopies(OutboxOptions options, ILogger<FolderOutboxCopies> logger) : IDeliveredMessageCopies
+{
+    public Task EraseAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        var folder = Path.GetFullPath(options.Folder);
+        if (messageIds.Count == 0 || !System.IO.Directory.Exists(folder))
+        {
+            return Task.CompletedTask;
+        }
+        var ids = messageIds.ToHashSet();
+        foreach (var id in ids)
+        {
+            Delete(id, Path.Combine(folder, FolderOutboxSender.FileName(id)));
+        }
+        foreach (var partial in System.IO.Directory.EnumerateFiles(folder, "*.tmp"))
+        {
+            var name = Path.GetFileName(partial);
+            if (Guid.TryParse(name.AsSpan(0, Math.Min(36, name.Length)), out var id) && ids.Contains(id) && FolderOutboxSender.IsPartialFileOf(name, id))
+            {
+                Delete(id, partial);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Delete(Guid id, string path)
+    {
+        try
+        {
+            File.Delete(path); // no error when it is not there: that message was never delivered to the folder
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotErased(logger, id, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not erase the delivered copy of outbox message {MessageId}; delete it from the outbox folder by hand.")]
+    private static partial void LogNotErased(ILogger logger, Guid messageId, Exception ex);
 }
 
 /// <summary>Runs the relay every few seconds for as long as the app runs.</summary>

@@ -30,6 +30,9 @@ public sealed class WhatToExpect
     public string? HowManySessions { get; init; }
     public string? FirstContact { get; init; }
     public required IReadOnlyList<string> HowToGetIn { get; init; }
+
+    /// <summary>"Usually replies to referrals within 3 working days", the provider's own figure, when the listing gives one.</summary>
+    public string? ReplyTime { get; init; }
     public required string Wait { get; init; }
 
     /// <summary>Where the waiting time comes from, in full: measured from Waymark referrals, or the provider's own estimate.</summary>
@@ -131,6 +134,7 @@ public sealed class WhatToExpect
             },
             FirstContact = ValueOf("expect:first-contact"),
             HowToGetIn = AccessWords(has),
+            ReplyTime = ReplyWords(ValueOf("expect:response-working-days")),
             Wait = PlainWords.WaitWithSource(waitDays, waitSource),
             WaitSourceDetail = WaitDetail(waitDays, waitSource),
             Cost = CostWords(s, today),
@@ -175,6 +179,12 @@ public sealed class WhatToExpect
         _ when minutes > 60 && minutes % 60 == 0 => $"About {minutes / 60} hours",
         _ => $"About {minutes} minutes",
     };
+
+    /// <summary>Only a figure the overdue rule would also use (1 to 60 working days), so the page and the reminders agree.</summary>
+    private static string? ReplyWords(string? stated) =>
+        int.TryParse(stated, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days >= 1 && days <= Staleness.MaxResponseWorkingDays
+            ? $"Usually replies to referrals within {days} working {(days == 1 ? "day" : "days")}"
+            : null;
 
     private static List<string> AccessWords(HashSet<string> has)
     {

@@ -63,7 +63,7 @@ public sealed class CrossOrganisationTests(AccountsApp app) : IClassFixture<Acco
             var token = (await staff.Browser.GetAsync("/provider")).AntiforgeryToken();
             page = await staff.Browser.PostAsync(url, token,
             [
-                new("Input.Name", "Taken over"), new("Input.Description", "Changed"), new("Input.Status", "defunct"),
+                new("Input.Name", "Taken over"), new("Input.Description", "Changed"), new("Input.Status", "defunct"), new("Input.ResponseWorkingDays", "3"),
                 new("Input.Address1", "1 Other Street"), new("Input.City", "Leeds"), new("Input.Postcode", "LS1 1AA"),
                 new("Notice.Kind", ServiceNoticeKinds.TemporarilyClosed),
                 new("Rows[0].Days", "MO"), new("Rows[0].Opens", "09:00"), new("Rows[0].Closes", "17:00"),

@@ -6,6 +6,7 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
+using Waymark.Core.Referrals;
 
 using Waymark.Web.Infrastructure;
 
@@ -27,6 +28,9 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         ("setting", "Where it happens"),
         ("sector", "Who runs it"),
     ];
+
+    /// <summary>The service's own response time, which decides when an unanswered referral is flagged as overdue.</summary>
+    public const string ResponseWorkingDaysCode = "expect:response-working-days";
 
     private static readonly HashSet<string> EditableCodes = Families
         .SelectMany(f => Vocabulary.Family(f.Family)).Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
@@ -254,6 +258,7 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
             this.AddError("Input.FirstContact", "What happens first must be 500 characters or fewer");
         }
         WholeNumber("Input.TypicalWaitDays", i.TypicalWaitDays, "Typical wait", 0, 3650);
+        WholeNumber("Input.ResponseWorkingDays", i.ResponseWorkingDays, "Working days to reply to a referral", 1, Staleness.MaxResponseWorkingDays);
         if (i.Terms.Any(t => !EditableCodes.Contains(t)))
         {
             this.AddError("Input.Terms", "Choose only from the options shown");
@@ -326,6 +331,8 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         Expect("expect:frequency", i.Frequency);
         Expect("expect:first-contact", i.FirstContact);
         Expect("expect:typical-wait-days", i.TypicalWaitDays);
+        // Stored as a plain number ("05" becomes "5"), the form the staleness rule and ORUK export read.
+        Expect(ResponseWorkingDaysCode, Parse(i.ResponseWorkingDays)?.ToString(CultureInfo.InvariantCulture));
         var covered = EditableCodes.Concat(Vocabulary.Family("expect").Select(t => t.Code)).Select(Vocabulary.TermId).ToHashSet();
         foreach (var old in s.Attributes.Where(a => covered.Contains(a.TaxonomyTermId)).ToList())
         {
@@ -365,6 +372,7 @@ public sealed class ServiceInput
     public string? Frequency { get; set; }
     public string? FirstContact { get; set; }
     public string? TypicalWaitDays { get; set; }
+    public string? ResponseWorkingDays { get; set; }
     public List<string> Terms { get; set; } = [];
 
     public static ServiceInput From(Service s)
@@ -384,6 +392,7 @@ public sealed class ServiceInput
             Frequency = Value("expect:frequency"),
             FirstContact = Value("expect:first-contact"),
             TypicalWaitDays = Value("expect:typical-wait-days"),
+            ResponseWorkingDays = Value(EditModel.ResponseWorkingDaysCode),
             Terms = s.Attributes
                 .Where(a => Vocabulary.ById.TryGetValue(a.TaxonomyTermId, out var t) && t.Family is not ("expect" or "schedule"))
                 .Select(a => Vocabulary.ById[a.TaxonomyTermId].Code).ToList(),

@@ -8,7 +8,7 @@ namespace Waymark.Core.Outbox;
 /// that dies mid-batch holds its messages only until the lease ends. A delivered message is never claimed
 /// again, and senders are idempotent by message id, so a message is delivered once.
 /// </summary>
-public sealed class OutboxRelay(IDbContextFactory<WaymarkDbContext> contexts, IOutboxSender sender, TimeProvider time)
+public sealed class OutboxRelay(IDbContextFactory<WaymarkDbContext> contexts, IOutboxSender sender, TimeProvider time, IDeliveredMessageCopies copies)
 {
     public const int BatchSize = 20;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -54,10 +54,31 @@ public sealed class OutboxRelay(IDbContextFactory<WaymarkDbContext> contexts, IO
             message.ClaimToken = null;
             message.ClaimedUntil = null;
             db.OutboxAttempts.Add(attempt);
-            // Saved per message, so one that was delivered is recorded even if a later one hangs.
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                // Saved per message, so one that was delivered is recorded even if a later one hangs.
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                if (await StillQueuedAsync(message.Id, ct))
+                {
+                    throw;
+                }
+                // The person deleted their account while this was being sent: the row went with it, and the
+                // copy just written must go too, or it outlives the erasure.
+                db.Entry(attempt).State = EntityState.Detached;
+                db.Entry(message).State = EntityState.Detached;
+                await copies.EraseAsync([message.Id], ct);
+            }
         }
         return delivered;
+    }
+
+    private async Task<bool> StillQueuedAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.OutboxMessages.AnyAsync(m => m.Id == id, ct);
     }
 
     private static async Task ClaimAsync(WaymarkDbContext db, Guid token, DateTimeOffset now, CancellationToken ct)

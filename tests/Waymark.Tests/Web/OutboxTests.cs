@@ -84,7 +84,7 @@ public sealed class OutboxTests
             db.OutboxMessages.Add(new OutboxMessage { Id = id, CreatedAt = now, NextAttemptAt = now, Channel = "email", Recipient = "a@example.org", Subject = "s", Body = "b" });
             await db.SaveChangesAsync();
         }
-        var failing = new OutboxRelay(app.Services.GetRequiredService<IDbContextFactory<Waymark.Core.Data.WaymarkDbContext>>(), new FailingSender(), TimeProvider.System);
+        var failing = new OutboxRelay(app.Services.GetRequiredService<IDbContextFactory<Waymark.Core.Data.WaymarkDbContext>>(), new FailingSender(), TimeProvider.System, app.Services.GetRequiredService<IDeliveredMessageCopies>());
 
         Assert.Equal(0, await failing.RunOnceAsync());
         Assert.Equal(0, await failing.RunOnceAsync()); // not due again yet

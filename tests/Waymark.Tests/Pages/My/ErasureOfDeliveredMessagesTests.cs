@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Outbox;
+using Waymark.Web.Referrals;
 using Waymark.Tests.Infrastructure;
 
 namespace Waymark.Tests.Pages.My;
@@ -69,6 +70,45 @@ public sealed class ErasureOfDeliveredMessagesTests(AccountsApp app) : IClassFix
         await using var db = app.OpenDb();
         Assert.False(await db.Users.AnyAsync(u => u.Id == person.UserId));
         Assert.Empty(await MessageIdsToAsync(person.Email));
+    }
+
+    [Fact]
+    public async Task A_message_being_sent_as_the_account_is_deleted_leaves_no_copy_and_the_relay_carries_on()
+    {
+        using var person = await app.SignUpAsync();
+        using var other = await app.SignUpAsync();
+        var theirs = Assert.Single(await MessageIdsToAsync(person.Email));
+        var others = Assert.Single(await MessageIdsToAsync(other.Email));
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<Waymark.Core.Data.WaymarkDbContext>>();
+        // The row goes (as "delete my account" takes it) after the file is written and before the relay records it.
+        var sender = new ErasedWhileSending(new FolderOutboxSender(app.OutboxFolder), contexts, theirs);
+        var relay = new OutboxRelay(contexts, sender, TimeProvider.System, app.Services.GetRequiredService<IDeliveredMessageCopies>());
+
+        while (await relay.RunOnceAsync() > 0)
+        {
+        }
+
+        Assert.True(sender.Erased);
+        Assert.False(File.Exists(FileOf(theirs)), "the copy written as the row went is erased");
+        Assert.True(File.Exists(FileOf(others)), "the rest of the batch is delivered");
+        await using var db = app.OpenDb();
+        Assert.NotNull((await db.OutboxMessages.SingleAsync(m => m.Id == others)).DeliveredAt);
+    }
+
+    private sealed class ErasedWhileSending(IOutboxSender inner, IDbContextFactory<Waymark.Core.Data.WaymarkDbContext> contexts, Guid erase) : IOutboxSender
+    {
+        public bool Erased { get; private set; }
+
+        public async Task SendAsync(OutboxMessage message, CancellationToken ct)
+        {
+            await inner.SendAsync(message, ct);
+            if (message.Id == erase)
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                await db.OutboxMessages.Where(m => m.Id == erase).ExecuteDeleteAsync(ct);
+                Erased = true;
+            }
+        }
     }
 
     private async Task RelayAllAsync()

@@ -3,16 +3,16 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
 using Waymark.Core.People;
-using Microsoft.Extensions.Options;
 
 namespace Waymark.Web.Accounts;
 

@@ -29,6 +29,9 @@ internal static class Pages
         "/account/create",
         "/account/check-email",
         "/account/deleted",
+        "/account/sign-in",
+        "/account/forgot-password",
+        "/account/forgot-password/sent",
     ];
 
     /// <summary>A person's own pages, signed in (checked by PersonPagesTests).</summary>

@@ -9,11 +9,12 @@ using Location = Waymark.Core.Directory.Location;
 
 namespace Waymark.BrowserTests;
 
-/// <summary>A person's journey in a real browser: sign up, plan, story, refer with the story, download, delete — every page checked by axe-core and at 320 px.</summary>
+/// <summary>A person's journey in a real browser: sign up, plan, story, refer with the story, download, forgotten password, delete — every page checked by axe-core and at 320 px.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class PersonPagesTests(BrowserFixture browser)
 {
     private const string Password = "heron lantern orchard";
+    private const string NewPassword = "puffin ledger saucepan";
 
     [Fact]
     public async Task The_person_journey_meets_WCAG_2_2_AA_by_axe_core_and_fits_320_px()
@@ -86,6 +87,40 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
             Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
             await CheckAsync(page, path, violations);
         }
+
+        // Forgotten password: ask (with an error first), open the emailed link, break the rules once, then change it.
+        await page.GotoAsync("/account/sign-out");
+        await page.ClickAsync("h1 + form button[type=submit]");
+        await page.GotoAsync("/account/sign-in");
+        await page.ClickAsync("a[href='/account/forgot-password']");
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.Equal(1, await page.Locator(".error-summary__list li").CountAsync());
+        await CheckAsync(page, "forgot password with errors", violations);
+        await page.FillAsync("#Email", email);
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.Contains("/account/forgot-password/sent", page.Url, StringComparison.Ordinal);
+        await using (var db = Database.Open(browser.App.DatabaseConnection))
+        {
+            var bodies = await db.OutboxMessages.Where(m => m.Recipient == email).Select(m => m.Body).ToListAsync();
+            link = new Uri(bodies.Select(b => Link().Match(b).Value).Single(l => l.Contains("/account/reset-password", StringComparison.Ordinal))).PathAndQuery;
+        }
+        await page.GotoAsync(link);
+        await CheckAsync(page, "reset password", violations);
+        await page.FillAsync("#Password", "too short");
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.Equal(1, await page.Locator(".error-summary__list li").CountAsync());
+        await CheckAsync(page, "reset password with errors", violations);
+        await page.FillAsync("#Password", NewPassword);
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.Contains("PasswordChanged=true", page.Url, StringComparison.Ordinal);
+        await CheckAsync(page, "password changed", violations);
+        var used = await page.GotoAsync(link);
+        Assert.Equal(400, used?.Status);
+        await CheckAsync(page, "reset link used", violations);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", NewPassword);
+        await page.ClickAsync("form[novalidate] button[type=submit]");
 
         await page.GotoAsync("/my/delete");
         await page.CheckAsync("#Confirm");

@@ -1,7 +1,7 @@
 namespace Waymark.Core.Accounts;
 
 /// <summary>
-/// Who did what to whom, and when: staff sign-ins, authenticator set-ups, role and membership changes.
+/// Who did what to whom, and when: sign-ins (staff and people), password resets, authenticator set-ups, role and membership changes.
 /// Never holds a password, code or token.
 /// </summary>
 public sealed class AuditEvent
@@ -27,6 +27,8 @@ public static class AuditActions
     public const string SignOut = "sign-out";
     public const string UserCreated = "user-created";
     public const string PasswordSet = "password-set";
+    public const string PasswordResetRequested = "password-reset-requested";
+    public const string PasswordReset = "password-reset";
     public const string AuthenticatorSetUp = "authenticator-set-up";
     public const string RoleAdded = "role-added";
     public const string MembershipAdded = "membership-added";

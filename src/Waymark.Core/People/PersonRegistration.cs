@@ -1,9 +1,7 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
-using Waymark.Core.Outbox;
 
 namespace Waymark.Core.People;
 
@@ -25,13 +23,9 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
         ArgumentNullException.ThrowIfNull(siteRoot);
         var errors = new List<(string, string)>();
         email = email?.Trim() ?? "";
-        if (email.Length == 0)
+        if (AccountMail.AddressError(email) is { } emailError)
         {
-            errors.Add(("Email", "Enter your email address"));
-        }
-        else if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
-        {
-            errors.Add(("Email", "Enter an email address in the right format, like name@example.com"));
+            errors.Add(("Email", emailError));
         }
         if (string.IsNullOrEmpty(password))
         {
@@ -47,7 +41,7 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
             foreach (var validator in users.PasswordValidators)
             {
                 var result = await validator.ValidateAsync(users, candidate, password);
-                errors.AddRange(result.Errors.Select(e => ("Password", Explain(e))));
+                errors.AddRange(result.Errors.Select(e => ("Password", AccountMail.Explain(e))));
             }
         }
         if (errors.Count > 0)
@@ -113,26 +107,5 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
             + "The link works for 24 hours. If you did not ask for an account, you can ignore this email.");
     }
 
-    private void Queue(WaymarkUser user, string subject, string body)
-    {
-        var now = time.GetUtcNow();
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(now),
-            CreatedAt = now,
-            Channel = "email",
-            Recipient = user.Email!,
-            Subject = subject,
-            Body = body,
-            SubjectType = "account",
-            SubjectId = user.Id,
-            NextAttemptAt = now,
-        });
-    }
-
-    private static string Explain(IdentityError e) => e.Code switch
-    {
-        "PasswordTooShort" => $"Your password must be at least {PasswordPolicy.MinimumLength} characters. Three random words work well.",
-        _ => e.Description,
-    };
+    private void Queue(WaymarkUser user, string subject, string body) => AccountMail.Queue(db, time, user, subject, body);
 }

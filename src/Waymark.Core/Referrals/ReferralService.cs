@@ -72,7 +72,8 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
     {
         ArgumentNullException.ThrowIfNull(person);
         var referrals = await db.Referrals.Include(r => r.Events)
-            .Where(r => r.PersonUserId == person.UserId || r.ReferrerUserId == person.UserId)
+            // Only referrals about the person: ones a navigator made for someone else belong on /navigator/referrals.
+            .Where(r => r.PersonUserId == person.UserId)
             .OrderByDescending(r => r.CreatedAt).Take(200).AsSplitQuery().ToListAsync(ct);
         var views = await ToViewsAsync(referrals, ct);
         foreach (var r in referrals)

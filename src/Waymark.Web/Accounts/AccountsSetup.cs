@@ -3,13 +3,16 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
+using Waymark.Core.People;
 
 namespace Waymark.Web.Accounts;
 
@@ -50,10 +53,36 @@ public static class AccountsSetup
                 // People make their own accounts; an address must be shown to be theirs before it is used to sign in.
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Stores.SchemaVersion = WaymarkDbContext.IdentitySchema;
+                o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<WaymarkDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Reset links live an hour; the email-confirmation links keep the default day.
+        services.Configure<PasswordResetTokenProviderOptions>(o =>
+        {
+            o.Name = PasswordResetTokenProvider.ProviderName;
+            o.TokenLifespan = PasswordReset.LinkLifetime;
+        });
+        // A new security stamp (a password reset) ends the account's other sessions at their next request,
+        // not up to 30 minutes later. The refreshed sign-in keeps its "signed in with an authenticator" mark.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+                {
+                    foreach (var amr in current.FindAll("amr").Where(c => !identity.HasClaim("amr", c.Value)))
+                    {
+                        identity.AddClaim(new Claim("amr", amr.Value));
+                    }
+                }
+                return Task.CompletedTask;
+            };
+        });
 
         // Local development runs on plain http://localhost; everywhere else the cookie is HTTPS-only.
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -126,6 +155,15 @@ public static class AccountsSetup
             })
             : RateLimitPartition.GetNoLimiter(name);
 }
+
+/// <summary>Issues password-reset tokens with their own lifetime (<see cref="PasswordReset.LinkLifetime"/>).</summary>
+public sealed class PasswordResetTokenProvider(IDataProtectionProvider dataProtection, IOptions<PasswordResetTokenProviderOptions> options, ILogger<DataProtectorTokenProvider<WaymarkUser>> logger)
+    : DataProtectorTokenProvider<WaymarkUser>(dataProtection, options, logger)
+{
+    public const string ProviderName = "PasswordReset";
+}
+
+public sealed class PasswordResetTokenProviderOptions : DataProtectionTokenProviderOptions;
 
 /// <summary>Met only when this sign-in used an authenticator code or a recovery code.</summary>
 public sealed class AuthenticatorRequirement : IAuthorizationRequirement;

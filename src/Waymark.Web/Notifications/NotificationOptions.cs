@@ -14,7 +14,7 @@ public sealed class NotificationOptions
     public const string GovukNotify = "govuk-notify";
     public const string Smtp = "smtp";
 
-    public static readonly Uri DefaultPublicUrl = new("http://localhost:5000/");
+    public static readonly Uri DefaultPublicUrl = new("http://localhost:5080/");
 
     public string Sender { get; init; } = Folder;
     public Uri PublicUrl { get; init; } = DefaultPublicUrl;

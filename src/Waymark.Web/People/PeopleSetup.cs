@@ -4,7 +4,7 @@ namespace Waymark.Web.People;
 
 public static class PeopleSetup
 {
-    /// <summary>A person's plan, story, data download and erasure, self-service sign-up, and <see cref="PersonContact"/> for anything that sends messages.</summary>
+    /// <summary>A person's plan, story, data download and erasure, self-service sign-up and password reset, and <see cref="PersonContact"/> for anything that sends messages.</summary>
     public static IServiceCollection AddWaymarkPeople(this IServiceCollection services)
     {
         services.AddSingleton<PersonText>();
@@ -12,6 +12,7 @@ public static class PeopleSetup
         services.AddScoped<PersonContact>();
         services.AddScoped<PersonData>();
         services.AddScoped<PersonRegistration>();
+        services.AddScoped<PasswordReset>();
         services.AddScoped<AccountErasure>();
         return services;
     }

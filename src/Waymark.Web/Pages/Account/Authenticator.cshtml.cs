@@ -92,6 +92,8 @@ public sealed class AuthenticatorModel(UserManager<WaymarkUser> users, SignInMan
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key means a new security stamp; keep this sign-in valid for the code that follows.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
         var grouped = new StringBuilder();

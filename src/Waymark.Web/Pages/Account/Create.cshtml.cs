@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Waymark.Core.Notifications;
 using Waymark.Core.People;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
@@ -9,7 +10,7 @@ namespace Waymark.Web.Pages.Account;
 
 /// <summary>A person makes their own account. The answer is "check your email" whether or not the address already has one.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class CreateModel(PersonRegistration registration) : PageModel
+public sealed class CreateModel(PersonRegistration registration, NotificationSettings links) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -21,8 +22,8 @@ public sealed class CreateModel(PersonRegistration registration) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var root = new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
-        var result = await registration.RegisterAsync(Email, Password, root, ct);
+        // Links in emails use WAYMARK_PUBLIC_URL, never the Host header a request happened to carry.
+        var result = await registration.RegisterAsync(Email, Password, links.PublicUrl, ct);
         if (!result.Accepted)
         {
             foreach (var (field, message) in result.Errors)

@@ -27,6 +27,9 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
     [BindProperty(SupportsGet = true)]
     public bool EmailConfirmed { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool PasswordChanged { get; set; }
+
     public void OnGet()
     {
     }
@@ -51,12 +54,15 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         var staff = user is not null && (await users.GetRolesAsync(user)).Any(Roles.IsStaff);
-        if (user is not null && staff)
+        // Staff and people alike: who, when and the outcome; never what was typed.
+        if (user is not null)
         {
             var action = result.Succeeded || result.RequiresTwoFactor ? AuditActions.SignIn
                 : result.IsLockedOut ? AuditActions.SignInLockedOut
                 : AuditActions.SignInFailed;
-            var detail = result.RequiresTwoFactor ? "password accepted; authenticator code next" : null;
+            var detail = result.RequiresTwoFactor ? "password accepted; authenticator code next"
+                : result.IsNotAllowed ? "password accepted; email address not confirmed"
+                : null;
             db.Audit(time, new Actor(user.Id, user.Email!), action, "user", user.Id.ToString(), detail);
             await db.SaveChangesAsync();
         }

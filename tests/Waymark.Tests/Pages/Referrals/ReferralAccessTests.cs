@@ -38,6 +38,31 @@ public sealed class ReferralAccessTests(AccountsApp app) : IClassFixture<Account
     }
 
     [Fact]
+    public async Task A_referral_made_for_someone_else_is_not_in_the_referrers_own_referrals_or_plan_but_is_in_the_persons()
+    {
+        var (_, forThem) = await app.AddReferrableServiceAsync("Referred For Someone Else", access: "access:professional-referral");
+        var (_, forMe) = await app.AddReferrableServiceAsync("My Own Referral");
+        var (person, account) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+        using var navigator = await app.SignInAsStaffAsync(Roles.Navigator);
+        var theirs = await navigator.Browser.NavigatorRefersAsync(forThem.Id, ReferralFlowBuilders.NavigatorReferralFields("Robin Elsewhere", account.Email));
+        var own = await navigator.Browser.SelfReferAsync(app, forMe.Id, "About me");
+
+        var myReferrals = await navigator.Browser.GetAsync("/my/referrals");
+        Assert.Null(myReferrals.Document.QuerySelector($"#referral-{theirs}"));
+        Assert.NotNull(myReferrals.Document.QuerySelector($"#referral-{own}"));
+        var myPlan = await navigator.Browser.GetAsync("/my/plan");
+        Assert.Null(myPlan.Document.QuerySelector($"li[data-referral-id='{theirs}']"));
+        Assert.NotNull(myPlan.Document.QuerySelector($"li[data-referral-id='{own}']"));
+        // The navigator still follows it where navigators do.
+        Assert.Contains("Robin Elsewhere", (await navigator.Browser.GetAsync("/navigator/referrals")).Html, StringComparison.Ordinal);
+
+        Assert.NotNull((await person.GetAsync("/my/referrals")).Document.QuerySelector($"#referral-{theirs}"));
+        Assert.NotNull((await person.GetAsync("/my/plan")).Document.QuerySelector($"li[data-referral-id='{theirs}']"));
+        Assert.Null((await person.GetAsync("/my/referrals")).Document.QuerySelector($"#referral-{own}"));
+    }
+
+    [Fact]
     public async Task A_person_cannot_open_the_staff_pages()
     {
         var (org, service) = await app.AddReferrableServiceAsync();

@@ -11,7 +11,12 @@ internal static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
-        await db.Database.MigrateAsync(ct);
+        // MigrateAsync also compares the model with the migrations' snapshot, which costs a second or more of start-up
+        // (building and diffing two models); a database with every migration applied needs none of it.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
         if (options.ShowsSampleData)
         {
             var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -11,8 +11,8 @@ internal static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
-        // MigrateAsync also compares the model with the migrations' snapshot, which costs a second or more of start-up
-        // (building and diffing two models); a database with every migration applied needs none of it.
+        // Even with nothing to apply, MigrateAsync takes the migrations lock and checks the model against the migrations'
+        // snapshot; an up-to-date database needs none of that at start-up.
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             await db.Database.MigrateAsync(ct);

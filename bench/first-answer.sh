@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start to first answer: starts the Release web app on the given database and polls /api/v1/match until it
-# answers 200; prints the time from process start and the snapshot load line from the log.
-# Usage: bench/first-answer.sh "<connection string>" [port]
+# answers 200; prints the time from process start, the web process's CPU time and the load average, and the log lines
+# (with times) that say when the app listened and when the snapshot load started and ended.
+# Usage: bench/first-answer.sh "<connection string>" [port]   (WAYMARK_WEB_DLL=path: another build, e.g. a ReadyToRun publish)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB="$1"; PORT="${2:-5791}"
@@ -9,7 +10,8 @@ LOG="$(mktemp /tmp/waymark-first-answer.XXXXXX.log)"
 cd src/Waymark.Web
 start=$(date +%s.%N)
 WAYMARK_DATABASE="$DB" WAYMARK_SAMPLE_DATA=none ASPNETCORE_ENVIRONMENT=Production \
-  dotnet bin/Release/net10.0/Waymark.Web.dll --urls "http://127.0.0.1:$PORT" >"$LOG" 2>&1 &
+  Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " Logging__Console__TimestampFormat="HH:mm:ss.fff " \
+  dotnet "${WAYMARK_WEB_DLL:-bin/Release/net10.0/Waymark.Web.dll}" --urls "http://127.0.0.1:$PORT" >"$LOG" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$PORT/api/v1/match?near=53.8008,-1.5491"; do
@@ -19,4 +21,5 @@ done
 end=$(date +%s.%N)
 cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$pid/stat")
 printf 'start to first answer: %.2f s, web process CPU %s s (load %s)\n' "$(echo "$end - $start" | bc)" "$cpu" "$(cut -d' ' -f1-3 /proc/loadavg)"
-grep -m1 "snapshot rebuilt" "$LOG" || true
+echo "process started $(date -d "@$start" +%H:%M:%S.%3N)"
+grep -B1 -E "Now listening|Loading the directory snapshot|snapshot rebuilt" "$LOG" | grep -v "^--" | paste - - || true

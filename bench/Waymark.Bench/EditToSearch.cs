@@ -71,6 +71,23 @@ public static class EditToSearch
             $"patches {index.Patches}, full loads {index.FullLoads}; load {PerQuery.LoadAverage()}"));
     }
 
+    /// <summary>Full loads only, one after another: where each one's time went and the CPU it used.</summary>
+    public static async Task LoadOnlyAsync(string connection, int loads)
+    {
+        Say($"full loads on {Database.ProviderOf(connection)}; {Environment.ProcessorCount} cores, load {PerQuery.LoadAverage()}");
+        var index = new DirectoryIndex(new Factory(connection), TimeProvider.System, NullLogger<DirectoryIndex>.Instance);
+        for (var i = 0; i < loads; i++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (allocated, collections, paused) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
+            var t = Stopwatch.GetTimestamp();
+            var snapshot = await index.RefreshAsync();
+            Say($"full load {i + 1}: {snapshot.Count:N0} services in {Stopwatch.GetElapsedTime(t).TotalSeconds:0.00} s ({index.LastLoad}); " +
+                $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s; allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:0} MB, " +
+                $"{GC.CollectionCount(0) - collections} GCs pausing {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s; load {PerQuery.LoadAverage()}");
+        }
+    }
+
     /// <summary>Whether the snapshot searches read has the edited entry (a search near it may rank fifty others first).</summary>
     private static bool InSnapshot(DirectorySnapshot snapshot, Guid id, string name)
     {

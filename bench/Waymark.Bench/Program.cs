@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Waymark.Bench;
 
-// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--write-queries FILE] [BenchmarkDotNet args]
+// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--load N --database CONN] [--write-queries FILE] [BenchmarkDotNet args]
 var sizes = Option("--sizes") is { } s
     ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
     : new[] { 10_000, 100_000, 1_000_000 };
@@ -25,6 +25,12 @@ if (Option("--edit-to-search") is { } edits)
     var connection = Option("--database") ?? Environment.GetEnvironmentVariable("WAYMARK_BENCH_DATABASE")
         ?? throw new InvalidOperationException("--edit-to-search needs --database \"<connection string>\" (PostgreSQL or SQLite)");
     await EditToSearch.RunAsync(connection, int.Parse(edits, CultureInfo.InvariantCulture));
+    return 0;
+}
+if (Option("--load") is { } loads)
+{
+    var connection = Option("--database") ?? throw new InvalidOperationException("--load needs --database \"<connection string>\"");
+    await EditToSearch.LoadOnlyAsync(connection, int.Parse(loads, CultureInfo.InvariantCulture));
     return 0;
 }
 if (args.Contains("--per-query"))

@@ -76,6 +76,7 @@ public sealed class DirectoryIndex(IDbContextFactory<WaymarkDbContext> databases
         try
         {
             var started = clock.GetTimestamp();
+            logger.LogInformation("Loading the directory snapshot");
             var snapshot = await DirectorySnapshot.LoadAsync(databases, clock.GetUtcNow(), ct: ct, timings: LastLoad);
             Interlocked.Exchange(ref _current, snapshot);
             Interlocked.Increment(ref _fullLoads);

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Waymark.Core.Data;
@@ -28,14 +30,14 @@ internal sealed record LoadedRows(
     /// </summary>
     public List<Service> Join(Dictionary<Guid, TaxonomyTerm> terms)
     {
-        Services.Sort((a, b) => a.Id.CompareTo(b.Id));
+        SortById(Services, static x => x.Id);
         var byId = new Dictionary<Guid, Service>(Services.Count);
         foreach (var s in Services)
         {
             byId[s.Id] = s;
             s.Organization = s.OrganizationId is { } oid ? Organizations.GetValueOrDefault(oid) : null;
         }
-        ServiceAtLocations.Sort((a, b) => a.Id.CompareTo(b.Id));
+        SortById(ServiceAtLocations, static x => x.Id);
         var salById = new Dictionary<Guid, ServiceAtLocation>();
         foreach (var x in ServiceAtLocations)
         {
@@ -46,7 +48,7 @@ internal sealed record LoadedRows(
                 salById[x.Id] = x;
             }
         }
-        Schedules.Sort((a, b) => a.Id.CompareTo(b.Id));
+        SortById(Schedules, static x => x.Id);
         foreach (var x in Schedules)
         {
             if (x.ServiceId is { } sid && byId.TryGetValue(sid, out var owner))
@@ -58,7 +60,7 @@ internal sealed record LoadedRows(
                 sal.Schedules.Add(x);
             }
         }
-        Languages.Sort((a, b) => a.Id.CompareTo(b.Id));
+        SortById(Languages, static x => x.Id);
         foreach (var x in Languages)
         {
             if (byId.TryGetValue(x.ServiceId, out var owner))
@@ -92,6 +94,18 @@ internal sealed record LoadedRows(
         }
         return Services;
     }
+
+    /// <summary>Sorts by id, comparing ids from one array rather than through each row object (hundreds of thousands of rows in a full load).</summary>
+    private static void SortById<T>(List<T> rows, Func<T, Guid> id)
+    {
+        var span = CollectionsMarshal.AsSpan(rows);
+        var keys = new Guid[span.Length];
+        for (var i = 0; i < span.Length; i++)
+        {
+            keys[i] = id(span[i]);
+        }
+        keys.AsSpan().Sort(span);
+    }
 }
 
 /// <summary>
@@ -101,20 +115,22 @@ internal sealed record LoadedRows(
 /// </summary>
 internal static class DirectoryReader
 {
-    public static async Task<List<Service>> ReadActiveAsync(IDbContextFactory<WaymarkDbContext> databases, CancellationToken ct)
+    /// <summary>
+    /// The active services with their children, except attributes: those come as each service's
+    /// <see cref="AttributeFacts"/> (1.7 million attribute rows at 100k services; an entity for each was most of a load).
+    /// </summary>
+    public static async Task<(List<Service> Services, Dictionary<Guid, AttributeFacts> Facts)> ReadActiveAsync(
+        IDbContextFactory<WaymarkDbContext> databases, CancellationToken ct)
     {
+        var terms = Task.Run(() => ReadTermsAsync(databases, ct), ct);
         // The attribute table is most of the rows; the others share a second reader, and the small ones a third.
-        var attributes = Task.Run(() => ReadAttributesAsync(databases, ct), ct);
+        var attributes = Task.Run(() => ReadAttributeFactsAsync(databases, terms, ct), ct);
         var locations = Task.Run(() => ReadLocationsAsync(databases, ct), ct);
         var rest = Task.Run(() => ReadServicesAsync(databases, ct), ct);
-        var terms = Task.Run(async () =>
-        {
-            await using var db = await databases.CreateDbContextAsync(ct);
-            return await db.TaxonomyTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
-        }, ct);
         var (services, organizations, languages, costs) = await rest;
         var (sals, places, schedules) = await locations;
-        return new LoadedRows(services, organizations, sals, places, schedules, languages, costs, await attributes).Join(await terms);
+        var joined = new LoadedRows(services, organizations, sals, places, schedules, languages, costs, []).Join((await terms).Terms);
+        return (joined, await attributes);
     }
 
     private static async Task<(List<Service>, Dictionary<Guid, Organization>, List<Language>, List<CostOption>)> ReadServicesAsync(
@@ -166,6 +182,28 @@ internal static class DirectoryReader
             }
         }
         return (services, organizations, languages, costs);
+    }
+
+    /// <summary>
+    /// The taxonomy terms (only what the builder reads of them), and each id as the database stores it, to pass back as
+    /// a parameter (TEXT on SQLite, uuid on PostgreSQL) without depending on how a provider would convert a Guid.
+    /// </summary>
+    private static async Task<(Dictionary<Guid, TaxonomyTerm> Terms, Dictionary<Guid, object> StoredIds)> ReadTermsAsync(
+        IDbContextFactory<WaymarkDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var terms = new Dictionary<Guid, TaxonomyTerm>();
+        var stored = new Dictionary<Guid, object>();
+        var sql = Select<TaxonomyTerm>(db, nameof(TaxonomyTerm.Id), nameof(TaxonomyTerm.Code), nameof(TaxonomyTerm.Term));
+        await using var reader = await ExecuteAsync(db, sql, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var storedId = reader.GetValue(0);
+            var id = storedId as Guid? ?? Guid.Parse((string)storedId, CultureInfo.InvariantCulture);
+            stored[id] = storedId;
+            terms[id] = new TaxonomyTerm { Id = id, Name = "", Description = "", Code = NullableString(reader, 1), Term = NullableString(reader, 2) };
+        }
+        return (terms, stored);
     }
 
     private static async Task<(List<ServiceAtLocation>, Dictionary<Guid, Location>, List<Schedule>)> ReadLocationsAsync(
@@ -224,17 +262,67 @@ internal static class DirectoryReader
         return (sals, locations, schedules);
     }
 
-    private static async Task<List<ServiceAttribute>> ReadAttributesAsync(IDbContextFactory<WaymarkDbContext> databases, CancellationToken ct)
+    /// <summary>
+    /// Each service's attribute terms in one row (so a service id is parsed once, not once per attribute, and no entity
+    /// is made per attribute), folded into its codes; then the values of the few attributes whose value counts (the
+    /// typical wait), in order of term and value as <see cref="LoadedRows.Join"/> orders them.
+    /// </summary>
+    private static async Task<Dictionary<Guid, AttributeFacts>> ReadAttributeFactsAsync(
+        IDbContextFactory<WaymarkDbContext> databases, Task<(Dictionary<Guid, TaxonomyTerm> Terms, Dictionary<Guid, object> StoredIds)> termsRead, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var attributes = new List<ServiceAttribute>();
-        var sql = Select<ServiceAttribute>(db, nameof(ServiceAttribute.ServiceId), nameof(ServiceAttribute.TaxonomyTermId), nameof(ServiceAttribute.Value));
-        await using var reader = await ExecuteAsync(db, sql, ct);
-        while (await reader.ReadAsync(ct))
+        var (_, table) = TableOf<ServiceAttribute>(db);
+        var service = Column<ServiceAttribute>(db, nameof(ServiceAttribute.ServiceId));
+        var term = Column<ServiceAttribute>(db, nameof(ServiceAttribute.TaxonomyTermId));
+        // string_agg: PostgreSQL, and SQLite from 3.44 (the bundled SQLite is newer).
+        var sql = $"SELECT {service}, string_agg(CAST({term} AS text), ',') FROM {Name(table)} GROUP BY {service}";
+        var (known, storedIds) = await termsRead;
+        var codesOfTerm = new Dictionary<Guid, UInt128>();
+        var facts = new Dictionary<Guid, AttributeFacts>();
+        await using (var reader = await ExecuteAsync(db, sql, ct))
         {
-            attributes.Add(new ServiceAttribute { ServiceId = reader.GetGuid(0), TaxonomyTermId = reader.GetGuid(1), Value = NullableString(reader, 2) });
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetGuid(0);
+                var list = reader.GetString(1).AsSpan();
+                var codes = UInt128.Zero;
+                foreach (var range in list.Split(','))
+                {
+                    var termId = Guid.Parse(list[range], CultureInfo.InvariantCulture);
+                    if (!codesOfTerm.TryGetValue(termId, out var bits))
+                    {
+                        bits = codesOfTerm[termId] = AttributeFacts.None.With(termId, known.GetValueOrDefault(termId), null).Codes;
+                    }
+                    codes |= bits;
+                }
+                facts[id] = new AttributeFacts(codes, AttributeFacts.None.TypicalWaitDays);
+            }
         }
-        return attributes;
+
+        var valued = known.Keys.Where(id => AttributeFacts.ReadsValue(id, known[id])).ToList();
+        if (valued.Count == 0)
+        {
+            return facts;
+        }
+        var value = Column<ServiceAttribute>(db, nameof(ServiceAttribute.Value));
+        sql = Select<ServiceAttribute>(db, nameof(ServiceAttribute.ServiceId), nameof(ServiceAttribute.TaxonomyTermId), nameof(ServiceAttribute.Value))
+            + $" WHERE {value} IS NOT NULL AND {term} IN ({string.Join(", ", valued.Select((_, i) => "@t" + i.ToString(CultureInfo.InvariantCulture)))})";
+        var values = new List<(Guid ServiceId, Guid TermId, string Value)>();
+        await using (var reader = await ExecuteAsync(db, sql, ct, [.. valued.Select((id, i) => ("@t" + i.ToString(CultureInfo.InvariantCulture), storedIds[id]))]))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                values.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2)));
+            }
+        }
+        values.Sort(static (a, b) => a.ServiceId != b.ServiceId ? a.ServiceId.CompareTo(b.ServiceId)
+            : a.TermId != b.TermId ? a.TermId.CompareTo(b.TermId)
+            : string.CompareOrdinal(a.Value, b.Value));
+        foreach (var (serviceId, termId, text) in values)
+        {
+            facts[serviceId] = facts.GetValueOrDefault(serviceId, AttributeFacts.None).With(termId, known.GetValueOrDefault(termId), text);
+        }
+        return facts;
     }
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
@@ -270,9 +358,11 @@ internal static class DirectoryReader
     {
         var (entity, table) = TableOf<T>(db);
         var columns = string.Join(", ", properties.Select(p => Quote(entity.FindProperty(p)!.GetColumnName(table)!)));
-        var name = table.Schema is null ? Quote(table.Name) : Quote(table.Schema) + "." + Quote(table.Name);
-        return $"SELECT {columns} FROM {name}";
+        return $"SELECT {columns} FROM {Name(table)}";
     }
+
+    private static string Name(StoreObjectIdentifier table) =>
+        table.Schema is null ? Quote(table.Name) : Quote(table.Schema) + "." + Quote(table.Name);
 
     private static string Column<T>(WaymarkDbContext db, string property)
     {

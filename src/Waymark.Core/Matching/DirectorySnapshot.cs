@@ -200,16 +200,18 @@ public sealed class DirectorySnapshot
         IDbContextFactory<WaymarkDbContext> databases, DateTimeOffset now, LoadTimings? timings = null, CancellationToken ct = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var services = await DirectoryReader.ReadActiveAsync(databases, ct);
+        var cpu = Environment.CpuUsage.TotalTime;
+        var (services, facts) = await DirectoryReader.ReadActiveAsync(databases, ct);
         var loaded = Stopwatch.GetTimestamp();
         var builder = new Builder();
         foreach (var s in services)
         {
-            builder.Add(s);
+            builder.Add(s, facts.TryGetValue(s.Id, out var f) ? f : AttributeFacts.None);
         }
         var added = Stopwatch.GetTimestamp();
         var snapshot = builder.Build(now);
-        timings?.Record(Stopwatch.GetElapsedTime(started, loaded), Stopwatch.GetElapsedTime(loaded, added), Stopwatch.GetElapsedTime(added));
+        timings?.Record(Stopwatch.GetElapsedTime(started, loaded), Stopwatch.GetElapsedTime(loaded, added), Stopwatch.GetElapsedTime(added),
+            Environment.CpuUsage.TotalTime - cpu, cpu);
         return snapshot;
     }
 
@@ -418,7 +420,11 @@ public sealed class DirectorySnapshot
             _services.Add(entry);
         }
 
-        public void Add(Service s)
+        /// <summary>
+        /// Adds an active service. <paramref name="facts"/>, when given, stands for what <c>s.Attributes</c> come to (a
+        /// full load reads them per service without making an entity per attribute row).
+        /// </summary>
+        public void Add(Service s, AttributeFacts? facts = null)
         {
             if (s.Status != ServiceStatus.Active)
             {
@@ -433,24 +439,12 @@ public sealed class DirectorySnapshot
                 MinimumAge = s.MinimumAge is { } min ? (float)min : float.NaN,
                 MaximumAge = s.MaximumAge is { } max ? (float)max : float.NaN,
                 Free = !s.CostOptions.Any(c => c.Amount is > 0),
-                TypicalWaitDays = -1,
                 AssuredDay = s.AssuredDate?.DayNumber ?? -1,
             };
 
-            foreach (var a in s.Attributes)
-            {
-                var code = Vocabulary.ById.TryGetValue(a.TaxonomyTermId, out var term) ? term.Code : a.TaxonomyTerm?.Code ?? a.TaxonomyTerm?.Term;
-                if (code is null || !Codes.TryBit(code, out var bit))
-                {
-                    continue;
-                }
-                entry.Codes |= bit;
-                if (code == "expect:typical-wait-days"
-                    && int.TryParse(a.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
-                {
-                    entry.TypicalWaitDays = (short)Math.Min(days, short.MaxValue);
-                }
-            }
+            var attributeFacts = facts ?? AttributeFacts.Of(s.Attributes);
+            entry.Codes = attributeFacts.Codes;
+            entry.TypicalWaitDays = attributeFacts.TypicalWaitDays;
 
             _locationStart.Add(_lat.Count);
             entry.LanguageStart = _languages.Count;
@@ -661,6 +655,50 @@ public sealed class DirectorySnapshot
     }
 }
 
+/// <summary>
+/// What a service's attributes come to for the matcher: the bits of the codes it has, and the provider's typical wait.
+/// Folding attributes in order of term then value (see <see cref="LoadedRows.Join"/>) gives the same facts on every load.
+/// </summary>
+internal readonly record struct AttributeFacts(UInt128 Codes, short TypicalWaitDays)
+{
+    private const string TypicalWait = "expect:typical-wait-days";
+
+    public static AttributeFacts None { get; } = new(UInt128.Zero, -1);
+
+    public static AttributeFacts Of(IEnumerable<ServiceAttribute> attributes)
+    {
+        var facts = None;
+        foreach (var a in attributes)
+        {
+            facts = facts.With(a.TaxonomyTermId, a.TaxonomyTerm, a.Value);
+        }
+        return facts;
+    }
+
+    /// <summary>The code an attribute of this term stands for: the vocabulary's, else the stored term's code or term.</summary>
+    public static string? CodeOf(Guid termId, TaxonomyTerm? term) =>
+        Vocabulary.ById.TryGetValue(termId, out var known) ? known.Code : term?.Code ?? term?.Term;
+
+    /// <summary>Whether attributes of this term carry a value the facts read (so a full load must read their values).</summary>
+    public static bool ReadsValue(Guid termId, TaxonomyTerm? term) => CodeOf(termId, term) == TypicalWait;
+
+    /// <summary>These facts with one more attribute; a later typical wait that parses replaces an earlier one.</summary>
+    public AttributeFacts With(Guid termId, TaxonomyTerm? term, string? value)
+    {
+        var code = CodeOf(termId, term);
+        if (code is null || !Matching.Codes.TryBit(code, out var bit))
+        {
+            return this;
+        }
+        var wait = TypicalWaitDays;
+        if (code == TypicalWait && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+        {
+            wait = (short)Math.Min(days, short.MaxValue);
+        }
+        return new AttributeFacts(Codes | bit, wait);
+    }
+}
+
 /// <summary>Where a full load's time went: reading from the database, turning services into entries, laying the snapshot out.</summary>
 public sealed class LoadTimings
 {
@@ -668,7 +706,15 @@ public sealed class LoadTimings
     public TimeSpan Add { get; private set; }
     public TimeSpan Build { get; private set; }
 
-    internal void Record(TimeSpan read, TimeSpan add, TimeSpan build) => (Read, Add, Build) = (read, add, build);
+    /// <summary>CPU time of the whole process while the load ran (other work in the process included).</summary>
+    public TimeSpan ProcessCpu { get; private set; }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"read {Read.TotalSeconds:0.00} s, add {Add.TotalSeconds:0.00} s, build {Build.TotalSeconds:0.00} s");
+    /// <summary>CPU time of the process before the load began (at start-up: what starting took).</summary>
+    public TimeSpan ProcessCpuBefore { get; private set; }
+
+    internal void Record(TimeSpan read, TimeSpan add, TimeSpan build, TimeSpan processCpu, TimeSpan processCpuBefore) =>
+        (Read, Add, Build, ProcessCpu, ProcessCpuBefore) = (read, add, build, processCpu, processCpuBefore);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"read {Read.TotalSeconds:0.00} s, add {Add.TotalSeconds:0.00} s, build {Build.TotalSeconds:0.00} s; process CPU {ProcessCpu.TotalSeconds:0.00} s during the load, {ProcessCpuBefore.TotalSeconds:0.00} s before it");
 }

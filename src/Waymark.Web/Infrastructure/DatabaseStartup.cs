@@ -11,7 +11,12 @@ internal static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
-        await db.Database.MigrateAsync(ct);
+        // Even with nothing to apply, MigrateAsync takes the migrations lock and checks the model against the migrations'
+        // snapshot; an up-to-date database needs none of that at start-up.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
         if (options.ShowsSampleData)
         {
             var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();

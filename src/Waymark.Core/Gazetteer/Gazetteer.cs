@@ -82,16 +82,27 @@ public sealed partial class Gazetteer
     }
 
     /// <summary>Great-circle distance in kilometres.</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2) =>
+        DistanceKm(lat1, lon1, CosOfLatitude(lat1), lat2, lon2, CosOfLatitude(lat2));
+
+    /// <summary>The cosine of a latitude in degrees, as <see cref="DistanceKm(double, double, double, double, double, double)"/> takes it.</summary>
+    public static double CosOfLatitude(double latitude) => Math.Cos(double.DegreesToRadians(latitude));
+
+    /// <summary>
+    /// As <see cref="DistanceKm(double, double, double, double)"/>, with each latitude's cosine worked out by
+    /// <see cref="CosOfLatitude"/> beforehand: the matcher keeps one per location, so a search in range pays for two
+    /// sines, a square root and an arcsine per location instead of four trigonometric calls. The same arithmetic in
+    /// the same order, so the result is bit-for-bit the same.
+    /// </summary>
+    public static double DistanceKm(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2)
     {
         const double EarthRadiusKm = 6371.0088;
         var dLat = double.DegreesToRadians(lat2 - lat1);
         var dLon = double.DegreesToRadians(lon2 - lon1);
-        // Each sine once: the matcher calls this for every location in range, and the result is bit-for-bit the same.
+        // Each sine once: the matcher calls this for every location in range.
         var sinHalfLat = Math.Sin(dLat / 2);
         var sinHalfLon = Math.Sin(dLon / 2);
-        var a = (sinHalfLat * sinHalfLat)
-            + (Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * sinHalfLon * sinHalfLon);
+        var a = (sinHalfLat * sinHalfLat) + (cosLat1 * cosLat2 * sinHalfLon * sinHalfLon);
         return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 

@@ -105,6 +105,11 @@ public sealed class DirectorySnapshot
         Organizations = organizations;
         Latitudes = latitudes;
         Longitudes = longitudes;
+        LatitudeCosines = new double[latitudes.Length];
+        for (var l = 0; l < latitudes.Length; l++)
+        {
+            LatitudeCosines[l] = Gazetteer.Gazetteer.CosOfLatitude(latitudes[l]);
+        }
         LocationService = locationService;
         Openings = openings;
         LanguagePool = languages;
@@ -119,6 +124,9 @@ public sealed class DirectorySnapshot
     internal OrganizationEntry[] Organizations { get; }
     internal float[] Latitudes { get; }
     internal float[] Longitudes { get; }
+
+    /// <summary>Each location's <see cref="Gazetteer.Gazetteer.CosOfLatitude"/>, so a search does not work it out again for every location in range.</summary>
+    internal double[] LatitudeCosines { get; }
     internal int[] LocationService { get; }
     internal WeeklyOpening[] Openings { get; }
     internal ushort[] LanguagePool { get; }

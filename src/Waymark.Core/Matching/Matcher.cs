@@ -245,13 +245,27 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var topCount = 0;
         var total = 0;
 
-        var nearby = Nearby(ctx, query.WithinKm);
+        var nearby = Nearby(ctx, query.WithinKm, t_nearby ??= new NearbySet());
+        var urgentNow = query.Urgency == Urgency.Now;
+        var flags = snapshot.FactFlags;
         foreach (var (index, km) in nearby.Items)
         {
-            if (Evaluate(ctx, services[index], km, 0, out var local) == Broken.None)
+            if (Evaluate(ctx, services[index], km, 0, out var local) != Broken.None)
             {
-                total++;
-                Offer(top, ref topCount, new Candidate(index, services[index].Id, Score(ctx, index, local ? km : double.NaN), km, local));
+                continue;
+            }
+            total++;
+            var localKm = local ? km : double.NaN;
+            // Once the top is full, a service that could not enter it even if open now is not scored in full (as in the remote pass).
+            var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
+            if (urgentNow && topCount == top.Length && Score(ctx, index, localKm, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
+            {
+                continue;
+            }
+            var score = Score(ctx, index, localKm);
+            if (score >= floor)
+            {
+                Offer(top, ref topCount, new Candidate(index, services[index].Id, score, km, local));
             }
         }
         total += RemoteTotal(ctx, nearby, top, ref topCount);
@@ -709,52 +723,74 @@ public sealed class Matcher(IReferralWaits referralWaits)
         public List<(int Index, double Km)> Items { get; } = [];
 
         /// <summary>Those of <see cref="Items"/> that also offer remote delivery, in order, so the remote passes can skip them.</summary>
-        public int[] Remote { get; set; } = [];
+        public List<int> Remote { get; } = [];
+
+        /// <summary>Working space for <see cref="Nearby"/>: the grid cells in range, and services with several locations in range.</summary>
+        public List<(int Start, int Count)> Ranges { get; } = [];
+        public Dictionary<int, double> Several { get; } = [];
 
         /// <summary>Whether a remote service is one of these; <paramref name="from"/> carries the place reached, as callers ask in increasing index order.</summary>
         public bool Contains(int index, ref int from)
         {
             var remote = Remote;
-            while (from < remote.Length && remote[from] < index)
+            while (from < remote.Count && remote[from] < index)
             {
                 from++;
             }
-            return from < remote.Length && remote[from] == index;
+            return from < remote.Count && remote[from] == index;
+        }
+
+        public void Clear()
+        {
+            Items.Clear();
+            Remote.Clear();
+            Ranges.Clear();
+            Several.Clear();
         }
     }
 
-    /// <summary>Services with an in-person location within <paramref name="km"/>, each with its nearest location's distance.</summary>
-    private static NearbySet Nearby(Context ctx, double km)
+    /// <summary>
+    /// One <see cref="NearbySet"/> per thread for the main pass of <see cref="Match"/>, emptied and reused: its lists
+    /// grow to hundreds or thousands of entries, and allocating them afresh for every search fed the garbage collector,
+    /// whose pauses show in the server's p99. A search runs on one thread from start to end and never starts another.
+    /// </summary>
+    [ThreadStatic]
+    private static NearbySet? t_nearby;
+
+    /// <summary>Services with an in-person location within <paramref name="km"/>, each with its nearest location's distance, into <paramref name="found"/>.</summary>
+    private static NearbySet Nearby(Context ctx, double km, NearbySet found)
     {
-        var found = new NearbySet();
+        found.Clear();
         if (ctx.Query.Place is not { } place || !Codes.Any(ctx.Accepted, Codes.Local))
         {
             return found;
         }
-        var ranges = new List<(int Start, int Count)>();
+        var ranges = found.Ranges;
         var snapshot = ctx.Snapshot;
         snapshot.CellRangesNear(place.Latitude, place.Longitude, km, ranges);
         var lat = snapshot.Latitudes;
         var lon = snapshot.Longitudes;
+        var cosLat = snapshot.LatitudeCosines;
         var owner = snapshot.LocationService;
         var services = snapshot.Services;
+        var items = found.Items;
         // Most services have one location and go straight in; only those with several need de-duplicating.
-        Dictionary<int, double>? several = null;
+        var several = found.Several;
         // A flat-earth distance is within a fraction of a percent at these ranges: use it to skip the trigonometry.
         var kmPerDegreeLon = 111.32 * Math.Cos(place.Latitude * Math.PI / 180);
         var roughLimit = (km * 1.02) * (km * 1.02);
+        var placeCosLat = Gazetteer.Gazetteer.CosOfLatitude(place.Latitude);
         foreach (var (start, count) in ranges)
         {
-            for (var i = start; i < start + count; i++)
+            for (var location = start; location < start + count; location++)
             {
-                var location = i;
                 var dy = (lat[location] - place.Latitude) * 110.574;
                 var dx = (lon[location] - place.Longitude) * kmPerDegreeLon;
                 if ((dx * dx) + (dy * dy) > roughLimit)
                 {
                     continue;
                 }
-                var d = Gazetteer.Gazetteer.DistanceKm(place.Latitude, place.Longitude, lat[location], lon[location]);
+                var d = Gazetteer.Gazetteer.DistanceKm(place.Latitude, place.Longitude, placeCosLat, lat[location], lon[location], cosLat[location]);
                 if (d > km)
                 {
                     continue;
@@ -762,35 +798,27 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 var service = owner[location];
                 if (services[service].LocationCount == 1)
                 {
-                    found.Items.Add((service, d));
+                    items.Add((service, d));
                 }
-                else
+                else if (!several.TryGetValue(service, out var best) || d < best)
                 {
-                    several ??= [];
-                    if (!several.TryGetValue(service, out var best) || d < best)
-                    {
-                        several[service] = d;
-                    }
+                    several[service] = d;
                 }
             }
         }
-        if (several is not null)
+        foreach (var (service, d) in several)
         {
-            foreach (var (service, d) in several)
+            items.Add((service, d));
+        }
+        var codes = snapshot.FactCodes;
+        foreach (var (service, _) in items)
+        {
+            if (Codes.Any(codes[service], Codes.Remote))
             {
-                found.Items.Add((service, d));
+                found.Remote.Add(service);
             }
         }
-        var remote = new List<int>();
-        foreach (var (service, _) in found.Items)
-        {
-            if (Codes.Any(services[service].Codes, Codes.Remote))
-            {
-                remote.Add(service);
-            }
-        }
-        remote.Sort();
-        found.Remote = [.. remote];
+        found.Remote.Sort();
         return found;
     }
 
@@ -1161,7 +1189,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             return lowest;
         }
 
-        var nearby = Nearby(ctx, Math.Min(q.WithinKm + MissSearchExtraKm, MatchQuery.MaxWithinKm + MissSearchExtraKm));
+        var nearby = Nearby(ctx, Math.Min(q.WithinKm + MissSearchExtraKm, MatchQuery.MaxWithinKm + MissSearchExtraKm), new NearbySet());
         foreach (var (index, km) in nearby.Items)
         {
             var broken = Evaluate(ctx, services[index], km, 1, out _);

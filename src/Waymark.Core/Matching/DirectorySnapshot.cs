@@ -106,9 +106,11 @@ public sealed class DirectorySnapshot
         Latitudes = latitudes;
         Longitudes = longitudes;
         LatitudeCosines = new double[latitudes.Length];
+        LocationIsOwnersOnly = new bool[latitudes.Length];
         for (var l = 0; l < latitudes.Length; l++)
         {
             LatitudeCosines[l] = Gazetteer.Gazetteer.CosOfLatitude(latitudes[l]);
+            LocationIsOwnersOnly[l] = services[locationService[l]].LocationCount == 1;
         }
         LocationService = locationService;
         Openings = openings;
@@ -127,6 +129,9 @@ public sealed class DirectorySnapshot
 
     /// <summary>Each location's <see cref="Gazetteer.Gazetteer.CosOfLatitude"/>, so a search does not work it out again for every location in range.</summary>
     internal double[] LatitudeCosines { get; }
+
+    /// <summary>Whether each location is its service's only one: read in order with the location, instead of from the service's entry.</summary>
+    internal bool[] LocationIsOwnersOnly { get; }
     internal int[] LocationService { get; }
     internal WeeklyOpening[] Openings { get; }
     internal ushort[] LanguagePool { get; }

@@ -247,10 +247,10 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
         var nearby = Nearby(ctx, query.WithinKm, t_nearby ??= new NearbySet());
         var urgentNow = query.Urgency == Urgency.Now;
-        var flags = snapshot.FactFlags;
         foreach (var (index, km) in nearby.Items)
         {
-            if (Evaluate(ctx, services[index], km, 0, out var local) != Broken.None)
+            ref readonly var s = ref services[index];
+            if (Evaluate(ctx, s, km, 0, out var local) != Broken.None)
             {
                 continue;
             }
@@ -258,14 +258,15 @@ public sealed class Matcher(IReferralWaits referralWaits)
             var localKm = local ? km : double.NaN;
             // Once the top is full, a service that could not enter it even if open now is not scored in full (as in the remote pass).
             var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
-            if (urgentNow && topCount == top.Length && Score(ctx, index, localKm, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
+            // Nearby services are met in location order, so the score reads the entry Evaluate has just brought into the cache.
+            if (urgentNow && topCount == top.Length && Score(ctx, index, s.Codes, s.AssuredDay, localKm, openNow: s.OpeningCount > 0) < floor)
             {
                 continue;
             }
-            var score = Score(ctx, index, localKm);
+            var score = Score(ctx, index, s.Codes, s.AssuredDay, localKm);
             if (score >= floor)
             {
-                Offer(top, ref topCount, new Candidate(index, services[index].Id, score, km, local));
+                Offer(top, ref topCount, new Candidate(index, s.Id, score, km, local));
             }
         }
         total += RemoteTotal(ctx, nearby, top, ref topCount);
@@ -606,7 +607,6 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var now = q.Urgency == Urgency.Now;
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         var total = 0;
-        var alreadySeen = 0;
         var table = ctx.Table;
         for (var b = 0; b < snapshot.RemoteBuckets.Length; b++)
         {
@@ -634,7 +634,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
                     {
                         continue;
                     }
-                    if (nearby.Contains(index, ref alreadySeen))
+                    if (nearby.Contains(index))
                     {
                         alsoNearby++;
                         continue;
@@ -661,7 +661,14 @@ public sealed class Matcher(IReferralWaits referralWaits)
     }
 
     /// <summary>The hard constraints other than reach and format, read from the flat columns: what <see cref="Evaluate"/> checks, for a run's inner loop.</summary>
-    private static bool MeetsConstraintsBesidesReach(Context ctx, int index)
+    private static bool MeetsConstraintsBesidesReach(Context ctx, int index) =>
+        MeetsFlatConstraints(ctx, index) && (!ctx.HasSlowConstraints || MeetsSlowConstraints(ctx, index));
+
+    /// <summary>
+    /// Those of <see cref="MeetsConstraintsBesidesReach"/> the flat columns answer alone (not "when", language or "open
+    /// now"): a service failing them fails <see cref="Evaluate"/> too, so a nearby pass turns it away before reading its entry.
+    /// </summary>
+    private static bool MeetsFlatConstraints(Context ctx, int index)
     {
         var q = ctx.Query;
         var snapshot = ctx.Snapshot;
@@ -672,8 +679,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             && (!q.SelfAccessOnly || Codes.Any(c, Codes.SelfAccess))
             && !(assured >= 0 && assured <= ctx.ExpiredOnOrBeforeDay)
             && (!q.FreeOnly || (snapshot.FactFlags[index] & FactFlags.Free) != 0)
-            && !(q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]))
-            && (!ctx.HasSlowConstraints || MeetsSlowConstraints(ctx, index));
+            && !(q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]));
     }
 
     /// <summary>"when", "language" and "open now", which need the service's schedule or languages.</summary>
@@ -722,26 +728,34 @@ public sealed class Matcher(IReferralWaits referralWaits)
     {
         public List<(int Index, double Km)> Items { get; } = [];
 
-        /// <summary>Those of <see cref="Items"/> that also offer remote delivery, in order, so the remote passes can skip them.</summary>
+        /// <summary>Those of <see cref="Items"/> that also offer remote delivery, so the remote passes can skip them.</summary>
         public List<int> Remote { get; } = [];
+
+        /// <summary><see cref="Remote"/> again, a bit per remote service index: a remote pass asks of every service it meets.</summary>
+        private ulong[] _remoteBits = [];
 
         /// <summary>Working space for <see cref="Nearby"/>: the grid cells in range, and services with several locations in range.</summary>
         public List<(int Start, int Count)> Ranges { get; } = [];
         public Dictionary<int, double> Several { get; } = [];
 
-        /// <summary>Whether a remote service is one of these; <paramref name="from"/> carries the place reached, as callers ask in increasing index order.</summary>
-        public bool Contains(int index, ref int from)
+        public bool Contains(int index) => index >> 6 < _remoteBits.Length && (_remoteBits[index >> 6] & (1UL << index)) != 0;
+
+        public void AddRemote(int index, int remoteCount)
         {
-            var remote = Remote;
-            while (from < remote.Count && remote[from] < index)
+            if (index >> 6 >= _remoteBits.Length)
             {
-                from++;
+                Array.Resize(ref _remoteBits, (Math.Max(index + 1, remoteCount) + 63) / 64);
             }
-            return from < remote.Count && remote[from] == index;
+            Remote.Add(index);
+            _remoteBits[index >> 6] |= 1UL << index;
         }
 
         public void Clear()
         {
+            foreach (var index in Remote)
+            {
+                _remoteBits[index >> 6] = 0;
+            }
             Items.Clear();
             Remote.Clear();
             Ranges.Clear();
@@ -772,7 +786,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var lon = snapshot.Longitudes;
         var cosLat = snapshot.LatitudeCosines;
         var owner = snapshot.LocationService;
-        var services = snapshot.Services;
+        var only = snapshot.LocationIsOwnersOnly;
         var items = found.Items;
         // Most services have one location and go straight in; only those with several need de-duplicating.
         var several = found.Several;
@@ -796,7 +810,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
                     continue;
                 }
                 var service = owner[location];
-                if (services[service].LocationCount == 1)
+                if (only[location])
                 {
                     items.Add((service, d));
                 }
@@ -811,14 +825,14 @@ public sealed class Matcher(IReferralWaits referralWaits)
             items.Add((service, d));
         }
         var codes = snapshot.FactCodes;
+        var remoteCount = snapshot.RemoteServices.Length;
         foreach (var (service, _) in items)
         {
             if (Codes.Any(codes[service], Codes.Remote))
             {
-                found.Remote.Add(service);
+                found.AddRemote(service, remoteCount);
             }
         }
-        found.Remote.Sort();
         return found;
     }
 
@@ -941,10 +955,13 @@ public sealed class Matcher(IReferralWaits referralWaits)
     /// Fit in 0..1: a weighted mean of the parts that apply to this search. <paramref name="openNow"/> overrides whether
     /// the service is open now (an upper bound for "now" searches without working the schedule out).
     /// </summary>
-    private static double Score(Context ctx, int index, double localKm, bool? openNow = null)
+    private static double Score(Context ctx, int index, double localKm, bool? openNow = null) =>
+        Score(ctx, index, ctx.Snapshot.FactCodes[index], ctx.Snapshot.FactAssuredDay[index], localKm, openNow);
+
+    /// <summary>As <see cref="Score(Context, int, double, bool?)"/>, with the service's codes and assured day (the same in its entry and the flat columns) given.</summary>
+    private static double Score(Context ctx, int index, UInt128 codes, int assuredDay, double localKm, bool? openNow = null)
     {
         var q = ctx.Query;
-        var codes = ctx.Snapshot.FactCodes[index];
 
         // Closer is better; a service reached without travelling counts as RemoteCloseness.
         var sum = 0.25 * (double.IsNaN(localKm) ? ctx.RemoteCloseness : 1 - (0.8 * Math.Min(1, localKm / q.WithinKm)));
@@ -966,7 +983,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             sum += (q.Urgency == Urgency.Soon ? 0.2 : 0.1) * WaitPart(wait);
         }
 
-        sum += 0.1 * AssuredPart(ctx, ctx.Snapshot.FactAssuredDay[index]);
+        sum += 0.1 * AssuredPart(ctx, assuredDay);
         return sum / ctx.Weights;
     }
 
@@ -1201,7 +1218,6 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
         var codes = snapshot.FactCodes;
         var acceptedRemote = ctx.Accepted & Codes.Remote;
-        var alreadySeen = 0;
         var table = ctx.Table;
         for (var b = 0; b < snapshot.RemoteBuckets.Length; b++)
         {
@@ -1270,7 +1286,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             {
                 (kind, n) = (Broken.Needs, n + 1);
             }
-            if (n > 1 || nearby.Contains(index, ref alreadySeen))
+            if (n > 1 || nearby.Contains(index))
             {
                 return;
             }
@@ -1414,26 +1430,21 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var codes = ctx.Snapshot.FactCodes;
         var picked = new Candidate[MaxWhileYouWait];
         var count = 0;
-        var shownIds = new HashSet<int>();
-        foreach (var c in shown)
-        {
-            shownIds.Add(c.Index);
-        }
+        var waits = ctx.WaitDays;
 
         foreach (var (index, km) in nearby.Items)
         {
             ref readonly var s = ref services[index];
-            if (!Codes.Any(s.Codes, NoWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || shownIds.Contains(index) || WaitOf(ctx, index).Days is > 0)
+            if (!Codes.Any(s.Codes, NoWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || waits[index] > 0 || IsShown(shown, index))
             {
                 continue;
             }
             if (Evaluate(ctx, s, km, 0, out var local, ignore: Broken.Format) == Broken.None)
             {
-                Offer(picked, ref count, new Candidate(index, s.Id, Score(ctx, index, local ? km : double.NaN), km, local));
+                Offer(picked, ref count, new Candidate(index, s.Id, Score(ctx, index, s.Codes, s.AssuredDay, local ? km : double.NaN), km, local));
             }
         }
         var acceptedRemote = ctx.Accepted & Codes.Remote;
-        var alreadySeen = 0;
         var table = ctx.Table;
         for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
@@ -1451,8 +1462,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
                 {
                     // Reach is the run's; format is not asked of these.
-                    if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || ctx.WaitDays[index] > 0 || !MeetsConstraintsBesidesReach(ctx, index)
-                        || nearby.Contains(index, ref alreadySeen) || shownIds.Contains(index))
+                    if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || waits[index] > 0 || !MeetsConstraintsBesidesReach(ctx, index)
+                        || nearby.Contains(index) || IsShown(shown, index))
                     {
                         continue;
                     }
@@ -1470,6 +1481,19 @@ public sealed class Matcher(IReferralWaits referralWaits)
             list.Add(MeanwhileOf(services[picked[i].Index]));
         }
         return list;
+    }
+
+    /// <summary>Whether a service is among the results shown (at most <see cref="MatchQuery.MaxLimit"/>, so a plain scan).</summary>
+    private static bool IsShown(ReadOnlySpan<Candidate> shown, int index)
+    {
+        foreach (var c in shown)
+        {
+            if (c.Index == index)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static WhileYouWait MeanwhileOf(in ServiceEntry s)

@@ -121,6 +121,7 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", NewPassword);
         await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.DoesNotContain("/account/sign-in", page.Url, StringComparison.Ordinal);
 
         await page.GotoAsync("/my/delete");
         await page.CheckAsync("#Confirm");

@@ -129,17 +129,5 @@ public sealed class NavigatorPagesTests(BrowserFixture browser)
         }
     }
 
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        violations.AddRange(result.Violations.Select(v => $"{name}: {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(BrowserFixture.ArtifactsFolder, "screenshots", $"navigator-{string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.png"),
-            FullPage = true,
-        });
-    }
+    private static Task CheckAsync(IPage page, string name, List<string> violations) => AxeCheck.PageAsync(page, "navigator", name, violations);
 }

@@ -132,27 +132,7 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        violations.AddRange(result.Violations.Select(v => $"{name}: {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-        // WCAG 1.4.10 reflow: nothing scrolls sideways on a 320 px screen.
-        await page.SetViewportSizeAsync(320, 800);
-        var wide = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        if (wide > 320)
-        {
-            violations.Add($"{name}: {wide} px wide at 320 px");
-        }
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(BrowserFixture.ArtifactsFolder, "screenshots", $"person-{string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.png"),
-            FullPage = true,
-        });
-        await page.SetViewportSizeAsync(1280, 900);
-    }
+    private static Task CheckAsync(IPage page, string name, List<string> violations) => AxeCheck.PageAsync(page, "person", name, violations, reflow: true);
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Link();

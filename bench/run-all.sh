@@ -52,16 +52,12 @@ bench/first-answer.sh "$SQLITE_DB" "$WEB_PORT" | tee -a "$OUT/first-answer.txt"
 bench/first-answer.sh "$SQLITE_DB" "$WEB_PORT" | tee -a "$OUT/first-answer.txt"
 $BENCH --edit-to-search 20 --database "$SQLITE_DB" | tee -a "$OUT/edit-to-search.txt"
 
-echo "== wrk: 64 connections, 30 s, /api/v1/match (1,000 searches in turn) and /health, same server"
+echo "== wrk: 64 connections, 30 s each: /api/v1/match replayed and unrepeated, and /health, on one server"
 $BENCH --write-queries "$WORK/queries.txt"
-(cd src/Waymark.Web && WAYMARK_DATABASE="$DB" WAYMARK_SAMPLE_DATA=none dotnet bin/Release/net10.0/Waymark.Web.dll --urls "http://127.0.0.1:$WEB_PORT" >"$WORK/web.log" 2>&1) &
+(cd src/Waymark.Web && exec env WAYMARK_DATABASE="$DB" WAYMARK_SAMPLE_DATA=none ASPNETCORE_ENVIRONMENT=Production dotnet bin/Release/net10.0/Waymark.Web.dll --urls "http://127.0.0.1:$WEB_PORT" >"$WORK/web.log" 2>&1) &
 WEB_PID=$!
-until curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/health"; do sleep 0.2; done
-WAYMARK_BENCH_QUERIES="$WORK/queries.txt" wrk -t2 -c64 -d10s -s bench/match.lua "http://127.0.0.1:$WEB_PORT" >/dev/null   # warm-up
-WAYMARK_BENCH_QUERIES="$WORK/queries.txt" wrk -t2 -c64 -d30s --latency -s bench/match.lua "http://127.0.0.1:$WEB_PORT" | tee "$OUT/wrk-match.txt"
-wrk -t2 -c64 -d30s --latency "http://127.0.0.1:$WEB_PORT/health" | tee "$OUT/wrk-health.txt"
-echo "RSS of the web process serving 100k: $(ps -o rss= -p "$(pgrep -P $WEB_PID -f Waymark.Web.dll || echo $WEB_PID)" | awk '{printf "%.0f MB", $1/1024}')" | tee -a "$OUT/wrk-match.txt"
-echo "load during the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/wrk-match.txt"
+until curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/api/v1/match?near=53.8008,-1.5491"; do sleep 0.2; done
+bench/wrk-match.sh "http://127.0.0.1:$WEB_PORT" "$WEB_PID" "$WORK/queries.txt" "$OUT" | tee "$OUT/wrk.txt"
 
 echo "== BenchmarkDotNet (mean per search; one op = one search)"
 $BENCH --filter '*MatchBenchmarks*' | tee "$OUT/benchmarkdotnet.txt"

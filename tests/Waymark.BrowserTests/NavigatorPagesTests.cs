@@ -24,21 +24,14 @@ public sealed class NavigatorPagesTests(BrowserFixture browser)
         NewAccount navigator, person;
         await using (var db = Database.Open(browser.App.DatabaseConnection))
         {
-            var location = new Location
-            {
-                Id = Guid.NewGuid(), LocationType = "physical", Name = "Leeds Hub", Latitude = 53.7997, Longitude = -1.5492,
-                Addresses = [new Address { Id = Guid.NewGuid(), Address1 = "1 Park Row", City = "Leeds", StateProvince = "West Yorkshire", PostalCode = "LS1 5HD", Country = "GB", AddressType = "physical" }],
-            };
-            var org = new Organization { Id = Guid.NewGuid(), Name = "Aire Listening Service", Description = "Listening support in Leeds." };
-            var service = new Service
-            {
-                Id = Guid.NewGuid(), OrganizationId = org.Id, Name = "Aire one-to-one listening", Description = "One-to-one listening for adults.",
-                Attributes = [new ServiceAttribute { Id = Guid.NewGuid(), TaxonomyTermId = Vocabulary.TermId("access:self-referral") }],
-            };
-            service.ServiceAtLocations = [new ServiceAtLocation { Id = Guid.NewGuid(), ServiceId = service.Id, LocationId = location.Id }];
-            db.AddRange(org, location, service);
-            await db.SaveChangesAsync();
-            serviceId = service.Id;
+            (_, serviceId, _) = await JourneyListing.AddAsync(db,
+                new Organization { Name = "Aire Listening Service", Description = "Listening support in Leeds." },
+                new Service
+                {
+                    Name = "Aire one-to-one listening", Description = "One-to-one listening for adults.",
+                    Attributes = [new ServiceAttribute { Id = Guid.NewGuid(), TaxonomyTermId = Vocabulary.TermId("access:self-referral") }],
+                },
+                JourneyListing.Place("Leeds Hub", "1 Park Row", "Leeds", "West Yorkshire", "LS1 5HD", 53.7997, -1.5492));
             var accounts = new AccountAdministration(db, TimeProvider.System);
             navigator = await accounts.AddUserAsync($"navigator-{Guid.NewGuid():N}@example.org", Roles.Navigator, null, Actor.CommandLine);
             person = await accounts.AddUserAsync($"person-{Guid.NewGuid():N}@example.org", Roles.Person, null, Actor.CommandLine);

@@ -22,21 +22,14 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
         Guid serviceId;
         await using (var db = Database.Open(browser.App.DatabaseConnection))
         {
-            var location = new Location
-            {
-                Id = Guid.NewGuid(), LocationType = "physical", Name = "Square Chapel",
-                Addresses = [new Address { Id = Guid.NewGuid(), Address1 = "10 Square Road", City = "Halifax", StateProvince = "West Yorkshire", PostalCode = "HX1 1QG", Country = "GB", AddressType = "physical" }],
-            };
-            var org = new Organization { Id = Guid.NewGuid(), Name = "Calder Peer Support", Description = "Peer support groups in Calderdale." };
-            var service = new Service
-            {
-                Id = Guid.NewGuid(), OrganizationId = org.Id, Name = "Tuesday evening peer group", Description = "A small group for adults who self-harm.",
-                Attributes = [new ServiceAttribute { Id = Guid.NewGuid(), TaxonomyTermId = Vocabulary.TermId("access:self-referral") }],
-            };
-            service.ServiceAtLocations = [new ServiceAtLocation { Id = Guid.NewGuid(), ServiceId = service.Id, LocationId = location.Id }];
-            db.AddRange(org, location, service);
-            await db.SaveChangesAsync();
-            serviceId = service.Id;
+            (_, serviceId, _) = await JourneyListing.AddAsync(db,
+                new Organization { Name = "Calder Peer Support", Description = "Peer support groups in Calderdale." },
+                new Service
+                {
+                    Name = "Tuesday evening peer group", Description = "A small group for adults who self-harm.",
+                    Attributes = [new ServiceAttribute { Id = Guid.NewGuid(), TaxonomyTermId = Vocabulary.TermId("access:self-referral") }],
+                },
+                JourneyListing.Place("Square Chapel", "10 Square Road", "Halifax", "West Yorkshire", "HX1 1QG"));
         }
         var email = $"person-{Guid.NewGuid():N}@example.org";
         var page = await browser.NewPageAsync();

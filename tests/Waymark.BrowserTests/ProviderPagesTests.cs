@@ -23,21 +23,14 @@ public sealed class ProviderPagesTests(BrowserFixture browser)
         await using (var db = Database.Open(browser.App.DatabaseConnection))
         {
             // The sample directory may or may not be seeded; this test brings its own listing.
-            var location = new Location
-            {
-                Id = Guid.NewGuid(), LocationType = "physical", Name = "Square Chapel",
-                Addresses = [new Address { Id = Guid.NewGuid(), Address1 = "10 Square Road", City = "Halifax", StateProvince = "West Yorkshire", PostalCode = "HX1 1QG", Country = "GB", AddressType = "physical" }],
-            };
-            var org = new Organization { Id = Guid.NewGuid(), Name = "Calder Peer Support", Description = "Peer support groups in Calderdale." };
-            var service = new Service
-            {
-                Id = Guid.NewGuid(), OrganizationId = org.Id, Name = "Tuesday evening peer group", Description = "A small group for adults who self-harm.",
-                Schedules = [new Schedule { Id = Guid.NewGuid(), Freq = "WEEKLY", ByDay = "TU", OpensAt = "18:00", ClosesAt = "20:00" }],
-            };
-            service.ServiceAtLocations = [new ServiceAtLocation { Id = Guid.NewGuid(), ServiceId = service.Id, LocationId = location.Id }];
-            db.AddRange(org, location, service);
-            await db.SaveChangesAsync();
-            (orgId, serviceId, locationId) = (org.Id, service.Id, location.Id);
+            (orgId, serviceId, locationId) = await JourneyListing.AddAsync(db,
+                new Organization { Name = "Calder Peer Support", Description = "Peer support groups in Calderdale." },
+                new Service
+                {
+                    Name = "Tuesday evening peer group", Description = "A small group for adults who self-harm.",
+                    Schedules = [new Schedule { Id = Guid.NewGuid(), Freq = "WEEKLY", ByDay = "TU", OpensAt = "18:00", ClosesAt = "20:00" }],
+                },
+                JourneyListing.Place("Square Chapel", "10 Square Road", "Halifax", "West Yorkshire", "HX1 1QG"));
             account = await new AccountAdministration(db, TimeProvider.System)
                 .AddUserAsync($"provider-{Guid.NewGuid():N}@example.org", Roles.ProviderAdmin, orgId, Actor.CommandLine);
         }

@@ -11,6 +11,8 @@ public sealed class AccountWork
 {
     public const int Capacity = 1000;
 
+    private static readonly TimeSpan AfterAnswer = TimeSpan.FromMilliseconds(20);
+
     private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> _channel =
         Channel.CreateBounded<Func<IServiceProvider, CancellationToken, Task>>(new BoundedChannelOptions(Capacity)
         {
@@ -18,7 +20,30 @@ public sealed class AccountWork
             FullMode = BoundedChannelFullMode.Wait,
         });
 
-    /// <summary>Hands the work (run later in its own scope) to <see cref="AccountWorkService"/>.</summary>
+    /// <summary>
+    /// Hands the work to <see cref="AccountWorkService"/>, to start once <paramref name="answer"/> has been sent: work
+    /// running beside the answer would slow it more for a known address than an unknown one.
+    /// </summary>
+    public ValueTask QueueAfterAsync(HttpResponse answer, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        answer.OnCompleted(() =>
+        {
+            sent.TrySetResult();
+            return Task.CompletedTask;
+        });
+        return QueueAsync(async (services, stopping) =>
+        {
+            await sent.Task.WaitAsync(stopping);
+            // And a moment later still: on a busy machine, work started as the last bytes go competes with them for
+            // the CPU (measured on 2 shared cores: ~1 ms more for a known address's reset, none with this pause).
+            await Task.Delay(AfterAnswer, stopping);
+            await work(services, stopping);
+        }, ct);
+    }
+
+    /// <summary>Hands the work (run later in its own scope, after everything queued before it) to <see cref="AccountWorkService"/>.</summary>
     public ValueTask QueueAsync(Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct) => _channel.Writer.WriteAsync(work, ct);
 
     /// <summary>How many requests are waiting to be worked on.</summary>

@@ -37,7 +37,7 @@ public sealed class CreateModel(PersonRegistration registration, AccountWork wor
         // Links in emails use WAYMARK_PUBLIC_URL, never the Host header a request happened to carry.
         var request = result.Request!;
         var siteRoot = links.PublicUrl;
-        await work.QueueAsync((services, stopping) => services.GetRequiredService<PersonRegistration>().RegisterAsync(request, siteRoot, stopping), ct);
+        await work.QueueAfterAsync(Response, (services, stopping) => services.GetRequiredService<PersonRegistration>().RegisterAsync(request, siteRoot, stopping), ct);
         return RedirectToPage("/Account/CheckEmail");
     }
 }

@@ -30,7 +30,7 @@ public sealed class ForgotPasswordModel(AccountWork work, NotificationSettings l
         // The lookup, link and email happen after the answer, so any well-formed address takes as long as another.
         var email = Email!.Trim();
         var siteRoot = links.PublicUrl;
-        await work.QueueAsync((services, stopping) => services.GetRequiredService<PasswordReset>().SendAsync(email, siteRoot, stopping), ct);
+        await work.QueueAfterAsync(Response, (services, stopping) => services.GetRequiredService<PasswordReset>().SendAsync(email, siteRoot, stopping), ct);
         return RedirectToPage("/Account/ForgotPasswordSent");
     }
 }

@@ -63,6 +63,12 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
         var result = user is null || Input.Password!.Length > PasswordPolicy.MaximumLength
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsNotAllowed && !await users.CheckPasswordAsync(user!, Input.Password!))
+        {
+            // Identity says "not allowed" (address not confirmed) before it checks the password; a wrong one
+            // must hear what it hears for any other address, or the answer says the account exists.
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
         var staff = user is not null && (await users.GetRolesAsync(user)).Any(Roles.IsStaff);
         // Staff and people alike: who, when and the outcome; never what was typed.
         if (user is not null)

@@ -175,6 +175,25 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
         Assert.Equal(audits + 1, await after.AuditEvents.CountAsync());
     }
 
+    [Fact]
+    public async Task An_unconfirmed_account_with_a_wrong_password_says_what_a_wrong_password_says_and_only_the_right_one_hears_confirm_first()
+    {
+        var email = $"unconfirmed-{Guid.NewGuid():N}@example.org";
+        using var browser = Browser.For(app);
+        await browser.SubmitAsync("/account/create", [new("Email", email), new("Password", Password)]);
+        await app.WorkThroughAsync();
+
+        var checks = app.PasswordChecks;
+        var wrong = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", email), new("Input.Password", "not a password of anyone's")]);
+        Assert.True(app.PasswordChecks - checks >= 1);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Equal([SignInModel.WrongDetails], wrong.ErrorSummary());
+
+        var right = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", email), new("Input.Password", Password)]);
+        Assert.Equal(HttpStatusCode.BadRequest, right.Status);
+        Assert.Contains(right.ErrorSummary(), e => e.StartsWith("Confirm your email address", StringComparison.Ordinal));
+    }
+
     private async Task<string> ConfirmedPersonAsync()
     {
         var email = $"person-{Guid.NewGuid():N}@example.org";

@@ -26,27 +26,33 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
 
     public const string EmailSubject = "Reset your Waymark password";
 
-    /// <summary>Null when the request was taken (whether or not the address has an account), else what is wrong with the address.</summary>
-    public async Task<string?> RequestAsync(string? email, Uri siteRoot, CancellationToken ct = default)
+    /// <summary>Null when the address can be asked about, else what is wrong with it. Says nothing about accounts.</summary>
+    public static string? AddressError(string? email) => AccountMail.AddressError(email?.Trim() ?? "");
+
+    /// <summary>
+    /// Sends the link (or, for staff, the note) if the address has an account and has not had
+    /// <see cref="EmailsPerHour"/> already. Run after the answer has gone (see the page), so its time shows nothing.
+    /// </summary>
+    public async Task SendAsync(string email, Uri siteRoot, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(siteRoot);
-        email = email?.Trim() ?? "";
-        if (AccountMail.AddressError(email) is { } error)
+        email = email.Trim();
+        if (AccountMail.AddressError(email) is not null)
         {
-            return error;
+            return;
         }
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             // Nothing is recorded about an address with no account: it may be anyone's.
-            return null;
+            return;
         }
         var hourAgo = time.GetUtcNow() - TimeSpan.FromHours(1);
         var recent = await db.OutboxMessages.CountAsync(m => m.SubjectType == "account" && m.SubjectId == user.Id
             && (m.Subject == EmailSubject || m.Subject == StaffSubject) && m.CreatedAt > hourAgo, ct);
         if (recent >= EmailsPerHour)
         {
-            return null;
+            return;
         }
         var actor = new Actor(user.Id, user.Email!);
         if (await IsStaffAsync(user))
@@ -68,7 +74,6 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
             db.Audit(time, actor, AuditActions.PasswordResetRequested, "user", user.Id.ToString());
         }
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>Whether the emailed link would still work. Checking does not spend it, so a mail scanner opening the link changes nothing.</summary>

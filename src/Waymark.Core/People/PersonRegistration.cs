@@ -6,21 +6,26 @@ using Waymark.Core.Data;
 namespace Waymark.Core.People;
 
 /// <summary>The outcome of asking for an account: errors by field, or "check your email" — the same whether or not the address was known.</summary>
-public sealed record RegistrationResult(IReadOnlyList<(string Field, string Message)> Errors)
+public sealed record RegistrationResult(IReadOnlyList<(string Field, string Message)> Errors, RegistrationRequest? Request = null)
 {
     public bool Accepted => Errors.Count == 0;
 }
+
+/// <summary>A well-formed request for an account: the address and the chosen password, already hashed.</summary>
+public sealed record RegistrationRequest(string Email, string PasswordHash);
 
 /// <summary>
 /// People make their own accounts with an email address and a password (the NCSC rules in
 /// <see cref="PasswordPolicy"/>). The answer never says whether an address already has an account: a new
 /// address gets a link to confirm it, a known one an email saying so, and both see "check your email".
+/// <see cref="CheckAsync"/> does the same work for any address; <see cref="RegisterAsync"/>, whose work
+/// differs, runs after the answer has gone, so the answer's time does not say either.
 /// </summary>
 public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkUser> users, TimeProvider time)
 {
-    public async Task<RegistrationResult> RegisterAsync(string? email, string? password, Uri siteRoot, CancellationToken ct = default)
+    /// <summary>Errors by field, or the request to hand to <see cref="RegisterAsync"/>. Never looks the address up.</summary>
+    public async Task<RegistrationResult> CheckAsync(string? email, string? password)
     {
-        ArgumentNullException.ThrowIfNull(siteRoot);
         var errors = new List<(string, string)>();
         email = email?.Trim() ?? "";
         if (AccountMail.AddressError(email) is { } emailError)
@@ -48,16 +53,26 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
         {
             return new RegistrationResult(errors.Distinct().ToList());
         }
+        // Hashed now, for new and known addresses alike, so no password waits in the queue in plain text.
+        var hash = users.PasswordHasher.HashPassword(new WaymarkUser { UserName = email, Email = email }, password!);
+        return new RegistrationResult([], new RegistrationRequest(email, hash));
+    }
 
+    /// <summary>Makes the account and queues the confirmation link, or tells the owner of a known address.</summary>
+    public async Task RegisterAsync(RegistrationRequest request, Uri siteRoot, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(siteRoot);
+        var email = request.Email;
         var existing = await users.FindByEmailAsync(email);
         if (existing is null)
         {
-            var user = new WaymarkUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, LockoutEnabled = true, CreatedAt = time.GetUtcNow() };
-            var created = await users.CreateAsync(user, password!);
+            var user = new WaymarkUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, LockoutEnabled = true, CreatedAt = time.GetUtcNow(), PasswordHash = request.PasswordHash };
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
                 // Only a race with another registration of the same address gets here; say nothing more.
-                return new RegistrationResult([]);
+                return;
             }
             await users.AddToRoleAsync(user, Roles.Person);
             await QueueConfirmationAsync(user, siteRoot);
@@ -75,7 +90,6 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
                 + "If this was not you, you do not need to do anything. Nobody can use your account without your password.");
         }
         await db.SaveChangesAsync(ct);
-        return new RegistrationResult([]);
     }
 
     /// <summary>Confirms the address from the emailed link; false when the link is wrong or out of date.</summary>

@@ -1,4 +1,5 @@
 using Waymark.Core.People;
+using Waymark.Web.Accounts;
 
 namespace Waymark.Web.People;
 
@@ -13,6 +14,8 @@ public static class PeopleSetup
         services.AddScoped<PersonData>();
         services.AddScoped<PersonRegistration>();
         services.AddScoped<PasswordReset>();
+        services.AddSingleton<AccountWork>();
+        services.AddHostedService<AccountWorkService>();
         services.AddScoped<AccountErasure>();
         return services;
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Web.Accounts;
 
 namespace Waymark.Tests.Infrastructure;
 
@@ -31,8 +33,31 @@ public static partial class PersonBuilders
         return new PersonSession(browser, id, email);
     }
 
-    /// <summary>The path and query of the newest link in the outbox to the address that contains <paramref name="pathPart"/>.</summary>
+    /// <summary>
+    /// Waits until every sign-up and reset asked for so far has been worked on: they are worked on one at a
+    /// time, in order, after the answer (see AccountWork), so a marker queued now runs after them.
+    /// </summary>
+    public static async Task AccountWorkDoneAsync(this WaymarkApp app)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await app.Services.GetRequiredService<AccountWork>().QueueAsync((_, _) =>
+        {
+            done.SetResult();
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        // Generous: this only stops a broken run from hanging, it is not a time the work must meet.
+        await done.Task.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>The path and query of the newest link in the outbox to the address that contains <paramref name="pathPart"/>, once the account work asked for so far is done.</summary>
     public static async Task<string> EmailedLinkAsync(AccountsApp app, string email, string pathPart)
+    {
+        await app.AccountWorkDoneAsync();
+        return await NewestLinkAsync(app, email, pathPart);
+    }
+
+    /// <summary>As <see cref="EmailedLinkAsync"/>, without waiting for the account work.</summary>
+    public static async Task<string> NewestLinkAsync(WaymarkApp app, string email, string pathPart)
     {
         await using var db = app.OpenDb();
         var bodies = await db.OutboxMessages.Where(m => m.Recipient == email).OrderByDescending(m => m.CreatedAt).Select(m => m.Body).ToListAsync();

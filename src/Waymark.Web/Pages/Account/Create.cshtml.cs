@@ -10,7 +10,7 @@ namespace Waymark.Web.Pages.Account;
 
 /// <summary>A person makes their own account. The answer is "check your email" whether or not the address already has one.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class CreateModel(PersonRegistration registration, NotificationSettings links) : PageModel
+public sealed class CreateModel(PersonRegistration registration, AccountWork work, NotificationSettings links) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -22,8 +22,7 @@ public sealed class CreateModel(PersonRegistration registration, NotificationSet
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        // Links in emails use WAYMARK_PUBLIC_URL, never the Host header a request happened to carry.
-        var result = await registration.RegisterAsync(Email, Password, links.PublicUrl, ct);
+        var result = await registration.CheckAsync(Email, Password);
         if (!result.Accepted)
         {
             foreach (var (field, message) in result.Errors)
@@ -34,6 +33,11 @@ public sealed class CreateModel(PersonRegistration registration, NotificationSet
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        // Whether the address is new or known is worked on after the answer, so the answer takes as long either way.
+        // Links in emails use WAYMARK_PUBLIC_URL, never the Host header a request happened to carry.
+        var request = result.Request!;
+        var siteRoot = links.PublicUrl;
+        await work.QueueAfterAsync(Response, (services, stopping) => services.GetRequiredService<PersonRegistration>().RegisterAsync(request, siteRoot, stopping), ct);
         return RedirectToPage("/Account/CheckEmail");
     }
 }

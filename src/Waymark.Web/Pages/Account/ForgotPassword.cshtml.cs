@@ -10,7 +10,7 @@ namespace Waymark.Web.Pages.Account;
 
 /// <summary>A person asks for a link to choose a new password. The answer is the same whether or not the address has an account.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ForgotPasswordModel(PasswordReset reset, NotificationSettings links) : PageModel
+public sealed class ForgotPasswordModel(AccountWork work, NotificationSettings links) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -21,12 +21,16 @@ public sealed class ForgotPasswordModel(PasswordReset reset, NotificationSetting
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await reset.RequestAsync(Email, links.PublicUrl, ct) is { } error)
+        if (PasswordReset.AddressError(Email) is { } error)
         {
             this.AddError("Email", error);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        // The lookup, link and email happen after the answer, so any well-formed address takes as long as another.
+        var email = Email!.Trim();
+        var siteRoot = links.PublicUrl;
+        await work.QueueAfterAsync(Response, (services, stopping) => services.GetRequiredService<PasswordReset>().SendAsync(email, siteRoot, stopping), ct);
         return RedirectToPage("/Account/ForgotPasswordSent");
     }
 }

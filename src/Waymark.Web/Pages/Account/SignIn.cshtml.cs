@@ -11,8 +11,11 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<WaymarkUser> users, WaymarkDbContext db, TimeProvider time) : PageModel
+public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<WaymarkUser> users, IPasswordHasher<WaymarkUser> hasher, WaymarkDbContext db, TimeProvider time) : PageModel
 {
+    // A hash no password matches, made once with the same hasher and settings as real ones.
+    private static string? s_noAccountHash;
+
     public const string WrongDetails = "Enter the email address and password for your account. They did not match.";
 
     [BindProperty]
@@ -50,9 +53,22 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
         }
 
         var user = await users.FindByEmailAsync(Input.Email!.Trim());
+        if (user is null && Input.Password!.Length <= PasswordPolicy.MaximumLength)
+        {
+            // Check the password anyway, so an address with no account costs the time a wrong password costs.
+            var nobody = new WaymarkUser();
+            s_noAccountHash ??= hasher.HashPassword(nobody, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            hasher.VerifyHashedPassword(nobody, s_noAccountHash, Input.Password);
+        }
         var result = user is null || Input.Password!.Length > PasswordPolicy.MaximumLength
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsNotAllowed && !await users.CheckPasswordAsync(user!, Input.Password!))
+        {
+            // Identity says "not allowed" (address not confirmed) before it checks the password; a wrong one
+            // must hear what it hears for any other address, or the answer says the account exists.
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
         var staff = user is not null && (await users.GetRolesAsync(user)).Any(Roles.IsStaff);
         // Staff and people alike: who, when and the outcome; never what was typed.
         if (user is not null)

@@ -42,6 +42,7 @@ public sealed class CreateAccountTests(AccountsApp app) : IClassFixture<Accounts
         var again = await stranger.SubmitAsync("/account/create", [new("Email", existing.Email), new("Password", "a different long passphrase")]);
         using var fresh = Browser.For(app);
         var newcomer = await fresh.SubmitAsync("/account/create", [new("Email", $"new-{Guid.NewGuid():N}@example.org"), new("Password", "a different long passphrase")]);
+        await app.AccountWorkDoneAsync();
 
         Assert.Equal(newcomer.Status, again.Status);
         Assert.Equal(newcomer.RedirectPath, again.RedirectPath);
@@ -62,6 +63,7 @@ public sealed class CreateAccountTests(AccountsApp app) : IClassFixture<Accounts
         var email = $"unconfirmed-{Guid.NewGuid():N}@example.org";
         using var browser = Browser.For(app);
         await browser.SubmitAsync("/account/create", [new("Email", email), new("Password", AccountsApp.GoodPassword)]);
+        await app.AccountWorkDoneAsync();
 
         var signIn = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", email), new("Input.Password", AccountsApp.GoodPassword)]);
 
@@ -84,6 +86,7 @@ public sealed class CreateAccountTests(AccountsApp app) : IClassFixture<Accounts
         var users = await before.Users.CountAsync();
 
         var page = await browser.SubmitAsync("/account/create", [new("Email", email), new("Password", password)]);
+        await app.AccountWorkDoneAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains(error, page.ErrorSummary());

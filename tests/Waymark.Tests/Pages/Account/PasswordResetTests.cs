@@ -68,6 +68,7 @@ public sealed class PasswordResetTests(PublicUrlApp app) : IClassFixture<PublicU
         using var person = await app.SignUpAsync();
         using var browser = Browser.For(app);
         await browser.SubmitAsync("/account/forgot-password", [new("Email", person.Email)]);
+        await app.AccountWorkDoneAsync();
 
         await using var db = app.OpenDb();
         var email = await db.OutboxMessages.Where(m => m.Recipient == person.Email && m.Subject == PasswordReset.EmailSubject).SingleAsync();
@@ -111,6 +112,7 @@ public sealed class PasswordResetTests(PublicUrlApp app) : IClassFixture<PublicU
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
         Assert.Single(answers.Select(a => a.Html).Distinct());
         Assert.Contains("If an account uses that email address", answers[0].Html, StringComparison.Ordinal);
+        await app.AccountWorkDoneAsync();
 
         await using var db = app.OpenDb();
         Assert.False(await db.OutboxMessages.AnyAsync(m => m.Recipient == unknown));
@@ -211,6 +213,7 @@ public sealed class PasswordResetTests(PublicUrlApp app) : IClassFixture<PublicU
             var asked = await browser.SubmitAsync("/account/forgot-password", [new("Email", person.Email)]);
             Assert.Equal(HttpStatusCode.Redirect, asked.Status);
         }
+        await app.AccountWorkDoneAsync();
         await using var db = app.OpenDb();
         Assert.Equal(PasswordReset.EmailsPerHour, await db.OutboxMessages.CountAsync(m => m.Recipient == person.Email && m.Subject == PasswordReset.EmailSubject));
     }

@@ -12,6 +12,7 @@ public sealed class AccountWork
     public const int Capacity = 1000;
 
     private static readonly TimeSpan AfterAnswer = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan AnswerSentWithin = TimeSpan.FromSeconds(30);
 
     private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> _channel =
         Channel.CreateBounded<Func<IServiceProvider, CancellationToken, Task>>(new BoundedChannelOptions(Capacity)
@@ -35,7 +36,15 @@ public sealed class AccountWork
         });
         return QueueAsync(async (services, stopping) =>
         {
-            await sent.Task.WaitAsync(stopping);
+            try
+            {
+                await sent.Task.WaitAsync(AnswerSentWithin, stopping);
+            }
+            catch (TimeoutException)
+            {
+                // Kestrel runs OnCompleted even for an aborted request; if it ever did not, one stuck answer must not
+                // hold up every sign-up and reset queued behind it. The work goes ahead: at worst, this one's timing shows.
+            }
             // And a moment later still: on a busy machine, work started as the last bytes go competes with them for
             // the CPU (measured on 2 shared cores: ~1 ms more for a known address's reset, none with this pause).
             await Task.Delay(AfterAnswer, stopping);

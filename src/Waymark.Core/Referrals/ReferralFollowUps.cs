@@ -13,7 +13,7 @@ namespace Waymark.Core.Referrals;
 /// </summary>
 public sealed class ReferralFollowUps(WaymarkDbContext db, ReferralNotifier notifier, ReferralSuggestions suggestions, TimeProvider time)
 {
-    public static readonly Guid ResponseTimeTerm = Vocabulary.TermId("expect:response-working-days");
+    public static readonly Guid ResponseTimeTerm = Vocabulary.TermId(Staleness.ResponseTimeCode);
 
     public sealed record Outcome(int Overdue, int CheckIns);
 
@@ -24,7 +24,7 @@ public sealed class ReferralFollowUps(WaymarkDbContext db, ReferralNotifier noti
         return new Outcome(overdue, checkIns);
     }
 
-    /// <summary>Each service's stated response time in working days, where it states one.</summary>
+    /// <summary>Each service's stated response time in working days, where it states one the overdue rule can use.</summary>
     public static async Task<Dictionary<Guid, int>> ResponseDaysAsync(WaymarkDbContext db, IEnumerable<Guid> serviceIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -34,7 +34,7 @@ public sealed class ReferralFollowUps(WaymarkDbContext db, ReferralNotifier noti
         var days = new Dictionary<Guid, int>();
         foreach (var s in stated)
         {
-            if (int.TryParse(s.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            if (Staleness.StatedResponseDays(s.Value) is { } n)
             {
                 days[s.ServiceId] = n;
             }

@@ -35,6 +35,14 @@ public static class Staleness
     public const int DefaultResponseWorkingDays = 5;
     public const int MaxResponseWorkingDays = 60;
 
+    /// <summary>The vocabulary code under which a service states its own response time.</summary>
+    public const string ResponseTimeCode = "expect:response-working-days";
+
+    /// <summary>A stated response time as the overdue rule uses it (1 to <see cref="MaxResponseWorkingDays"/> working days), else null.</summary>
+    public static int? StatedResponseDays(string? value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+        && days is > 0 and <= MaxResponseWorkingDays ? days : null;
+
     public static bool AwaitsAnswer(ReferralStatus status) => status is ReferralStatus.Sent or ReferralStatus.Opened;
 
     /// <summary>The last UK day on which the service is still in time to answer.</summary>

@@ -134,7 +134,7 @@ public sealed class WhatToExpect
             },
             FirstContact = ValueOf("expect:first-contact"),
             HowToGetIn = AccessWords(has),
-            ReplyTime = ReplyWords(ValueOf("expect:response-working-days")),
+            ReplyTime = ReplyWords(Staleness.StatedResponseDays(ValueOf(Staleness.ResponseTimeCode))),
             Wait = PlainWords.WaitWithSource(waitDays, waitSource),
             WaitSourceDetail = WaitDetail(waitDays, waitSource),
             Cost = CostWords(s, today),
@@ -180,11 +180,9 @@ public sealed class WhatToExpect
         _ => $"About {minutes} minutes",
     };
 
-    /// <summary>Only a figure the overdue rule would also use (1 to 60 working days), so the page and the reminders agree.</summary>
-    private static string? ReplyWords(string? stated) =>
-        int.TryParse(stated, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days >= 1 && days <= Staleness.MaxResponseWorkingDays
-            ? $"Usually replies to referrals within {days} working {(days == 1 ? "day" : "days")}"
-            : null;
+    /// <summary>Only a figure the overdue rule also uses, so the page and the reminders agree.</summary>
+    private static string? ReplyWords(int? days) =>
+        days is { } d ? $"Usually replies to referrals within {d} working {(d == 1 ? "day" : "days")}" : null;
 
     private static List<string> AccessWords(HashSet<string> has)
     {

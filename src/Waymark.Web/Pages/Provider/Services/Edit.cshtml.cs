@@ -29,9 +29,6 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         ("sector", "Who runs it"),
     ];
 
-    /// <summary>The service's own response time, which decides when an unanswered referral is flagged as overdue.</summary>
-    public const string ResponseWorkingDaysCode = "expect:response-working-days";
-
     private static readonly HashSet<string> EditableCodes = Families
         .SelectMany(f => Vocabulary.Family(f.Family)).Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
 
@@ -332,7 +329,7 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         Expect("expect:first-contact", i.FirstContact);
         Expect("expect:typical-wait-days", i.TypicalWaitDays);
         // Stored as a plain number ("05" becomes "5"), the form the staleness rule and ORUK export read.
-        Expect(ResponseWorkingDaysCode, Parse(i.ResponseWorkingDays)?.ToString(CultureInfo.InvariantCulture));
+        Expect(Staleness.ResponseTimeCode, Parse(i.ResponseWorkingDays)?.ToString(CultureInfo.InvariantCulture));
         var covered = EditableCodes.Concat(Vocabulary.Family("expect").Select(t => t.Code)).Select(Vocabulary.TermId).ToHashSet();
         foreach (var old in s.Attributes.Where(a => covered.Contains(a.TaxonomyTermId)).ToList())
         {
@@ -392,7 +389,7 @@ public sealed class ServiceInput
             Frequency = Value("expect:frequency"),
             FirstContact = Value("expect:first-contact"),
             TypicalWaitDays = Value("expect:typical-wait-days"),
-            ResponseWorkingDays = Value(EditModel.ResponseWorkingDaysCode),
+            ResponseWorkingDays = Value(Staleness.ResponseTimeCode),
             Terms = s.Attributes
                 .Where(a => Vocabulary.ById.TryGetValue(a.TaxonomyTermId, out var t) && t.Family is not ("expect" or "schedule"))
                 .Select(a => Vocabulary.ById[a.TaxonomyTermId].Code).ToList(),

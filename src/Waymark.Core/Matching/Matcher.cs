@@ -661,14 +661,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
     }
 
     /// <summary>The hard constraints other than reach and format, read from the flat columns: what <see cref="Evaluate"/> checks, for a run's inner loop.</summary>
-    private static bool MeetsConstraintsBesidesReach(Context ctx, int index) =>
-        MeetsFlatConstraints(ctx, index) && (!ctx.HasSlowConstraints || MeetsSlowConstraints(ctx, index));
-
-    /// <summary>
-    /// Those of <see cref="MeetsConstraintsBesidesReach"/> the flat columns answer alone (not "when", language or "open
-    /// now"): a service failing them fails <see cref="Evaluate"/> too, so a nearby pass turns it away before reading its entry.
-    /// </summary>
-    private static bool MeetsFlatConstraints(Context ctx, int index)
+    private static bool MeetsConstraintsBesidesReach(Context ctx, int index)
     {
         var q = ctx.Query;
         var snapshot = ctx.Snapshot;
@@ -679,7 +672,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
             && (!q.SelfAccessOnly || Codes.Any(c, Codes.SelfAccess))
             && !(assured >= 0 && assured <= ctx.ExpiredOnOrBeforeDay)
             && (!q.FreeOnly || (snapshot.FactFlags[index] & FactFlags.Free) != 0)
-            && !(q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]));
+            && !(q.Age is { } age && (age < snapshot.FactMinimumAge[index] || age > snapshot.FactMaximumAge[index]))
+            && (!ctx.HasSlowConstraints || MeetsSlowConstraints(ctx, index));
     }
 
     /// <summary>"when", "language" and "open now", which need the service's schedule or languages.</summary>

@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "yorkshire-and-humber.json"
 # The ORUK 3.0 validator schema for a full service; set WAYMARK_ORUK_SCHEMA to use another copy.
-SCHEMA = Path(os.environ.get("WAYMARK_ORUK_SCHEMA", "/work/shared/standards/oruk-3.0/validator-schemas/service.json"))
+SCHEMA = Path(os.environ.get("WAYMARK_ORUK_SCHEMA", str(Path(__file__).resolve().parents[2] / "standards/oruk-3.0/validator-schemas/service.json")))
 
 # The Waymark taxonomy (CONTRACTS.md §1). Term ids are uuid5(NS, code); the importer relies on it.
 NS = uuid.UUID("5f1e0a3c-6b1d-4f57-9a0e-57a1f0c0a001")
@@ -2057,8 +2057,8 @@ The check asserts the counts, unique ids, that every vocabulary code is used, te
 coordinates inside the region and near each town centre, postcodes in the right district, schedule
 formats, Ofcom drama numbers for fictional services and safe wording. If the `jsonschema` package is
 installed it also validates every service against the ORUK 3.0 validator schema for a service
-(`oruk-3.0/validator-schemas/service.json`; set `WAYMARK_ORUK_SCHEMA` to its path if it is not at the
-default `/work/shared/standards/oruk-3.0/validator-schemas/service.json`).
+(`standards/oruk-3.0/validator-schemas/service.json` in this repository; set `WAYMARK_ORUK_SCHEMA` to use
+another copy).
 
 ## What is in it
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Waymark.Cli;
 using Waymark.Tests.Infrastructure;
+using Waymark.Tests.Oruk;
 
 namespace Waymark.Tests.Cli;
 
@@ -20,21 +21,8 @@ public sealed class CliHarness : IDisposable
     public TestDatabase Database { get; } = new();
     public string Folder { get; } = Directory.CreateTempSubdirectory("waymark-cli-").FullName;
 
-    /// <summary>The ORUK examples in shared/ beside the repository (as laid out for developers and CI).</summary>
-    public static string Examples { get; } = FindExamples();
-
-    private static string FindExamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "standards", "oruk-3.0", "uk-profile", "examples");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return "/work/shared/standards/oruk-3.0/uk-profile/examples";
-    }
+    /// <summary>The ORUK profile's example payloads (standards/oruk-3.0 in this repository).</summary>
+    public static string Examples { get; } = Standards.Path("uk-profile", "examples");
 
     public string PathOf(string name) => Path.Combine(Folder, name);
 

@@ -5,7 +5,7 @@ using Json.Schema;
 namespace Waymark.Tests.Oruk;
 
 /// <summary>
-/// The schema set the official ORUK validator checks a feed against (shared/standards/oruk-3.0/validator-schemas),
+/// The schema set the official ORUK validator checks a feed against (standards/oruk-3.0/validator-schemas in this repository, copied beside the test binaries),
 /// evaluated as draft 2020-12 (their dialect; it allows their extra keywords such as "name" and "core") with format
 /// assertion on (uuid, date-time, uri, email), as the validator does.
 /// </summary>
@@ -81,19 +81,5 @@ public static class OrukSchemas
         return errors;
     }
 
-    /// <summary>shared/ sits beside the repository: walk up from the test binaries until a sibling shared/standards appears.</summary>
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "standards", "oruk-3.0", "validator-schemas");
-            if (File.Exists(Path.Combine(candidate, "service.json")))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException(
-            $"The ORUK validator schemas were not found: looked for shared/standards/oruk-3.0/validator-schemas in every folder above {AppContext.BaseDirectory}. "
-            + "Clone the repository next to the shared/ folder (X/repo and X/shared).");
-    }
+    private static string FindFolder() => Standards.Path("validator-schemas");
 }

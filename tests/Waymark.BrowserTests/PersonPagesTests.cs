@@ -61,7 +61,11 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
         await page.GotoAsync($"/services/{serviceId}/refer");
         await CheckAsync(page, "refer with story", violations);
         await page.CheckAsync("#ShareStory");
+        await page.FillAsync("#Name", "Sam");
         await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.Equal("Sent with this referral", await page.InnerTextAsync("#check-story dd.summary-list__value"));
+        await page.ClickAsync("#send-referral");
+        await page.WaitForSelectorAsync("#referral-sent");
 
         await page.GotoAsync("/my/plan");
         await page.CheckAsync("#Contact-sms");

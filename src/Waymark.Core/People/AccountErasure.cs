@@ -8,8 +8,8 @@ namespace Waymark.Core.People;
 
 /// <summary>
 /// "Delete my account": erases a person's personal data in one transaction — the account and its sign-in
-/// data, plan, notes, story, the text of their consents, what their referrals said and how to contact them,
-/// messages addressed to them, and their name in histories and the audit trail. Referral rows stay, with
+/// data, plan, notes, story, the text of their consents, what their referrals said, the name, email and phone
+/// kept on them for the service, messages addressed to them, and their name in histories and the audit trail. Referral rows stay, with
 /// service, status and timestamps but no person, so waiting-time figures do not change. Copies of their
 /// messages kept outside the database (the folder sender's files) are erased once the transaction commits.
 /// </summary>
@@ -32,6 +32,8 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeli
 
         // Their referrals: keep the row and the history's moves and times; drop who, what they wrote and the reasons (which may name them).
         var theirs = db.Referrals.Where(r => r.PersonUserId == userId).Select(r => r.Id);
+        // How to reach them: what they shared when they referred themselves, or what a navigator recorded for them.
+        await db.ReferredPeople.Where(p => theirs.Contains(p.ReferralId)).ExecuteDeleteAsync(ct);
         await db.ReferralEvents.Where(e => theirs.Contains(e.ReferralId))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Reason, (string?)null), ct);
         await db.ReferralEvents.Where(e => e.ByUserId == userId)

@@ -32,6 +32,8 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
         var serviceIds = referrals.Select(r => r.ServiceId).Distinct().ToList();
         var services = await db.Services.Where(s => serviceIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name }).ToDictionaryAsync(s => s.Id, ct);
+        var referralIds = referrals.Where(r => r.PersonUserId == userId).Select(r => r.Id).ToList();
+        var shared = await db.ReferredPeople.AsNoTracking().Where(p => referralIds.Contains(p.ReferralId)).ToDictionaryAsync(p => p.ReferralId, ct);
         var consents = await db.Set<StoryConsent>().AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.ConsentedAt).ToListAsync(ct);
         var activity = await db.AuditEvents.AsNoTracking().Where(a => a.ActorId == userId)
             .OrderByDescending(a => a.OccurredAt).Take(2000).ToListAsync(ct);
@@ -78,6 +80,12 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
                 contact_preference = r.ContactPreference.ToString(),
                 created_at = r.CreatedAt,
                 what_was_sent = referralText.Unprotect(r.ProtectedStory),
+                how_they_can_reach_you = shared.TryGetValue(r.Id, out var p) ? new
+                {
+                    name = referralText.Unprotect(p.ProtectedName),
+                    email = referralText.Unprotect(p.ProtectedEmail),
+                    phone = referralText.Unprotect(p.ProtectedPhone),
+                } : null,
                 events = r.Events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Select(e => new
                 {
                     from = e.From?.ToString(),

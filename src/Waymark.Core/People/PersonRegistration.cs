@@ -11,8 +11,11 @@ public sealed record RegistrationResult(IReadOnlyList<(string Field, string Mess
     public bool Accepted => Errors.Count == 0;
 }
 
-/// <summary>A well-formed request for an account: the address and the chosen password, already hashed.</summary>
-public sealed record RegistrationRequest(string Email, string PasswordHash);
+/// <summary>
+/// A well-formed request for an account: the address and the chosen password, already hashed, and the local
+/// address the person was on their way to (carried through the emailed link so they land back there).
+/// </summary>
+public sealed record RegistrationRequest(string Email, string PasswordHash, string? ReturnUrl = null);
 
 /// <summary>
 /// People make their own accounts with an email address and a password (the NCSC rules in
@@ -75,12 +78,12 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
                 return;
             }
             await users.AddToRoleAsync(user, Roles.Person);
-            await QueueConfirmationAsync(user, siteRoot);
+            await QueueConfirmationAsync(user, siteRoot, request.ReturnUrl);
             db.Audit(time, new Actor(user.Id, email), PersonAudit.AccountCreated, "user", user.Id.ToString());
         }
         else if (!existing.EmailConfirmed)
         {
-            await QueueConfirmationAsync(existing, siteRoot);
+            await QueueConfirmationAsync(existing, siteRoot, request.ReturnUrl);
         }
         else
         {
@@ -111,10 +114,11 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
         return (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 
-    private async Task QueueConfirmationAsync(WaymarkUser user, Uri siteRoot)
+    private async Task QueueConfirmationAsync(WaymarkUser user, Uri siteRoot, string? returnUrl)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = new Uri(siteRoot, $"account/confirm-email?user={user.Id}&token={Uri.EscapeDataString(token)}");
+        var back = ReturnUrl.Local(returnUrl) is { } local ? $"&returnUrl={Uri.EscapeDataString(local)}" : "";
+        var link = new Uri(siteRoot, $"account/confirm-email?user={user.Id}&token={Uri.EscapeDataString(token)}{back}");
         Queue(user, "Confirm your email address for Waymark",
             "Thank you for making a Waymark account. Open this link to confirm your email address and finish:\n\n"
             + $"{link}\n\n"

@@ -163,8 +163,9 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
     }
 
     /// <summary>
-    /// For staff of the receiving organisation: who a navigator referred and the consent they gave, or null when
-    /// the referral is not to one of their organisations or was not made by a navigator.
+    /// For staff of the receiving organisation: who the referral is for and how to reach them (what a navigator
+    /// recorded, or what a person who referred themselves chose to share), with any recorded consent; null when the
+    /// referral is not to one of their organisations or holds no such details. Each read is audited.
     /// </summary>
     public async Task<(string Name, string? Email, string? Phone, ReferralConsent? Consent)?> ForReceivingStaffAsync(Guid referralId, Actor staff, CancellationToken ct = default)
     {
@@ -178,6 +179,8 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
             return null;
         }
         var consent = await db.ReferralConsents.Where(c => c.ReferralId == referralId).OrderByDescending(c => c.RecordedAt).FirstOrDefaultAsync(ct);
+        db.Audit(time, staff, ReferralAudit.ContactViewed, "referral", referralId.ToString(), "by the receiving organisation");
+        await db.SaveChangesAsync(ct);
         return (text.Unprotect(person.ProtectedName) ?? "", text.Unprotect(person.ProtectedEmail), text.Unprotect(person.ProtectedPhone), consent);
     }
 

@@ -19,6 +19,10 @@ public sealed class ConfirmEmailModel(PersonRegistration registration) : PageMod
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 
+    /// <summary>Where the person was going before they signed up; carried on to sign-in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public bool Failed { get; private set; }
 
     public void OnGet()
@@ -29,7 +33,10 @@ public sealed class ConfirmEmailModel(PersonRegistration registration) : PageMod
     {
         if (await registration.ConfirmAsync(UserId, Token))
         {
-            return Redirect("/account/sign-in?EmailConfirmed=true");
+            var signIn = "/account/sign-in?EmailConfirmed=true";
+            return LocalRedirect(Core.Accounts.ReturnUrl.Local(ReturnUrl) is { } back
+                ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(signIn, "returnUrl", back)
+                : signIn);
         }
         Failed = true;
         Response.StatusCode = StatusCodes.Status400BadRequest;

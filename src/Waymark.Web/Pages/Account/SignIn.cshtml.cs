@@ -33,6 +33,11 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
     [BindProperty(SupportsGet = true)]
     public bool PasswordChanged { get; set; }
 
+    /// <summary>Sign-up keeps the way back, so a person who had no account still lands where they were going.</summary>
+    public string CreateUrl => Core.Accounts.ReturnUrl.Local(ReturnUrl) is { } back
+        ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/account/create", "returnUrl", back)
+        : "/account/create";
+
     public void OnGet()
     {
     }
@@ -69,7 +74,8 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
             // must hear what it hears for any other address, or the answer says the account exists.
             result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
         }
-        var staff = user is not null && (await users.GetRolesAsync(user)).Any(Roles.IsStaff);
+        var roles = user is null ? [] : await users.GetRolesAsync(user);
+        var staff = roles.Any(Roles.IsStaff);
         // Staff and people alike: who, when and the outcome; never what was typed.
         if (user is not null)
         {
@@ -108,7 +114,7 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
             // Staff have no authenticator yet (otherwise the sign-in would have asked for a code).
             return RedirectToPage("/Account/Authenticator", new { ReturnUrl });
         }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
+        return LocalRedirect(Landing.After(ReturnUrl, roles));
     }
 
     private PageResult Invalid()

@@ -48,7 +48,7 @@ public sealed class SignInCodeModel(SignInManager<WaymarkUser> signIn, WaymarkDb
 
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
+            return LocalRedirect(Landing.After(ReturnUrl, await signIn.UserManager.GetRolesAsync(user)));
         }
         this.AddError("Code", result.IsLockedOut
             ? "This account is locked for 15 minutes after too many wrong codes. Try again later."

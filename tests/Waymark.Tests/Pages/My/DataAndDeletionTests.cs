@@ -97,7 +97,7 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
             Assert.Equal(referralsBefore, left.Count);
             Assert.All(left, r => Assert.Null(r.PersonUserId));
             Assert.All(left, r => Assert.Null(r.ProtectedStory));
-            Assert.Contains(left, r => r.Status == ReferralStatus.Offered);
+            Assert.Contains(left, r => r.Status == ReferralStatus.Completed);
             Assert.True(await db.StoryConsents.AnyAsync(c => c.UserId == null && c.ProtectedShared == null && c.OrganisationId == org.Id));
             // Someone else's data is untouched.
             Assert.NotNull(await db.PersonProfiles.Where(p => p.UserId == other.UserId).Select(p => p.ProtectedNotes).SingleAsync());
@@ -119,7 +119,7 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
         var page = await b.GetAsync($"/services/{serviceId}");
         await b.PostAsync("/my/plan?handler=Save", page.AntiforgeryToken("/my/plan?handler=Save"), [new("serviceId", serviceId.ToString())]);
         await b.SubmitAsync("/my/story", [new("Input.Happening", Happening), new("Input.WouldLike", "A group")]);
-        var sent = await b.SubmitAsync($"/services/{serviceId}/refer", [new("Story", ReferralWords), new("Contact", "Email"), new("ShareStory", "true")]);
+        var sent = await b.SendSelfReferralAsync(serviceId, [.. ReferralBuilders.SelfReferralFields(ReferralWords, "Email"), new("ShareStory", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
         Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync("/my/plan", [new("Contact", "Sms"), new("Phone", "07700 900982")], "/my/plan?handler=Contact")).Status);
         return person;
@@ -137,6 +137,9 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
             referral.MoveTo(ReferralStatus.Opened, staff, null, new FixedClock(sent.AddHours(1)));
             referral.MoveTo(ReferralStatus.Accepted, staff, $"Spoke to {person.Email} about the bakery", new FixedClock(sent.AddHours(2)));
             referral.MoveTo(ReferralStatus.Offered, staff, null, new FixedClock(sent.AddDays(days)));
+            // Finished since, as a person has only one open referral to a service at a time.
+            referral.MoveTo(ReferralStatus.Started, staff, null, new FixedClock(sent.AddDays(days + 1)));
+            referral.MoveTo(ReferralStatus.Completed, staff, null, new FixedClock(sent.AddDays(days + 2)));
             db.Referrals.Add(referral);
         }
         await db.SaveChangesAsync();

@@ -2128,6 +2128,10 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ServiceId", "CreatedAt");
 
+                    b.HasIndex(new[] { "ServiceId", "PersonUserId" }, "ix_referral_one_open_self_referral")
+                        .IsUnique()
+                        .HasFilter("\"PersonUserId\" = \"ReferrerUserId\" AND \"Status\" IN ('Sent', 'Opened', 'Accepted', 'OnWaitingList', 'Offered', 'Started')");
+
                     b.ToTable("referral", (string)null);
                 });
 

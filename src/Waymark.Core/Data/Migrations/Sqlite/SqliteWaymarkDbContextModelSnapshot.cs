@@ -2115,6 +2115,10 @@ namespace Waymark.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ServiceId", "CreatedAt");
 
+                    b.HasIndex(new[] { "ServiceId", "PersonUserId" }, "ix_referral_one_open_self_referral")
+                        .IsUnique()
+                        .HasFilter("\"PersonUserId\" = \"ReferrerUserId\" AND \"Status\" IN ('Sent', 'Opened', 'Accepted', 'OnWaitingList', 'Offered', 'Started')");
+
                     b.ToTable("referral", (string)null);
                 });
 

@@ -17,7 +17,7 @@ public sealed record PasswordResetResult(bool LinkWorked, IReadOnlyList<string> 
 /// stamp spends) that works for <see cref="LinkLifetime"/>. Staff accounts are reset only by their
 /// administrator's set-password link, so a staff address gets an email saying so and no link.
 /// </summary>
-public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, TimeProvider time)
+public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, AccountSessions sessions, TimeProvider time)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(1);
 
@@ -85,8 +85,8 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
     }
 
     /// <summary>
-    /// Sets the new password (the sign-up rules apply). A new security stamp spends the link and ends the
-    /// account's other sessions. Nobody is signed in.
+    /// Sets the new password (the sign-up rules apply). A new security stamp spends the link, and every session
+    /// of the account ends. Nobody is signed in.
     /// </summary>
     public async Task<PasswordResetResult> ResetAsync(Guid userId, string? token, string? password, CancellationToken ct = default)
     {
@@ -115,8 +115,11 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         await users.UpdateAsync(user);
-        db.Audit(time, new Actor(user.Id, user.Email!), AuditActions.PasswordReset, "user", user.Id.ToString());
+        var actor = new Actor(user.Id, user.Email!);
+        db.Audit(time, actor, AuditActions.PasswordReset, "user", user.Id.ToString());
         await db.SaveChangesAsync(ct);
+        // The new security stamp already shuts out every cookie; this also ends their sessions on the server.
+        await sessions.EndOthersAsync(actor, keep: null, SessionEndReasons.PasswordReset, ct);
         return new PasswordResetResult(true, []);
     }
 

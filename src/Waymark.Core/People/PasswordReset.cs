@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
+using Waymark.Core.Referrals;
 
 namespace Waymark.Core.People;
 
@@ -17,7 +18,7 @@ public sealed record PasswordResetResult(bool LinkWorked, IReadOnlyList<string> 
 /// stamp spends) that works for <see cref="LinkLifetime"/>. Staff accounts are reset only by their
 /// administrator's set-password link, so a staff address gets an email saying so and no link.
 /// </summary>
-public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, AccountSessions sessions, TimeProvider time)
+public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, AccountSessions sessions, AddressReferrals referrals, TimeProvider time)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(1);
 
@@ -103,6 +104,8 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
         {
             return new PasswordResetResult(true, [$"Your password must be {PasswordPolicy.MaximumLength} characters or fewer"]);
         }
+        var wasConfirmed = user.EmailConfirmed;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await users.ResetPasswordAsync(user, token!, password);
         if (!result.Succeeded)
         {
@@ -118,6 +121,12 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
         var actor = new Actor(user.Id, user.Email!);
         db.Audit(time, actor, AuditActions.PasswordReset, "user", user.Id.ToString());
         await db.SaveChangesAsync(ct);
+        if (!wasConfirmed)
+        {
+            // Confirmed by the mailbox's owner, with a password they chose: what was waiting for the address joins now.
+            await referrals.AttachToConfirmedAsync(user, ct);
+        }
+        await transaction.CommitAsync(ct);
         // The new security stamp already shuts out every cookie; this also ends their sessions on the server.
         await sessions.EndOthersAsync(actor, keep: null, SessionEndReasons.PasswordReset, ct);
         return new PasswordResetResult(true, []);

@@ -182,4 +182,5 @@ public static class ReferralAudit
     public const string Created = "referral-created";
     public const string Viewed = "referral-viewed";
     public const string Moved = "referral-moved";
+    public const string JoinedAccount = "referral-joined-account";
 }

@@ -140,7 +140,8 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
         }
         if (password.Length > PasswordPolicy.MaximumLength || !await users.CheckPasswordAsync(user, password))
         {
-            // The link reached the mailbox, but someone else chose this password: it is their sign-up, not the owner's.
+            // Whoever holds the mailbox opened the link, but not with the password chosen with it: that sign-up may
+            // have been someone else's, and confirming it would hand them the account.
             return ConfirmationOutcome.WrongPassword;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

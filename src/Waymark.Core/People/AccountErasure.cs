@@ -69,6 +69,8 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeli
         await db.Set<SavedService>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<PersonProfile>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
         await db.SetPasswordTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        // Every session ends with the account: a copy of any of its cookies opens nothing.
+        await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await db.OrganisationMemberships.Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
+using Waymark.Core.Referrals;
 
 namespace Waymark.Core.People;
 
@@ -17,14 +18,28 @@ public sealed record RegistrationResult(IReadOnlyList<(string Field, string Mess
 /// </summary>
 public sealed record RegistrationRequest(string Email, string PasswordHash, string? ReturnUrl = null);
 
+/// <summary>How following an emailed confirmation link ended.</summary>
+public enum ConfirmationOutcome
+{
+    Confirmed,
+    AlreadyConfirmed,
+    LinkFailed,
+    PasswordMissing,
+    WrongPassword,
+}
+
 /// <summary>
 /// People make their own accounts with an email address and a password (the NCSC rules in
 /// <see cref="PasswordPolicy"/>). The answer never says whether an address already has an account: a new
 /// address gets a link to confirm it, a known one an email saying so, and both see "check your email".
 /// <see cref="CheckAsync"/> does the same work for any address; <see cref="RegisterAsync"/>, whose work
 /// differs, runs after the answer has gone, so the answer's time does not say either.
+/// Anyone can sign up with anyone's address, so until it is confirmed an account is nobody's: signing up again
+/// replaces its password and spends the links sent before, and confirming takes the emailed link and the password
+/// chosen with it. Whoever confirms an address therefore chose its password, and only then does anything about
+/// the person (a navigator's referral) join the account.
 /// </summary>
-public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkUser> users, TimeProvider time)
+public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkUser> users, AddressReferrals referrals, TimeProvider time)
 {
     /// <summary>Errors by field, or the request to hand to <see cref="RegisterAsync"/>. Never looks the address up.</summary>
     public async Task<RegistrationResult> CheckAsync(string? email, string? password)
@@ -83,6 +98,10 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
         }
         else if (!existing.EmailConfirmed)
         {
+            // The newest sign-up's password is the pending one, and a new security stamp spends every link sent before.
+            existing.PasswordHash = request.PasswordHash;
+            await users.UpdateSecurityStampAsync(existing);
+            db.Audit(time, Actor.Anonymous, PersonAudit.SignUpRepeated, "user", existing.Id.ToString(), "address not yet confirmed: new password pending, earlier links spent");
             await QueueConfirmationAsync(existing, siteRoot, request.ReturnUrl);
         }
         else
@@ -95,23 +114,49 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Confirms the address from the emailed link; false when the link is wrong or out of date.</summary>
-    public async Task<bool> ConfirmAsync(Guid userId, string? token)
+    /// <summary>
+    /// Confirms the address from the emailed link, given the password chosen at the sign-up that sent it, and joins
+    /// the navigators' referrals made for the address to the account, all or nothing.
+    /// </summary>
+    public async Task<ConfirmationOutcome> ConfirmAsync(Guid userId, string? token, string? password, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 2000)
         {
-            return false;
+            return ConfirmationOutcome.LinkFailed;
         }
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
         {
-            return false;
+            return ConfirmationOutcome.LinkFailed;
         }
         if (user.EmailConfirmed)
         {
-            return true;
+            return ConfirmationOutcome.AlreadyConfirmed;
         }
-        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        if (!await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<WaymarkUser>.ConfirmEmailTokenPurpose, token))
+        {
+            return ConfirmationOutcome.LinkFailed;
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            return ConfirmationOutcome.PasswordMissing;
+        }
+        if (password.Length > PasswordPolicy.MaximumLength || !await users.CheckPasswordAsync(user, password))
+        {
+            // Whoever holds the mailbox opened the link, but not with the password chosen with it: that sign-up may
+            // have been someone else's, and confirming it would hand them the account.
+            return ConfirmationOutcome.WrongPassword;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!(await users.ConfirmEmailAsync(user, token)).Succeeded)
+        {
+            return ConfirmationOutcome.LinkFailed;
+        }
+        db.Audit(time, new Actor(user.Id, user.Email!), PersonAudit.EmailConfirmed, "user", user.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        await referrals.AttachToConfirmedAsync(user, ct);
+        await transaction.CommitAsync(ct);
+        return ConfirmationOutcome.Confirmed;
     }
 
     private async Task QueueConfirmationAsync(WaymarkUser user, Uri siteRoot, string? returnUrl)

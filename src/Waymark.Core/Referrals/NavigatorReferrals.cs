@@ -38,7 +38,7 @@ public sealed record NavigatorReferralView(ReferralView Referral, string PersonN
 /// Referrals made by a navigator for a person, with that person's recorded consent. A navigator sees only
 /// referrals they made; any other id is "not found". Every view of one is audited.
 /// </summary>
-public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, ReferralNotifier notifier, TimeProvider time)
+public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, ReferralNotifier notifier, AddressReferrals addresses, TimeProvider time)
 {
     public const int MaxNameLength = 200;
     public const int MaxPhoneLength = 40;
@@ -107,13 +107,9 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
             }
         }
 
-        // A person with an account sees the referral in their own list; the navigator is not told whether they have one.
-        Guid? personUserId = null;
-        if (email is not null)
-        {
-            var normalised = email.ToUpperInvariant();
-            personUserId = await db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
-        }
+        // A person whose account has this address confirmed sees the referral in their own list (otherwise it joins
+        // their account when they confirm it); the navigator is not told whether they have one.
+        var personUserId = email is null ? null : await addresses.ConfirmedAccountForAsync(email, ct);
         var referral = Referral.Create(service.Id, service.OrganisationId, personUserId, new ReferralActor(navigatorId, navigator.Name, ReferralParty.Referrer),
             request.Contact, request.SharesStory ? text.Protect(story) : null, time);
         db.Referrals.Add(referral);

@@ -274,4 +274,5 @@ public static class ReferralAudit
 
     /// <summary>The receiving organisation read how to reach the person (name, email, phone).</summary>
     public const string ContactViewed = "referral-contact-viewed";
+    public const string JoinedAccount = "referral-joined-account";
 }

@@ -92,9 +92,11 @@ public static class AccountsSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = secure;
-            // Sign-in is never persistent, so this is a session cookie whose ticket also lapses after 30 idle minutes.
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            // A browser-session cookie whose ticket also lapses after 30 idle minutes, unless a person ticked
+            // "Keep me signed in"; either way its server-side session ends it at the latest (SessionCookieEvents).
+            o.ExpireTimeSpan = AccountSessions.IdleTimeout;
             o.SlidingExpiration = true;
+            o.EventsType = typeof(SessionCookieEvents);
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/access-denied";
@@ -131,6 +133,8 @@ public static class AccountsSetup
             o.AddPolicy(RateLimits.Reports, ctx => PostsPerAddress(ctx, "reports", reportsPerHour, TimeSpan.FromHours(1)));
         });
 
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<SessionCookieEvents>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<ListingChanges>();

@@ -67,7 +67,7 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
         }
         var result = user is null || Input.Password!.Length > PasswordPolicy.MaximumLength
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: Input.KeepSignedIn, lockoutOnFailure: true);
         if (result.IsNotAllowed && !await users.CheckPasswordAsync(user!, Input.Password!))
         {
             // Identity says "not allowed" (address not confirmed) before it checks the password; a wrong one
@@ -129,4 +129,7 @@ public sealed class SignInInput
 {
     public string? Email { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>Off unless ticked; for people only (staff sessions never outlive the browser). See AccountSessions.</summary>
+    public bool KeepSignedIn { get; set; }
 }

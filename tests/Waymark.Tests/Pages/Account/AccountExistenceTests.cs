@@ -144,7 +144,7 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
         }
         // The password chosen in the form is the one that works once the address is confirmed.
         var link = await PersonBuilders.NewestLinkAsync(app, fresh, "/account/confirm-email");
-        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(link, [])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(link, [new("Password", Password)])).Status);
         var signIn = await first.SubmitAsync("/account/sign-in", [new("Input.Email", fresh), new("Input.Password", Password)]);
         Assert.Equal(HttpStatusCode.Redirect, signIn.Status);
     }
@@ -201,7 +201,7 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/account/create", [new("Email", email), new("Password", Password)])).Status);
         await app.WorkThroughAsync();
         var link = await PersonBuilders.NewestLinkAsync(app, email, "/account/confirm-email");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(link, [])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(link, [new("Password", Password)])).Status);
         return email;
     }
 

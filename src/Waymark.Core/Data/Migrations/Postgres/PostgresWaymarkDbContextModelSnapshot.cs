@@ -317,6 +317,45 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("set_password_token", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("KeptSignedIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_session", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.WaymarkUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2340,6 +2379,15 @@ namespace Waymark.Core.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Waymark.Core.Accounts.SetPasswordToken", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
                 {
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()

@@ -306,6 +306,45 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("set_password_token", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeptSignedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_session", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.WaymarkUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2327,6 +2366,15 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Waymark.Core.Accounts.SetPasswordToken", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
                 {
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()

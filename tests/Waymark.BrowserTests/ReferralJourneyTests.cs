@@ -8,7 +8,7 @@ namespace Waymark.BrowserTests;
 
 /// <summary>
 /// A person who is not signed in finds a service from their results and refers themselves: told why an account is
-/// needed, they make one, confirm it from the email, sign in, and land back on the referral with their search kept;
+/// needed, they make one, confirm it from the email with their password, and land back on the referral with their search kept;
 /// then check their answers, send, and read the confirmation. Every page axe-clean and fitting 320 px; the form is
 /// filled and sent from the keyboard.
 /// </summary>
@@ -57,12 +57,9 @@ public sealed partial class ReferralJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync(await EmailedLinkAsync(email, "/account/confirm-email"));
         await CheckAsync(page, "confirm email to refer", violations);
-        await page.ClickAsync("form[novalidate] button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/account/sign-in"));
-        await CheckAsync(page, "sign in to refer", violations);
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Password);
-        await page.PressAsync("#Input_Password", "Enter");
+        // Confirming takes the password chosen at sign-up and signs the person in.
+        await page.FillAsync("#Password", Password);
+        await page.PressAsync("#Password", "Enter");
 
         // Back on the referral they were making, with their search still in the address.
         await page.WaitForURLAsync(new Regex("/refer\\?"));

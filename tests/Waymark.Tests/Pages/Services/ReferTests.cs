@@ -267,15 +267,11 @@ public sealed class ReferTests(AccountsApp app) : IClassFixture<AccountsApp>
         var confirmFields = confirmPage.Document.QuerySelectorAll("form input[type=hidden]")
             .Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
-        var confirmed = await browser.PostAsync(link, confirmPage.AntiforgeryToken(), confirmFields);
+        Assert.Equal(back, confirmPage.Document.QuerySelector("input[name=ReturnUrl]")?.GetAttribute("value"));
+        // Confirming takes the password chosen at sign-up and signs the person in, straight back where they were going.
+        var confirmed = await browser.PostAsync(link, confirmPage.AntiforgeryToken(), [.. confirmFields, new("Password", AccountsApp.GoodPassword)]);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.Status);
-        Assert.Equal("/account/sign-in?EmailConfirmed=true&returnUrl=" + Uri.EscapeDataString(back), confirmed.RedirectPath);
-
-        var signInPage = await browser.GetAsync(confirmed.RedirectPath);
-        Assert.Equal(back, signInPage.Document.QuerySelector("input[name=ReturnUrl]")?.GetAttribute("value"));
-        var signedIn = await browser.PostAsync(confirmed.RedirectPath, signInPage.AntiforgeryToken(),
-            [new("Input.Email", email), new("Input.Password", AccountsApp.GoodPassword), new("ReturnUrl", back)]);
-        Assert.Equal(back, signedIn.RedirectPath);
+        Assert.Equal(back, confirmed.RedirectPath);
 
         var referral = await browser.GetAsync(back);
         Assert.Equal(HttpStatusCode.OK, referral.Status);
@@ -306,11 +302,14 @@ public sealed class ReferTests(AccountsApp app) : IClassFixture<AccountsApp>
         var confirmFields = confirmPage.Document.QuerySelectorAll("form input[type=hidden]")
             .Where(i => i.GetAttribute("name") is "user" or "Token")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).Append(new("ReturnUrl", returnUrl)).ToList();
-        var confirmed = await browser.PostAsync("/account/confirm-email", confirmPage.AntiforgeryToken(), confirmFields);
-        Assert.Equal("/account/sign-in?EmailConfirmed=true", confirmed.RedirectPath);
+        var confirmed = await browser.PostAsync("/account/confirm-email", confirmPage.AntiforgeryToken(), [.. confirmFields, new("Password", AccountsApp.GoodPassword)]);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.Status);
+        Assert.Equal("/account", confirmed.RedirectPath);
 
-        var signInPage = await browser.GetAsync("/account/sign-in");
-        var signedIn = await browser.PostAsync("/account/sign-in", signInPage.AntiforgeryToken(),
+        // Signing in again with the same return address lands on the account page too.
+        using var again = Browser.For(app);
+        var signInPage = await again.GetAsync("/account/sign-in");
+        var signedIn = await again.PostAsync("/account/sign-in", signInPage.AntiforgeryToken(),
             [new("Input.Email", email), new("Input.Password", AccountsApp.GoodPassword), new("ReturnUrl", returnUrl)]);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         Assert.Equal("/account", signedIn.RedirectPath);

@@ -34,7 +34,7 @@ builder.Services.AddReferralFlow(builder.Configuration);
 builder.Services.AddWaymarkPeople();
 
 // Web
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new MissingHandlers()));
 builder.Services.AddSessionOnlyAntiforgery();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -51,7 +51,8 @@ public static class PasswordPolicy
     public static bool IsGuessable(string password, string? email = null)
     {
         var lower = password.Trim().ToLowerInvariant();
-        if (IsWeak(lower))
+        // Twelve spaces pass the length rule and are nothing at all.
+        if (lower.Length == 0 || IsWeak(lower))
         {
             return true;
         }
@@ -96,6 +97,10 @@ public static class PasswordPolicy
     // A shorter password over and over ("iloveyouiloveyou", "abcabcabcabc") is no longer than the part repeated.
     private static bool IsRepeated(string lower)
     {
+        if (lower.Length < 2)
+        {
+            return false;
+        }
         var period = (lower + lower).IndexOf(lower, 1, StringComparison.Ordinal);
         return period < lower.Length && period < MinimumLength;
     }

@@ -33,6 +33,8 @@ public sealed class PasswordPolicyTests
     [InlineData("azertyuiopqsdf")]
     [InlineData("aaaabbbbcccc")]
     [InlineData("asdfghjkl123456")]
+    [InlineData("            ")]
+    [InlineData("  \t          ")]
     public void Repeats_and_runs_are_guessable(string password) =>
         Assert.True(PasswordPolicy.IsGuessable(password));
 

@@ -42,7 +42,6 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
 {
     public const int MaxNameLength = 200;
     public const int MaxPhoneLength = 40;
-    public const int MaxEmailLength = 320;
 
     public static bool EndsOnward(ReferralStatus status) => status is ReferralStatus.Declined or ReferralStatus.Closed or ReferralStatus.RemovedFromWaitingList;
 
@@ -69,7 +68,7 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         // Least collected: only the address the person chose to be contacted at.
         var email = request.Contact == ContactPreference.Email ? request.PersonEmail?.Trim() : null;
         var phone = request.Contact == ContactPreference.Sms ? request.PersonPhone?.Trim() : null;
-        if (request.Contact == ContactPreference.Email && (string.IsNullOrEmpty(email) || email.Length > MaxEmailLength || !email.Contains('@', StringComparison.Ordinal)))
+        if (request.Contact == ContactPreference.Email && !EmailAddress.IsValid(email))
         {
             throw new ReferralException("Give the person's email address, or choose another way to contact them.");
         }

@@ -358,7 +358,8 @@ public static partial class MatchApi
         var digits = zone[1..].Replace(":", "", StringComparison.Ordinal);
         var hours = int.Parse(digits[..2], CultureInfo.InvariantCulture);
         var minutes = int.Parse(digits[2..], CultureInfo.InvariantCulture);
-        if (hours > 14 || minutes > 59)
+        // Offsets run from -14:00 to +14:00; anything beyond is not a time anywhere (and DateTimeOffset refuses it).
+        if (minutes > 59 || (hours * 60) + minutes > 14 * 60)
         {
             return false;
         }

@@ -7,6 +7,7 @@ using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 
 using Waymark.Web.Infrastructure;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Web.Pages.Account;
 
@@ -47,6 +48,10 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
         if (string.IsNullOrWhiteSpace(Input.Email))
         {
             this.AddError("Input.Email", "Enter your email address");
+        }
+        else if (!EmailAddress.IsValid(Input.Email.Trim()))
+        {
+            this.AddError("Input.Email", $"Enter your email address in the right format, {EmailAddress.FormatHint}");
         }
         if (string.IsNullOrEmpty(Input.Password))
         {

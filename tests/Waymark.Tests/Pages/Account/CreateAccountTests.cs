@@ -78,7 +78,7 @@ public sealed class CreateAccountTests(AccountsApp app) : IClassFixture<Accounts
     [InlineData("not-an-address", "heron lantern orchard", "Enter an email address in the right format, like name@example.com")]
     [InlineData("someone@example.org", "", "Choose a password")]
     [InlineData("someone@example.org", "short one", "Your password must be at least 12 characters. Three random words work well.")]
-    [InlineData("someone@example.org", "password1234", "Choose a password that is harder to guess: this one is very common. Try three random words.")]
+    [InlineData("someone@example.org", "password1234", "Choose a password that is harder to guess: this one is very common, follows a pattern, or uses our name or your email address. Try three random words.")]
     public async Task Bad_details_are_shown_in_an_error_summary_and_no_account_is_made(string email, string password, string error)
     {
         using var browser = Browser.For(app);

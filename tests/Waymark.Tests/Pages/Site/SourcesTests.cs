@@ -16,6 +16,7 @@ public sealed class SourcesTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         Assert.Contains("GeoNames", text, StringComparison.Ordinal);
         Assert.Contains("Creative Commons Attribution 4.0", text, StringComparison.Ordinal);
         Assert.Contains("Open Government Licence v3.0", text, StringComparison.Ordinal);
+        Assert.Contains("National Cyber Security Centre", page.Text("#passwords + p"), StringComparison.Ordinal);
         var rows = page.Document.QuerySelectorAll("#crisis-contact-sources li");
         Assert.Equal(CrisisContacts.All.Count, rows.Length);
         foreach (var contact in CrisisContacts.All)

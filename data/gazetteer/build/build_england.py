@@ -291,7 +291,7 @@ def main():
 
     # The previous file: carry over rows OS lacks; check the rest against OS.
     old = list(csv.DictReader(open(args.old_places, encoding="utf-8")))
-    carried, checked = [], []
+    carried, checked, upgraded = [], [], []
     qualified = re.compile(r"^(?P<base>.+?) \((?P<q>.+)\)$")
     for r in old:
         name = r["name"]
@@ -301,10 +301,15 @@ def main():
         if same:
             best = min(same, key=lambda p: km(p[1], p[2], float(r["lat"]), float(r["lon"])))
             checked.append((name, r["source"], km(best[1], best[2], float(r["lat"]), float(r["lon"]))))
+            # OS calls a few towns "Other Settlement" or "Suburban Area" (Swinton, Rotherham); where the previous
+            # file said town or city, keep that, so the name is not taken for a hamlet.
+            if r["kind"] in ("town", "city") and RANK[r["kind"]] > RANK[best[4]]:
+                upgraded.append(f"{best[0]} ({best[3]}): {best[4]} -> {r['kind']}")
+                places[places.index(best)] = best[:4] + (r["kind"],) + best[5:]
             if not m:
                 continue
-            if key(name) not in os_names_seen:
-                # The qualified form resolves on its own ("Preston (East Riding)"); no row needed.
+            if key(name) not in os_names_seen and m.group("q").lower() in lookup:
+                # The qualifier is a council, so the qualified form resolves on its own ("Preston (East Riding)").
                 continue
         carried.append((name, float(r["lat"]), float(r["lon"]), r["local_authority"], r["kind"], r["source"]))
 
@@ -338,6 +343,7 @@ def main():
     print("retired codes not used as aliases (split):", *dropped, sep="\n  ")
     print(f"places: {len(rows)} rows, {len({p[0].lower() for p in rows})} distinct names; kinds {collections.Counter(p[4] for p in rows)}")
     print(f"OS authority names mapped to a different current name: " + "; ".join(f"{k} -> {v}" for k, v in sorted(mapping.items()) if k != v))
+    print("kind raised to the previous file's town or city:", *upgraded, sep="\n  ")
     print(f"merged into a bigger place of the same name within {MERGE_KM} km: {len(merged)}")
     print(f"carried over from the previous file ({len(carried)}):", *(f"{c[0]} ({c[5]})" for c in carried), sep="\n  ")
     for source in sorted({c[1] for c in checked}):

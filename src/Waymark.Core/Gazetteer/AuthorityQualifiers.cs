@@ -34,7 +34,7 @@ public sealed class AuthorityQualifiers
             {
                 continue;
             }
-            var f = GazetteerCsv.Split(line);
+            var f = OnspdImporter.SplitCsv(line);
             rows.Add((f[0], f[1], f[2], f[3], f[5].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         }
         var covered = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);

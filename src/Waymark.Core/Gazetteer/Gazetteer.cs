@@ -195,7 +195,7 @@ public sealed partial class Gazetteer
             {
                 continue;
             }
-            var f = GazetteerCsv.Split(line);
+            var f = OnspdImporter.SplitCsv(line);
             entries[f[0]] = new Entry(
                 f[0],
                 double.Parse(f[1], CultureInfo.InvariantCulture),

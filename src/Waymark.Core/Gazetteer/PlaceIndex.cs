@@ -11,6 +11,8 @@ namespace Waymark.Core.Gazetteer;
 /// </summary>
 public sealed class PlaceIndex
 {
+    private sealed record Row(string Name, string Key, double Lat, double Lon, string La, PlaceKind Kind);
+
     /// <summary>How many closest names an unknown name gets.</summary>
     public const int MaxSuggestions = 5;
 
@@ -24,7 +26,7 @@ public sealed class PlaceIndex
     public PlaceIndex(IEnumerable<(string Name, double Latitude, double Longitude, string LocalAuthority, PlaceKind Kind)> rows, AuthorityQualifiers authorities)
     {
         _authorities = authorities;
-        var byKey = new Dictionary<string, List<(string Name, double Lat, double Lon, string La, PlaceKind Kind)>>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, List<Row>>(StringComparer.Ordinal);
         foreach (var r in rows)
         {
             var key = Key(r.Name);
@@ -32,22 +34,32 @@ public sealed class PlaceIndex
             {
                 byKey[key] = list = [];
             }
-            list.Add((r.Name, r.Latitude, r.Longitude, r.LocalAuthority, r.Kind));
+            list.Add(new Row(r.Name, key, r.Latitude, r.Longitude, r.LocalAuthority, r.Kind));
         }
 
         var towns = byKey.Values.SelectMany(v => v).Where(p => p.Kind >= PlaceKind.Town).ToArray();
         var places = new Dictionary<string, GazetteerPlace[]>(byKey.Count, StringComparer.Ordinal);
         var labels = new Dictionary<string, GazetteerPlace>(StringComparer.Ordinal);
+        var nearest = new Dictionary<Row, Row>(ReferenceEqualityComparer.Instance);
+        Row TownNear(Row p) => nearest.TryGetValue(p, out var t) ? t : nearest[p] = NearestTown(towns, p);
         foreach (var (key, list) in byKey)
         {
-            var built = new List<GazetteerPlace>(list.Count);
-            foreach (var p in list.OrderByDescending(p => p.Kind).ThenBy(p => p.La, StringComparer.Ordinal))
+            if (list.Count == 1)
             {
-                var label = list.Count == 1 ? p.Name
-                    : list.Count(o => o.La == p.La) == 1 ? $"{p.Name}, {p.La}"
-                    : $"{p.Name}, near {NearestTown(towns, key, p.Lat, p.Lon)}, {p.La}";
-                // Two of a name in one authority near the same town (rare after the data's own merge): the
-                // bigger one, first here, keeps the name; the other cannot be told apart in words, so it goes.
+                var only = list[0];
+                var single = new GazetteerPlace(only.Name, only.Lat, only.Lon, only.La, only.Kind, only.Name);
+                labels[key] = single;
+                places[key] = [single];
+                continue;
+            }
+            var built = new List<GazetteerPlace>(list.Count);
+            var ordered = list.OrderByDescending(p => p.Kind).ThenBy(p => p.La, StringComparer.Ordinal).ToList();
+            var words = ordered.Select(p => Qualifier(p, list, TownNear)).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var p = ordered[i];
+                var label = words[i] is { } w ? $"{p.Name}, {w}" : p.Name;
+                // Still the same words for two places (none in the shipped data): the bigger one keeps them.
                 if (labels.ContainsKey(Key(label)))
                 {
                     continue;
@@ -66,6 +78,8 @@ public sealed class PlaceIndex
     public static PlaceIndex England { get; } = new(Read("Waymark.Core.gazetteer.places.csv"), AuthorityQualifiers.England);
 
     public int Count => _byLabel.Count;
+
+    public IEnumerable<GazetteerPlace> All() => _byLabel.Values;
 
     /// <summary>Every place with this name (any spelling <see cref="Key"/> treats as the same), biggest first.</summary>
     public IReadOnlyList<GazetteerPlace> Named(string name) => _byKey.TryGetValue(Key(name), out var found) ? found : [];
@@ -263,24 +277,72 @@ public sealed class PlaceIndex
         return s.ToString();
     }
 
-    private static string NearestTown((string Name, double Lat, double Lon, string La, PlaceKind Kind)[] towns, string key, double lat, double lon)
+    /// <summary>
+    /// What tells a place apart from others of its name, or null when it has the name to itself: its council;
+    /// then the nearest town; then which way from that town; then how far.
+    /// </summary>
+    private static string? Qualifier(Row p, List<Row> sameName, Func<Row, Row> townNear)
     {
+        if (sameName.Count == 1)
+        {
+            return null;
+        }
+        var sameCouncil = sameName.Where(o => o.La == p.La).ToList();
+        if (sameCouncil.Count == 1)
+        {
+            return p.La;
+        }
+        var town = townNear(p);
+        var sameTown = sameCouncil.Where(o => townNear(o) == town).ToList();
+        if (sameTown.Count == 1)
+        {
+            return $"near {town.Name}, {p.La}";
+        }
+        var way = Compass(town, p.Lat, p.Lon);
+        if (sameTown.Count(o => Compass(town, o.Lat, o.Lon) == way) == 1)
+        {
+            return $"{way} of {town.Name}, {p.La}";
+        }
+        var km = Math.Max(1, (int)Math.Round(Gazetteer.DistanceKm(town.Lat, town.Lon, p.Lat, p.Lon)));
+        return string.Create(CultureInfo.InvariantCulture, $"{km} km {way} of {town.Name}, {p.La}");
+    }
+
+    private static Row NearestTown(Row[] towns, Row p)
+    {
+        var (lat, lon) = (p.Lat, p.Lon);
         // Flat-earth distance is plenty to pick the nearest town; the cosine squeezes longitude at England's latitude.
         var cos = Math.Cos(double.DegreesToRadians(lat));
-        var best = "";
+        var best = towns[0];
         var bestD = double.MaxValue;
         foreach (var t in towns)
         {
             var dLat = t.Lat - lat;
             var dLon = (t.Lon - lon) * cos;
             var d = (dLat * dLat) + (dLon * dLon);
-            if (d < bestD && Key(t.Name) != key)
+            if (d < bestD && t.Key != p.Key)
             {
-                best = t.Name;
+                best = t;
                 bestD = d;
             }
         }
         return best;
+    }
+
+    private static string Compass(Row from, double lat, double lon)
+    {
+        var east = (lon - from.Lon) * Math.Cos(double.DegreesToRadians(lat));
+        var bearing = (double.RadiansToDegrees(Math.Atan2(east, lat - from.Lat)) + 360) % 360;
+        return ((int)((bearing + 22.5) / 45) % 8) switch
+        {
+            0 => "north",
+            1 => "north-east",
+            2 => "east",
+            3 => "south-east",
+            4 => "south",
+            5 => "south-west",
+            6 => "west",
+            _ => "north-west",
+        };
     }
 
     private static IEnumerable<(string Name, double Latitude, double Longitude, string LocalAuthority, PlaceKind Kind)> Read(string resource)
@@ -295,7 +357,7 @@ public sealed class PlaceIndex
             {
                 continue;
             }
-            var f = GazetteerCsv.Split(line);
+            var f = OnspdImporter.SplitCsv(line);
             yield return (
                 f[0],
                 double.Parse(f[1], CultureInfo.InvariantCulture),

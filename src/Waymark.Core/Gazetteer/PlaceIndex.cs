@@ -81,9 +81,6 @@ public sealed class PlaceIndex
 
     public IEnumerable<GazetteerPlace> All() => _byLabel.Values;
 
-    /// <summary>Every place with this name (any spelling <see cref="Key"/> treats as the same), biggest first.</summary>
-    public IReadOnlyList<GazetteerPlace> Named(string name) => _byKey.TryGetValue(Key(name), out var found) ? found : [];
-
     /// <summary>
     /// A place name, perhaps qualified ("Newton, Ryedale", "Preston (East Riding)", "Newton, near Chester, Cheshire
     /// West and Chester"), to one place, the places it could be, or the closest names.

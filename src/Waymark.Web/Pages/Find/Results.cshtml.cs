@@ -62,7 +62,7 @@ public sealed class ResultsModel(
         catch (BadRequestException e)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            var errors = FindJourney.Errors(e);
+            var errors = FindJourney.Errors(e, Answers.Value("near"));
             if (FindJourney.OwnerOf(errors[0].Parameter) is { } owner)
             {
                 Form = FindJourney.Form(owner, Answers, [.. errors.Where(x => FindJourney.OwnerOf(x.Parameter) == owner)], action: "/find/results");

@@ -34,8 +34,8 @@ public sealed class LayoutTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         "/organisations/3f2504e0-4f89-11d3-9a0c-0305e82c3301",
     };
 
-    /// <summary>The pages with the full crisis card below their heading: the start page and the help-now page.</summary>
-    private static readonly string[] FullCard = ["/", "/need-help-now"];
+    /// <summary>The pages with the full crisis card below their heading: the start page and the two help-now pages.</summary>
+    private static readonly string[] FullCard = ["/", "/need-help-now", "/find/results?near=Leeds&open_now=true&urgency=now"];
 
     public static TheoryData<string> FullCardPages => [.. FullCard];
 

@@ -24,6 +24,17 @@ public static class HelpNow
     /// <summary>How many "opens next" services to show when nothing is open now: a few to hold on to, not a wall.</summary>
     public const int OpensNextCount = 3;
 
+    /// <summary>
+    /// The search to run for someone who needs help now: room for every crisis contact more than asked for, since any
+    /// listing of one is left out, so the person still gets as many other services as they asked for.
+    /// </summary>
+    public static MatchQuery Widen(MatchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query with { Limit = Math.Min(query.Limit + CrisisContacts.All.Count, MatchQuery.MaxLimit) };
+    }
+
+    /// <summary>Shapes <paramref name="outcome"/>, the answer to <see cref="Widen"/>(<paramref name="query"/>).</summary>
     public static async Task<HelpNowServices> ShapeAsync(
         WaymarkDbContext db, Matcher matcher, DirectorySnapshot snapshot, MatchQuery query, MatchOutcome outcome, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -33,7 +44,7 @@ public static class HelpNow
         var openNow = await WithContactsAsync(db, outcome.Results, ct);
         if (openNow.Count > 0 || !query.OpenNow)
         {
-            return new HelpNowServices(openNow, []);
+            return new HelpNowServices([.. openNow.Take(query.Limit)], []);
         }
 
         // Nothing open now: the same search without "open now". The matcher chooses which fit someone who needs help now

@@ -87,7 +87,7 @@ public sealed class ResultsModel(
         var now = clock.GetUtcNow();
         At = Query.At ?? now;
         var snapshot = index.Current;
-        Outcome = matcher.Match(snapshot, Query, now);
+        Outcome = matcher.Match(snapshot, Urgent ? Core.Safety.HelpNow.Widen(Query) : Query, now);
         if (Urgent)
         {
             HelpNow = await Core.Safety.HelpNow.ShapeAsync(db, matcher, snapshot, Query, Outcome, now, ct);

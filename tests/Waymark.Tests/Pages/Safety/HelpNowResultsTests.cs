@@ -156,6 +156,21 @@ public sealed class HelpNowResultsTests(HelpNowResultsTests.HelpNowDirectory app
     }
 
     [Fact]
+    public async Task Leaving_out_a_crisis_line_still_shows_as_many_services_as_were_asked_for()
+    {
+        // The matcher's top two include the Samaritans listing, which the page leaves out: it still shows two others.
+        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Evening))));
+        using var client = atTime.CreateClient();
+        using var api = await client.GetAsync(new Uri(Search.Replace("/find/results", "/api/v1/match", StringComparison.Ordinal) + "&limit=2", UriKind.Relative));
+        using var json = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.Contains(json.RootElement.GetProperty("results").EnumerateArray(), r => r.GetProperty("id").GetGuid() == SamaritansListing.Id);
+
+        var page = await HtmlPage.GetAsync(client, Search + "&limit=2");
+        Assert.Equal(2, page.Document.QuerySelectorAll("#results > li").Length);
+        Assert.Null(page.Document.GetElementById($"result-{SamaritansListing.Id}"));
+    }
+
+    [Fact]
     public async Task The_other_crisis_contacts_say_whether_they_are_open_now()
     {
         var night = await GetAtAsync(NightTime);

@@ -53,7 +53,7 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         Assert.Contains("/services/", page.Url, StringComparison.Ordinal);
         Assert.Equal(name, (await page.Locator("h1").TextContentAsync())!.Trim());
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "What to expect" }).IsVisibleAsync());
-        Assert.True(await page.Locator("#crisis-card").IsVisibleAsync());
+        Assert.True(await page.Locator("#crisis-bar").IsVisibleAsync());
         await AssertNoSidewaysScrollAsync(page);
         await ScreenshotAsync(page, "service-no-js");
         await page.Context.CloseAsync();

@@ -197,9 +197,9 @@ public sealed class UrgentResultsTests(WaymarkApp app) : IClassFixture<WaymarkAp
         Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
         Assert.Equal("Help you can get now", page.Text("h1"));
         var main = page.Document.GetElementById("main-content")!;
-        var order = main.QuerySelectorAll("[id^=crisis-], [id^=result-]").Select(e => e.Id ?? "").ToList();
-        Assert.StartsWith("crisis-", order[0], StringComparison.Ordinal);
-        Assert.True(order.FindLastIndex(id => id.StartsWith("crisis-", StringComparison.Ordinal)) < order.IndexOf($"result-{line.Id}"));
+        var order = main.QuerySelectorAll("[id^=contact-], [id^=result-]").Select(e => e.Id ?? "").ToList();
+        Assert.StartsWith("contact-", order[0], StringComparison.Ordinal);
+        Assert.True(order.FindLastIndex(id => id.StartsWith("contact-", StringComparison.Ordinal)) < order.IndexOf($"result-{line.Id}"));
         Assert.True(order.IndexOf($"result-{line.Id}") < order.IndexOf($"result-{dropIn.Id}"), string.Join(", ", order));
         Assert.DoesNotContain($"result-{closed.Id}", order);
         Assert.Equal("Open now until 11pm", page.Document.QuerySelector($"#result-{line.Id} .result__open")!.TextContent);

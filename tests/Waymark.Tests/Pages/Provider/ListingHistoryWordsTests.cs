@@ -67,8 +67,10 @@ public sealed class ListingHistoryWordsTests(ClockedAccountsApp app) : IClassFix
         }
 
         var page = await staff.Browser.GetAsync(url);
-        var rows = page.Document.QuerySelectorAll("#history-table tbody tr")
-            .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
+        // Each event as [when, who, what, was, now].
+        var rows = page.Document.QuerySelectorAll("#history-list li")
+            .Select(li => new[] { li.QuerySelector(".timeline__when")!.ChildNodes[0].TextContent.Trim(), li.QuerySelector(".timeline__who")!.TextContent.Trim() }
+                .Concat(li.QuerySelectorAll("dd").Select(dd => dd.TextContent.Trim())).ToArray())
             .ToList();
         Assert.Contains(rows, r => r[0] == "14 July 2026 at 3:05pm" && r[2] == "Typical wait" && r[3] == "Not set" && r[4] == "14 days");
         Assert.Contains(rows, r => r[0] == "14 January 2026 at 2:05pm" && r[2] == "Typical wait" && r[3] == "14 days" && r[4] == "21 days");
@@ -77,8 +79,8 @@ public sealed class ListingHistoryWordsTests(ClockedAccountsApp app) : IClassFix
         Assert.Contains(rows, r => r[0] == "14 July 2026 at 3:05pm" && r[2] == "How often" && r[4] == "Once a week");
         Assert.Contains(rows, r => r[0] == "14 July 2026 at 3:05pm" && r[2] == "Youngest age" && r[4] == "18");
 
-        // No stored names or codes anywhere in the table.
-        var table = page.Text("#history-table");
+        // No stored names or codes anywhere in the history.
+        var table = page.Text("#history-list");
         foreach (var code in new[] { "expect:", "typical-wait-days", "format:", "attributes", "minimum_age", "temporarily closed", "UTC" })
         {
             Assert.DoesNotContain(code, table, StringComparison.Ordinal);

@@ -73,7 +73,7 @@ public sealed class ServiceEditTests(AccountsApp app) : IClassFixture<AccountsAp
         Assert.DoesNotContain(history, h => h.FieldName == "email");
 
         // The history is shown on the listing's editor page.
-        Assert.Contains(after.Document.QuerySelectorAll("#history-table td"), td => td.TextContent == "Tuesday evening peer support group");
+        Assert.Contains(after.Document.QuerySelectorAll("#history-list dd"), dd => dd.TextContent == "Tuesday evening peer support group");
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class SourcesTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         foreach (var contact in CrisisContacts.All)
         {
             var row = Assert.Single(rows, r => r.QuerySelector("a")!.GetAttribute("href") == contact.Source.ToString());
-            Assert.Contains(contact.LastVerified.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), row.TextContent, StringComparison.Ordinal);
+            // The date each was last checked lives here, not on the crisis card (issue 12 point 10).
+            Assert.Contains("last checked " + contact.LastVerified.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), row.TextContent, StringComparison.Ordinal);
         }
     }
 

@@ -58,6 +58,8 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<WaymarkDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
+            // After the defaults: takes over their authenticator provider's name, so every code is checked as single-use.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Reset links live an hour; the email-confirmation links keep the default day.

@@ -39,10 +39,10 @@ public sealed class OutboxOptions
 public static class ReferralsSetup
 {
     /// <summary>Data Protection with its key ring in the database, the referral service, and the outbox relay delivering to a folder.</summary>
-    public static IServiceCollection AddWaymarkReferrals(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWaymarkReferrals(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        // Keys in the database, encrypted by WAYMARK_KEY_CERTIFICATE when it is set (see KeyRing).
-        services.AddWaymarkDataProtection(configuration);
+        // Keys in the database, encrypted by WAYMARK_KEY_CERTIFICATE (required in Production; see KeyRing).
+        services.AddWaymarkDataProtection(configuration, environment);
         services.AddSingleton<ReferralText>();
         services.AddScoped<ReferralService>();
 

@@ -56,6 +56,7 @@ public static class AccountsSetup
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<WaymarkDbContext>()
+            .AddUserStore<WaymarkUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             // After the defaults: takes over their authenticator provider's name, so every code is checked as single-use.
@@ -133,6 +134,7 @@ public static class AccountsSetup
             o.AddPolicy(RateLimits.Reports, ctx => PostsPerAddress(ctx, "reports", reportsPerHour, TimeSpan.FromHours(1)));
         });
 
+        services.AddSingleton<AuthenticatorSecrets>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<ListingChanges>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -215,6 +216,39 @@ public sealed class AuthenticatorTests(AuthenticatorApp app) : IClassFixture<Aut
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => browser.PostAsync("/account/sign-in/code", token, [new("Code", code)])));
 
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.BadRequest], results.Select(r => r.Status).Order().ToList());
+    }
+
+    [Fact]
+    public async Task Recovery_codes_are_counted_and_each_redeemed_once()
+    {
+        var (org, _, _) = await app.AddOrganisationAsync();
+        using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id);
+        Assert.Equal(10, await RecoveryCodesLeftAsync(staff.Account.UserId));
+
+        // Typed in lower case, as people do: still the same code.
+        using (var browser = await PasswordAcceptedAsync(staff.Account.Email))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/account/sign-in/code", [new("Code", staff.RecoveryCodes[0].ToLowerInvariant())])).Status);
+        }
+        Assert.Equal(9, await RecoveryCodesLeftAsync(staff.Account.UserId));
+
+        // Two at once with the same code: one signs in.
+        using var first = await PasswordAcceptedAsync(staff.Account.Email);
+        using var second = await PasswordAcceptedAsync(staff.Account.Email);
+        var tokens = (await first.GetAsync("/account/sign-in/code")).AntiforgeryToken();
+        var otherToken = (await second.GetAsync("/account/sign-in/code")).AntiforgeryToken();
+        var results = await Task.WhenAll(
+            first.PostAsync("/account/sign-in/code", tokens, [new("Code", staff.RecoveryCodes[1])]),
+            second.PostAsync("/account/sign-in/code", otherToken, [new("Code", staff.RecoveryCodes[1])]));
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.BadRequest], results.Select(r => r.Status).Order().ToList());
+        Assert.Equal(8, await RecoveryCodesLeftAsync(staff.Account.UserId));
+    }
+
+    private async Task<int> RecoveryCodesLeftAsync(Guid userId)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WaymarkUser>>();
+        return await users.CountRecoveryCodesAsync((await users.FindByIdAsync(userId.ToString()))!);
     }
 
     /// <summary>A browser that has given the right password and is asked for the second step.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
@@ -70,7 +68,7 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
         await using (var db = app.OpenDb())
         {
             // The scan can see them before: the email, phone and id are stored in plain text, and an organisation's reason names them.
-            var before = await FindInEveryTableAsync(db, personal);
+            var before = await DatabaseScan.FindAsync(db, personal);
             Assert.Contains(before, h => h.StartsWith("account_user.Email", StringComparison.Ordinal));
             Assert.Contains(before, h => h.StartsWith("account_user.PhoneNumber", StringComparison.Ordinal));
             Assert.Contains(before, h => h.StartsWith("referral.PersonUserId", StringComparison.Ordinal));
@@ -91,7 +89,7 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
 
         await using (var db = app.OpenDb())
         {
-            Assert.Empty(await FindInEveryTableAsync(db, personal));
+            Assert.Empty(await DatabaseScan.FindAsync(db, personal));
             // Anonymous timings stay: the same referrals, statuses and times, with nobody attached.
             var left = await db.Referrals.Where(r => r.ServiceId == service.Id).ToListAsync();
             Assert.Equal(referralsBefore, left.Count);
@@ -148,49 +146,5 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
         await using var db = app.OpenDb();
         await waits.RefreshAsync(db, clock);
         return waits.TypicalWaitDays(serviceId);
-    }
-
-    /// <summary>Every table in the database (not just the ones this code knows), every column, as text.</summary>
-    private static async Task<List<string>> FindInEveryTableAsync(WaymarkDbContext db, string[] needles)
-    {
-        var conn = db.Database.GetDbConnection();
-        await conn.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = conn.CreateCommand())
-        {
-            list.CommandText = db.IsPostgres
-                ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-        Assert.Contains("referral", tables);
-        Assert.Contains("person_profile", tables);
-        var hits = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    var value = reader.IsDBNull(i) ? "" : reader.GetValue(i) switch
-                    {
-                        byte[] bytes => Encoding.UTF8.GetString(bytes),
-                        var v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
-                    };
-                    foreach (var needle in needles.Where(n => value.Contains(n, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        hits.Add($"{table}.{reader.GetName(i)} holds '{needle}': {value}");
-                    }
-                }
-            }
-        }
-        return hits;
     }
 }

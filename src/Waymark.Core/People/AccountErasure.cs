@@ -8,7 +8,8 @@ namespace Waymark.Core.People;
 
 /// <summary>
 /// "Delete my account": erases a person's personal data in one transaction — the account and its sign-in
-/// data, plan, notes, story, the text of their consents, what their referrals said and how to contact them,
+/// data, plan, notes, story, the text of their consents, what their referrals said and how to contact them
+/// (including the name and contact details a navigator recorded when referring them),
 /// messages addressed to them, and their name in histories and the audit trail. Referral rows stay, with
 /// service, status and timestamps but no person, so waiting-time figures do not change. Copies of their
 /// messages kept outside the database (the folder sender's files) are erased once the transaction commits.
@@ -34,6 +35,8 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeli
         var theirs = db.Referrals.Where(r => r.PersonUserId == userId).Select(r => r.Id);
         await db.ReferralEvents.Where(e => theirs.Contains(e.ReferralId))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Reason, (string?)null), ct);
+        // What a navigator recorded to reach them (name, email, phone) goes too; the consent record stays, as a fact about the referral.
+        await db.ReferredPeople.Where(p => theirs.Contains(p.ReferralId)).ExecuteDeleteAsync(ct);
         await db.ReferralEvents.Where(e => e.ByUserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ByUserId, (Guid?)null).SetProperty(e => e.ByName, ErasedName), ct);
         await db.Referrals.Where(r => r.PersonUserId == userId)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Waymark.Core.Data;
+using Waymark.Core.Accounts;
 using Waymark.Core.People;
 using Waymark.Core.Referrals;
 using Waymark.Tests.Infrastructure;
@@ -106,6 +106,48 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
         // The same address can sign up afresh: nothing of the old account is left to collide with.
         using var again = await app.SignUpAsync(person.Email);
         Assert.NotEqual(person.UserId, again.UserId);
+    }
+
+    [Fact]
+    public async Task What_a_navigator_recorded_about_the_person_is_in_their_download_and_goes_with_their_account()
+    {
+        var (_, service) = await app.AddReferrableServiceAsync("Wakefield Listening", access: "access:professional-referral");
+        using var person = await app.SignUpAsync();
+        using var navigator = await app.SignInAsStaffAsync(Roles.Navigator);
+        var id = await navigator.Browser.NavigatorRefersAsync(service.Id,
+            ReferralFlowBuilders.NavigatorReferralFields("Jo Marchbank", person.Email, "Jo would like one-to-one support."));
+
+        using (var json = await DownloadAsync(person))
+        {
+            var referral = json.RootElement.GetProperty("referrals").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id);
+            Assert.Equal("the person referred", referral.GetProperty("you_are").GetString());
+            var recorded = referral.GetProperty("recorded_about_you");
+            Assert.Equal("Jo Marchbank", recorded.GetProperty("name").GetString());
+            Assert.Equal(person.Email, recorded.GetProperty("email").GetString());
+            var consent = Assert.Single(referral.GetProperty("consents").EnumerateArray());
+            Assert.Equal("in person", consent.GetProperty("given").GetString());
+            Assert.True(consent.GetProperty("shares_contact_details").GetBoolean());
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await person.Browser.SubmitAsync("/my/delete", [new("Confirm", "true")])).Status);
+
+        await using var db = app.OpenDb();
+        Assert.False(await db.ReferredPeople.AnyAsync(p => p.ReferralId == id));
+        // The referral and the fact of consent stay, with nobody attached, for waiting times and the service's own record.
+        Assert.Null(await db.Referrals.Where(r => r.Id == id).Select(r => r.PersonUserId).SingleAsync());
+        Assert.True(await db.ReferralConsents.AnyAsync(c => c.ReferralId == id));
+        var seen = await navigator.Browser.GetAsync("/navigator/referrals");
+        Assert.Equal(HttpStatusCode.OK, seen.Status);
+        Assert.DoesNotContain("Jo Marchbank", seen.Html, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonDocument> DownloadAsync(PersonSession person)
+    {
+        var page = await person.Browser.GetAsync("/my/data");
+        var download = await person.Browser.Client.PostAsync(new Uri("/my/data", UriKind.Relative),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", page.AntiforgeryToken())]));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        return JsonDocument.Parse(await download.Content.ReadAsStringAsync());
     }
 
     /// <summary>A person with every kind of data: phone, notes, a saved service, a story, and a referral that carries it.</summary>

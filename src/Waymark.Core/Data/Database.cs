@@ -105,7 +105,7 @@ public static class Database
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder b, string connection) =>
-        b.UseSqlite(connection, o => o.MigrationsHistoryTable("__migrations"));
+        b.UseSqlite(connection, o => o.MigrationsHistoryTable("__migrations")).AddInterceptors(SqliteSecureDelete.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder b, string connection) =>
         b.UseNpgsql(connection, o => o.MigrationsHistoryTable("__migrations"));

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Waymark.Cli;
 using Waymark.Core.Accounts;
+using Waymark.Core.Directory;
 using Waymark.Core.Listings;
 using Waymark.Core.Oruk;
 using Waymark.Tests.Infrastructure;
@@ -72,6 +75,42 @@ public sealed class NoStaffEmailTests(AccountsApp app) : IClassFixture<AccountsA
         using var all = JsonDocument.Parse(exported);
         var mine = all.RootElement.EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == service.Id);
         Assert.Equal(OrganisationEmail, mine.GetProperty("assurer_email").GetString());
+    }
+
+    [Fact]
+    public async Task Listings_an_earlier_version_published_with_a_staff_address_are_repaired_when_the_database_is_migrated()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.Open();
+        await db.Database.MigrateAsync();
+        var org = new Organization { Id = Guid.NewGuid(), Name = "Howden Circle", Description = "Peer support.", Email = OrganisationEmail };
+        Service Listing(string name, string? assurer, string? email = "circle@example.org") =>
+            new() { Id = Guid.NewGuid(), OrganizationId = org.Id, Name = name, Email = email, AssurerEmail = assurer, AssuredDate = new DateOnly(2026, 6, 1) };
+        const string checker = "former.checker@example.org";
+        var checkedHere = Listing("Checked in Waymark", checker);
+        var namesStaff = Listing("Names a staff account", "CURRENT.STAFF@example.org");
+        var fromFeed = Listing("From a feed", "assurance@feed.example.org");
+        db.Organizations.Add(org);
+        db.Services.AddRange(checkedHere, namesStaff, fromFeed);
+        db.Metadata.Add(new MetadataEntry
+        {
+            Id = Guid.NewGuid(), ResourceId = checkedHere.Id, ResourceType = ListingHistory.ServiceType, LastActionDate = DateTimeOffset.UtcNow,
+            LastActionType = MetadataActions.Verify, FieldName = "assured_date", PreviousValue = "", ReplacementValue = "2026-06-01", UpdatedBy = checker,
+        });
+        await db.SaveChangesAsync();
+        await new AccountAdministration(db, TimeProvider.System).AddUserAsync("current.staff@example.org", Roles.ProviderStaff, org.Id, Actor.CommandLine);
+
+        // As a database that was migrated before the repair: step back to just before it, then up again.
+        var migrations = db.Database.GetMigrations().ToList();
+        var repair = migrations.FindIndex(m => m.EndsWith("_PublishNoStaffAssurerEmails", StringComparison.Ordinal));
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(migrations[repair - 1]);
+        await migrator.MigrateAsync();
+
+        var assurers = await db.Services.AsNoTracking().Where(x => x.OrganizationId == org.Id).ToDictionaryAsync(x => x.Name, x => x.AssurerEmail);
+        Assert.Equal(OrganisationEmail, assurers["Checked in Waymark"]);
+        Assert.Equal(OrganisationEmail, assurers["Names a staff account"]);
+        Assert.Equal("assurance@feed.example.org", assurers["From a feed"]);
     }
 
     [Fact]

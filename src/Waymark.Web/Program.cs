@@ -25,7 +25,7 @@ builder.Services.AddMatching();
 builder.Services.AddWaymarkAccounts(builder.Configuration, builder.Environment);
 
 // Referrals: Data Protection (keys in the database), the outbox and its relay
-builder.Services.AddWaymarkReferrals(builder.Configuration);
+builder.Services.AddWaymarkReferrals(builder.Configuration, builder.Environment);
 
 // Referral follow-ups: notifications (folder, GOV.UK Notify or SMTP), navigator and onward referrals, staleness and check-ins
 builder.Services.AddReferralFlow(builder.Configuration);

@@ -105,3 +105,14 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.HasIndex(x => x.ActorId);
     }
 }
+
+internal sealed class AuthenticatorStepConfiguration : IEntityTypeConfiguration<AuthenticatorStep>
+{
+    public void Configure(EntityTypeBuilder<AuthenticatorStep> b)
+    {
+        b.ToTable("account_authenticator_step");
+        b.HasKey(x => x.UserId);
+        b.Property(x => x.UserId).ValueGeneratedNever();
+        b.HasOne<WaymarkUser>().WithOne().HasForeignKey<AuthenticatorStep>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -78,7 +78,7 @@ public static class Database
         }
         else
         {
-            EnsureSqliteFolder(connection);
+            EnsureSqliteFile(connection);
             services.AddDbContextFactory<SqliteWaymarkDbContext>(o => ConfigureSqlite(o, connection));
             services.AddScoped<WaymarkDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteWaymarkDbContext>>().CreateDbContext());
             services.AddSingleton<IDbContextFactory<WaymarkDbContext>, FactoryOf<SqliteWaymarkDbContext>>();
@@ -98,29 +98,45 @@ public static class Database
             ConfigurePostgres(b, connection);
             return new PostgresWaymarkDbContext(b.Options);
         }
-        EnsureSqliteFolder(connection);
+        EnsureSqliteFile(connection);
         var s = new DbContextOptionsBuilder<SqliteWaymarkDbContext>();
         ConfigureSqlite(s, connection);
         return new SqliteWaymarkDbContext(s.Options);
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder b, string connection) =>
-        b.UseSqlite(connection, o => o.MigrationsHistoryTable("__migrations"));
+        b.UseSqlite(connection, o => o.MigrationsHistoryTable("__migrations")).AddInterceptors(SqliteSecureDelete.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder b, string connection) =>
         b.UseNpgsql(connection, o => o.MigrationsHistoryTable("__migrations"));
 
-    private static void EnsureSqliteFolder(string connection)
+    /// <summary>
+    /// Creates a missing database file, and its folder, owner-only before SQLite first opens it: SQLite gives the
+    /// -wal, -shm and journal files it makes the database file's own permissions.
+    /// </summary>
+    private static void EnsureSqliteFile(string connection)
     {
         var file = new SqliteConnectionStringBuilder(connection).DataSource;
         if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
         {
             return;
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder))
+        var path = Path.GetFullPath(file);
+        if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
         {
-            System.IO.Directory.CreateDirectory(folder);
+            OwnerOnly.CreateFolder(folder);
+        }
+        if (!File.Exists(path))
+        {
+            try
+            {
+                // An empty file is an empty SQLite database.
+                OwnerOnly.CreateNew(path).Dispose();
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process made it first.
+            }
         }
     }
 

@@ -45,6 +45,7 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     // Accounts (AccountsConfiguration.cs) and the listing editor (ListingsConfiguration.cs)
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
     public DbSet<SetPasswordToken> SetPasswordTokens => Set<SetPasswordToken>();
+    public DbSet<AuthenticatorStep> AuthenticatorSteps => Set<AuthenticatorStep>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<MetadataEntry> Metadata => Set<MetadataEntry>();

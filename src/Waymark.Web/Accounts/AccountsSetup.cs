@@ -56,8 +56,11 @@ public static class AccountsSetup
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<WaymarkDbContext>()
+            .AddUserStore<WaymarkUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
+            // After the defaults: takes over their authenticator provider's name, so every code is checked as single-use.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Reset links live an hour; the email-confirmation links keep the default day.
@@ -135,6 +138,7 @@ public static class AccountsSetup
 
         services.AddScoped<AccountSessions>();
         services.AddScoped<SessionCookieEvents>();
+        services.AddSingleton<AuthenticatorSecrets>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<ListingChanges>();

@@ -92,7 +92,7 @@ public class AccountsApp : WaymarkApp
         var setup = await browser.GetAsync("/account/authenticator");
         var key = setup.Text("#authenticator-key");
         Assert.NotEmpty(key);
-        var done = await browser.PostAsync("/account/authenticator", setup.AntiforgeryToken(), [new("Code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+        var done = await browser.PostAsync("/account/authenticator", setup.AntiforgeryToken(), [new("Code", Totp.Code(key, Services.GetRequiredService<TimeProvider>().GetUtcNow()))]);
         Assert.Equal(HttpStatusCode.OK, done.Status);
         var codes = done.Document.QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(10, codes.Count);

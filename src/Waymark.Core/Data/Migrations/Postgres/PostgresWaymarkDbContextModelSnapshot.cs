@@ -259,6 +259,19 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("audit_event", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.AuthenticatorStep", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("LastStep")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("account_authenticator_step", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.OrganisationMembership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2359,6 +2372,15 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.AuthenticatorStep", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.Accounts.AuthenticatorStep", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

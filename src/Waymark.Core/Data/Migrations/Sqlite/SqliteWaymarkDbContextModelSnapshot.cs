@@ -248,6 +248,19 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("audit_event", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.AuthenticatorStep", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastStep")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("account_authenticator_step", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.OrganisationMembership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2346,6 +2359,15 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.AuthenticatorStep", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.Accounts.AuthenticatorStep", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

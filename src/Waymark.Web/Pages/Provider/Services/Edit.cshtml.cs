@@ -82,9 +82,7 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
             return NotFound();
         }
         var before = ListingHistory.FieldsOf(service);
-        service.AssuredDate = changes.UkToday;
-        service.AssurerEmail = UpdatedBy;
-        service.LastModified = changes.Now;
+        ListingFreshness.MarkChecked(service, changes.UkToday, changes.Now);
         var after = ListingHistory.FieldsOf(service);
         if (before["assured_date"] == after["assured_date"])
         {

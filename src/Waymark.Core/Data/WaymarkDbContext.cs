@@ -46,6 +46,7 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
     public DbSet<SetPasswordToken> SetPasswordTokens => Set<SetPasswordToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<SignInCounter> SignInCounters => Set<SignInCounter>();
     public DbSet<MetadataEntry> Metadata => Set<MetadataEntry>();
     public DbSet<ListingReport> ListingReports => Set<ListingReport>();
     public DbSet<ServiceNotice> ServiceNotices => Set<ServiceNotice>();

@@ -13,7 +13,7 @@ namespace Waymark.Core.People;
 /// service, status and timestamps but no person, so waiting-time figures do not change. Copies of their
 /// messages kept outside the database (the folder sender's files) are erased once the transaction commits.
 /// </summary>
-public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeliveredMessageCopies copies)
+public sealed class AccountErasure(WaymarkDbContext db, SignInAttempts attempts, TimeProvider time, IDeliveredMessageCopies copies)
 {
     public const string ErasedName = "deleted account";
 
@@ -72,6 +72,7 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeli
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        await attempts.ForgetAsync(email, ct);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
 
         db.Audit(time, new Actor(null, ErasedName), PersonAudit.AccountDeleted, "user", null, "personal data erased; anonymous referral timings kept");

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
@@ -17,7 +18,7 @@ public sealed record PasswordResetResult(bool LinkWorked, IReadOnlyList<string> 
 /// stamp spends) that works for <see cref="LinkLifetime"/>. Staff accounts are reset only by their
 /// administrator's set-password link, so a staff address gets an email saying so and no link.
 /// </summary>
-public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, TimeProvider time)
+public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, SignInAttempts attempts, TimeProvider time)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(1);
 
@@ -86,9 +87,10 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
 
     /// <summary>
     /// Sets the new password (the sign-up rules apply). A new security stamp spends the link and ends the
-    /// account's other sessions. Nobody is signed in.
+    /// account's other sessions. Nobody is signed in, but every lock on the account ends and the network it was reset
+    /// from (<paramref name="client"/>) counts as the owner's (<see cref="SignInAttempts.OwnerProvedAsync"/>).
     /// </summary>
-    public async Task<PasswordResetResult> ResetAsync(Guid userId, string? token, string? password, CancellationToken ct = default)
+    public async Task<PasswordResetResult> ResetAsync(Guid userId, string? token, string? password, IPAddress? client, CancellationToken ct = default)
     {
         var user = await PersonFor(userId, token);
         if (user is null)
@@ -117,6 +119,7 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
         await users.UpdateAsync(user);
         db.Audit(time, new Actor(user.Id, user.Email!), AuditActions.PasswordReset, "user", user.Id.ToString());
         await db.SaveChangesAsync(ct);
+        await attempts.OwnerProvedAsync(user.Email!, client, ct);
         return new PasswordResetResult(true, []);
     }
 

@@ -46,8 +46,7 @@ public static class AccountsSetup
         services.AddIdentity<WaymarkUser, IdentityRole<Guid>>(o =>
             {
                 PasswordPolicy.Apply(o.Password);
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong tries are counted and locked by SignInAttempts, not by Identity's count on the user row.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 // People make their own accounts; an address must be shown to be theirs before it is used to sign in.
@@ -56,6 +55,7 @@ public static class AccountsSetup
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<WaymarkDbContext>()
+            .AddSignInManager<WaymarkSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>();
@@ -131,6 +131,9 @@ public static class AccountsSetup
             o.AddPolicy(RateLimits.Reports, ctx => PostsPerAddress(ctx, "reports", reportsPerHour, TimeSpan.FromHours(1)));
         });
 
+        services.AddScoped<SignInAttempts>();
+        services.AddScoped<GuardedSignIn>();
+        services.AddHostedService<SignInCounterSweep>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<ListingChanges>();

@@ -6,18 +6,6 @@ using Waymark.Core.Data;
 
 namespace Waymark.Web.Accounts;
 
-public enum PasswordSignIn
-{
-    /// <summary>Wrong address, wrong password, too many tries: all one answer, so none can be told from another.</summary>
-    Refused,
-    SignedIn,
-    /// <summary>Staff with no authenticator yet: signed in, and sent to set one up.</summary>
-    SignedInWithoutAuthenticator,
-    CodeNext,
-    /// <summary>Only ever after the right password, so it says nothing about other people's addresses.</summary>
-    AddressNotConfirmed,
-}
-
 /// <summary>
 /// Both steps of signing in, with every attempt counted by <see cref="SignInAttempts"/> before its password or code is
 /// looked at. A password attempt does the same work whatever the address: it is counted, the account looked up,

@@ -17,7 +17,7 @@ namespace Waymark.Core.People;
 /// (see <see cref="SqliteSecureDelete"/> and the checkpoint below). Copies of their
 /// messages kept outside the database (the folder sender's files) are erased once the transaction commits.
 /// </summary>
-public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeliveredMessageCopies copies)
+public sealed class AccountErasure(WaymarkDbContext db, SignInAttempts attempts, TimeProvider time, IDeliveredMessageCopies copies)
 {
     public const string ErasedName = "deleted account";
 
@@ -92,6 +92,7 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeli
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
         await db.AuthenticatorSteps.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        await attempts.ForgetAsync(email, ct);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
 
         db.Audit(time, new Actor(null, ErasedName), PersonAudit.AccountDeleted, "user", null, "personal data erased; anonymous referral timings kept");

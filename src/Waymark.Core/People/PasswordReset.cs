@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
@@ -18,7 +19,7 @@ public sealed record PasswordResetResult(bool LinkWorked, IReadOnlyList<string> 
 /// stamp spends) that works for <see cref="LinkLifetime"/>. Staff accounts are reset only by their
 /// administrator's set-password link, so a staff address gets an email saying so and no link.
 /// </summary>
-public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, AccountSessions sessions, AddressReferrals referrals, TimeProvider time)
+public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, AccountSessions sessions, AddressReferrals referrals, SignInAttempts attempts, TimeProvider time)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(1);
 
@@ -87,9 +88,10 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
 
     /// <summary>
     /// Sets the new password (the sign-up rules apply). A new security stamp spends the link, and every session
-    /// of the account ends. Nobody is signed in.
+    /// of the account ends. Nobody is signed in, but every lock on the account ends and the network it was reset
+    /// from (<paramref name="client"/>) counts as the owner's (<see cref="SignInAttempts.OwnerProvedAsync"/>).
     /// </summary>
-    public async Task<PasswordResetResult> ResetAsync(Guid userId, string? token, string? password, CancellationToken ct = default)
+    public async Task<PasswordResetResult> ResetAsync(Guid userId, string? token, string? password, IPAddress? client, CancellationToken ct = default)
     {
         var user = await PersonFor(userId, token);
         if (user is null)
@@ -127,6 +129,7 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
             await referrals.AttachToConfirmedAsync(user, ct);
         }
         await transaction.CommitAsync(ct);
+        await attempts.OwnerProvedAsync(user.Email!, client, ct);
         // The new security stamp already shuts out every cookie; this also ends their sessions on the server.
         await sessions.EndOthersAsync(actor, keep: null, SessionEndReasons.PasswordReset, ct);
         return new PasswordResetResult(true, []);

@@ -46,8 +46,7 @@ public static class AccountsSetup
         services.AddIdentity<WaymarkUser, IdentityRole<Guid>>(o =>
             {
                 PasswordPolicy.Apply(o.Password);
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong tries are counted and locked by SignInAttempts, not by Identity's count on the user row.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 // People make their own accounts; an address must be shown to be theirs before it is used to sign in.
@@ -57,6 +56,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<WaymarkDbContext>()
             .AddUserStore<WaymarkUserStore>()
+            .AddSignInManager<WaymarkSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             // After the defaults: takes over their authenticator provider's name, so every code is checked as single-use.
@@ -139,6 +139,9 @@ public static class AccountsSetup
         services.AddScoped<AccountSessions>();
         services.AddScoped<SessionCookieEvents>();
         services.AddSingleton<AuthenticatorSecrets>();
+        services.AddScoped<SignInAttempts>();
+        services.AddScoped<GuardedSignIn>();
+        services.AddHostedService<SignInCounterSweep>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<ListingChanges>();

@@ -16,7 +16,7 @@ namespace Waymark.Web.Pages.Account;
 /// with this address and caused the email, and only the password chosen with this link confirms it.
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ConfirmEmailModel(PersonRegistration registration, SignInManager<WaymarkUser> signIn, WaymarkDbContext db, TimeProvider time) : PageModel
+public sealed class ConfirmEmailModel(PersonRegistration registration, WaymarkSignInManager signIn, WaymarkDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public Guid UserId { get; set; }
@@ -70,8 +70,10 @@ public sealed class ConfirmEmailModel(PersonRegistration registration, SignInMan
     private async Task<IActionResult> SignInAsync()
     {
         var user = await signIn.UserManager.FindByIdAsync(UserId.ToString());
+        // The link and the password were both checked by the confirmation itself (which needs the link's token, so
+        // it cannot be used to guess passwords); Identity's own password sign-in is never called (docs/adr/0011).
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+            : await signIn.SignInWithCheckedPasswordAsync(user, isPersistent: false);
         if (!result.Succeeded)
         {
             return LocalRedirect(SignInPage);

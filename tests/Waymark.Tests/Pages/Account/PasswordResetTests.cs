@@ -228,6 +228,7 @@ public sealed class PasswordResetTests(PublicUrlApp app) : IClassFixture<PublicU
         var link = await PersonBuilders.EmailedLinkAsync(app, person.Email, "/account/reset-password");
         await browser.SubmitAsync(link, [new("Password", NewPassword)]);
         await browser.SubmitAsync("/account/sign-in", [new("Input.Email", person.Email), new("Input.Password", NewPassword)]);
+        await app.AccountWorkDoneAsync();
 
         await using var db = app.OpenDb();
         var events = await db.AuditEvents.Where(a => a.ActorId == person.UserId).OrderBy(a => a.OccurredAt).ThenBy(a => a.Id).ToListAsync();

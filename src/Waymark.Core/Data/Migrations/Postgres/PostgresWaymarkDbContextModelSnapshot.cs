@@ -330,6 +330,45 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("set_password_token", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.SignInCounter", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset?>("KnownUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("known_until");
+
+                    b.Property<DateTimeOffset>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Lockouts")
+                        .HasColumnType("integer")
+                        .HasColumnName("lockouts");
+
+                    b.HasKey("AccountKey", "ClientKey");
+
+                    b.HasIndex("LastAttemptAt");
+
+                    b.ToTable("sign_in_counter", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")

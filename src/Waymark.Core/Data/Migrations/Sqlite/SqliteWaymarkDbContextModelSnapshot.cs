@@ -319,6 +319,45 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("set_password_token", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.SignInCounter", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long?>("KnownUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("known_until");
+
+                    b.Property<long>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Lockouts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lockouts");
+
+                    b.HasKey("AccountKey", "ClientKey");
+
+                    b.HasIndex("LastAttemptAt");
+
+                    b.ToTable("sign_in_counter", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")

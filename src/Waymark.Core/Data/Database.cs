@@ -86,10 +86,10 @@ public static class Database
         return services;
     }
 
-    /// <summary>Opens a context without dependency injection, for the CLI and tests.</summary>
     /// <summary>The engine's collation that compares text byte by byte (ordinal), for orders both engines agree on.</summary>
     public static string OrdinalCollation(WaymarkDbContext db) => db is PostgresWaymarkDbContext ? "C" : "BINARY";
 
+    /// <summary>Opens a context without dependency injection, for the CLI and tests.</summary>
     public static WaymarkDbContext Open(string connection)
     {
         if (ProviderOf(connection) == DatabaseProvider.Postgres)
@@ -136,8 +136,24 @@ public static class Database
             catch (IOException) when (File.Exists(path))
             {
                 // Another process made it first.
+                return;
             }
+            UseWriteAheadLog(path);
         }
+    }
+
+    /// <summary>
+    /// EF Core turns on write-ahead logging only for a database it creates itself, and it never creates this one (the
+    /// file exists, empty, before it looks). Without it a write waits for every reader to finish and, when readers
+    /// keep coming, fails with "database is locked" instead of waiting its turn. The mode is kept in the file.
+    /// </summary>
+    private static void UseWriteAheadLog(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        command.ExecuteNonQuery();
     }
 
     private sealed class FactoryOf<T>(IDbContextFactory<T> inner) : IDbContextFactory<WaymarkDbContext>
@@ -150,7 +166,13 @@ public static class Database
 // Used only by `dotnet ef migrations add`; the connection is never opened.
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWaymarkDbContext>
 {
-    public SqliteWaymarkDbContext CreateDbContext(string[] args) => (SqliteWaymarkDbContext)Database.Open("Data Source=design.db");
+    public SqliteWaymarkDbContext CreateDbContext(string[] args)
+    {
+        // Not Database.Open, which would make the file.
+        var options = new DbContextOptionsBuilder<SqliteWaymarkDbContext>();
+        Database.ConfigureSqlite(options, "Data Source=design.db");
+        return new SqliteWaymarkDbContext(options.Options);
+    }
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWaymarkDbContext>

@@ -29,13 +29,19 @@ public sealed class PrivateFilesTests : IDisposable
             using var person = await app.SignUpAsync();
             Assert.True(await app.Services.GetRequiredService<OutboxRelay>().RunOnceAsync() > 0);
 
-            // Write-ahead logging makes the -wal and -shm files; they take the database file's mode.
+            // The database the app made logs ahead (else writers fail with "database is locked" while people read),
+            // and its -wal and -shm files take the database file's mode.
             await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
             await connection.OpenAsync();
-            await using (var wal = connection.CreateCommand())
+            await using (var mode = connection.CreateCommand())
             {
-                wal.CommandText = "PRAGMA journal_mode = WAL; UPDATE audit_event SET \"Action\" = \"Action\";";
-                await wal.ExecuteNonQueryAsync();
+                mode.CommandText = "PRAGMA journal_mode";
+                Assert.Equal("wal", (string?)await mode.ExecuteScalarAsync());
+            }
+            await using (var write = connection.CreateCommand())
+            {
+                write.CommandText = "UPDATE audit_event SET \"Action\" = \"Action\"";
+                await write.ExecuteNonQueryAsync();
             }
             Assert.Equal(OwnerOnly(folder: false), File.GetUnixFileMode(database + "-wal"));
             Assert.Equal(OwnerOnly(folder: false), File.GetUnixFileMode(database + "-shm"));

@@ -80,7 +80,10 @@ public sealed class HistoryOnAPhoneTests(BrowserFixture browser)
 
         var personPage = await SignedInAsync(person, withAuthenticator: false);
         await personPage.GotoAsync($"/services/{serviceId}/refer");
+        await personPage.FillAsync("#Name", "Sam");
         await personPage.ClickAsync("form[novalidate] button[type=submit]");
+        await personPage.ClickAsync("#send-referral");
+        await personPage.WaitForSelectorAsync("#referral-sent");
 
         // The provider declines the navigator's referral with a reason, and renames the listing.
         var providerPage = await SignedInAsync(provider, withAuthenticator: true);

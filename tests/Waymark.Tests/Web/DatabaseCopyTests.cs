@@ -43,7 +43,7 @@ public sealed class DatabaseCopyTests : IDisposable
         var b = person.Browser;
         Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync("/my/plan", [new("Notes", Notes)], "/my/plan?handler=Notes")).Status);
         await b.SubmitAsync("/my/story", [new("Input.Happening", Happening), new("Input.WouldLike", "A group")]);
-        var sent = await b.SubmitAsync($"/services/{service.Id}/refer", [new("Story", ReferralWords), new("Contact", "Email"), new("ShareStory", "true")]);
+        var sent = await b.SendSelfReferralAsync(service.Id, [.. ReferralBuilders.SelfReferralFields(ReferralWords), new("ShareStory", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
         using var staff = await app.SignInAsStaffAsync(Roles.Navigator);
         var key = staff.AuthenticatorKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();

@@ -30,8 +30,20 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
     public static readonly Guid SelfReferral = Vocabulary.TermId("access:self-referral");
     public static readonly Guid NoReferralNeeded = Vocabulary.TermId("access:no-referral");
 
+    public static readonly Guid Helpline = Vocabulary.TermId("format:helpline");
+
+    /// <summary>
+    /// Whether a service with these vocabulary terms takes referrals from the person themselves. A helpline never does,
+    /// whatever its access terms say: its way in is its number, and a referral form would only delay the call.
+    /// </summary>
+    public static bool TakesSelfReferrals(IEnumerable<Guid> termIds)
+    {
+        var terms = termIds.ToHashSet();
+        return !terms.Contains(Helpline) && (terms.Contains(SelfReferral) || terms.Contains(NoReferralNeeded));
+    }
+
     public async Task<bool> TakesSelfReferralsAsync(Guid serviceId, CancellationToken ct = default) =>
-        await db.ServiceAttributes.AnyAsync(a => a.ServiceId == serviceId && (a.TaxonomyTermId == SelfReferral || a.TaxonomyTermId == NoReferralNeeded), ct);
+        TakesSelfReferrals(await db.ServiceAttributes.Where(a => a.ServiceId == serviceId).Select(a => a.TaxonomyTermId).ToListAsync(ct));
 
     public Task<Referral> SelfReferAsync(Guid serviceId, Actor person, ContactPreference contact, string? story, CancellationToken ct = default) =>
         SelfReferAsync(serviceId, person, contact, story, null, null, ct);

@@ -156,6 +156,30 @@ public sealed class SelfReferralTests(AccountsApp app) : IClassFixture<AccountsA
     }
 
     [Fact]
+    public async Task A_helpline_takes_calls_not_referrals_whatever_its_access_terms_say()
+    {
+        var (_, helpline) = await app.AddReferrableServiceAsync("Riverside night line");
+        var (_, group) = await app.AddReferrableServiceAsync();
+        await using (var db = app.OpenDb())
+        {
+            db.ServiceAttributes.Add(new Waymark.Core.Directory.ServiceAttribute { Id = Guid.NewGuid(), ServiceId = helpline.Id, TaxonomyTermId = Waymark.Core.Directory.Vocabulary.TermId("format:helpline") });
+            await db.SaveChangesAsync();
+        }
+        var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+
+        Assert.Null((await person.GetAsync($"/services/{helpline.Id}")).Document.QuerySelector("#refer-yourself"));
+        Assert.Equal(HttpStatusCode.NotFound, (await person.GetAsync($"/services/{helpline.Id}/refer")).Status);
+        // Nor by posting the form another service's page gave.
+        var url = $"/services/{helpline.Id}/refer";
+        var token = (await person.GetAsync($"/services/{group.Id}/refer")).AntiforgeryToken();
+        var posted = await person.PostAsync(url, token, ReferralBuilders.SelfReferralFields("Please ring me"));
+        Assert.Equal(HttpStatusCode.NotFound, posted.Status);
+        await using var check = app.OpenDb();
+        Assert.False(await check.Referrals.AnyAsync(r => r.ServiceId == helpline.Id));
+    }
+
+    [Fact]
     public async Task A_person_can_withdraw_and_only_their_own()
     {
         var (_, service) = await app.AddReferrableServiceAsync();

@@ -72,13 +72,24 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
                 preferences = story.Preferences,
                 updated_at = profile!.StoryUpdatedAt,
             },
-            referrals = referrals.OrderBy(r => r.CreatedAt).Select(r => new
+            // A referral someone made for another person is listed, but what it says about that person is theirs, not
+            // the referrer's: it stays on the referral page, where every view is audited, and never goes into a file.
+            referrals = referrals.OrderBy(r => r.CreatedAt).Select(r => r.PersonUserId != userId ? (object)new
+            {
+                id = r.Id,
+                service_id = r.ServiceId,
+                service = services.TryGetValue(r.ServiceId, out var made) ? made.Name : null,
+                organisation = made?.Organisation,
+                you_are = "the referrer",
+                status = r.Status.ToString(),
+                created_at = r.CreatedAt,
+            } : new
             {
                 id = r.Id,
                 service_id = r.ServiceId,
                 service = services.TryGetValue(r.ServiceId, out var sv) ? sv.Name : null,
                 organisation = sv?.Organisation,
-                you_are = r.PersonUserId == userId ? "the person referred" : "the referrer",
+                you_are = "the person referred",
                 status = r.Status.ToString(),
                 contact_preference = r.ContactPreference.ToString(),
                 created_at = r.CreatedAt,

@@ -11,6 +11,27 @@ namespace Waymark.Tests.Pages.Referrals;
 public sealed class NavigatorReferralTests(AccountsApp app) : IClassFixture<AccountsApp>
 {
     [Fact]
+    public async Task A_navigators_data_download_lists_their_referrals_but_not_what_they_say_about_the_person()
+    {
+        var (_, service) = await app.AddReferrableServiceAsync("Wakefield Listening", access: "access:professional-referral");
+        using var navigator = await app.SignInAsStaffAsync(Roles.Navigator);
+        const string Story = "Alex has been cutting again since the redundancy";
+        var id = await navigator.Browser.NavigatorRefersAsync(service.Id,
+            ReferralFlowBuilders.NavigatorReferralFields("Alex Marsh", $"alex-{Guid.NewGuid():N}@example.org", Story));
+
+        var page = await navigator.Browser.GetAsync("/my/data");
+        var download = await navigator.Browser.Client.PostAsync(new Uri("/my/data", UriKind.Relative),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", page.AntiforgeryToken())]));
+        var text = await download.Content.ReadAsStringAsync();
+        using var json = System.Text.Json.JsonDocument.Parse(text);
+        var made = json.RootElement.GetProperty("referrals").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id);
+        Assert.Equal("the referrer", made.GetProperty("you_are").GetString());
+        Assert.Equal(service.Name, made.GetProperty("service").GetString());
+        Assert.DoesNotContain(Story, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Marsh", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_navigator_refers_someone_without_an_account_and_sees_it_opened()
     {
         var (org, service) = await app.AddReferrableServiceAsync("Kirklees Talking Space", access: "access:professional-referral");

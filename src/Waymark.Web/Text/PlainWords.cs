@@ -45,6 +45,12 @@ public static class PlainWords
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
 
+    /// <summary>The UK date of an instant: stored times are UTC, and in summer UTC's date can be the day before.</summary>
+    public static string Date(DateTimeOffset instant) => Date(UkTime.DateOf(instant));
+
+    /// <summary>"3 December 2026 at 2:05pm", in UK time, summer or winter.</summary>
+    public static string DateAndTime(DateTimeOffset instant) => $"{Date(instant)} at {Time(instant)}";
+
     /// <summary>"Open now until 8pm", "Open now, 24 hours", "Opens today at 6pm", "Next open Tuesday at 6pm", "Contact them for times".</summary>
     public static string OpenWords(bool openNow, DateTimeOffset? openUntil, DateTimeOffset? nextOpen, DateTimeOffset now, bool hasTimes = true)
     {

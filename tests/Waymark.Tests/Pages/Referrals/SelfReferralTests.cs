@@ -180,6 +180,28 @@ public sealed class SelfReferralTests(AccountsApp app) : IClassFixture<AccountsA
     }
 
     [Fact]
+    public async Task Referral_times_are_shown_in_UK_time_in_summer_too()
+    {
+        var (org, service) = await app.AddReferrableServiceAsync();
+        var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
+        using var _p = person;
+        var id = await person.SelfReferAsync(app, service.Id, "Sent late on a summer night");
+        // 23:30 UTC on 31 July is 00:30 on 1 August in the UK (BST).
+        var summerNight = new DateTimeOffset(2026, 7, 31, 23, 30, 0, TimeSpan.Zero);
+        await using (var db = app.OpenDb())
+        {
+            await db.Referrals.Where(r => r.Id == id).ExecuteUpdateAsync(x => x.SetProperty(r => r.CreatedAt, summerNight));
+            await db.ReferralEvents.Where(e => e.ReferralId == id).ExecuteUpdateAsync(x => x.SetProperty(e => e.OccurredAt, summerNight));
+        }
+
+        var mine = await person.GetAsync("/my/referrals");
+        Assert.Equal("1 August 2026 at 12:30am", mine.Text($"#referral-{id} .referral-event .timeline__when"));
+        using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id);
+        var received = await staff.Browser.GetAsync($"/provider/referrals/{id}");
+        Assert.Contains("Received 1 August 2026 at 12:30am", received.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_person_can_withdraw_and_only_their_own()
     {
         var (_, service) = await app.AddReferrableServiceAsync();

@@ -29,7 +29,7 @@ OUT = HERE / "yorkshire-and-humber.json"
 # The ORUK 3.0 validator schema for a full service; set WAYMARK_ORUK_SCHEMA to use another copy.
 SCHEMA = Path(os.environ.get("WAYMARK_ORUK_SCHEMA", str(Path(__file__).resolve().parents[2] / "standards/oruk-3.0/validator-schemas/service.json")))
 
-# The Waymark taxonomy (CONTRACTS.md §1). Term ids are uuid5(NS, code); the importer relies on it.
+# The Waymark taxonomy (docs/contracts/matching.md §1). Term ids are uuid5(NS, code); the importer relies on it.
 NS = uuid.UUID("5f1e0a3c-6b1d-4f57-9a0e-57a1f0c0a001")
 TAXONOMY_ID = str(NS)
 TODAY = dt.date(2026, 11, 29)  # "now" for assured dates; fixed so the output is reproducible
@@ -1439,7 +1439,7 @@ S("openpage", "open-page-online-course", "Understanding Self-Harm Online Course"
   sched=["TU 19:00-20:30 from=2027-01-12 to=2027-02-02"])
 
 # ================================ Real national crisis contacts (the only real entries) ================================
-# Facts from PRODUCT.md "Facts that must be right" (read from the organisations' own pages, November 2026).
+# The crisis contacts of docs/safety/policy.md §2 (read from the organisations' own pages, November 2026).
 REAL_CHECKED = 9  # days before TODAY: 2026-11-20, the last_verified date in data/crisis-contacts.json
 S("samaritans", "samaritans-helpline", "Samaritans", "helpline", "NATIONAL", real=True, days=REAL_CHECKED,
   codes=["delivery:phone", "delivery:online", "format:helpline", "delivered-by:volunteer", "access:no-referral",
@@ -2031,14 +2031,14 @@ def readme(services: list[dict]) -> str:
 
 `yorkshire-and-humber.json` is the sample directory that ships with Waymark: a JSON array of full
 Open Referral UK 3.0 services, with Waymark's facts carried as attributes in the `waymark` taxonomy
-(see `CONTRACTS.md` §1). The web app seeds it on first run when `WAYMARK_SAMPLE_DATA=yorkshire-and-humber`.
+(see `docs/contracts/matching.md` §1). The web app seeds it on first run when `WAYMARK_SAMPLE_DATA=yorkshire-and-humber`.
 
 **The services are fictional.** The organisations, people, addresses, postcodes, phone numbers, times and
 waiting lists are made up (addresses use real postcode districts with invented endings; phone numbers are
 Ofcom's numbers reserved for drama; web and email addresses use `example.org`). Any page that shows them
 must say so ("Sample data — these services are not real").
 
-**The only real entries** are the five national crisis contacts, taken from the facts in `PRODUCT.md`
+**The only real entries** are the five national crisis contacts, as listed in `docs/safety/policy.md` §2
 (read from the organisations' own pages, last verified 20 November 2026 as in `data/crisis-contacts.json`;
 check them with each organisation before a live launch). Their `url` is the page each was read from:
 

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Waymark.BrowserTests;
 
-/// <summary>SAFETY.md §3: leaving quickly, by button, by keyboard and by pressing Shift three times.</summary>
+/// <summary>docs/safety/policy.md §3: leaving quickly, by button, by keyboard and by pressing Shift three times.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ExitThisPageTests(BrowserFixture browser)
 {

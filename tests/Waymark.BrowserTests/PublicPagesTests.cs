@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Waymark.BrowserTests;
 
-/// <summary>What every public page must do for a person in distress on any device (issue 4, SAFETY.md §2–3).</summary>
+/// <summary>What every public page must do for a person in distress on any device (issue 4, docs/safety/policy.md §2–3).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PublicPagesTests(BrowserFixture browser)
 {

@@ -12,7 +12,7 @@ public enum DatabaseProvider
 }
 
 /// <summary>
-/// Chooses the provider from the connection string, as both programs do (CONTRACTS.md §4):
+/// Chooses the provider from the connection string, as both programs do (docs/contracts/cli.md):
 /// a value starting <c>Host=</c> is PostgreSQL, anything else is a SQLite file.
 /// </summary>
 public static class Database

@@ -6,7 +6,7 @@ namespace Waymark.Core.Directory;
 
 /// <summary>
 /// The Waymark vocabulary: one ORUK taxonomy whose term codes carry what Waymark knows about a service
-/// (CONTRACTS.md §1). Term ids are UUIDv5 of the code in the taxonomy's namespace, so every feed that
+/// (docs/contracts/matching.md §1). Term ids are UUIDv5 of the code in the taxonomy's namespace, so every feed that
 /// uses a code agrees on its id.
 /// </summary>
 public static class Vocabulary

@@ -20,7 +20,7 @@ public sealed record ResolvedPlace(string Name, double Latitude, double Longitud
 
 /// <summary>
 /// Turns <c>near</c> into a point: a full postcode (from ONSPD, when loaded), a postcode district, a place name or
-/// "lat,lon" (CONTRACTS.md §2). Districts and places ship with the app (data/gazetteer, embedded); full postcodes
+/// "lat,lon" (docs/contracts/matching.md §2). Districts and places ship with the app (data/gazetteer, embedded); full postcodes
 /// live in the database and are cached once looked up.
 /// </summary>
 public sealed partial class Gazetteer

@@ -59,7 +59,7 @@ internal readonly record struct RemoteBucket(UInt128 Codes, int Start, int End);
 
 /// <summary>
 /// An immutable in-memory index of the active directory, built from the database in one pass, so that searching
-/// never queries the database (ARCHITECTURE.md "The hot path"). In-person locations sit in a grid of 0.1° cells;
+/// never queries the database (docs/architecture.md, "The hot path"). In-person locations sit in a grid of 0.1° cells;
 /// services offering remote delivery are listed apart.
 /// </summary>
 public sealed class DirectorySnapshot

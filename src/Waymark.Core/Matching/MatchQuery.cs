@@ -17,7 +17,7 @@ public enum Urgency
     Now,
 }
 
-/// <summary>A search, already checked and understood (CONTRACTS.md §2). Codes are vocabulary bit sets; "not given" is null or zero.</summary>
+/// <summary>A search, already checked and understood (docs/contracts/matching.md §2). Codes are vocabulary bit sets; "not given" is null or zero.</summary>
 public sealed record MatchQuery
 {
     public const double DefaultWithinKm = 15;

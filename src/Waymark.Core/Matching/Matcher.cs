@@ -9,7 +9,7 @@ using Waymark.Core.Schedules;
 namespace Waymark.Core.Matching;
 
 /// <summary>
-/// Person-centred matching (CONTRACTS.md §2): hard constraints are never broken in the results; what is left is ranked
+/// Person-centred matching (docs/contracts/matching.md §2): hard constraints are never broken in the results; what is left is ranked
 /// by fit, with plain reasons and honest cautions. Works only on a <see cref="DirectorySnapshot"/>: no database here.
 /// </summary>
 public sealed class Matcher(IReferralWaits referralWaits)

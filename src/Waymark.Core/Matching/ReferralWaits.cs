@@ -1,7 +1,7 @@
 namespace Waymark.Core.Matching;
 
 /// <summary>
-/// Typical waits measured from real referrals (CONTRACTS.md §2 <c>wait_source: referrals</c>): a figure only when at
+/// Typical waits measured from real referrals (docs/contracts/matching.md §2 <c>wait_source: referrals</c>): a figure only when at
 /// least 5 referrals in the last 180 days back it. The referrals feature supplies the real implementation.
 /// </summary>
 public interface IReferralWaits

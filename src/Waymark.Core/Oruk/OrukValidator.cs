@@ -10,7 +10,7 @@ public sealed record FieldProblem(string Field, string Rule);
 
 /// <summary>
 /// The checks an incoming ORUK service must pass before Waymark stores it: the UK profile's required fields,
-/// formats (UUIDs, dates, times, days), ranges, and the Waymark vocabulary (CONTRACTS.md §1).
+/// formats (UUIDs, dates, times, days), ranges, and the Waymark vocabulary (docs/contracts/matching.md §1).
 /// </summary>
 public static partial class OrukValidator
 {

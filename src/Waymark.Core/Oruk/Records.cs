@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace Waymark.Core.Oruk;
 
-// Open Referral UK 3.0 records as they travel over the wire: the contract, not the entities (ARCHITECTURE.md
-// principle 4). Field names are the standard's; a few HSDS 3.0 fields that the UK profile allows as extra
-// properties are carried too (taxonomy_term.code, attribute.value, language.name/code, contact.phones).
+// Open Referral UK 3.0 records as they travel over the wire: the contract, not the entities (docs/architecture.md,
+// "Contracts are not entities"). Field names are the standard's; a few HSDS 3.0 fields that the UK profile allows
+// as extra properties are carried too (taxonomy_term.code, attribute.value, language.name/code, contact.phones).
 
 public static class OrukJson
 {

@@ -36,7 +36,7 @@ public sealed record CrisisContact
 /// <summary>The crisis contacts shipped in data/crisis-contacts.json (embedded in this assembly).</summary>
 public static class CrisisContacts
 {
-    /// <summary>A signpost older than this must be re-checked with its organisation (SAFETY.md §2).</summary>
+    /// <summary>A signpost older than this must be re-checked with its organisation (docs/safety/policy.md §2).</summary>
     public const int MaxDaysSinceVerified = 180;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)

@@ -14,7 +14,7 @@ public sealed record HelpNowService(ServiceMatch Match, PhoneWay? Contact);
 public sealed record HelpNowServices(IReadOnlyList<HelpNowService> OpenNow, IReadOnlyList<HelpNowService> OpensNext);
 
 /// <summary>
-/// Shapes the matcher's answer for someone who needs help now (SAFETY.md §2, issue 12 point 4). The crisis contacts
+/// Shapes the matcher's answer for someone who needs help now (docs/safety/policy.md §2, issue 12 point 4). The crisis contacts
 /// are shown first on the page, so a listing of the same line (Samaritans in the directory) is left out rather than shown
 /// twice. A helpline's way in is its number, never a referral, so each helpline carries its first number as a call or
 /// text link.

@@ -3,7 +3,7 @@ using Waymark.Core.Directory;
 
 namespace Waymark.Core.Schedules;
 
-/// <summary>The times of day a person may look for: CONTRACTS.md §2 <c>when</c>.</summary>
+/// <summary>The times of day a person may look for: docs/contracts/matching.md §2 <c>when</c>.</summary>
 [Flags]
 public enum WhenWindows : byte
 {

@@ -13,7 +13,7 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Match;
 
-/// <summary><c>GET /api/v1/match</c> (CONTRACTS.md §2): every parameter checked, every problem reported at once.</summary>
+/// <summary><c>GET /api/v1/match</c> (docs/contracts/matching.md §2): every parameter checked, every problem reported at once.</summary>
 public static partial class MatchApi
 {
     public static readonly IReadOnlyList<string> Parameters =

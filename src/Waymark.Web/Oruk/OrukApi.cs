@@ -10,7 +10,7 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Oruk;
 
 /// <summary>
-/// The read-only Open Referral UK 3.0 API (CONTRACTS.md §3): public, GET only, CORS open to every origin,
+/// The read-only Open Referral UK 3.0 API (docs/contracts/oruk.md §1): public, GET only, CORS open to every origin,
 /// bodies shaped by the validator's schemas. Lists are ordered by name then id (ordinal), so pages are stable.
 /// </summary>
 public static class OrukApi

@@ -7,7 +7,7 @@ using Waymark.Core.Schedules;
 namespace Waymark.Web.Text;
 
 /// <summary>
-/// Times, days, distances and waits in the words a person would use (PRODUCT.md principle 3: plain English,
+/// Times, days, distances and waits in the words a person would use (plain English, docs/safety/policy.md §6;
 /// map-free). UK time, en-GB, "6pm" rather than "18:00".
 /// </summary>
 public static class PlainWords

@@ -6,7 +6,7 @@ namespace Waymark.Web.Pages.Find;
 
 /// <summary>
 /// What a person has said so far, carried only in the query string under the matching API's own parameter names
-/// (CONTRACTS.md §2): nothing is stored on the server and no cookie is set, and a results address works for the API too.
+/// (docs/contracts/matching.md §2): nothing is stored on the server and no cookie is set, and a results address works for the API too.
 /// Checkboxes arrive as repeated parameters (<c>delivery=phone&amp;delivery=text</c>); here they become one comma list.
 /// </summary>
 public sealed class FindAnswers

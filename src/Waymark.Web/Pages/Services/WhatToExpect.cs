@@ -15,8 +15,8 @@ public sealed record PhoneLink(PhoneWay Way, string? Label);
 public sealed record ContactWay(string? Name, IReadOnlyList<PhoneLink> Phones, string? Email);
 
 /// <summary>
-/// A service's listing turned into what a person asked to know before going (PRODUCT.md "Lack of clarity": "I didn't
-/// know what it was, how long it were going to be for, who it was with"). Each fact is null when the listing does not say.
+/// A service's listing turned into what a person asked to know before going (the study's "lack of clarity": "I didn't
+/// know what it was, how long it were going to be for, who it was with", P3). Each fact is null when the listing does not say.
 /// </summary>
 public sealed class WhatToExpect
 {

@@ -4,7 +4,7 @@ using Waymark.Core.Schedules;
 
 namespace Waymark.Tests.Core.Matching;
 
-/// <summary>Each hard constraint of CONTRACTS.md §2: a service that meets it is in, one that breaks it is out.</summary>
+/// <summary>Each hard constraint of docs/contracts/matching.md §2: a service that meets it is in, one that breaks it is out.</summary>
 public sealed class ConstraintTests : MatcherTestBase
 {
     public sealed record Case(string Name, Func<MatchQuery, MatchQuery> Query, Func<ServiceGraph, ServiceGraph> Meets, Func<ServiceGraph, ServiceGraph> Breaks)

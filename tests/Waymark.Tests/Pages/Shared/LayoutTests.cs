@@ -4,7 +4,7 @@ using Waymark.Tests.Infrastructure;
 
 namespace Waymark.Tests.Pages.Shared;
 
-/// <summary>What every public page must have and must never have (SAFETY.md §1–3, PRODUCT.md principle 3).</summary>
+/// <summary>What every public page must have and must never have (docs/safety/policy.md §1–3).</summary>
 public sealed class LayoutTests(WaymarkApp app) : IClassFixture<WaymarkApp>
 {
     public static TheoryData<string> PublicPages => new()

@@ -40,7 +40,7 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         var tuning = LabelledPost.Load(LabelledPost.TuningFile);
         var heldOut = LabelledPost.Load(LabelledPost.HeldOutFile);
         var heldOutFigures = Measure(heldOut);
-        Print("held-out set (written before the screener; never tuned on)", heldOut, heldOutFigures);
+        Print("held-out set (written before the screener)", heldOut, heldOutFigures);
         Print("tuning set", tuning, Measure(tuning));
         var all = tuning.Concat(heldOut).ToList();
         var figures = Measure(all);

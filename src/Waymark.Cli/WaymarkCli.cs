@@ -65,7 +65,7 @@ public static class WaymarkCli
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
         var context = new CliContext(output, error, time ?? TimeProvider.System, http);
-        var root = new RootCommand("Waymark command line: import and export Open Referral UK feeds, generate test feeds, load the postcode gazetteer, create accounts.");
+        var root = new RootCommand("Waymark command line: import and export Open Referral UK feeds, generate test feeds, load the postcode gazetteer, create accounts, screen posts.");
         root.Add(context.Database);
 
         var import = new Command("import", "Import data into the Waymark database.");
@@ -77,6 +77,7 @@ public static class WaymarkCli
         root.Add(export);
         root.Add(GenerateCommand.Create(context));
         root.Add(UsersCommand.Create(context));
+        root.Add(ScreenCommand.Create(context));
 
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);

@@ -1,0 +1,273 @@
+namespace Waymark.Core.Screening;
+
+/// <summary>
+/// Screens a post, a reply or a display name against the safe-messaging rules (SAFETY.md §4) before anyone else can
+/// read it. Deterministic, offline and explainable: word lists kept as data (screening-lexicon.json), matched as
+/// token patterns that tolerate lower case, one-letter misspellings, disguised letters and slang, with safe phrases
+/// ("killing it at work") hidden first and words that only matter in a text about self-harm ("the knife") counted
+/// only there. It classifies the text, never the person: nothing about who wrote it goes in, and no score comes out.
+/// </summary>
+public sealed class PostScreener
+{
+    private const int MaxSpansPerMatch = 5;
+    private const int NegationBefore = 2;
+    private const int NegationInside = 4;
+
+    private readonly ScreeningLexicon _lexicon;
+
+    internal PostScreener(ScreeningLexicon lexicon) => _lexicon = lexicon;
+
+    /// <summary>The screener with the word lists shipped in this assembly.</summary>
+    public static PostScreener Default { get; } = new(ScreeningLexicon.Embedded);
+
+    public ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var displayName = kind == ScreenedKind.DisplayName;
+        var tokens = Tokenizer.Tokenize(text, displayName, displayName ? _lexicon.SplitCompound : null);
+        var fuzzy = new string?[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Text.Contains('*', StringComparison.Ordinal))
+            {
+                var plain = _lexicon.Unstarred(t.Text);
+                if (plain is not null)
+                {
+                    tokens[i] = t with { Text = plain };
+                }
+            }
+            else if (t.Number is null)
+            {
+                fuzzy[i] = _lexicon.Misspelt(t.Text);
+            }
+        }
+
+        var run = new Run(tokens, fuzzy, new bool[tokens.Count]);
+        var hits = new List<Hit>();
+        Find(run, GroupPhase.Mask, hits);
+        Find(run, GroupPhase.Plain, hits);
+        // A display name is read as if it were about self-harm: "bladegirl" needs no other words around it.
+        if (displayName || hits.Any(h => h.Group.GivesHarm))
+        {
+            Find(run, GroupPhase.NeedsHarm, hits);
+        }
+
+        var matches = new List<RuleMatch>();
+        foreach (var byGroup in hits.GroupBy(h => h.Group))
+        {
+            var group = byGroup.Key;
+            var spans = byGroup.Take(MaxSpansPerMatch).Select(h => Span(text, tokens, h.Start, h.End)).ToList();
+            var negated = byGroup.All(h => h.Negated);
+            foreach (var rule in group.Rules)
+            {
+                matches.Add(new RuleMatch(rule, group.Outcome ?? rule.DefaultOutcome(), group.Id, group.Why, spans, negated));
+            }
+        }
+        matches.AddRange(IdentifyingDetails.Find(text, tokens, kind, _lexicon));
+        matches.Sort((a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : string.CompareOrdinal(a.Group, b.Group));
+
+        var outcome = matches.Count == 0 ? ScreeningOutcome.Publish : matches.Max(m => m.Outcome);
+        return new ScreeningResult(
+            outcome,
+            matches,
+            outcome == ScreeningOutcome.Reject ? AuthorMessages.Rejected : null,
+            matches.Any(m => m.Rule == SafeMessagingRule.R8) ? AuthorMessages.KinderWords : null);
+    }
+
+    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, bool[] Masked);
+
+    private readonly record struct Hit(ScreeningGroup Group, int Start, int End, bool Negated);
+
+    private void Find(Run run, GroupPhase phase, List<Hit> hits)
+    {
+        var index = _lexicon.ByFirstWord[(int)phase];
+        var unindexed = _lexicon.Unindexed[(int)phase];
+        var tokens = run.Tokens;
+        var found = new List<Hit>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (run.Masked[i])
+            {
+                continue;
+            }
+            if (index.TryGetValue(tokens[i].Text, out var byText))
+            {
+                TryAll(run, byText, i, found);
+            }
+            if (run.Fuzzy[i] is { } f && index.TryGetValue(f, out var byFuzzy))
+            {
+                TryAll(run, byFuzzy, i, found);
+            }
+            TryAll(run, unindexed, i, found);
+        }
+        foreach (var hit in found)
+        {
+            // One report per place per word list: a later pattern of the same list inside an earlier match adds nothing.
+            if (hits.Any(h => h.Group == hit.Group && h.Start <= hit.End && hit.Start <= h.End))
+            {
+                continue;
+            }
+            hits.Add(hit);
+        }
+        if (phase == GroupPhase.Mask)
+        {
+            foreach (var hit in found)
+            {
+                for (var k = hit.Start; k <= hit.End; k++)
+                {
+                    run.Masked[k] = true;
+                }
+            }
+        }
+    }
+
+    private void TryAll(Run run, List<(ScreeningGroup Group, PatternElement[] Pattern)> candidates, int start, List<Hit> found)
+    {
+        foreach (var (group, pattern) in candidates)
+        {
+            var end = MatchFrom(run, pattern, 0, start, run.Tokens[start].Sentence, -1);
+            if (end < 0 || found.Any(h => h.Group == group && h.Start <= end && start <= h.End))
+            {
+                continue;
+            }
+            if (Preceded(run, group.UnlessAfter, start) || (group.FirstPerson && !InFirstPerson(run.Tokens, start)))
+            {
+                continue;
+            }
+            var negatedBefore = NegatedBefore(run.Tokens, start);
+            var negatedInside = NegatedInside(run.Tokens, start, end);
+            if ((negatedBefore && group.DropWhenNegated) || (negatedInside && group.DropWhenNegatedInside))
+            {
+                continue;
+            }
+            var negated = negatedBefore || negatedInside;
+            found.Add(new Hit(group, start, end, negated));
+        }
+    }
+
+    /// <summary>The index of the last word the pattern takes when it matches from <paramref name="at"/>, else -1.</summary>
+    private static int MatchFrom(Run run, PatternElement[] pattern, int element, int at, int sentence, int last)
+    {
+        if (element == pattern.Length)
+        {
+            return last;
+        }
+        var tokens = run.Tokens;
+        var e = pattern[element];
+        switch (e.Kind)
+        {
+            case ElementKind.Gap:
+                for (var skip = 0; skip <= e.Count; skip++)
+                {
+                    var next = at + skip;
+                    if (skip > 0 && (next - 1 >= tokens.Count || tokens[next - 1].Sentence != sentence))
+                    {
+                        break;
+                    }
+                    var end = MatchFrom(run, pattern, element + 1, next, sentence, skip > 0 ? next - 1 : last);
+                    if (end >= 0)
+                    {
+                        return end;
+                    }
+                }
+                return -1;
+            case ElementKind.NotNext:
+                if (at < tokens.Count && !ClauseEndsBefore(tokens, at) && e.Words!.Contains(tokens[at].Text))
+                {
+                    return -1;
+                }
+                return MatchFrom(run, pattern, element + 1, at, sentence, last);
+            case ElementKind.ClauseEnd:
+                return ClauseEndsBefore(tokens, at) ? MatchFrom(run, pattern, element + 1, at, sentence, last) : -1;
+        }
+        if (at < tokens.Count && tokens[at].Sentence == sentence && !run.Masked[at] && e.Accepts(tokens[at], run.Fuzzy[at]))
+        {
+            var end = MatchFrom(run, pattern, element + 1, at + 1, sentence, at);
+            if (end >= 0)
+            {
+                return end;
+            }
+        }
+        return e.Optional ? MatchFrom(run, pattern, element + 1, at, sentence, last) : -1;
+    }
+
+    private static bool ClauseEndsBefore(List<Token> tokens, int at) =>
+        at >= tokens.Count || at == 0 || tokens[at].Clause != tokens[at - 1].Clause;
+
+    private static bool Preceded(Run run, IReadOnlyList<PatternElement[]> phrases, int start)
+    {
+        if (phrases.Count == 0)
+        {
+            return false;
+        }
+        var sentence = run.Tokens[start].Sentence;
+        for (var from = Math.Max(0, start - 5); from < start; from++)
+        {
+            if (run.Tokens[from].Sentence != sentence)
+            {
+                continue;
+            }
+            foreach (var phrase in phrases)
+            {
+                var end = MatchFrom(run, phrase, 0, from, sentence, -1);
+                if (end >= 0 && end >= start - 2 && end < start)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // A denial just before the match, in its clause: "didn't self-harm", "please don't kill yourself".
+    private bool NegatedBefore(List<Token> tokens, int start)
+    {
+        for (var k = start - 1; k >= Math.Max(0, start - NegationBefore); k--)
+        {
+            if (tokens[k].Clause != tokens[start].Clause)
+            {
+                break;
+            }
+            if (_lexicon.Negators.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A denial inside the match, shortly before its last word: "suicide is never the answer". The first word is part
+    // of the phrase itself ("no-eating challenge").
+    private bool NegatedInside(List<Token> tokens, int start, int end)
+    {
+        for (var k = Math.Max(start + 1, end - NegationInside); k < end; k++)
+        {
+            if (_lexicon.Negators.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool InFirstPerson(List<Token> tokens, int at)
+    {
+        var sentence = tokens[at].Sentence;
+        foreach (var t in tokens)
+        {
+            if (t.Sentence == sentence && _lexicon.FirstPerson.Contains(t.Text))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MatchedSpan Span(string text, List<Token> tokens, int start, int end)
+    {
+        var from = tokens[start].Start;
+        var to = Math.Max(tokens[end].End, from);
+        return new MatchedSpan(from, to - from, text[from..to]);
+    }
+}

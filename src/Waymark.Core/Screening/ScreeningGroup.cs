@@ -1,0 +1,39 @@
+namespace Waymark.Core.Screening;
+
+internal enum GroupPhase
+{
+    /// <summary>Safe phrases ("killing it at work", "the bridge club"): their words are hidden from the other groups.</summary>
+    Mask,
+
+    /// <summary>Groups that match on their own.</summary>
+    Plain,
+
+    /// <summary>Groups that only count in a text that is about self-harm or suicide ("the knife" after "I relapsed").</summary>
+    NeedsHarm,
+}
+
+/// <summary>One word list of screening-lexicon.json, compiled: the rules it stands for, why it exists, and its patterns.</summary>
+internal sealed class ScreeningGroup
+{
+    public required string Id { get; init; }
+    public required SafeMessagingRule[] Rules { get; init; }
+    public required string Why { get; init; }
+    public ScreeningOutcome? Outcome { get; init; }
+    public required GroupPhase Phase { get; init; }
+
+    /// <summary>A match here means the text is about self-harm or suicide, for the <see cref="GroupPhase.NeedsHarm"/> groups.</summary>
+    public bool GivesHarm { get; init; }
+
+    /// <summary>A denial just before the match ("I didn't self-harm") cancels it; otherwise it is kept and marked negated.</summary>
+    public bool DropWhenNegated { get; init; }
+
+    /// <summary>A denial inside the match, before its last word ("suicide is never the answer"), cancels it too.</summary>
+    public bool DropWhenNegatedInside { get; init; }
+
+    /// <summary>Counts only in a sentence with I, me, my, we… (someone's own experience, not a general remark).</summary>
+    public bool FirstPerson { get; init; }
+
+    /// <summary>Phrases that, ending just before a match, cancel it ("used to" before "want to die").</summary>
+    public required IReadOnlyList<PatternElement[]> UnlessAfter { get; init; }
+    public required IReadOnlyList<PatternElement[]> Patterns { get; init; }
+}

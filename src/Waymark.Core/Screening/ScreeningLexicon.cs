@@ -1,0 +1,404 @@
+using System.Text.Json;
+
+namespace Waymark.Core.Screening;
+
+/// <summary>
+/// The screener's word lists, read from screening-lexicon.json (embedded in this assembly) and compiled into token
+/// patterns, with an index from each pattern's first word and a one-edit spelling index for the <c>~words</c>.
+/// </summary>
+internal sealed class ScreeningLexicon
+{
+    private const int MaxExpansions = 20_000;
+    private const int MinFuzzyLength = 5;
+
+    private readonly Dictionary<string, List<PatternElement>> _classCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _classes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _deletions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _fuzzyWords = new(StringComparer.Ordinal);
+
+    public List<ScreeningGroup> Groups { get; } = [];
+    public HashSet<string> AllWords { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Negators { get; private set; } = [];
+    public HashSet<string> FirstPerson { get; private set; } = [];
+    public HashSet<string> FirstNames { get; private set; } = [];
+    public HashSet<string> AmbiguousFirstNames { get; private set; } = [];
+    public HashSet<string> NameTitles { get; private set; } = [];
+    public Dictionary<string, string[]> Compounds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Patterns by phase, then by every word their first step accepts; patterns starting otherwise are in <see cref="Unindexed"/>.</summary>
+    public Dictionary<string, List<(ScreeningGroup Group, PatternElement[] Pattern)>>[] ByFirstWord { get; } =
+        [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+    public List<(ScreeningGroup Group, PatternElement[] Pattern)>[] Unindexed { get; } = [[], [], []];
+
+    public static ScreeningLexicon Embedded { get; } = LoadEmbedded();
+
+    private static ScreeningLexicon LoadEmbedded()
+    {
+        using var stream = typeof(ScreeningLexicon).Assembly.GetManifestResourceStream("Waymark.Core.screening-lexicon.json")
+            ?? throw new InvalidOperationException("screening-lexicon.json is not embedded in Waymark.Core");
+        return Load(stream);
+    }
+
+    public static ScreeningLexicon Load(Stream json)
+    {
+        using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var root = doc.RootElement;
+        var lexicon = new ScreeningLexicon();
+        foreach (var c in root.GetProperty("classes").EnumerateObject())
+        {
+            lexicon._classes[c.Name] = Strings(c.Value.GetProperty("words"));
+        }
+        lexicon.Negators = Set(root.GetProperty("negators"));
+        lexicon.FirstPerson = Set(root.GetProperty("first_person"));
+        lexicon.FirstNames = Set(root.GetProperty("first_names").GetProperty("words"));
+        lexicon.AmbiguousFirstNames = Set(root.GetProperty("first_names").GetProperty("also_words"));
+        lexicon.FirstNames.UnionWith(lexicon.AmbiguousFirstNames);
+        lexicon.NameTitles = Set(root.GetProperty("name_titles"));
+        foreach (var c in root.GetProperty("display_name_compounds").GetProperty("words").EnumerateObject())
+        {
+            lexicon.Compounds[c.Name] = c.Value.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+        foreach (var g in root.GetProperty("groups").EnumerateArray())
+        {
+            var group = lexicon.CompileGroup(g);
+            lexicon.Groups.Add(group);
+            foreach (var pattern in group.Patterns)
+            {
+                lexicon.Index(group, pattern);
+            }
+        }
+        lexicon.BuildSpellingIndex();
+        return lexicon;
+    }
+
+    private ScreeningGroup CompileGroup(JsonElement g)
+    {
+        var id = g.GetProperty("id").GetString()!;
+        var rules = g.TryGetProperty("rules", out var r) ? Strings(r).Select(Enum.Parse<SafeMessagingRule>).ToArray() : [];
+        var masks = g.TryGetProperty("masks", out var m) && m.GetBoolean();
+        var needsHarm = g.TryGetProperty("needs_harm", out var n) && n.GetBoolean();
+        var patterns = Strings(g.GetProperty("patterns")).SelectMany(p => Compile(p, id)).ToList();
+        var unless = g.TryGetProperty("unless_after", out var u) ? [.. Strings(u).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
+        if (patterns.Any(p => !p.Any(e => e.Consumes)))
+        {
+            throw new InvalidOperationException($"screening-lexicon.json: group {id} has a pattern that matches no word");
+        }
+        return new ScreeningGroup
+        {
+            Id = id,
+            Rules = rules,
+            Why = g.GetProperty("why").GetString()!,
+            Outcome = g.TryGetProperty("outcome", out var o) ? Enum.Parse<ScreeningOutcome>(o.GetString()!, ignoreCase: true) : null,
+            Phase = masks ? GroupPhase.Mask : needsHarm ? GroupPhase.NeedsHarm : GroupPhase.Plain,
+            GivesHarm = g.TryGetProperty("gives_harm", out var h) && h.GetBoolean(),
+            DropWhenNegated = g.TryGetProperty("negation", out var neg) && neg.GetString() is "drop" or "drop-inside",
+            DropWhenNegatedInside = g.TryGetProperty("negation", out var inside) && inside.GetString() == "drop-inside",
+            FirstPerson = g.TryGetProperty("first_person", out var fp) && fp.GetBoolean(),
+            UnlessAfter = unless,
+            Patterns = patterns,
+        };
+    }
+
+    private void Index(ScreeningGroup group, PatternElement[] pattern)
+    {
+        var first = pattern[0];
+        var phase = (int)group.Phase;
+        if (first.Kind != ElementKind.Words || first.Optional || first.Prefixes is not null)
+        {
+            Unindexed[phase].Add((group, pattern));
+            return;
+        }
+        foreach (var word in first.Words!.Concat(first.FuzzyWords ?? []).Distinct())
+        {
+            if (!ByFirstWord[phase].TryGetValue(word, out var list))
+            {
+                ByFirstWord[phase][word] = list = [];
+            }
+            list.Add((group, pattern));
+        }
+    }
+
+    /// <summary>Compiles one pattern line into one or more element sequences (a class of phrases multiplies them).</summary>
+    private List<PatternElement[]> Compile(string pattern, string group)
+    {
+        List<List<PatternElement>> sequences = [[]];
+        foreach (var item in Items(pattern))
+        {
+            var choices = CompileItem(item, group);
+            var next = new List<List<PatternElement>>(sequences.Count * choices.Count);
+            foreach (var s in sequences)
+            {
+                foreach (var c in choices)
+                {
+                    next.Add([.. s, .. c]);
+                }
+            }
+            if (next.Count > MaxExpansions)
+            {
+                throw new InvalidOperationException($"screening-lexicon.json: group {group}: '{pattern}' expands to too many patterns");
+            }
+            sequences = next;
+        }
+        return [.. sequences.Select(s => s.ToArray())];
+    }
+
+    // Steps are separated by spaces, except inside brackets: "(no one|nobody) will" is two steps.
+    private static List<string> Items(string pattern)
+    {
+        var items = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= pattern.Length; i++)
+        {
+            if (i == pattern.Length || (pattern[i] == ' ' && depth == 0))
+            {
+                if (i > start)
+                {
+                    items.Add(pattern[start..i]);
+                }
+                start = i + 1;
+            }
+            else if (pattern[i] == '(')
+            {
+                depth++;
+            }
+            else if (pattern[i] == ')')
+            {
+                depth--;
+            }
+        }
+        return items;
+    }
+
+    private List<List<PatternElement>> CompileItem(string item, string group)
+    {
+        var optional = item.Length > 1 && item.EndsWith('?');
+        if (optional)
+        {
+            item = item[..^1];
+        }
+        string[]? phrases = null;
+        if (item.StartsWith('(') && item.EndsWith(')'))
+        {
+            phrases = item[1..^1].Split('|');
+        }
+        else if (item.StartsWith('@') && !_classes.TryGetValue(item[1..], out phrases))
+        {
+            throw new InvalidOperationException($"screening-lexicon.json: group {group} uses unknown class {item}");
+        }
+        if (phrases is not null)
+        {
+            var alternatives = phrases.SelectMany(p => Compile(p, group)).ToList();
+            if (alternatives.All(a => a.Length == 1 && a[0].Kind == ElementKind.Words && !a[0].Optional))
+            {
+                return [[PatternElement.Merge(alternatives.Select(a => a[0]), optional)]];
+            }
+            var choices = alternatives.Select(a => a.ToList()).ToList();
+            if (optional)
+            {
+                choices.Add([]);
+            }
+            return choices;
+        }
+        return [[CompileWord(item, optional)]];
+    }
+
+    private PatternElement CompileWord(string item, bool optional)
+    {
+        if (item.StartsWith("..", StringComparison.Ordinal))
+        {
+            return new PatternElement { Kind = ElementKind.Gap, Count = int.Parse(item[2..], System.Globalization.CultureInfo.InvariantCulture) };
+        }
+        switch (item)
+        {
+            case "_":
+                return new PatternElement { Kind = ElementKind.Any, Optional = optional };
+            case "^_":
+                return new PatternElement { Kind = ElementKind.Capitalised, Optional = optional };
+            case "$":
+                return new PatternElement { Kind = ElementKind.ClauseEnd };
+        }
+        if (item.StartsWith('#'))
+        {
+            var min = item.Length > 1 ? int.Parse(item[1..].TrimEnd('+'), System.Globalization.CultureInfo.InvariantCulture) : 0;
+            return new PatternElement { Kind = ElementKind.Number, Count = min, Optional = optional };
+        }
+        if (item.StartsWith('!'))
+        {
+            return new PatternElement { Kind = ElementKind.NotNext, Words = [.. item[1..].Split('|')] };
+        }
+        var exact = new HashSet<string>(StringComparer.Ordinal);
+        var fuzzy = new HashSet<string>(StringComparer.Ordinal);
+        var prefixes = new List<string>();
+        foreach (var alt in item.Split('|'))
+        {
+            if (alt.EndsWith('*'))
+            {
+                prefixes.Add(alt[..^1]);
+            }
+            else if (alt.StartsWith('~'))
+            {
+                exact.Add(alt[1..]);
+                fuzzy.Add(alt[1..]);
+                _fuzzyWords.Add(alt[1..]);
+            }
+            else
+            {
+                exact.Add(alt);
+            }
+        }
+        AllWords.UnionWith(exact);
+        return new PatternElement
+        {
+            Kind = ElementKind.Words,
+            Words = exact,
+            FuzzyWords = fuzzy.Count > 0 ? fuzzy : null,
+            Prefixes = prefixes.Count > 0 ? [.. prefixes] : null,
+            Optional = optional,
+        };
+    }
+
+    private void BuildSpellingIndex()
+    {
+        foreach (var word in _fuzzyWords.Where(w => w.Length >= MinFuzzyLength))
+        {
+            AddDeletion(word, word);
+            for (var i = 0; i < word.Length; i++)
+            {
+                AddDeletion(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)), word);
+            }
+        }
+    }
+
+    private void AddDeletion(string key, string word)
+    {
+        if (!_deletions.TryGetValue(key, out var list))
+        {
+            _deletions[key] = list = [];
+        }
+        if (!list.Contains(word))
+        {
+            list.Add(word);
+        }
+    }
+
+    /// <summary>
+    /// The <c>~word</c> a token is one edit (a letter missing, added, changed or two swapped) away from: "sucide" →
+    /// "suicide". A word the lexicon knows as itself is never corrected into another.
+    /// </summary>
+    public string? Misspelt(string token)
+    {
+        if (token.Length < MinFuzzyLength - 1 || AllWords.Contains(token))
+        {
+            return null;
+        }
+        if (_deletions.TryGetValue(token, out var longer))
+        {
+            foreach (var w in longer)
+            {
+                if (WithinOneEdit(token, w))
+                {
+                    return w;
+                }
+            }
+        }
+        for (var i = 0; i < token.Length; i++)
+        {
+            var shorter = string.Concat(token.AsSpan(0, i), token.AsSpan(i + 1));
+            if (_deletions.TryGetValue(shorter, out var candidates))
+            {
+                foreach (var w in candidates)
+                {
+                    if (WithinOneEdit(token, w))
+                    {
+                        return w;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A word the lexicon knows that a disguised token ("s*icide", "k*ll") stands for, * being any one letter.</summary>
+    public string? Unstarred(string token)
+    {
+        foreach (var w in AllWords)
+        {
+            if (w.Length != token.Length)
+            {
+                continue;
+            }
+            var same = true;
+            for (var i = 0; i < w.Length && same; i++)
+            {
+                same = token[i] == '*' || token[i] == w[i];
+            }
+            if (same)
+            {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Restricted Damerau–Levenshtein distance of at most one.</summary>
+    internal static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+        if (i == a.Length && i == b.Length)
+        {
+            return true;
+        }
+        if (a.Length == b.Length)
+        {
+            if (a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1)))
+            {
+                return true;
+            }
+            return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        }
+        return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
+    }
+
+    /// <summary>For display names: the words a run-together compound stands for ("wanttodie" → want to die), if any.</summary>
+    public IReadOnlyList<string>? SplitCompound(string word)
+    {
+        if (AllWords.Contains(word) || word.Length < 4)
+        {
+            return null;
+        }
+        foreach (var (compound, parts) in Compounds)
+        {
+            var at = word.IndexOf(compound, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+            var result = new List<string>();
+            if (at > 0)
+            {
+                result.AddRange(SplitCompound(word[..at]) ?? [word[..at]]);
+            }
+            result.AddRange(parts);
+            var rest = word[(at + compound.Length)..];
+            if (rest.Length > 0)
+            {
+                result.AddRange(SplitCompound(rest) ?? [rest]);
+            }
+            return result;
+        }
+        return null;
+    }
+
+    private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
+
+    private static HashSet<string> Set(JsonElement array) => new(Strings(array), StringComparer.Ordinal);
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Waymark.Core.Screening;
+
+namespace Waymark.Tests.Wall;
+
+/// <summary>One fictional post of the labelled set: the rules a person reading it would say it breaks, and the strictest outcome.</summary>
+public sealed record LabelledPost(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("rules")] IReadOnlyList<string> Rules,
+    [property: JsonPropertyName("outcome")] string Outcome,
+    [property: JsonPropertyName("kind")] string? Kind)
+{
+    public const string TuningFile = "labelled-posts.jsonl";
+    public const string HeldOutFile = "held-out-posts.jsonl";
+
+    public ScreenedKind ScreenedKind => Kind == "display_name" ? ScreenedKind.DisplayName : ScreenedKind.Post;
+
+    public ScreeningOutcome ExpectedOutcome => Enum.Parse<ScreeningOutcome>(Outcome, ignoreCase: true);
+
+    public bool Has(SafeMessagingRule rule) => Rules.Contains(rule.ToString());
+
+    public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "Wall", file);
+
+    public static IReadOnlyList<LabelledPost> Load(string file) =>
+        [.. File.ReadLines(PathOf(file)).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<LabelledPost>(l)!)];
+}

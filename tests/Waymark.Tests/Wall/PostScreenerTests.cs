@@ -1,0 +1,205 @@
+using System.Reflection;
+using Waymark.Core.Screening;
+
+namespace Waymark.Tests.Wall;
+
+/// <summary>The tricky cases, one at a time: near-misses, denials, slang and typos, strictest-wins, display names.</summary>
+public sealed class PostScreenerTests
+{
+    private static ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post) => PostScreener.Default.Screen(text, kind);
+
+    [Theory]
+    [InlineData("killing it at work today")]
+    [InlineData("my tablet died, typing on my phone")]
+    [InlineData("the bridge club meets on Thursdays")]
+    [InlineData("Samaritans is 116 123")]
+    [InlineData("Text SHOUT to 85258, or ring PAPYRUS on 0800 068 4141")]
+    [InlineData("I want to dye my hair purple")]
+    [InlineData("i want to die my hair purple")]
+    [InlineData("this heat is killing me")]
+    [InlineData("I'm going to end it with him tonight")]
+    [InlineData("cutting back on sugar")]
+    [InlineData("I have a plan for the weekend: sleep")]
+    [InlineData("this is goodbye to my old car")]
+    [InlineData("took two paracetamol for a headache")]
+    [InlineData("walked the dog by the river, lovely")]
+    [InlineData("my shoulder blade is killing me")]
+    [InlineData("I'd rather die than do karaoke")]
+    public void Near_misses_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
+
+    [Theory]
+    [InlineData("i want to kill myself tonight")]
+    [InlineData("gonna unalive myself")]
+    [InlineData("planning to ctb on sunday")]
+    [InlineData("kms tonight")]
+    [InlineData("i want to comit sucide")]
+    [InlineData("goin 2 kil myself")]
+    [InlineData("I want to s*icide")]
+    [InlineData("SO DONE. GOING TO END IT ALL")]
+    [InlineData("su1c1dal tonight")]
+    [InlineData("I've written my note")]
+    public void Slang_typos_and_disguised_letters_still_reach_a_person_at_once(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(SafeMessagingRule.R9, result.Rules);
+    }
+
+    [Fact]
+    public void A_denied_plan_is_still_urgent_and_marked_as_denied()
+    {
+        var result = Screen("I'm not going to kill myself tonight, I just needed to say it");
+
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        var match = Assert.Single(result.Matches, m => m.Rule == SafeMessagingRule.R9);
+        Assert.True(match.Negated);
+    }
+
+    [Fact]
+    public void Suicidal_feelings_denied_are_still_urgent()
+    {
+        Assert.Equal(ScreeningOutcome.Urgent, Screen("i'm not suicidal but i can't stop thinking about ending it").Outcome);
+    }
+
+    [Theory]
+    [InlineData("suicide is never the answer, please talk to someone", ScreeningOutcome.Publish)]
+    [InlineData("I didn't self harm today and I'm proud", ScreeningOutcome.Publish)]
+    [InlineData("I haven't cut in 6 months", ScreeningOutcome.Publish)]
+    [InlineData("Please don't kill yourself. It gets better.", ScreeningOutcome.Publish)]
+    [InlineData("suicide is the answer", ScreeningOutcome.Hold)]
+    [InlineData("I cut again last night", ScreeningOutcome.Warn)]
+    public void A_denial_cancels_framing_and_lived_experience_but_not_the_words_themselves(string text, ScreeningOutcome expected) =>
+        Assert.Equal(expected, Screen(text).Outcome);
+
+    [Fact]
+    public void Method_words_count_only_in_a_text_about_self_harm()
+    {
+        Assert.Equal(ScreeningOutcome.Publish, Screen("sharpened the kitchen knife and made a curry").Outcome);
+        var result = Screen("relapsed last night with the kitchen knife");
+        Assert.Equal(ScreeningOutcome.Hold, result.Outcome);
+        var r1 = Assert.Single(result.Matches, m => m.Rule == SafeMessagingRule.R1);
+        Assert.Equal("knife", Assert.Single(r1.Spans).Text);
+    }
+
+    [Fact]
+    public void The_strictest_outcome_wins_and_every_rule_is_listed()
+    {
+        var result = Screen("you should just kill yourself. I'm going to end it tonight too, 07700 900123");
+
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Equal([SafeMessagingRule.R4, SafeMessagingRule.R6, SafeMessagingRule.R9], result.Rules);
+        Assert.Null(result.AuthorMessage);
+    }
+
+    [Fact]
+    public void A_rejected_post_explains_itself_kindly_and_offers_support()
+    {
+        var result = Screen("just do it, nobody cares anyway");
+
+        Assert.Equal(ScreeningOutcome.Reject, result.Outcome);
+        Assert.NotNull(result.AuthorMessage);
+        Assert.Contains("116 123", result.AuthorMessage, StringComparison.Ordinal);
+        Assert.Contains("999", result.AuthorMessage, StringComparison.Ordinal);
+        Assert.Contains("you deserve support", result.AuthorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Spans_point_at_the_words_in_the_original_text()
+    {
+        const string text = "Honestly... I've Been CUTTING again and the Blade is in my drawer";
+        var result = Screen(text);
+
+        Assert.Equal(ScreeningOutcome.Hold, result.Outcome);
+        Assert.All(result.Matches.SelectMany(m => m.Spans), s => Assert.Equal(s.Text, text.Substring(s.Start, s.Length)));
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R1 && m.Spans.Any(s => s.Text == "Blade"));
+    }
+
+    [Fact]
+    public void Stigmatising_words_publish_with_a_suggestion_unless_aimed_at_someone()
+    {
+        var report = Screen("people say self harm is attention seeking");
+        Assert.Contains(SafeMessagingRule.R8, report.Rules);
+        Assert.True(report.IsPublic);
+        Assert.Contains("died by suicide", report.EditSuggestion, StringComparison.Ordinal);
+
+        Assert.Equal(ScreeningOutcome.Hold, Screen("you're just attention seeking").Outcome);
+    }
+
+    [Theory]
+    [InlineData("Daniel Whitaker", ScreeningOutcome.Hold)]
+    [InlineData("Sarah J", ScreeningOutcome.Hold)]
+    [InlineData("jo.bloggs@example.com", ScreeningOutcome.Hold)]
+    [InlineData("07700900456", ScreeningOutcome.Hold)]
+    [InlineData("@cloudy.days", ScreeningOutcome.Hold)]
+    [InlineData("sunflower_sarah", ScreeningOutcome.Publish)]
+    [InlineData("tom from hull", ScreeningOutcome.Publish)]
+    [InlineData("StillHere2024", ScreeningOutcome.Publish)]
+    [InlineData("wanttodie", ScreeningOutcome.Urgent)]
+    [InlineData("bladegirl", ScreeningOutcome.Hold)]
+    public void Display_names_are_screened_for_names_and_run_together_words(string name, ScreeningOutcome expected) =>
+        Assert.Equal(expected, Screen(name, ScreenedKind.DisplayName).Outcome);
+
+    [Fact]
+    public void A_first_name_alone_is_fine_as_a_display_name_but_a_post_naming_someone_is_held()
+    {
+        Assert.Equal(ScreeningOutcome.Publish, Screen("Sophie", ScreenedKind.DisplayName).Outcome);
+        Assert.Equal(ScreeningOutcome.Hold, Screen("my husband Gary reads these").Outcome);
+        Assert.Equal(ScreeningOutcome.Hold, Screen("I live at 14 Cardigan Road").Outcome);
+        Assert.Equal(ScreeningOutcome.Hold, Screen("email me at someone@example.com").Outcome);
+        Assert.Equal(ScreeningOutcome.Publish, Screen("email jo@samaritans.org, they answer").Outcome);
+    }
+
+    [Fact]
+    public void Images_are_held()
+    {
+        Assert.Equal([SafeMessagingRule.R2], Screen("look https://i.imgur.com/abc.jpg").Rules);
+        Assert.Equal([SafeMessagingRule.R2], Screen("![arm](https://example.org/a.png)").Rules);
+    }
+
+    [Fact]
+    public void The_same_text_always_gets_the_same_answer()
+    {
+        var posts = LabelledPost.Load(LabelledPost.TuningFile);
+        var first = posts.Select(p => Screen(p.Text, p.ScreenedKind)).ToList();
+        var second = posts.Select(p => Screen(p.Text, p.ScreenedKind)).ToList();
+        Assert.Equal(first.Select(r => (r.Outcome, string.Join(",", r.Rules))), second.Select(r => (r.Outcome, string.Join(",", r.Rules))));
+    }
+
+    [Fact]
+    public void It_classifies_text_never_people_and_carries_no_score()
+    {
+        // Nothing about a person goes in: the only inputs are the text and what kind of text it is.
+        var screen = typeof(PostScreener).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+        Assert.All(screen, m => Assert.All(m.GetParameters(), p => Assert.True(p.ParameterType == typeof(string) || p.ParameterType == typeof(ScreenedKind), $"{m.Name}({p.Name})")));
+        // Nothing numeric comes out that could be read as a risk score or band.
+        foreach (var type in new[] { typeof(ScreeningResult), typeof(RuleMatch) })
+        {
+            Assert.DoesNotContain(type.GetProperties(), p => p.PropertyType == typeof(double) || p.PropertyType == typeof(float) || p.PropertyType == typeof(decimal) || p.PropertyType == typeof(int));
+        }
+    }
+
+    [Fact]
+    public void Every_word_list_says_why_it_exists()
+    {
+        var json = File.ReadAllText(Path.Combine(FindRepository(), "src", "Waymark.Core", "Screening", "screening-lexicon.json"));
+        using var doc = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        foreach (var group in doc.RootElement.GetProperty("groups").EnumerateArray())
+        {
+            Assert.False(string.IsNullOrWhiteSpace(group.GetProperty("why").GetString()), group.GetProperty("id").GetString());
+        }
+        foreach (var c in doc.RootElement.GetProperty("classes").EnumerateObject())
+        {
+            Assert.False(string.IsNullOrWhiteSpace(c.Value.GetProperty("why").GetString()), c.Name);
+        }
+    }
+
+    private static string FindRepository()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Waymark.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Waymark.sln not found above the test folder");
+    }
+}

@@ -10,7 +10,8 @@ public sealed record OnspdResult(int Imported, int Skipped);
 /// <summary>
 /// Loads the ONS Postcode Directory (or any CSV with its <c>pcds</c>, <c>lat</c> and <c>long</c> columns, found
 /// by name) into the gazetteer, in one transaction. Terminated postcodes (a <c>doterm</c> date) and postcodes
-/// without a grid reference (ONSPD writes latitude 99.999999) are skipped.
+/// without a grid reference (ONSPD writes latitude 99.999999) are skipped. Each postcode's local authority district
+/// comes from <c>oslaua</c> (ONSPD), <c>laua</c> (NSPL) or a <c>ladNNcd</c> column (newer releases), when there is one.
 /// </summary>
 public sealed class OnspdImporter(WaymarkDbContext db)
 {
@@ -25,6 +26,7 @@ public sealed class OnspdImporter(WaymarkDbContext db)
         var names = SplitCsv(header).Select(h => h.Trim().ToLowerInvariant()).ToList();
         int Column(string name) => names.IndexOf(name);
         var (pcds, lat, lon, doterm) = (Column("pcds"), Column("lat"), Column("long"), Column("doterm"));
+        var authority = AuthorityColumn(names);
         var missing = new[] { ("pcds", pcds), ("lat", lat), ("long", lon) }.Where(c => c.Item2 < 0).Select(c => c.Item1).ToList();
         if (missing.Count > 0)
         {
@@ -58,7 +60,7 @@ public sealed class OnspdImporter(WaymarkDbContext db)
                 skipped++;
                 continue;
             }
-            var row = new GazetteerPostcode { Postcode = postcode, Latitude = latitude, Longitude = longitude };
+            var row = new GazetteerPostcode { Postcode = postcode, Latitude = latitude, Longitude = longitude, LocalAuthorityCode = AuthorityCode(fields, authority) };
             (existing.Contains(postcode) ? updates : inserts).Add(row);
             imported++;
             if (inserts.Count + updates.Count >= 5000)
@@ -77,6 +79,31 @@ public sealed class OnspdImporter(WaymarkDbContext db)
             inserts.Clear();
             updates.Clear();
         }
+    }
+
+    private static int AuthorityColumn(List<string> names)
+    {
+        foreach (var name in (string[])["oslaua", "laua"])
+        {
+            if (names.IndexOf(name) is var i and >= 0)
+            {
+                return i;
+            }
+        }
+        // Newer releases name the column after the boundaries' year: lad23cd, lad24cd, lad25cd...
+        return names.FindIndex(n => n.Length == 7 && n.StartsWith("lad", StringComparison.Ordinal) && n.EndsWith("cd", StringComparison.Ordinal)
+            && char.IsAsciiDigit(n[3]) && char.IsAsciiDigit(n[4]));
+    }
+
+    /// <summary>A GSS code (a letter and 8 digits), or null: ONSPD leaves it empty or writes a pseudo-code for postcodes without one.</summary>
+    private static string? AuthorityCode(List<string> fields, int column)
+    {
+        if (column < 0 || column >= fields.Count)
+        {
+            return null;
+        }
+        var code = fields[column].Trim().ToUpperInvariant();
+        return code.Length == 9 && char.IsAsciiLetter(code[0]) && code.Skip(1).All(char.IsAsciiDigit) && !code.EndsWith("99999999", StringComparison.Ordinal) ? code : null;
     }
 
     /// <summary>"s12he", "S1  2HE" → "S1 2HE"; null when it cannot be a UK postcode.</summary>

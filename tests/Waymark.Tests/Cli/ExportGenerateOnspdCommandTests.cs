@@ -115,6 +115,28 @@ public sealed class ExportGenerateOnspdCommandTests : IDisposable
         Assert.Equal(2, await db.GazetteerPostcodes.CountAsync());
     }
 
+    [Theory]
+    [InlineData("oslaua")]
+    [InlineData("lad25cd")]
+    public async Task Onspd_loads_each_postcodes_local_authority_code(string column)
+    {
+        var csv = _cli.Write("onspd-la.csv", string.Join('\n',
+            $"\"pcds\",\"doterm\",\"{column}\",\"lat\",\"long\"",
+            "\"BD20 0AA\",\"\",\"E07000163\",53.905100,-1.990000",
+            "\"LS1 1UR\",\"\",\"e08000035\",53.796700,-1.547300",
+            "\"S1 2HE\",\"\",\"E99999999\",53.381100,-1.470100",
+            "\"DN1 1AA\",\"\",\"\",53.522800,-1.128500") + "\n");
+
+        var run = await _cli.RunAsync("import", "onspd", csv);
+
+        Assert.Equal(0, run.ExitCode);
+        await using var db = _cli.Database.Open();
+        var codes = await db.GazetteerPostcodes.OrderBy(p => p.Postcode).Select(p => new { p.Postcode, p.LocalAuthorityCode }).ToListAsync();
+        // Craven's retired code is kept as ONSPD gives it (the authority table knows it as North Yorkshire); no code, or
+        // ONSPD's pseudo-code for "none", is no code.
+        Assert.Equal(["BD20 0AA E07000163", "DN1 1AA ", "LS1 1UR E08000035", "S1 2HE "], codes.Select(c => $"{c.Postcode} {c.LocalAuthorityCode}"));
+    }
+
     [Fact]
     public async Task Onspd_with_a_bad_header_exits_1_and_changes_nothing()
     {

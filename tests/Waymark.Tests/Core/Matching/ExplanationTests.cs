@@ -73,6 +73,35 @@ public sealed class ExplanationTests : MatcherTestBase
         Assert.Contains(c.Expected, result.Cautions);
     }
 
+    [Theory]
+    [InlineData("format")]
+    [InlineData("prefer")]
+    public void Someone_who_asked_for_a_group_is_not_cautioned_that_it_is_a_group(string asked)
+    {
+        var group = ServiceGraph.Named("Group").With("delivery:phone", "format:group");
+        var query = asked == "format" ? Near() with { Format = Set("format:group", "format:one-to-one") } : Near() with { Prefer = Set("format:group") };
+
+        var result = MatchBoth(query, group).Results.Single();
+
+        Assert.Contains("Group", result.Reasons);
+        Assert.DoesNotContain("Group sessions only", result.Cautions);
+        Assert.Contains("Group sessions only", MatchBoth(Near(), group).Results.Single().Cautions);
+    }
+
+    [Theory]
+    [InlineData(105, "About a 15-week wait", "About 15 weeks")]
+    [InlineData(240, "About a 34-week wait", "About 34 weeks")]
+    [InlineData(60, "About a 9-week wait", "About 9 weeks")]
+    [InlineData(10, "About a 10-day wait", "About 10 days")]
+    public void A_wait_is_said_one_way_in_the_caution_and_the_waiting_time(int days, string caution, string waitingTime)
+    {
+        var result = MatchBoth(Near(), ServiceGraph.Named("Waits").With("delivery:phone").Waits(days)).Results.Single();
+
+        Assert.Equal(caution, Assert.Single(result.Cautions, c => c.Contains("wait", StringComparison.Ordinal)));
+        Assert.Equal(waitingTime, WaitWords.Of(result.TypicalWaitDays));
+        Assert.Equal(waitingTime, Waymark.Web.Text.PlainWords.Wait(result.TypicalWaitDays));
+    }
+
     [Fact]
     public void A_fresh_free_self_referral_one_to_one_service_with_times_has_no_cautions()
     {

@@ -99,6 +99,31 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task With_javascript_off_and_the_keyboard_alone_a_student_names_their_university_and_gets_its_own_support()
+    {
+        var page = await browser.NewPageAsync(width: 320, height: 800, javaScript: false);
+        await page.GotoAsync("/find/you?near=Sheffield");
+
+        Assert.True(await page.GetByRole(AriaRole.Group, new() { Name = "Do you study or work somewhere that offers its own support?" }).IsVisibleAsync());
+        Assert.Equal(0, await page.GetByLabel("Ouse and Foss University").CountAsync());
+        await TabToAsync(page, "input[name=circumstances][value=student]");
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, "input[name=member_of]");
+        Assert.Equal("Porter Brook University", (await page.EvaluateAsync<string>("() => document.activeElement.labels[0].textContent")).Trim());
+        await page.Keyboard.PressAsync("Space");
+        await AssertNoSidewaysScrollAsync(page);
+        await ScreenshotAsync(page, "find-you-member-of");
+        await TabToAsync(page, "button[formaction='/find/results']");
+        await page.Keyboard.PressAsync("Enter");
+        await WaitForPathAsync(page, "/find/results?");
+
+        Assert.Contains("member_of=", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Studies or works at Porter Brook University", await page.Locator("#you-said").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#results h2 a", new() { HasText = "Student Counselling Service" }).CountAsync() > 0);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>
     /// Waits until the page's address contains <paramref name="path"/> and its document is parsed. Not WaitForURL:
     /// that also waits for the "load" event, and on a busy run it timed out with the next page already shown (the

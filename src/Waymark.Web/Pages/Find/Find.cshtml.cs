@@ -47,7 +47,7 @@ public sealed class FindModel(Gazetteer gazetteer, DirectoryIndex index) : PageM
             Response.StatusCode = StatusCodes.Status400BadRequest;
             if (FindJourney.OwnerOf(errors[0].Parameter) is { } owner)
             {
-                Form = WithChoices(FindJourney.Form(owner, Answers, [.. errors.Where(e => FindJourney.OwnerOf(e.Parameter) == owner)]), query);
+                Form = await WithChoicesAsync(FindJourney.Form(owner, Answers, [.. errors.Where(e => FindJourney.OwnerOf(e.Parameter) == owner)]), query, ct);
             }
             else
             {
@@ -55,12 +55,13 @@ public sealed class FindModel(Gazetteer gazetteer, DirectoryIndex index) : PageM
             }
             return Page();
         }
-        Form = asked is null ? null : WithChoices(FindJourney.Form(asked, Answers, []), query);
+        Form = asked is null ? null : await WithChoicesAsync(FindJourney.Form(asked, Answers, []), query, ct);
         return Page();
     }
 
-    private StepForm WithChoices(StepForm form, MatchQuery? query) =>
-        form.Step.Parameters.Contains("member_of") && index.IsReady
+    /// <summary>The "you" step's organisations, from the search snapshot (just after a start, once it is in; without it, none).</summary>
+    private async Task<StepForm> WithChoicesAsync(StepForm form, MatchQuery? query, CancellationToken ct) =>
+        form.Step.Parameters.Contains("member_of") && await index.WaitUntilReadyAsync(MatchApi.StartingWait, ct)
             ? form with { Organisations = FindJourney.OrganisationChoices(index.Current, query, Answers) }
             : form;
 }

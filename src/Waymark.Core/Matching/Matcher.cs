@@ -145,7 +145,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
             BlockAssuredDay = new int[starts.Count];
             BlockCodes = new UInt128[starts.Count];
             BlockHasTimes = new bool[starts.Count];
-            BlockHasAreaLimit = new bool[starts.Count];
+            var areaSets = new List<int>();
+            BlockAreaSetStart = new int[starts.Count + 1];
             for (var k = 0; k < starts.Count; k++)
             {
                 BlockWaitPart[k] = double.NegativeInfinity;
@@ -159,9 +160,31 @@ public sealed class Matcher(IReferralWaits referralWaits)
                     BlockAssuredDay[k] = Math.Max(BlockAssuredDay[k], snapshot.FactAssuredDay[i]);
                     BlockCodes[k] |= codes;
                     BlockHasTimes[k] |= (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0;
-                    BlockHasAreaLimit[k] |= snapshot.FactAreaSet[i] != AreaSets.Everyone;
+                    var set = snapshot.FactAreaSet[i];
+                    if (set != AreaSets.Everyone && (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0 && areaSets.IndexOf(set, BlockAreaSetStart[k]) < 0)
+                    {
+                        areaSets.Add(set);
+                    }
+                }
+                BlockAreaSetStart[k + 1] = areaSets.Count;
+            }
+            BlockAreaSets = [.. areaSets];
+        }
+
+        /// <summary>
+        /// Whether a service of the block could be open now and local to the person (limited to an area their place is
+        /// in), for the bound of a "help now" search: only the block's own area sets are looked at.
+        /// </summary>
+        public bool MayBeLocal(int block, PersonLimits limits)
+        {
+            for (var i = BlockAreaSetStart[block]; i < BlockAreaSetStart[block + 1]; i++)
+            {
+                if (limits.AreaAllowed[BlockAreaSets[i]])
+                {
+                    return true;
                 }
             }
+            return false;
         }
 
         public DirectorySnapshot Snapshot { get; }
@@ -188,8 +211,12 @@ public sealed class Matcher(IReferralWaits referralWaits)
         public UInt128[] BlockCodes { get; }
         public bool[] BlockHasTimes { get; }
 
-        /// <summary>Whether any service of the block is limited to some local authorities (so may be local to a person).</summary>
-        public bool[] BlockHasAreaLimit { get; }
+        /// <summary>
+        /// The distinct area sets (other than "anyone") of the block's services that have times: those of block <c>k</c> are
+        /// <c>BlockAreaSets[BlockAreaSetStart[k]]</c> to <c>BlockAreaSets[BlockAreaSetStart[k + 1] - 1]</c>.
+        /// </summary>
+        public int[] BlockAreaSetStart { get; }
+        public int[] BlockAreaSets { get; }
     }
 
     private volatile ScoreTable? _table;
@@ -630,6 +657,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var excluded = ctx.GenderExcluded | ctx.CircumstancesExcluded | ctx.Limits.Excluded;
         var limits = ctx.Limits;
         var areaSets = snapshot.FactAreaSet;
+        var areaAllowed = limits.AreaAllowed;
+        var checksMembership = limits.ChecksMembership;
         var needs = q.Needs;
         var anyOf = q.SelfAccessOnly ? Codes.SelfAccess : ~UInt128.Zero;
         var requiredFlags = q.FreeOnly ? FactFlags.Free : FactFlags.None;
@@ -666,7 +695,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
                     {
                         continue;
                     }
-                    var inArea = limits.InArea(index);
+                    var inArea = areaAllowed[areaSets[index]];
                     if ((!inArea && bySet is null) || (slow && !MeetsSlowConstraints(ctx, index)))
                     {
                         continue;
@@ -675,7 +704,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
                     {
                         bySet[areaSets[index]]++;
                     }
-                    if (!inArea || !limits.MayJoin(index, c))
+                    // Without member_of, members-only services were left out by the code mask already.
+                    if (!inArea || (checksMembership && !limits.MayJoin(index, c)))
                     {
                         continue;
                     }
@@ -1056,7 +1086,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             sum += 0.4 * ((table.BlockHasTimes[block] ? 0.6 : 0) + (Codes.Any(codes, Codes.Crisis) ? 0.4 : 0));
             sum += 0.3 * table.BlockNowWaitPart[block];
-            sum += table.BlockHasTimes[block] && table.BlockHasAreaLimit[block] ? LocalWeight : 0;
+            sum += table.MayBeLocal(block, ctx.Limits) ? LocalWeight : 0;
         }
         else
         {

@@ -21,6 +21,9 @@ internal sealed class PersonLimits
         Excluded = namesMembership ? UInt128.Zero : Codes.MembersOnly;
     }
 
+    /// <summary>For each of the snapshot's area sets, whether the person's place lies in it (for loops that read it directly).</summary>
+    public bool[] AreaAllowed => _areaAllowed;
+
     /// <summary>Codes that rule a service out without looking further: members-only, when the search names no organisation.</summary>
     public UInt128 Excluded { get; }
 
@@ -29,16 +32,10 @@ internal sealed class PersonLimits
 
     public static PersonLimits For(DirectorySnapshot snapshot, MatchQuery query)
     {
-        var members = new List<int>(query.MemberOf.Count);
-        foreach (var id in query.MemberOf)
-        {
+        var members = query.MemberOf.Count == 0 ? [] : query.MemberOf
             // An organisation with no active service has no members-only service to let in.
-            if (snapshot.OrganizationNumberOf(id) is var number and >= 0)
-            {
-                members.Add(number);
-            }
-        }
-        return new PersonLimits(snapshot, AreaFilter.For(snapshot.AreaSets, query.Place), [.. members], query.MemberOf.Count > 0);
+            .Select(snapshot.OrganizationNumberOf).Where(number => number >= 0).ToArray();
+        return new PersonLimits(snapshot, AreaFilter.For(snapshot.AreaSets, query.Place), members, query.MemberOf.Count > 0);
     }
 
     /// <summary>Of counts of services by area set, the sum over the sets the person lives in.</summary>

@@ -76,6 +76,7 @@ public sealed record AreaLimit(IReadOnlyList<LocalAuthority> Authorities, IReadO
                 (unknown ??= []).Add((area.Description ?? area.Name ?? "").Trim());
             }
         }
-        return known is null && unknown is null ? Everyone : new AreaLimit(known ?? [], unknown ?? []);
+        // In the table's order, whatever order the rows were stored in, so the words never change between two reads.
+        return known is null && unknown is null ? Everyone : new AreaLimit([.. (known ?? []).OrderBy(a => a.Index)], [.. (unknown ?? []).Order(StringComparer.Ordinal)]);
     }
 }

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Waymark.Bench;
 
-// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--load N --database CONN] [--write-queries FILE] [--account-timing N [--app Waymark.Web.dll] [--port P]] [BenchmarkDotNet args]
+// dotnet run -c Release --project bench/Waymark.Bench -- [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--load N --database CONN] [--write-queries FILE] [--account-timing N [--app Waymark.Web.dll] [--port P] [--forms "sign-in,sign-in (locked)"]] [BenchmarkDotNet args]
 var sizes = Option("--sizes") is { } s
     ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
     : new[] { 10_000, 100_000, 1_000_000 };
@@ -36,7 +36,8 @@ if (Option("--load") is { } loads)
 if (Option("--account-timing") is { } rounds)
 {
     var app = Option("--app") ?? "src/Waymark.Web/bin/Release/net10.0/Waymark.Web.dll";
-    await AccountTiming.RunAsync(app, int.Parse(rounds, CultureInfo.InvariantCulture), Option("--port") is { } port ? int.Parse(port, CultureInfo.InvariantCulture) : 5870);
+    await AccountTiming.RunAsync(app, int.Parse(rounds, CultureInfo.InvariantCulture), Option("--port") is { } port ? int.Parse(port, CultureInfo.InvariantCulture) : 5870,
+        Option("--forms")?.Split(',').Select(f => f.Trim()).ToList());
     return 0;
 }
 if (args.Contains("--per-query"))

@@ -25,7 +25,7 @@ builder.Services.AddMatching();
 builder.Services.AddWaymarkAccounts(builder.Configuration, builder.Environment);
 
 // Referrals: Data Protection (keys in the database), the outbox and its relay
-builder.Services.AddWaymarkReferrals(builder.Configuration);
+builder.Services.AddWaymarkReferrals(builder.Configuration, builder.Environment);
 
 // Referral follow-ups: notifications (folder, GOV.UK Notify or SMTP), navigator and onward referrals, staleness and check-ins
 builder.Services.AddReferralFlow(builder.Configuration);
@@ -34,11 +34,13 @@ builder.Services.AddReferralFlow(builder.Configuration);
 builder.Services.AddWaymarkPeople();
 
 // Web
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new MissingHandlers()));
 builder.Services.AddSessionOnlyAntiforgery();
+// Browsers that have seen Waymark over https never try it over plain http again, for a year.
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOrukApi();
+builder.Services.AddOrukApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +48,12 @@ var app = builder.Build();
 // (DirectoryChangeListener); searches wait for it or are told to retry, never answered from an empty one.
 await app.Services.MigrateAndSeedAsync(waymark);
 
+// Behind a TLS proxy: the client's own address and scheme, from trusted proxies only (off unless configured).
+app.UseTrustedProxies(waymark);
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
 app.UsePrivacyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePagesWithReExecute("/error/{0}");

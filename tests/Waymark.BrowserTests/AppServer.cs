@@ -13,6 +13,7 @@ public sealed class AppServer : IAsyncLifetime
     private Process? _process;
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"waymark-browser-{Guid.NewGuid():N}.db");
     private readonly string _outboxFolder = Path.Combine(Path.GetTempPath(), $"waymark-browser-outbox-{Guid.NewGuid():N}");
+    private readonly string _certificateFolder = Path.Combine(Path.GetTempPath(), $"waymark-browser-certificate-{Guid.NewGuid():N}");
     private readonly System.Text.StringBuilder _output = new();
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -46,6 +47,9 @@ public sealed class AppServer : IAsyncLifetime
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production will not start without a certificate to encrypt the key ring: a throwaway self-signed one.
+        System.IO.Directory.CreateDirectory(_certificateFolder);
+        start.Environment["WAYMARK_KEY_CERTIFICATE"] = Waymark.Tests.Infrastructure.TestCertificates.Write(_certificateFolder);
         start.Environment["WAYMARK_DATABASE"] = $"Data Source={_databaseFile}";
         start.Environment["WAYMARK_SAMPLE_DATA"] = "yorkshire-and-humber";
         // Messages the journeys send (e.g. confirming an email) go to a throwaway folder, not into the checkout.
@@ -105,9 +109,9 @@ public sealed class AppServer : IAsyncLifetime
         {
             File.Delete(f);
         }
-        if (System.IO.Directory.Exists(_outboxFolder))
+        foreach (var folder in new[] { _outboxFolder, _certificateFolder }.Where(System.IO.Directory.Exists))
         {
-            System.IO.Directory.Delete(_outboxFolder, recursive: true);
+            System.IO.Directory.Delete(folder, recursive: true);
         }
         return Task.CompletedTask;
     }

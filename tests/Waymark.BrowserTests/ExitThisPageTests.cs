@@ -6,6 +6,10 @@ namespace Waymark.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ExitThisPageTests(BrowserFixture browser)
 {
+    // Arriving at the neutral site is what matters, not its page finishing loading; a loaded machine once took
+    // over 30 s to fire 'load' there although the exit had already happened.
+    private static readonly PageWaitForURLOptions LeftFor = new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 };
+
     [Fact]
     public async Task Pressing_Shift_three_times_leaves_for_the_neutral_site()
     {
@@ -17,7 +21,7 @@ public sealed class ExitThisPageTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Shift");
         await page.Keyboard.PressAsync("Shift");
 
-        await page.WaitForURLAsync(browser.App.NeutralSite.ToString());
+        await page.WaitForURLAsync(browser.App.NeutralSite.ToString(), LeftFor);
         await page.Context.CloseAsync();
     }
 
@@ -46,7 +50,7 @@ public sealed class ExitThisPageTests(BrowserFixture browser)
 
         await page.Locator("a#exit-this-page").ClickAsync();
 
-        await page.WaitForURLAsync(browser.App.NeutralSite.ToString());
+        await page.WaitForURLAsync(browser.App.NeutralSite.ToString(), LeftFor);
         var ours = await page.Context.CookiesAsync([browser.App.BaseAddress.ToString()]);
         Assert.Empty(ours);
         await page.Context.CloseAsync();
@@ -71,7 +75,7 @@ public sealed class ExitThisPageTests(BrowserFixture browser)
         Assert.Equal("exit-this-page", await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''"));
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(browser.App.NeutralSite.ToString());
+        await page.WaitForURLAsync(browser.App.NeutralSite.ToString(), LeftFor);
         await page.Context.CloseAsync();
     }
 }

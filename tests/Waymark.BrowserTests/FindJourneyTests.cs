@@ -53,7 +53,7 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         Assert.Contains("/services/", page.Url, StringComparison.Ordinal);
         Assert.Equal(name, (await page.Locator("h1").TextContentAsync())!.Trim());
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "What to expect" }).IsVisibleAsync());
-        Assert.True(await page.Locator("#crisis-card").IsVisibleAsync());
+        Assert.True(await page.Locator("#crisis-bar").IsVisibleAsync());
         await AssertNoSidewaysScrollAsync(page);
         await ScreenshotAsync(page, "service-no-js");
         await page.Context.CloseAsync();
@@ -121,6 +121,39 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         Assert.Contains("member_of=", page.Url, StringComparison.Ordinal);
         Assert.Contains("Studies or works at Porter Brook University", await page.Locator("#you-said").TextContentAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("#results li", new() { HasText = "Run by Porter Brook University" }).CountAsync() > 0, "no result run by Porter Brook University");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_misspelt_village_offers_the_closest_places_and_a_postcode_at_320_px_without_javascript()
+    {
+        var page = await browser.NewPageAsync(width: 320, height: 800, javaScript: false);
+        await page.GotoAsync("/find/where");
+
+        await page.GetByLabel("Postcode, town or village").FillAsync("Kettlewel");
+        await page.GetByLabel("Up to 15 km (about 9 miles)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        Assert.Contains("/find/how?", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Choose a place from the list, or enter your postcode", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoSidewaysScrollAsync(page);
+        // axe-core runs as a script, so the same page is checked in a second window with JavaScript on.
+        var checkedPage = await browser.NewPageAsync(width: 320, height: 800);
+        await checkedPage.GotoAsync(page.Url);
+        var violations = new List<string>();
+        await AxeCheck.PageAsync(checkedPage, "find", "where-misspelt-village", violations, reflow: true);
+        await checkedPage.Context.CloseAsync();
+        Assert.Empty(violations);
+
+        // The closest name is a radio; the distance chosen before is still chosen.
+        await page.GetByLabel("Kettlewell", new() { Exact = true }).CheckAsync();
+        Assert.True(await page.GetByLabel("Up to 15 km (about 9 miles)").IsCheckedAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        Assert.Equal("How would you like to get support?", (await page.Locator("h1").TextContentAsync())!.Trim());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
+        Assert.Contains("near=Kettlewell", page.Url, StringComparison.Ordinal);
+        Assert.Contains("within_km=15", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 

@@ -42,6 +42,7 @@ public sealed class NavigatorPagesTests(BrowserFixture browser)
         await SignInAsync(page, navigator, withAuthenticator: true);
         foreach (var (name, path) in new[]
         {
+            ("navigator home, none yet", "/navigator"),
             ("navigator referrals, none yet", "/navigator/referrals"),
             ("navigator find a service", "/navigator/refer?q=Aire"),
             ("navigator find a service by place", "/navigator/refer?q=Aire&near=Leeds"),
@@ -67,6 +68,9 @@ public sealed class NavigatorPagesTests(BrowserFixture browser)
         await CheckAsync(page, "navigator referral", violations);
         await page.GotoAsync("/navigator/referrals");
         await CheckAsync(page, "navigator referrals", violations);
+        await page.GotoAsync("/navigator");
+        Assert.Equal(1, await page.Locator("#newest-referrals li").CountAsync());
+        await CheckAsync(page, "navigator home", violations);
 
         // Ended: the detail page offers onward referrals.
         await SetStatusAsync(referralId, ReferralStatus.Declined);
@@ -79,7 +83,10 @@ public sealed class NavigatorPagesTests(BrowserFixture browser)
         await SignInAsync(page, person, withAuthenticator: false);
         await page.GotoAsync($"/services/{serviceId}/refer");
         await page.FillAsync("#Story", "What I would like them to know");
+        await page.CheckAsync("#Contact-none");
         await page.ClickAsync("form[novalidate] button[type=submit]");
+        await page.ClickAsync("#send-referral");
+        await page.WaitForSelectorAsync("#referral-sent");
         Guid mine;
         await using (var db = Database.Open(browser.App.DatabaseConnection))
         {

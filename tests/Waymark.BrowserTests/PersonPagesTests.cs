@@ -48,9 +48,12 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
         await page.GotoAsync(link);
         await CheckAsync(page, "confirm email", violations);
         await page.ClickAsync("form[novalidate] button[type=submit]");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Password);
+        Assert.Equal(1, await page.Locator(".error-summary__list li").CountAsync());
+        await CheckAsync(page, "confirm email with errors", violations);
+        await page.FillAsync("#Password", Password);
         await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.EndsWith("/account", page.Url, StringComparison.Ordinal);
+        await CheckAsync(page, "account, just confirmed", violations);
 
         await page.GotoAsync($"/services/{serviceId}");
         await page.ClickAsync("#save-to-plan");
@@ -61,7 +64,11 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
         await page.GotoAsync($"/services/{serviceId}/refer");
         await CheckAsync(page, "refer with story", violations);
         await page.CheckAsync("#ShareStory");
+        await page.FillAsync("#Name", "Sam");
         await page.ClickAsync("form[novalidate] button[type=submit]");
+        Assert.Equal("Sent with this referral", await page.InnerTextAsync("#check-story dd.summary-list__value"));
+        await page.ClickAsync("#send-referral");
+        await page.WaitForSelectorAsync("#referral-sent");
 
         await page.GotoAsync("/my/plan");
         await page.CheckAsync("#Contact-sms");

@@ -50,14 +50,14 @@ public sealed class PublicPagesTests(BrowserFixture browser)
 
     [Theory]
     [MemberData(nameof(PublicPages))]
-    public async Task Shows_the_crisis_card_and_exit_this_page_and_fits_320_px_without_sideways_scrolling(string path)
+    public async Task Shows_the_crisis_bar_and_exit_this_page_and_fits_320_px_without_sideways_scrolling(string path)
     {
         foreach (var width in new[] { 320, 1280 })
         {
             var page = await browser.NewPageAsync(width: width);
             await GoAsync(page, path);
 
-            Assert.True(await page.Locator("#crisis-card").IsVisibleAsync(), $"{path}: crisis card visible at {width} px");
+            Assert.True(await page.Locator("#crisis-bar").IsVisibleAsync(), $"{path}: crisis bar visible at {width} px");
             Assert.True(await page.Locator("a#exit-this-page").IsVisibleAsync(), $"{path}: Exit this page visible at {width} px");
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px at {width} px wide");

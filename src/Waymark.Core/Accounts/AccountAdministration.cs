@@ -1,9 +1,9 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Core.Accounts;
 
@@ -26,7 +26,7 @@ public sealed class AccountAdministration(WaymarkDbContext db, TimeProvider time
     public async Task<NewAccount> AddUserAsync(string email, string role, Guid? organisationId, Actor actor, CancellationToken ct = default)
     {
         email = email.Trim();
-        if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        if (!EmailAddress.IsValid(email))
         {
             throw new AccountException($"'{email}' is not an email address.");
         }

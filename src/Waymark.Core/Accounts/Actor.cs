@@ -14,10 +14,14 @@ public static class AuditLog
 {
     /// <summary>Adds an audit row to the context; it is saved with the change it describes.</summary>
     public static void Audit(this WaymarkDbContext db, TimeProvider time, Actor actor, string action, string? subjectType = null, string? subjectId = null, string? detail = null) =>
+        db.AuditAt(time.GetUtcNow(), actor, action, subjectType, subjectId, detail);
+
+    /// <summary>As <see cref="Audit"/>, for something that happened at <paramref name="at"/> and is recorded later.</summary>
+    public static void AuditAt(this WaymarkDbContext db, DateTimeOffset at, Actor actor, string action, string? subjectType = null, string? subjectId = null, string? detail = null) =>
         db.AuditEvents.Add(new AuditEvent
         {
             Id = Guid.CreateVersion7(),
-            OccurredAt = time.GetUtcNow(),
+            OccurredAt = at,
             ActorId = actor.UserId,
             ActorEmail = actor.Name,
             Action = action,

@@ -24,7 +24,8 @@ public static class AuditActions
     public const string SignInSecondFactor = "sign-in-second-factor";
     public const string SignInSecondFactorFailed = "sign-in-second-factor-failed";
     public const string SignInRecoveryCode = "sign-in-recovery-code";
-    public const string SignOut = "sign-out";
+    public const string SessionStarted = "session-started";
+    public const string SessionEnded = "session-ended";
     public const string UserCreated = "user-created";
     public const string PasswordSet = "password-set";
     public const string PasswordResetRequested = "password-reset-requested";

@@ -78,7 +78,7 @@ public static class Database
         }
         else
         {
-            EnsureSqliteFolder(connection);
+            EnsureSqliteFile(connection);
             services.AddDbContextFactory<SqliteWaymarkDbContext>(o => ConfigureSqlite(o, connection));
             services.AddScoped<WaymarkDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteWaymarkDbContext>>().CreateDbContext());
             services.AddSingleton<IDbContextFactory<WaymarkDbContext>, FactoryOf<SqliteWaymarkDbContext>>();
@@ -86,10 +86,10 @@ public static class Database
         return services;
     }
 
-    /// <summary>Opens a context without dependency injection, for the CLI and tests.</summary>
     /// <summary>The engine's collation that compares text byte by byte (ordinal), for orders both engines agree on.</summary>
     public static string OrdinalCollation(WaymarkDbContext db) => db is PostgresWaymarkDbContext ? "C" : "BINARY";
 
+    /// <summary>Opens a context without dependency injection, for the CLI and tests.</summary>
     public static WaymarkDbContext Open(string connection)
     {
         if (ProviderOf(connection) == DatabaseProvider.Postgres)
@@ -98,30 +98,62 @@ public static class Database
             ConfigurePostgres(b, connection);
             return new PostgresWaymarkDbContext(b.Options);
         }
-        EnsureSqliteFolder(connection);
+        EnsureSqliteFile(connection);
         var s = new DbContextOptionsBuilder<SqliteWaymarkDbContext>();
         ConfigureSqlite(s, connection);
         return new SqliteWaymarkDbContext(s.Options);
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder b, string connection) =>
-        b.UseSqlite(connection, o => o.MigrationsHistoryTable("__migrations"));
+        b.UseSqlite(connection, o => o.MigrationsHistoryTable("__migrations")).AddInterceptors(SqliteSecureDelete.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder b, string connection) =>
         b.UseNpgsql(connection, o => o.MigrationsHistoryTable("__migrations"));
 
-    private static void EnsureSqliteFolder(string connection)
+    /// <summary>
+    /// Creates a missing database file, and its folder, owner-only before SQLite first opens it: SQLite gives the
+    /// -wal, -shm and journal files it makes the database file's own permissions.
+    /// </summary>
+    private static void EnsureSqliteFile(string connection)
     {
         var file = new SqliteConnectionStringBuilder(connection).DataSource;
         if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
         {
             return;
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder))
+        var path = Path.GetFullPath(file);
+        if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
         {
-            System.IO.Directory.CreateDirectory(folder);
+            OwnerOnly.CreateFolder(folder);
         }
+        if (!File.Exists(path))
+        {
+            try
+            {
+                // An empty file is an empty SQLite database.
+                OwnerOnly.CreateNew(path).Dispose();
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process made it first.
+                return;
+            }
+            UseWriteAheadLog(path);
+        }
+    }
+
+    /// <summary>
+    /// EF Core turns on write-ahead logging only for a database it creates itself, and it never creates this one (the
+    /// file exists, empty, before it looks). Without it a write waits for every reader to finish and, when readers
+    /// keep coming, fails with "database is locked" instead of waiting its turn. The mode is kept in the file.
+    /// </summary>
+    private static void UseWriteAheadLog(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        command.ExecuteNonQuery();
     }
 
     private sealed class FactoryOf<T>(IDbContextFactory<T> inner) : IDbContextFactory<WaymarkDbContext>
@@ -134,7 +166,13 @@ public static class Database
 // Used only by `dotnet ef migrations add`; the connection is never opened.
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWaymarkDbContext>
 {
-    public SqliteWaymarkDbContext CreateDbContext(string[] args) => (SqliteWaymarkDbContext)Database.Open("Data Source=design.db");
+    public SqliteWaymarkDbContext CreateDbContext(string[] args)
+    {
+        // Not Database.Open, which would make the file.
+        var options = new DbContextOptionsBuilder<SqliteWaymarkDbContext>();
+        Database.ConfigureSqlite(options, "Data Source=design.db");
+        return new SqliteWaymarkDbContext(options.Options);
+    }
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWaymarkDbContext>

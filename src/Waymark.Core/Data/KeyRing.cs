@@ -13,8 +13,9 @@ namespace Waymark.Core.Data;
 /// decrypt anything yet, and should call this if it ever does). The key ring lives in the database so every
 /// instance and restart can read what another encrypted. Because the keys then sit beside the text they
 /// protect, WAYMARK_KEY_CERTIFICATE encrypts each key with a certificate kept elsewhere: a copy of the
-/// database alone no longer reveals referral text. WAYMARK_KEY_CERTIFICATE_PREVIOUS keeps keys written
-/// under the last certificate readable while rotating.
+/// database alone no longer reveals stories, notes, referral text or authenticator keys. The Production
+/// environment refuses to start without it. WAYMARK_KEY_CERTIFICATE_PREVIOUS keeps keys written under the
+/// last certificate readable while rotating.
 /// </summary>
 public static class KeyRing
 {
@@ -27,9 +28,10 @@ public static class KeyRing
     /// <summary>Whether new keys are encrypted at rest, for the start-up warning.</summary>
     public sealed record Protection(bool ByCertificate, string? Thumbprint);
 
-    public static IDataProtectionBuilder AddWaymarkDataProtection(this IServiceCollection services, IConfiguration configuration)
+    public static IDataProtectionBuilder AddWaymarkDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
         var builder = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<WaymarkDbContext>();
@@ -47,10 +49,21 @@ public static class KeyRing
         {
             throw new InvalidOperationException($"{PreviousCertificateSetting} is only for rotation: set {CertificateSetting} to the new certificate as well.");
         }
+        else if (environment.IsProduction())
+        {
+            throw new InvalidOperationException(MissingInProduction);
+        }
         services.AddSingleton(new Protection(current is not null, current?.Thumbprint));
         services.AddHostedService<KeyRingWarning>();
         return builder;
     }
+
+    public static readonly string MissingInProduction =
+        $"Waymark will not start in Production without {CertificateSetting}. The keys that decrypt people's stories, notes, "
+        + "referral text and authenticator keys are kept in the database, so without a certificate to encrypt them anyone "
+        + $"with a copy of the database could read all of it. Set {CertificateSetting} to a PFX file, or a PEM file with the "
+        + $"certificate and its RSA private key, kept outside the database ({PasswordSetting} if it has a password). "
+        + "README.md, \"Key protection\", shows how to make one with openssl.";
 
     /// <summary>A PFX (PKCS#12) file, or a PEM file holding the certificate and its private key.</summary>
     internal static X509Certificate2? Load(IConfiguration configuration, string pathSetting, string passwordSetting)
@@ -89,7 +102,10 @@ public static class KeyRing
     }
 }
 
-/// <summary>Says at start, in Production, that the key ring is stored unencrypted — but starts anyway, so the embedded demo still runs.</summary>
+/// <summary>
+/// Says at start which certificate protects the key ring, or, outside Development (Production does not get this
+/// far without one), that it is stored unencrypted.
+/// </summary>
 internal sealed partial class KeyRingWarning(KeyRing.Protection protection, IHostEnvironment environment, ILogger<KeyRingWarning> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -98,7 +114,7 @@ internal sealed partial class KeyRingWarning(KeyRing.Protection protection, IHos
         {
             LogProtected(logger, protection.Thumbprint);
         }
-        else if (environment.IsProduction())
+        else if (!environment.IsDevelopment())
         {
             LogUnprotected(logger, KeyRing.CertificateSetting);
         }

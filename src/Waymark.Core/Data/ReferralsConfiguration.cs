@@ -23,6 +23,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.HasIndex(x => x.PersonUserId);
         b.HasIndex(x => x.ReferrerUserId);
         b.HasIndex(x => new { x.ServiceId, x.CreatedAt });
+        // One open self-referral per person and service, even when the same form is sent twice at once.
+        b.HasIndex(x => new { x.ServiceId, x.PersonUserId }, "ix_referral_one_open_self_referral").IsUnique()
+            .HasFilter($"\"PersonUserId\" = \"ReferrerUserId\" AND \"Status\" IN ({string.Join(", ", ReferralService.OpenStatuses.Select(s => $"'{s}'"))})");
         b.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.ReferralId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);

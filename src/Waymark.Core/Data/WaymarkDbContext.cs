@@ -45,7 +45,10 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     // Accounts (AccountsConfiguration.cs) and the listing editor (ListingsConfiguration.cs)
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
     public DbSet<SetPasswordToken> SetPasswordTokens => Set<SetPasswordToken>();
+    public DbSet<AuthenticatorStep> AuthenticatorSteps => Set<AuthenticatorStep>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SignInCounter> SignInCounters => Set<SignInCounter>();
     public DbSet<MetadataEntry> Metadata => Set<MetadataEntry>();
     public DbSet<ListingReport> ListingReports => Set<ListingReport>();
     public DbSet<ServiceNotice> ServiceNotices => Set<ServiceNotice>();

@@ -53,28 +53,33 @@ public sealed partial class Gazetteer
 
     public static FrozenDictionary<string, Entry> Districts { get; } = LoadCsv("Waymark.Core.gazetteer.outcodes.csv", StringComparer.Ordinal);
 
-    public static FrozenDictionary<string, Entry> Places { get; } = LoadCsv("Waymark.Core.gazetteer.places.csv", StringComparer.OrdinalIgnoreCase);
+    /// <summary>Every named place in England (places.csv).</summary>
+    public static PlaceIndex Places => PlaceIndex.England;
 
-    /// <summary>Null when nothing matches: the caller says "unknown place".</summary>
-    public async Task<ResolvedPlace?> ResolveAsync(string near, CancellationToken ct = default)
+    /// <summary>Null when nothing matches, or a place name could be several places: the caller says "unknown place".</summary>
+    public async Task<ResolvedPlace?> ResolveAsync(string near, CancellationToken ct = default) =>
+        (await LookUpAsync(near, ct)).Place;
+
+    /// <summary>As <see cref="ResolveAsync"/>, and for a place name that did not settle on one place, why not.</summary>
+    public async Task<NearLookup> LookUpAsync(string near, CancellationToken ct = default)
     {
         var text = near.Trim();
         if (text.Length == 0 || text.Length > 100)
         {
-            return null;
+            return NearLookup.Nowhere;
         }
         if (TryParseCoordinates(text, out var lat, out var lon))
         {
             var nearest = NearestDistrict(lat, lon);
-            return new ResolvedPlace(
+            return NearLookup.Of(new ResolvedPlace(
                 string.Create(CultureInfo.InvariantCulture, $"{lat:0.####},{lon:0.####}"), lat, lon, PlacePrecision.Coordinates, nearest?.LocalAuthority)
             {
                 Authorities = AuthoritiesOf(nearest),
-            };
+            });
         }
         if (LooksLikeCoordinates(text))
         {
-            return null;
+            return NearLookup.Nowhere;
         }
         var compact = WhiteSpace().Replace(text, "").ToUpperInvariant();
         if (FullPostcode().IsMatch(compact))
@@ -86,20 +91,24 @@ public sealed partial class Gazetteer
             {
                 // ONSPD names the postcode's own authority; without it, the district's (each, if it straddles).
                 var around = district ?? NearestDistrict(p.Lat, p.Lon);
-                return LocalAuthorities.Find(p.AuthorityCode) is { } own
+                return NearLookup.Of(LocalAuthorities.Find(p.AuthorityCode) is { } own
                     ? new ResolvedPlace(postcode, p.Lat, p.Lon, PlacePrecision.Postcode, own.Name) { Authorities = [own] }
-                    : new ResolvedPlace(postcode, p.Lat, p.Lon, PlacePrecision.Postcode, around?.LocalAuthority) { Authorities = AuthoritiesOf(around) };
+                    : new ResolvedPlace(postcode, p.Lat, p.Lon, PlacePrecision.Postcode, around?.LocalAuthority) { Authorities = AuthoritiesOf(around) });
             }
-            return district is null ? null : FromDistrict(district);
+            return NearLookup.Of(district is null ? null : FromDistrict(district));
         }
         if (Districts.TryGetValue(compact, out var d))
         {
-            return FromDistrict(d);
+            return NearLookup.Of(FromDistrict(d));
         }
-        var placeName = WhiteSpace().Replace(text, " ");
-        return Places.TryGetValue(placeName, out var place)
-            ? new ResolvedPlace(place.Name, place.Latitude, place.Longitude, PlacePrecision.Place, place.LocalAuthority)
-            : null;
+        var found = Places.Find(text);
+        if (found.Place is not { } place)
+        {
+            return new NearLookup(null, found.Candidates, found.Suggestions);
+        }
+        // The shortest words that lead back to this place: "Leeds" for the city, "Preston, East Riding of Yorkshire".
+        var name = Places.Find(place.Name).Place == place ? place.Name : place.Label;
+        return NearLookup.Of(new ResolvedPlace(name, place.Latitude, place.Longitude, PlacePrecision.Place, place.LocalAuthority));
     }
 
     /// <summary>Great-circle distance in kilometres.</summary>
@@ -209,8 +218,7 @@ public sealed partial class Gazetteer
             {
                 continue;
             }
-            // Our two files have no quoted fields; names with commas would need a real CSV reader.
-            var f = line.Split(',');
+            var f = OnspdImporter.SplitCsv(line);
             var authorities = f[3].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             entries[f[0]] = new Entry(
                 f[0],

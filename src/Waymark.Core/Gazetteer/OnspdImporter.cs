@@ -149,6 +149,10 @@ public sealed class OnspdImporter(WaymarkDbContext db)
     /// <summary>One CSV line: commas, fields optionally in double quotes with "" for a quote.</summary>
     internal static List<string> SplitCsv(string line)
     {
+        if (!line.Contains('"', StringComparison.Ordinal))
+        {
+            return [.. line.Split(',')];
+        }
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;

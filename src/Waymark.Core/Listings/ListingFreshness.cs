@@ -1,3 +1,4 @@
+using Waymark.Core.Directory;
 using Waymark.Core.Schedules;
 
 namespace Waymark.Core.Listings;
@@ -46,4 +47,26 @@ public static class ListingFreshness
     }
 
     public static DateOnly UkToday(TimeProvider time) => UkTime.DateOf(time.GetUtcNow());
+
+    /// <summary>"I've checked this listing": true as of today. Needs the service's organisation loaded.</summary>
+    public static void MarkChecked(Service service, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        service.AssuredDate = today;
+        service.AssurerEmail = PublicAssurerEmail(service);
+        service.LastModified = now;
+    }
+
+    /// <summary>
+    /// What ORUK's public <c>assurer_email</c> carries for a listing checked here: the organisation's contact address,
+    /// else the service's own. Never the address of the person who checked it (that stays in the provider's own
+    /// history), which would publish a member of staff's email to anyone.
+    /// </summary>
+    public static string? PublicAssurerEmail(Service service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return service.Organization?.Email is { Length: > 0 } organisation ? organisation
+            : service.Email is { Length: > 0 } own ? own
+            : null;
+    }
 }

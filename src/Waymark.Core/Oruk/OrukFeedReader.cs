@@ -49,10 +49,14 @@ public static class OrukFeedReader
         {
             throw new FeedException($"the feed is not JSON: it starts with '{(char)first}' (expected '[' or '{{')");
         }
-        // One object, an ndjson stream of objects, or a page envelope whose contents are the records.
-        var values = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, topLevelValues: true, StreamOptions, ct);
+        // One object, an ndjson stream of objects, or a page envelope whose contents are the records. The stream counts
+        // what each value costs, so one endless line cannot take all the memory there is.
+        var bounded = new BoundedValueStream(stream);
+        var values = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(bounded, topLevelValues: true, StreamOptions, ct);
+        var count = 0;
         await foreach (var value in Guarded(values, ct))
         {
+            bounded.NextValue(++count);
             if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("contents", out var contents) && contents.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in contents.EnumerateArray())
@@ -65,6 +69,56 @@ public static class OrukFeedReader
                 yield return Utf8Of(value);
             }
         }
+    }
+
+    private static FeedException TooBig(int value) =>
+        new($"value {value} of the feed is over {OrukLimits.MaxFeedValueBytes >> 20} MiB, far more than any service record; nothing was imported (is this an ORUK feed?)");
+
+    /// <summary>Counts the bytes read since the last whole value, and stops the feed when one value runs past the limit.</summary>
+    private sealed class BoundedValueStream(Stream inner) : Stream
+    {
+        private long _sinceValue;
+        private int _values;
+
+        public void NextValue(int count)
+        {
+            _values = count;
+            _sinceValue = 0;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            Count(read);
+            return read;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            Count(read);
+            return read;
+        }
+
+        private void Count(int read)
+        {
+            // The serializer reads ahead by its buffer, so a value is over the limit only well past it.
+            _sinceValue += read;
+            if (_sinceValue > OrukLimits.MaxFeedValueBytes + (2L * StreamOptions.DefaultBufferSize))
+            {
+                throw TooBig(_values + 1);
+            }
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static byte[] Utf8Of(JsonElement element) => System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray();
@@ -81,6 +135,7 @@ public static class OrukFeedReader
         var final = false;
         var state = new JsonReaderState(new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
         var items = new List<ReadOnlyMemory<byte>>();
+        var yielded = 0;
         while (true)
         {
             bool done;
@@ -95,6 +150,7 @@ public static class OrukFeedReader
             }
             foreach (var item in items)
             {
+                yielded++;
                 yield return item;
             }
             items.Clear();
@@ -115,7 +171,11 @@ public static class OrukFeedReader
             }
             if (end == buffer.Length)
             {
-                Array.Resize(ref buffer, buffer.Length * 2);
+                if (end - start >= OrukLimits.MaxFeedValueBytes)
+                {
+                    throw TooBig(yielded + 1);
+                }
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, OrukLimits.MaxFeedValueBytes + (1 << 20)));
             }
             var read = await stream.ReadAsync(buffer.AsMemory(end), ct);
             if (end == 0 && read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)

@@ -212,6 +212,11 @@ public sealed class OrukImporter(WaymarkDbContext db, TimeProvider time)
 
     private static Prepared Prepare(FeedRecord record)
     {
+        // Sizes first, on the bytes: a record that breaks a limit is never built into objects.
+        if (OrukLimits.Check(record.Utf8.Span) is { Count: > 0 } tooBig)
+        {
+            return new Prepared(record.Number, IdOf(record.Utf8), null, null, null, [.. tooBig.Select(p => (p.Field, p.Rule))]);
+        }
         var utf8 = record.Utf8.Span.TrimStart(" \t\r\n"u8);
         OrukService r;
         try

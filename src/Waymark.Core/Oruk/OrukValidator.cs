@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Waymark.Core.Directory;
 using Waymark.Core.Matching;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Core.Oruk;
 
@@ -265,9 +266,6 @@ public static partial class OrukValidator
     [GeneratedRegex(@"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?$")]
     internal static partial Regex Time();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex Email();
-
     private sealed class Checker
     {
         public List<FieldProblem> Problems { get; } = [];
@@ -324,7 +322,7 @@ public static partial class OrukValidator
 
         public void Email(string field, string? value)
         {
-            if (value is not null && !OrukValidator.Email().IsMatch(value))
+            if (value is not null && !EmailAddress.IsValid(value))
             {
                 Add(field, $"is not an email address: '{value}'");
             }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
+using Waymark.Core.Listings;
 using Waymark.Core.Outbox;
 using Waymark.Core.Referrals;
 
@@ -8,12 +9,15 @@ namespace Waymark.Core.People;
 
 /// <summary>
 /// "Delete my account": erases a person's personal data in one transaction — the account and its sign-in
-/// data, plan, notes, story, the text of their consents, what their referrals said and how to contact them,
-/// messages addressed to them, and their name in histories and the audit trail. Referral rows stay, with
-/// service, status and timestamps but no person, so waiting-time figures do not change. Copies of their
+/// data, plan, notes, story, the text of their consents, what their referrals said and how to contact them
+/// (including the name and contact details a navigator recorded when referring them),
+/// messages addressed to them, and their name in histories, listing edits and the audit trail. Referral rows
+/// stay, with service, status and timestamps but no person, so waiting-time figures do not change; audit rows
+/// stay as anonymous facts (what happened, when). On SQLite the deleted content is also gone from the file
+/// (see <see cref="SqliteSecureDelete"/> and the checkpoint below). Copies of their
 /// messages kept outside the database (the folder sender's files) are erased once the transaction commits.
 /// </summary>
-public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeliveredMessageCopies copies)
+public sealed class AccountErasure(WaymarkDbContext db, SignInAttempts attempts, TimeProvider time, IDeliveredMessageCopies copies)
 {
     public const string ErasedName = "deleted account";
 
@@ -34,6 +38,9 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeli
         var theirs = db.Referrals.Where(r => r.PersonUserId == userId).Select(r => r.Id);
         await db.ReferralEvents.Where(e => theirs.Contains(e.ReferralId))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Reason, (string?)null), ct);
+        // How to reach them — what they shared when referring themselves, or what a navigator recorded (name, email,
+        // phone) — goes too; the consent record stays, as a fact about the referral.
+        await db.ReferredPeople.Where(p => theirs.Contains(p.ReferralId)).ExecuteDeleteAsync(ct);
         await db.ReferralEvents.Where(e => e.ByUserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ByUserId, (Guid?)null).SetProperty(e => e.ByName, ErasedName), ct);
         await db.Referrals.Where(r => r.PersonUserId == userId)
@@ -64,14 +71,28 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeli
         await db.AuditEvents.Where(a => a.Detail != null && (a.Detail.Contains(email) || a.Detail.Contains(id)))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, (string?)null), ct);
 
+        // A staff member's name on listings: the provider's history, notices and reports say "deleted account"; a
+        // published assurer address that was theirs becomes the listing's contact address.
+        await db.Metadata.Where(m => m.UpdatedBy == email).ExecuteUpdateAsync(s => s.SetProperty(m => m.UpdatedBy, ErasedName), ct);
+        await db.ServiceNotices.Where(n => n.SetBy == email).ExecuteUpdateAsync(s => s.SetProperty(n => n.SetBy, ErasedName), ct);
+        await db.ListingReports.Where(r => r.ResolvedBy == email).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedBy, ErasedName), ct);
+        foreach (var service in await db.Services.Include(x => x.Organization).Where(x => x.AssurerEmail == email).ToListAsync(ct))
+        {
+            service.AssurerEmail = ListingFreshness.PublicAssurerEmail(service);
+        }
+
         await db.Set<SavedService>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<PersonProfile>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
         await db.SetPasswordTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        // Every session ends with the account: a copy of any of its cookies opens nothing.
+        await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await db.OrganisationMemberships.Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.AuthenticatorSteps.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        await attempts.ForgetAsync(email, ct);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
 
         db.Audit(time, new Actor(null, ErasedName), PersonAudit.AccountDeleted, "user", null, "personal data erased; anonymous referral timings kept");
@@ -81,6 +102,12 @@ public sealed class AccountErasure(WaymarkDbContext db, TimeProvider time, IDeli
         // Only after the commit: a rolled-back erasure must not have lost messages that are still to be sent.
         // Not cancellable either: the rows are gone, so the copies must go too.
         await copies.EraseAsync(messageIds, CancellationToken.None);
+        if (!db.IsPostgres)
+        {
+            // Deleted content is zeroed (secure_delete, on every connection), but older copies of those pages can wait in
+            // the write-ahead log until a checkpoint; make it now, so the email is gone from the files too.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", CancellationToken.None);
+        }
         return true;
     }
 }

@@ -1,8 +1,8 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Outbox;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Core.People;
 
@@ -12,9 +12,8 @@ internal static class AccountMail
     /// <summary>Null when the address looks usable, else the sentence to show.</summary>
     public static string? AddressError(string email) =>
         email.Length == 0 ? "Enter your email address"
-        : email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)
-            ? "Enter an email address in the right format, like name@example.com"
-            : null;
+        : !EmailAddress.IsValid(email) ? $"Enter an email address in the right format, {EmailAddress.FormatHint}"
+        : null;
 
     public static void Queue(WaymarkDbContext db, TimeProvider time, WaymarkUser user, string subject, string body)
     {

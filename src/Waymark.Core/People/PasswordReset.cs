@@ -1,7 +1,9 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
+using Waymark.Core.Referrals;
 
 namespace Waymark.Core.People;
 
@@ -17,7 +19,7 @@ public sealed record PasswordResetResult(bool LinkWorked, IReadOnlyList<string> 
 /// stamp spends) that works for <see cref="LinkLifetime"/>. Staff accounts are reset only by their
 /// administrator's set-password link, so a staff address gets an email saying so and no link.
 /// </summary>
-public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, TimeProvider time)
+public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> users, AccountSessions sessions, AddressReferrals referrals, SignInAttempts attempts, TimeProvider time)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(1);
 
@@ -85,10 +87,11 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
     }
 
     /// <summary>
-    /// Sets the new password (the sign-up rules apply). A new security stamp spends the link and ends the
-    /// account's other sessions. Nobody is signed in.
+    /// Sets the new password (the sign-up rules apply). A new security stamp spends the link, and every session
+    /// of the account ends. Nobody is signed in, but every lock on the account ends and the network it was reset
+    /// from (<paramref name="client"/>) counts as the owner's (<see cref="SignInAttempts.OwnerProvedAsync"/>).
     /// </summary>
-    public async Task<PasswordResetResult> ResetAsync(Guid userId, string? token, string? password, CancellationToken ct = default)
+    public async Task<PasswordResetResult> ResetAsync(Guid userId, string? token, string? password, IPAddress? client, CancellationToken ct = default)
     {
         var user = await PersonFor(userId, token);
         if (user is null)
@@ -103,6 +106,8 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
         {
             return new PasswordResetResult(true, [$"Your password must be {PasswordPolicy.MaximumLength} characters or fewer"]);
         }
+        var wasConfirmed = user.EmailConfirmed;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await users.ResetPasswordAsync(user, token!, password);
         if (!result.Succeeded)
         {
@@ -115,8 +120,18 @@ public sealed class PasswordReset(WaymarkDbContext db, UserManager<WaymarkUser> 
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         await users.UpdateAsync(user);
-        db.Audit(time, new Actor(user.Id, user.Email!), AuditActions.PasswordReset, "user", user.Id.ToString());
+        var actor = new Actor(user.Id, user.Email!);
+        db.Audit(time, actor, AuditActions.PasswordReset, "user", user.Id.ToString());
         await db.SaveChangesAsync(ct);
+        if (!wasConfirmed)
+        {
+            // Confirmed by the mailbox's owner, with a password they chose: what was waiting for the address joins now.
+            await referrals.AttachToConfirmedAsync(user, ct);
+        }
+        await transaction.CommitAsync(ct);
+        await attempts.OwnerProvedAsync(user.Email!, client, ct);
+        // The new security stamp already shuts out every cookie; this also ends their sessions on the server.
+        await sessions.EndOthersAsync(actor, keep: null, SessionEndReasons.PasswordReset, ct);
         return new PasswordResetResult(true, []);
     }
 

@@ -32,6 +32,11 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
         var serviceIds = referrals.Select(r => r.ServiceId).Distinct().ToList();
         var services = await db.Services.Where(s => serviceIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name }).ToDictionaryAsync(s => s.Id, ct);
+        // How a service can reach them on each referral about them — what they shared, or what a navigator recorded — and the consents.
+        var referredIds = referrals.Where(r => r.PersonUserId == userId).Select(r => r.Id).ToList();
+        var recorded = await db.ReferredPeople.AsNoTracking().Where(p => referredIds.Contains(p.ReferralId)).ToDictionaryAsync(p => p.ReferralId, ct);
+        var referralConsents = (await db.ReferralConsents.AsNoTracking().Where(c => referredIds.Contains(c.ReferralId)).ToListAsync(ct))
+            .ToLookup(c => c.ReferralId);
         var consents = await db.Set<StoryConsent>().AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.ConsentedAt).ToListAsync(ct);
         var activity = await db.AuditEvents.AsNoTracking().Where(a => a.ActorId == userId)
             .OrderByDescending(a => a.OccurredAt).Take(2000).ToListAsync(ct);
@@ -78,6 +83,21 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
                 contact_preference = r.ContactPreference.ToString(),
                 created_at = r.CreatedAt,
                 what_was_sent = referralText.Unprotect(r.ProtectedStory),
+                how_they_can_reach_you = recorded.TryGetValue(r.Id, out var p) ? new
+                {
+                    name = referralText.Unprotect(p.ProtectedName),
+                    email = referralText.Unprotect(p.ProtectedEmail),
+                    phone = referralText.Unprotect(p.ProtectedPhone),
+                } : null,
+                consents = referralConsents[r.Id].OrderBy(c => c.RecordedAt).Select(c => new
+                {
+                    given = ReferralConsent.Describe(c.Method),
+                    given_on = c.GivenOn,
+                    shares_contact_details = c.SharesContactDetails,
+                    shares_story = c.SharesStory,
+                    shared_with = c.SharedWith,
+                    recorded_at = c.RecordedAt,
+                }),
                 events = r.Events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Select(e => new
                 {
                     from = e.From?.ToString(),

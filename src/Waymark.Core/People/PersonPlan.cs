@@ -34,6 +34,8 @@ public static class PersonAudit
     public const string StoryShared = "story-shared";
     public const string DataDownloaded = "data-downloaded";
     public const string AccountCreated = "person-account-created";
+    public const string SignUpRepeated = "person-sign-up-repeated";
+    public const string EmailConfirmed = "email-confirmed";
     public const string AccountDeleted = "account-deleted";
 }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
+using Waymark.Core.Referrals;
 
 namespace Waymark.Core.People;
 
@@ -11,8 +12,21 @@ public sealed record RegistrationResult(IReadOnlyList<(string Field, string Mess
     public bool Accepted => Errors.Count == 0;
 }
 
-/// <summary>A well-formed request for an account: the address and the chosen password, already hashed.</summary>
-public sealed record RegistrationRequest(string Email, string PasswordHash);
+/// <summary>
+/// A well-formed request for an account: the address and the chosen password, already hashed, and the local
+/// address the person was on their way to (carried through the emailed link so they land back there).
+/// </summary>
+public sealed record RegistrationRequest(string Email, string PasswordHash, string? ReturnUrl = null);
+
+/// <summary>How following an emailed confirmation link ended.</summary>
+public enum ConfirmationOutcome
+{
+    Confirmed,
+    AlreadyConfirmed,
+    LinkFailed,
+    PasswordMissing,
+    WrongPassword,
+}
 
 /// <summary>
 /// People make their own accounts with an email address and a password (the NCSC rules in
@@ -20,8 +34,12 @@ public sealed record RegistrationRequest(string Email, string PasswordHash);
 /// address gets a link to confirm it, a known one an email saying so, and both see "check your email".
 /// <see cref="CheckAsync"/> does the same work for any address; <see cref="RegisterAsync"/>, whose work
 /// differs, runs after the answer has gone, so the answer's time does not say either.
+/// Anyone can sign up with anyone's address, so until it is confirmed an account is nobody's: signing up again
+/// replaces its password and spends the links sent before, and confirming takes the emailed link and the password
+/// chosen with it. Whoever confirms an address therefore chose its password, and only then does anything about
+/// the person (a navigator's referral) join the account.
 /// </summary>
-public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkUser> users, TimeProvider time)
+public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkUser> users, AddressReferrals referrals, TimeProvider time)
 {
     /// <summary>Errors by field, or the request to hand to <see cref="RegisterAsync"/>. Never looks the address up.</summary>
     public async Task<RegistrationResult> CheckAsync(string? email, string? password)
@@ -75,12 +93,16 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
                 return;
             }
             await users.AddToRoleAsync(user, Roles.Person);
-            await QueueConfirmationAsync(user, siteRoot);
+            await QueueConfirmationAsync(user, siteRoot, request.ReturnUrl);
             db.Audit(time, new Actor(user.Id, email), PersonAudit.AccountCreated, "user", user.Id.ToString());
         }
         else if (!existing.EmailConfirmed)
         {
-            await QueueConfirmationAsync(existing, siteRoot);
+            // The newest sign-up's password is the pending one, and a new security stamp spends every link sent before.
+            existing.PasswordHash = request.PasswordHash;
+            await users.UpdateSecurityStampAsync(existing);
+            db.Audit(time, Actor.Anonymous, PersonAudit.SignUpRepeated, "user", existing.Id.ToString(), "address not yet confirmed: new password pending, earlier links spent");
+            await QueueConfirmationAsync(existing, siteRoot, request.ReturnUrl);
         }
         else
         {
@@ -92,29 +114,56 @@ public sealed class PersonRegistration(WaymarkDbContext db, UserManager<WaymarkU
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Confirms the address from the emailed link; false when the link is wrong or out of date.</summary>
-    public async Task<bool> ConfirmAsync(Guid userId, string? token)
+    /// <summary>
+    /// Confirms the address from the emailed link, given the password chosen at the sign-up that sent it, and joins
+    /// the navigators' referrals made for the address to the account, all or nothing.
+    /// </summary>
+    public async Task<ConfirmationOutcome> ConfirmAsync(Guid userId, string? token, string? password, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 2000)
         {
-            return false;
+            return ConfirmationOutcome.LinkFailed;
         }
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
         {
-            return false;
+            return ConfirmationOutcome.LinkFailed;
         }
         if (user.EmailConfirmed)
         {
-            return true;
+            return ConfirmationOutcome.AlreadyConfirmed;
         }
-        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        if (!await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<WaymarkUser>.ConfirmEmailTokenPurpose, token))
+        {
+            return ConfirmationOutcome.LinkFailed;
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            return ConfirmationOutcome.PasswordMissing;
+        }
+        if (password.Length > PasswordPolicy.MaximumLength || !await users.CheckPasswordAsync(user, password))
+        {
+            // Whoever holds the mailbox opened the link, but not with the password chosen with it: that sign-up may
+            // have been someone else's, and confirming it would hand them the account.
+            return ConfirmationOutcome.WrongPassword;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!(await users.ConfirmEmailAsync(user, token)).Succeeded)
+        {
+            return ConfirmationOutcome.LinkFailed;
+        }
+        db.Audit(time, new Actor(user.Id, user.Email!), PersonAudit.EmailConfirmed, "user", user.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        await referrals.AttachToConfirmedAsync(user, ct);
+        await transaction.CommitAsync(ct);
+        return ConfirmationOutcome.Confirmed;
     }
 
-    private async Task QueueConfirmationAsync(WaymarkUser user, Uri siteRoot)
+    private async Task QueueConfirmationAsync(WaymarkUser user, Uri siteRoot, string? returnUrl)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = new Uri(siteRoot, $"account/confirm-email?user={user.Id}&token={Uri.EscapeDataString(token)}");
+        var back = ReturnUrl.Local(returnUrl) is { } local ? $"&returnUrl={Uri.EscapeDataString(local)}" : "";
+        var link = new Uri(siteRoot, $"account/confirm-email?user={user.Id}&token={Uri.EscapeDataString(token)}{back}");
         Queue(user, "Confirm your email address for Waymark",
             "Thank you for making a Waymark account. Open this link to confirm your email address and finish:\n\n"
             + $"{link}\n\n"

@@ -38,11 +38,10 @@ public sealed record NavigatorReferralView(ReferralView Referral, string PersonN
 /// Referrals made by a navigator for a person, with that person's recorded consent. A navigator sees only
 /// referrals they made; any other id is "not found". Every view of one is audited.
 /// </summary>
-public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, ReferralNotifier notifier, TimeProvider time)
+public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, ReferralNotifier notifier, AddressReferrals addresses, TimeProvider time)
 {
     public const int MaxNameLength = 200;
     public const int MaxPhoneLength = 40;
-    public const int MaxEmailLength = 320;
 
     public static bool EndsOnward(ReferralStatus status) => status is ReferralStatus.Declined or ReferralStatus.Closed or ReferralStatus.RemovedFromWaitingList;
 
@@ -69,7 +68,7 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         // Least collected: only the address the person chose to be contacted at.
         var email = request.Contact == ContactPreference.Email ? request.PersonEmail?.Trim() : null;
         var phone = request.Contact == ContactPreference.Sms ? request.PersonPhone?.Trim() : null;
-        if (request.Contact == ContactPreference.Email && (string.IsNullOrEmpty(email) || email.Length > MaxEmailLength || !email.Contains('@', StringComparison.Ordinal)))
+        if (request.Contact == ContactPreference.Email && !EmailAddress.IsValid(email))
         {
             throw new ReferralException("Give the person's email address, or choose another way to contact them.");
         }
@@ -107,13 +106,9 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
             }
         }
 
-        // A person with an account sees the referral in their own list; the navigator is not told whether they have one.
-        Guid? personUserId = null;
-        if (email is not null)
-        {
-            var normalised = email.ToUpperInvariant();
-            personUserId = await db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
-        }
+        // A person whose account has this address confirmed sees the referral in their own list (otherwise it joins
+        // their account when they confirm it); the navigator is not told whether they have one.
+        var personUserId = email is null ? null : await addresses.ConfirmedAccountForAsync(email, ct);
         var referral = Referral.Create(service.Id, service.OrganisationId, personUserId, new ReferralActor(navigatorId, navigator.Name, ReferralParty.Referrer),
             request.Contact, request.SharesStory ? text.Protect(story) : null, time);
         db.Referrals.Add(referral);
@@ -163,8 +158,9 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
     }
 
     /// <summary>
-    /// For staff of the receiving organisation: who a navigator referred and the consent they gave, or null when
-    /// the referral is not to one of their organisations or was not made by a navigator.
+    /// For staff of the receiving organisation: who the referral is for and how to reach them (what a navigator
+    /// recorded, or what a person who referred themselves chose to share), with any recorded consent; null when the
+    /// referral is not to one of their organisations or holds no such details. Each read is audited.
     /// </summary>
     public async Task<(string Name, string? Email, string? Phone, ReferralConsent? Consent)?> ForReceivingStaffAsync(Guid referralId, Actor staff, CancellationToken ct = default)
     {
@@ -178,6 +174,8 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
             return null;
         }
         var consent = await db.ReferralConsents.Where(c => c.ReferralId == referralId).OrderByDescending(c => c.RecordedAt).FirstOrDefaultAsync(ct);
+        db.Audit(time, staff, ReferralAudit.ContactViewed, "referral", referralId.ToString(), "by the receiving organisation");
+        await db.SaveChangesAsync(ct);
         return (text.Unprotect(person.ProtectedName) ?? "", text.Unprotect(person.ProtectedEmail), text.Unprotect(person.ProtectedPhone), consent);
     }
 

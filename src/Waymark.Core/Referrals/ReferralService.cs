@@ -9,7 +9,14 @@ using Waymark.Core.People;
 namespace Waymark.Core.Referrals;
 
 /// <summary>A refused referral request, with a sentence for the person who asked.</summary>
-public sealed class ReferralException(string message) : Exception(message);
+public class ReferralException(string message) : Exception(message);
+
+/// <summary>The person already has an open referral to this service: the one to show them instead.</summary>
+public sealed class DuplicateReferralException(Guid existingId)
+    : ReferralException("You already have a referral to this service that is still open.")
+{
+    public Guid ExistingId { get; } = existingId;
+}
 
 /// <summary>
 /// Makes, shows and moves referrals. Each change is saved together with its audit row and the
@@ -27,13 +34,33 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
         await db.ServiceAttributes.AnyAsync(a => a.ServiceId == serviceId && (a.TaxonomyTermId == SelfReferral || a.TaxonomyTermId == NoReferralNeeded), ct);
 
     public Task<Referral> SelfReferAsync(Guid serviceId, Actor person, ContactPreference contact, string? story, CancellationToken ct = default) =>
-        SelfReferAsync(serviceId, person, contact, story, null, ct);
+        SelfReferAsync(serviceId, person, contact, story, null, null, ct);
+
+    public Task<Referral> SelfReferAsync(Guid serviceId, Actor person, ContactPreference contact, string? story, SharedStory? sharedStory, CancellationToken ct = default) =>
+        SelfReferAsync(serviceId, person, contact, story, sharedStory, null, ct);
+
+    /// <summary>The person's open referral to the service (one not yet finished), made by anyone, or null.</summary>
+    public async Task<OpenReferral?> OpenReferralAsync(Guid serviceId, Actor person, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return await db.Referrals
+            .Where(r => r.ServiceId == serviceId && r.PersonUserId != null && r.PersonUserId == person.UserId && OpenStatuses.Contains(r.Status))
+            .OrderByDescending(r => r.CreatedAt)
+            .Select(r => new OpenReferral(r.Id, r.Status, r.CreatedAt))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The statuses from which a referral can still move: while one is open, another to the same service is a duplicate.</summary>
+    public static readonly IReadOnlyList<ReferralStatus> OpenStatuses = [.. Enum.GetValues<ReferralStatus>().Where(s => !ReferralRules.IsFinished(s))];
 
     /// <summary>
     /// A self-referral that may carry the person's "tell my story once" summary. The story goes only when
-    /// the person ticked to share it with this organisation; the consent is saved with the referral.
+    /// the person ticked to share it with this organisation; the consent is saved with the referral. The
+    /// name, email and phone they chose to share are kept encrypted for the receiving organisation. Throws
+    /// <see cref="DuplicateReferralException"/> while they have an open referral to the same service.
     /// </summary>
-    public async Task<Referral> SelfReferAsync(Guid serviceId, Actor person, ContactPreference contact, string? story, SharedStory? sharedStory, CancellationToken ct = default)
+    public async Task<Referral> SelfReferAsync(Guid serviceId, Actor person, ContactPreference contact, string? story, SharedStory? sharedStory,
+        SelfReferralContact? contactDetails, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(person);
         if (person.UserId is not { } personId)
@@ -51,20 +78,65 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
         {
             throw new ReferralException($"Keep what you write to {MaxStoryLength} characters.");
         }
+        if (await OpenReferralAsync(serviceId, person, ct) is { } open)
+        {
+            throw new DuplicateReferralException(open.Id);
+        }
         var sent = sharedStory is null || string.IsNullOrWhiteSpace(sharedStory.Text) ? story
             : string.IsNullOrWhiteSpace(story) ? sharedStory.Text
             : $"{story.Trim()}\n\n{sharedStory.Text}";
         var referral = Referral.Create(service.Id, service.OrganizationId, personId, new ReferralActor(personId, person.Name, ReferralParty.Person),
             contact, text.Protect(sent), time);
         db.Referrals.Add(referral);
+        if (contactDetails is { IsEmpty: false })
+        {
+            db.ReferredPeople.Add(ReferredPerson.Create(referral.Id, text.Protect(contactDetails.Name) ?? "",
+                text.Protect(contactDetails.Email), text.Protect(contactDetails.Phone)));
+        }
         if (sharedStory is not null && !string.IsNullOrWhiteSpace(sharedStory.Text))
         {
             await StoryConsents.RecordAsync(db, text, time, person, referral, service.Name, sharedStory, ct);
         }
         db.Audit(time, person, ReferralAudit.Created, "referral", referral.Id.ToString(), $"service {service.Id}");
         await notifier.MovedAsync(referral, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same referral sent twice at once (a double press): the unique index let only one through.
+            db.ChangeTracker.Clear();
+            if (db.Database.CurrentTransaction is null && await OpenReferralAsync(serviceId, person, CancellationToken.None) is { } raced)
+            {
+                throw new DuplicateReferralException(raced.Id);
+            }
+            throw;
+        }
         return referral;
+    }
+
+    /// <summary>
+    /// What the person sees once their referral has gone: what was sent, to whom, what they shared to be
+    /// reached, and by when the service usually answers. Null when it is not their referral. Audited as a view.
+    /// </summary>
+    public async Task<SelfReferralReceipt?> ReceiptAsync(Guid referralId, Actor person, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var referral = await db.Referrals.Include(r => r.Events)
+            .SingleOrDefaultAsync(r => r.Id == referralId && r.PersonUserId != null && r.PersonUserId == person.UserId, ct);
+        if (referral is null)
+        {
+            return null;
+        }
+        var shared = await db.ReferredPeople.Where(p => p.ReferralId == referralId).SingleOrDefaultAsync(ct);
+        int? stated = (await ReferralFollowUps.ResponseDaysAsync(db, [referral.ServiceId], ct)).TryGetValue(referral.ServiceId, out var days) ? days : null;
+        db.Audit(time, person, ReferralAudit.Viewed, "referral", referral.Id.ToString(), "by the person");
+        await db.SaveChangesAsync(ct);
+        return new SelfReferralReceipt(
+            (await ToViewsAsync([referral], ct))[0],
+            shared is null ? null : new SelfReferralContact(text.Unprotect(shared.ProtectedName), text.Unprotect(shared.ProtectedEmail), text.Unprotect(shared.ProtectedPhone)),
+            Staleness.ResponseDays(stated), stated is not null, Staleness.AnswerDueBy(referral.CreatedAt, stated));
     }
 
     /// <summary>The person's own referrals, newest first, with their histories. Audited as one view.</summary>
@@ -94,6 +166,14 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
             .OrderByDescending(r => r.CreatedAt).Take(200).AsSplitQuery().ToListAsync(ct);
         // The list shows status only, never what the person wrote, so it is not a view of any one referral.
         return await ToViewsAsync(referrals, ct, withStory: false);
+    }
+
+    /// <summary>How many referrals to the user's organisations nobody there has opened yet.</summary>
+    public Task<int> NewCountAsync(Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var orgs = MemberOrganisations(staff);
+        return db.Referrals.CountAsync(r => orgs.Contains(r.OrganisationId) && r.Status == ReferralStatus.Sent, ct);
     }
 
     /// <summary>
@@ -172,6 +252,15 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
     }
 }
 
+/// <summary>An open referral a person already has to a service.</summary>
+public sealed record OpenReferral(Guid Id, ReferralStatus Status, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// A sent self-referral as its confirmation shows it. <see cref="ResponseWorkingDays"/> is the service's own figure
+/// when <see cref="StatedByService"/>, else the default the overdue rule uses.
+/// </summary>
+public sealed record SelfReferralReceipt(ReferralView Referral, SelfReferralContact? Shared, int ResponseWorkingDays, bool StatedByService, DateOnly AnswerDueBy);
+
 /// <summary>A referral as shown: names resolved, the person's words decrypted, the history in order.</summary>
 public sealed record ReferralView(
     Guid Id, Guid ServiceId, string ServiceName, string OrganisationName, ReferralStatus Status, ContactPreference ContactPreference,
@@ -182,4 +271,8 @@ public static class ReferralAudit
     public const string Created = "referral-created";
     public const string Viewed = "referral-viewed";
     public const string Moved = "referral-moved";
+
+    /// <summary>The receiving organisation read how to reach the person (name, email, phone).</summary>
+    public const string ContactViewed = "referral-contact-viewed";
+    public const string JoinedAccount = "referral-joined-account";
 }

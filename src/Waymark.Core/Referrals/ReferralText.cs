@@ -12,5 +12,6 @@ public sealed class ReferralText(IDataProtectionProvider provider)
 
     public string? Protect(string? plain) => string.IsNullOrWhiteSpace(plain) ? null : _protector.Protect(plain.Trim());
 
-    public string? Unprotect(string? stored) => stored is null ? null : _protector.Unprotect(stored);
+    /// <summary>Null for nothing stored (null, or the empty name of a person who shared no name).</summary>
+    public string? Unprotect(string? stored) => string.IsNullOrEmpty(stored) ? null : _protector.Unprotect(stored);
 }

@@ -9,6 +9,9 @@ public sealed record CrisisContact
     public required string Id { get; init; }
     public required string Name { get; init; }
 
+    /// <summary>The few words the crisis bar on every page shows: "Samaritans 116 123", "Text SHOUT to 85258".</summary>
+    public required string BarText { get; init; }
+
     /// <summary>What to do, in words: "Call 116 123 (free), or email jo@samaritans.org".</summary>
     public required string Action { get; init; }
 
@@ -25,6 +28,9 @@ public sealed record CrisisContact
     public required Uri Source { get; init; }
     public required string Owner { get; init; }
     public required DateOnly LastVerified { get; init; }
+
+    /// <summary>The number its link calls or texts, digits only: "116123" for tel:116123, "85258" for sms:85258?body=SHOUT.</summary>
+    public string Number => CrisisContacts.Digits(Href[(Href.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('?')[0]);
 }
 
 /// <summary>The crisis contacts shipped in data/crisis-contacts.json (embedded in this assembly).</summary>
@@ -44,6 +50,21 @@ public static class CrisisContacts
 
     /// <summary>The emergency line first, then two 24-hour contacts: never a wall of numbers.</summary>
     public static IReadOnlyList<CrisisContact> CardContacts { get; } = [Get("emergency"), Get("samaritans"), Get("shout")];
+
+    /// <summary>The rest, one tap away behind the card, in the order of the data file.</summary>
+    public static IReadOnlyList<CrisisContact> More { get; } = [.. All.Where(c => !CardContacts.Contains(c))];
+
+    /// <summary>
+    /// The crisis contact a directory listing's phone number reaches ("116 123" is Samaritans), so a page that shows the
+    /// crisis contacts does not list the same line again as a service.
+    /// </summary>
+    public static CrisisContact? ForNumber(string number)
+    {
+        var digits = Digits(number);
+        return digits.Length == 0 ? null : All.FirstOrDefault(c => c.Number == digits);
+    }
+
+    internal static string Digits(string number) => new([.. number.Where(char.IsAsciiDigit)]);
 
     private static List<CrisisContact> Load()
     {

@@ -46,8 +46,7 @@ public static class AccountsSetup
         services.AddIdentity<WaymarkUser, IdentityRole<Guid>>(o =>
             {
                 PasswordPolicy.Apply(o.Password);
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong tries are counted and locked by SignInAttempts, not by Identity's count on the user row.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 // People make their own accounts; an address must be shown to be theirs before it is used to sign in.
@@ -56,8 +55,12 @@ public static class AccountsSetup
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<WaymarkDbContext>()
+            .AddUserStore<WaymarkUserStore>()
+            .AddSignInManager<WaymarkSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
+            // After the defaults: takes over their authenticator provider's name, so every code is checked as single-use.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Reset links live an hour; the email-confirmation links keep the default day.
@@ -92,9 +95,11 @@ public static class AccountsSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = secure;
-            // Sign-in is never persistent, so this is a session cookie whose ticket also lapses after 30 idle minutes.
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            // A browser-session cookie whose ticket also lapses after 30 idle minutes, unless a person ticked
+            // "Keep me signed in"; either way its server-side session ends it at the latest (SessionCookieEvents).
+            o.ExpireTimeSpan = AccountSessions.IdleTimeout;
             o.SlidingExpiration = true;
+            o.EventsType = typeof(SessionCookieEvents);
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/access-denied";
@@ -131,6 +136,12 @@ public static class AccountsSetup
             o.AddPolicy(RateLimits.Reports, ctx => PostsPerAddress(ctx, "reports", reportsPerHour, TimeSpan.FromHours(1)));
         });
 
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<SessionCookieEvents>();
+        services.AddSingleton<AuthenticatorSecrets>();
+        services.AddScoped<SignInAttempts>();
+        services.AddScoped<GuardedSignIn>();
+        services.AddHostedService<SignInCounterSweep>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<ListingChanges>();

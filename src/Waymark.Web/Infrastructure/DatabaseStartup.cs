@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Oruk;
 
@@ -6,7 +7,10 @@ namespace Waymark.Web.Infrastructure;
 
 internal static class DatabaseStartup
 {
-    /// <summary>Applies the provider's migrations (never EnsureCreated) and seeds the sample directory when configured.</summary>
+    /// <summary>
+    /// Applies the provider's migrations (never EnsureCreated), rewrites any second-factor secrets still stored in
+    /// plain text, and seeds the sample directory when configured.
+    /// </summary>
     public static async Task MigrateAndSeedAsync(this IServiceProvider services, WaymarkOptions options, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -16,6 +20,12 @@ internal static class DatabaseStartup
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             await db.Database.MigrateAsync(ct);
+        }
+        var upgraded = await scope.ServiceProvider.GetRequiredService<AuthenticatorSecrets>().UpgradeStoredAsync(db, ct);
+        if (upgraded > 0)
+        {
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Waymark.Startup")
+                .LogInformation("Encrypted or hashed {Count} authenticator keys and recovery code sets that were stored in plain text", upgraded);
         }
         if (options.ShowsSampleData)
         {

@@ -12,6 +12,9 @@ public sealed class BadRequestException(string code, string detail, IDictionary<
     public string Code { get; } = code;
     public IDictionary<string, string[]> Errors { get; } = errors;
 
+    /// <summary>More members for the problem document, such as <c>near_candidates</c> (README, match API).</summary>
+    public IReadOnlyDictionary<string, object> Extensions { get; init; } = new Dictionary<string, object>();
+
     public static BadRequestException ForParameter(string parameter, string message) =>
         new("invalid-parameter", message, new Dictionary<string, string[]> { [parameter] = [message] });
 }
@@ -39,6 +42,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Type = $"https://waymark.example/problems/{bad.Code}",
             };
             problem.Extensions["code"] = bad.Code;
+            foreach (var (name, value) in bad.Extensions)
+            {
+                problem.Extensions[name] = value;
+            }
         }
         else
         {

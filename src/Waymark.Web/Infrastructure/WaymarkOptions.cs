@@ -21,6 +21,9 @@ public sealed class WaymarkOptions
 
     public Uri ExitUrl { get; set; } = DefaultExitUrl;
 
+    /// <summary>The TLS proxies whose forwarded headers are believed (WAYMARK_TRUSTED_PROXIES); none by default.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; set; } = [];
+
     public DatabaseProvider Provider => Core.Data.Database.ProviderOf(Database);
 
     public bool ShowsSampleData => SampleData == SampleYorkshireAndHumber;
@@ -46,6 +49,7 @@ public sealed class WaymarkOptions
             }
             exitUrl = parsed;
         }
-        return new WaymarkOptions { Database = database, SampleData = sample, ExitUrl = exitUrl };
+        var proxies = Infrastructure.TrustedProxies.Parse(configuration[Infrastructure.TrustedProxies.Setting]);
+        return new WaymarkOptions { Database = database, SampleData = sample, ExitUrl = exitUrl, TrustedProxies = proxies };
     }
 }

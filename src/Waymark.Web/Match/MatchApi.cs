@@ -19,6 +19,9 @@ public static partial class MatchApi
     public static readonly IReadOnlyList<string> Parameters =
         ["near", "within_km", "delivery", "format", "when", "open_now", "at", "access", "free", "age", "gender", "circumstances", "member_of", "language", "needs", "prefer", "urgency", "limit"];
 
+    /// <summary>Members of a 400 about <c>near</c>: the places a repeated name could be, or the closest names to an unknown one.</summary>
+    public const string NearCandidates = "near_candidates", NearSuggestions = "near_suggestions";
+
     /// <summary>How long a search waits for the first snapshot before it is told to come back.</summary>
     public static readonly TimeSpan StartingWait = TimeSpan.FromSeconds(10);
     public const string RetryAfterSeconds = "5";
@@ -345,18 +348,28 @@ public static partial class MatchApi
         }
 
         ResolvedPlace? place = null;
+        var extensions = new Dictionary<string, object>(StringComparer.Ordinal);
         if (Value("near") is { } near)
         {
-            place = await gazetteer.ResolveAsync(near, ct);
+            var lookup = await gazetteer.LookUpAsync(near, ct);
+            place = lookup.Place;
             if (place is null)
             {
-                errors["near"] = ["We could not find that place. Use a UK postcode (S1 2HE), a postcode district (S1), a town or village in Yorkshire and the Humber (Skipton) or lat,lon (53.38,-1.47)."];
+                errors["near"] = [NearProblem(near, lookup)];
+                if (lookup.Candidates.Count > 0)
+                {
+                    extensions[NearCandidates] = lookup.Candidates.Select(PlaceChoice.Of).ToList();
+                }
+                else
+                {
+                    extensions[NearSuggestions] = lookup.Suggestions;
+                }
             }
         }
 
         if (errors.Count > 0)
         {
-            throw new BadRequestException("invalid-parameter", "Some search parameters could not be understood.", errors);
+            throw new BadRequestException("invalid-parameter", "Some search parameters could not be understood.", errors) { Extensions = extensions };
         }
 
         return new MatchQuery
@@ -382,6 +395,20 @@ public static partial class MatchApi
             Limit = limit,
             GivenParameters = given,
         };
+    }
+
+    /// <summary>Why <c>near</c> gave no place, and what to send instead.</summary>
+    private static string NearProblem(string near, NearLookup lookup)
+    {
+        if (lookup.Candidates.Count > 0)
+        {
+            var name = lookup.Candidates[0].Name;
+            return $"There are {lookup.Candidates.Count} places called {name}. Send one of near_candidates[].near as near (such as \"{lookup.Candidates[0].Label}\"), or a postcode.";
+        }
+        var tail = "Use a UK postcode (S1 2HE), a postcode district (S1), a town or village in England (Skipton; qualify a repeated name with its council: \"Newton, Rugby\") or lat,lon (53.38,-1.47).";
+        return lookup.Suggestions.Count > 0
+            ? $"No place in England is called \"{near.Trim()}\". The closest names are in near_suggestions. {tail}"
+            : $"We could not find that place. {tail}";
     }
 
     /// <summary>An ISO 8601 date and time; without an offset it is UK local time. A '+' that arrived as a space is read as '+'.</summary>
@@ -413,7 +440,8 @@ public static partial class MatchApi
         var digits = zone[1..].Replace(":", "", StringComparison.Ordinal);
         var hours = int.Parse(digits[..2], CultureInfo.InvariantCulture);
         var minutes = int.Parse(digits[2..], CultureInfo.InvariantCulture);
-        if (hours > 14 || minutes > 59)
+        // Offsets run from -14:00 to +14:00; anything beyond is not a time anywhere (and DateTimeOffset refuses it).
+        if (minutes > 59 || (hours * 60) + minutes > 14 * 60)
         {
             return false;
         }
@@ -484,6 +512,16 @@ public sealed record MatchResult(
 public sealed record OrganizationRef(Guid Id, string Name);
 
 public sealed record NearestMissResult(Guid Id, string Name, string Breaks, string Reason, double? DistanceKm, string Url);
+
+/// <summary>One of the places a repeated name could be; <c>near</c> is what to send to mean it.</summary>
+public sealed record PlaceChoice(
+    [property: JsonPropertyName("near")] string Near,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("local_authority")] string LocalAuthority,
+    [property: JsonPropertyName("kind")] string Kind)
+{
+    public static PlaceChoice Of(GazetteerPlace p) => new(p.Label, p.Name, p.LocalAuthority, p.Kind.ToString().ToLowerInvariant());
+}
 
 public sealed record PlaceResult(string Name, double Lat, double Lon, string Precision);
 

@@ -19,6 +19,7 @@ public static class ReferralFlowSetup
         services.AddScoped<IPersonContact, ReferralPersonContact>();
         services.AddScoped<ReferralNotifier>();
         services.AddScoped<ReferralSuggestions>();
+        services.AddScoped<AddressReferrals>();
         services.AddScoped<NavigatorReferrals>();
         services.AddScoped<OnwardReferrals>();
         services.AddScoped<ReferralFollowUps>();

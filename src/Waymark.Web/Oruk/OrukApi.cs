@@ -21,15 +21,18 @@ public static class OrukApi
     public const string OpenApiUrl = "https://raw.githubusercontent.com/OpenReferralUK/uk-profile/main/profile/openapi.json";
     private const int LoadBatch = 200;
 
-    public static IServiceCollection AddOrukApi(this IServiceCollection services)
+    public static IServiceCollection AddOrukApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
+        var limits = OrukRateLimitOptions.FromConfiguration(configuration);
+        services.AddSingleton(limits);
+        services.AddRateLimiter(o => o.AddPolicy(OrukRateLimit.Policy, new OrukRateLimit(limits)));
         return services;
     }
 
     public static RouteGroupBuilder MapOrukApi(this IEndpointRouteBuilder app)
     {
-        var oruk = app.MapGroup("/oruk").RequireCors(CorsPolicy).WithTags("Open Referral UK");
+        var oruk = app.MapGroup("/oruk").RequireCors(CorsPolicy).RequireRateLimiting(OrukRateLimit.Policy).WithTags("Open Referral UK");
         oruk.MapGet("/", () => Results.Json(new OrukApiDetails(Version, ProfileUrl, OpenApiUrl), OrukJson.Options));
         oruk.MapGet("/services", ListServices);
         oruk.MapGet("/services/{id}", GetService);

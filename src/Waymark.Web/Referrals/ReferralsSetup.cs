@@ -39,10 +39,10 @@ public sealed class OutboxOptions
 public static class ReferralsSetup
 {
     /// <summary>Data Protection with its key ring in the database, the referral service, and the outbox relay delivering to a folder.</summary>
-    public static IServiceCollection AddWaymarkReferrals(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWaymarkReferrals(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        // Keys in the database, encrypted by WAYMARK_KEY_CERTIFICATE when it is set (see KeyRing).
-        services.AddWaymarkDataProtection(configuration);
+        // Keys in the database, encrypted by WAYMARK_KEY_CERTIFICATE (required in Production; see KeyRing).
+        services.AddWaymarkDataProtection(configuration, environment);
         services.AddSingleton<ReferralText>();
         services.AddScoped<ReferralService>();
 
@@ -82,22 +82,26 @@ public sealed class FolderOutboxSender(string folder) : IOutboxSender
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        System.IO.Directory.CreateDirectory(Folder);
+        // Messages name people and what happened to their referrals: only the app's own account may read them.
+        OwnerOnly.CreateFolder(Folder);
         var path = Path.Combine(Folder, FileName(message.Id));
         if (File.Exists(path))
         {
             return;
         }
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllTextAsync(temp, System.Text.Json.JsonSerializer.Serialize(new
+        await using (var file = OwnerOnly.CreateNew(temp))
         {
-            id = message.Id,
-            channel = message.Channel,
-            to = message.Recipient,
-            subject = message.Subject,
-            body = message.Body,
-            created_at = message.CreatedAt,
-        }), ct);
+            await System.Text.Json.JsonSerializer.SerializeAsync(file, new
+            {
+                id = message.Id,
+                channel = message.Channel,
+                to = message.Recipient,
+                subject = message.Subject,
+                body = message.Body,
+                created_at = message.CreatedAt,
+            }, cancellationToken: ct);
+        }
         try
         {
             // A rename that refuses to overwrite: of two racing relays, only one file survives.

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
 using Waymark.Core.Directory;
@@ -72,11 +73,11 @@ public class AccountsApp : WaymarkApp
 
     public const string GoodPassword = "heron lantern orchard";
 
-    /// <summary>A browser signed in as a new user with a password but no authenticator yet.</summary>
-    public async Task<(Browser Browser, NewAccount Account)> SignInWithPasswordOnlyAsync(string role, Guid? organisationId = null)
+    /// <summary>A browser signed in as a new user with a password but no authenticator yet (through another host of the app, if given).</summary>
+    public async Task<(Browser Browser, NewAccount Account)> SignInWithPasswordOnlyAsync(string role, Guid? organisationId = null, WebApplicationFactory<Program>? through = null)
     {
         var account = await AddUserAsync(role, organisationId);
-        var browser = Browser.For(this);
+        var browser = Browser.For(through ?? this);
         var set = await browser.SubmitAsync(account.SetPasswordPath, [new("Password", GoodPassword)]);
         Assert.Equal(HttpStatusCode.Redirect, set.Status);
         var signIn = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", account.Email), new("Input.Password", GoodPassword)]);
@@ -85,13 +86,13 @@ public class AccountsApp : WaymarkApp
     }
 
     /// <summary>A browser signed in as staff with an authenticator set up, as every staff member must.</summary>
-    public async Task<StaffSession> SignInAsStaffAsync(string role, Guid? organisationId = null)
+    public async Task<StaffSession> SignInAsStaffAsync(string role, Guid? organisationId = null, WebApplicationFactory<Program>? through = null)
     {
-        var (browser, account) = await SignInWithPasswordOnlyAsync(role, organisationId);
+        var (browser, account) = await SignInWithPasswordOnlyAsync(role, organisationId, through);
         var setup = await browser.GetAsync("/account/authenticator");
         var key = setup.Text("#authenticator-key");
         Assert.NotEmpty(key);
-        var done = await browser.PostAsync("/account/authenticator", setup.AntiforgeryToken(), [new("Code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+        var done = await browser.PostAsync("/account/authenticator", setup.AntiforgeryToken(), [new("Code", Totp.Code(key, Services.GetRequiredService<TimeProvider>().GetUtcNow()))]);
         Assert.Equal(HttpStatusCode.OK, done.Status);
         var codes = done.Document.QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(10, codes.Count);

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Waymark.Tests.Infrastructure;
 
@@ -9,17 +10,25 @@ namespace Waymark.Tests.Infrastructure;
 /// A person using the site without JavaScript: keeps cookies, fetches a form, and posts it back with its
 /// antiforgery token. Redirects are not followed, so tests can assert them.
 /// </summary>
-public sealed class Browser(HttpClient client) : IDisposable
+public sealed class Browser(HttpClient client, CookieContainer cookies) : IDisposable
 {
+    // The session cookie is HTTPS-only outside development.
+    private static readonly Uri Site = new("https://localhost");
+
     public HttpClient Client { get; } = client;
 
-    public static Browser For(WaymarkApp app) => new(app.CreateClient(new WebApplicationFactoryClientOptions
+    public static Browser For(WebApplicationFactory<Program> app)
     {
-        // The session cookie is HTTPS-only outside development.
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    }));
+        ArgumentNullException.ThrowIfNull(app);
+        var cookies = new CookieContainer();
+        return new(app.CreateDefaultClient(Site, new CookieContainerHandler(cookies)), cookies);
+    }
+
+    /// <summary>The Cookie header this browser sends: what someone who copied its cookies could replay.</summary>
+    public string CookieHeader() => cookies.GetCookieHeader(Site);
+
+    /// <summary>The cookie as the server last set it (its expiry included), or null.</summary>
+    public Cookie? CookieNamed(string name) => cookies.GetCookies(Site)[name];
 
     public async Task<Page> GetAsync(string url)
     {

@@ -119,6 +119,14 @@ public sealed class ServiceBuilder
         return this;
     }
 
+    /// <summary>Replaces the default phone number with this one.</summary>
+    public ServiceBuilder WithPhone(string number, string? description = null, string? type = null)
+    {
+        var contact = _service.Contacts[0];
+        contact.Phones = [new Phone { Id = Guid.NewGuid(), ContactId = contact.Id, Number = number, Description = description, Type = type }];
+        return this;
+    }
+
     public ServiceBuilder WithTerm(string code, string? value = null) => WithTerm(Vocabulary.TermId(code), value);
 
     public ServiceBuilder WithTerm(Guid termId, string? value = null)

@@ -192,14 +192,6 @@ public sealed class MatchAnswersTests(WaymarkApp app) : IClassFixture<WaymarkApp
         Assert.Contains(service.Id, ResultIds(after.Body));
     }
 
-    /// <summary>A clock the test moves on.</summary>
-    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public async Task Open_now_changes_at_the_minute_a_service_opens_even_for_a_search_just_answered()
     {

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,7 +28,7 @@ public sealed class KeyRingTests : IDisposable
     public async Task With_a_certificate_the_stored_keys_are_encrypted_and_referral_text_still_reads_back_after_a_restart(string format, string? password)
     {
         using var database = new TestDatabase();
-        var certificate = WriteCertificate(format, password);
+        var certificate = TestCertificates.Write(_folder, format, password);
         Guid referralId;
         using (var first = new KeyRingApp(database, Outbox(), certificate, password))
         {
@@ -69,13 +67,13 @@ public sealed class KeyRingTests : IDisposable
     public async Task Rotating_to_a_new_certificate_keeps_text_under_the_old_one_readable()
     {
         using var database = new TestDatabase();
-        var old = WriteCertificate("pfx", null);
+        var old = TestCertificates.Write(_folder, "pfx", null);
         Guid referralId;
         using (var first = new KeyRingApp(database, Outbox(), old, null))
         {
             referralId = await SelfReferralAsync(first);
         }
-        var renewed = WriteCertificate("pem", null);
+        var renewed = TestCertificates.Write(_folder, "pem", null);
         using var rotated = new KeyRingApp(database, Outbox(), renewed, null, previous: old);
         await using var db = rotated.OpenDb();
         var stored = await db.Referrals.Where(r => r.Id == referralId).Select(r => r.ProtectedStory).SingleAsync();
@@ -83,17 +81,32 @@ public sealed class KeyRingTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_the_setting_keys_are_stored_as_before_and_production_is_warned_at_start()
+    public void Production_will_not_start_without_a_key_certificate_and_says_what_to_set_and_where_to_read_how()
     {
         using var database = new TestDatabase();
         using var app = new KeyRingApp(database, Outbox(), certificatePath: null, password: null, environment: "Production");
+
+        var ex = Assert.Throws<InvalidOperationException>(() => app.Services);
+        Assert.Equal(KeyRing.MissingInProduction, ex.Message);
+        Assert.Contains(KeyRing.CertificateSetting, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("README.md", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("openssl", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Development", false)]
+    [InlineData("Staging", true)]
+    public async Task Elsewhere_it_starts_without_one_keeping_keys_as_before_and_warns_outside_development(string environment, bool warns)
+    {
+        using var database = new TestDatabase();
+        using var app = new KeyRingApp(database, Outbox(), certificatePath: null, password: null, environment: environment);
         var referralId = await SelfReferralAsync(app);
 
         await using var db = app.OpenDb();
         Assert.All(await db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync(), xml => Assert.Contains("<masterKey", xml, StringComparison.Ordinal));
         var stored = await db.Referrals.Where(r => r.Id == referralId).Select(r => r.ProtectedStory).SingleAsync();
         Assert.StartsWith(Words, app.Services.GetRequiredService<ReferralText>().Unprotect(stored), StringComparison.Ordinal);
-        Assert.Contains(app.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("UNENCRYPTED", StringComparison.Ordinal) && l.Message.Contains(KeyRing.CertificateSetting, StringComparison.Ordinal));
+        Assert.Equal(warns, app.Logs.Any(l => l.Level == LogLevel.Warning && l.Message.Contains("UNENCRYPTED", StringComparison.Ordinal) && l.Message.Contains(KeyRing.CertificateSetting, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -106,7 +119,7 @@ public sealed class KeyRingTests : IDisposable
             Assert.Contains(KeyRing.CertificateSetting, ex.Message, StringComparison.Ordinal);
         }
         var publicOnly = Path.Combine(_folder, "public-only.pem");
-        File.WriteAllText(publicOnly, X509CertificateLoader.LoadPkcs12FromFile(WriteCertificate("pfx", null), null).ExportCertificatePem());
+        File.WriteAllText(publicOnly, X509CertificateLoader.LoadPkcs12FromFile(TestCertificates.Write(_folder, "pfx", null), null).ExportCertificatePem());
         using var noKey = new KeyRingApp(database, Outbox(), publicOnly, null);
         Assert.Contains(KeyRing.CertificateSetting, Assert.Throws<InvalidOperationException>(() => noKey.Services).Message, StringComparison.Ordinal);
     }
@@ -119,75 +132,4 @@ public sealed class KeyRingTests : IDisposable
     }
 
     private string Outbox() => Path.Combine(_folder, "outbox-" + Guid.NewGuid().ToString("N"));
-
-    /// <summary>A self-signed RSA certificate with its private key, as a PFX or as one PEM file.</summary>
-    private string WriteCertificate(string format, string? password)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Waymark key ring test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(_folder, $"key-ring-{Guid.NewGuid():N}.{format}");
-        if (format == "pfx")
-        {
-            File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
-        }
-        else
-        {
-            File.WriteAllText(path, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem());
-        }
-        return path;
-    }
-
-    private sealed class KeyRingApp(TestDatabase database, string outbox, string? certificatePath, string? password, string? previous = null, string environment = "Testing")
-        : AccountsApp(database, outbox, ownsDatabase: false)
-    {
-        private readonly ConcurrentQueue<(LogLevel Level, string Message)> _logs = new();
-
-        public IReadOnlyCollection<(LogLevel Level, string Message)> Logs => _logs;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment(environment);
-            if (certificatePath is not null)
-            {
-                builder.UseSetting(KeyRing.CertificateSetting, certificatePath);
-            }
-            if (password is not null)
-            {
-                builder.UseSetting(KeyRing.PasswordSetting, password);
-            }
-            if (previous is not null)
-            {
-                builder.UseSetting(KeyRing.PreviousCertificateSetting, previous);
-            }
-            builder.ConfigureLogging(logging => logging.AddProvider(new Capture(_logs)));
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing && Directory.Exists(OutboxFolder))
-            {
-                Directory.Delete(OutboxFolder, recursive: true);
-            }
-        }
-    }
-
-    private sealed class Capture(ConcurrentQueue<(LogLevel, string)> logs) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Enqueue((logLevel, formatter(state, exception)));
-
-        public void Dispose()
-        {
-        }
-    }
 }

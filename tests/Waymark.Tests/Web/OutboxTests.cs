@@ -108,7 +108,7 @@ public sealed class OutboxTests
         var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
         using var _p = person;
 
-        var id = await person.SelfReferAsync(app, service.Id, "", contact: "None");
+        var id = await person.SelfReferAsync(app, service.Id, "I will ring you on Monday", contact: "None");
 
         await using var db = app.OpenDb();
         Assert.False(await db.OutboxMessages.AnyAsync(m => m.SubjectId == id));

@@ -31,6 +31,27 @@ public sealed class WaymarkOptionsTests
         Assert.Equal(new Uri("http://intranet.example/"), Read("http://intranet.example/").ExitUrl);
     }
 
+    private static WaymarkOptions ReadProxies(string? proxies) =>
+        WaymarkOptions.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["WAYMARK_TRUSTED_PROXIES"] = proxies, ["WAYMARK_DATABASE"] = "Data Source=unused.db" })
+            .Build());
+
+    [Fact]
+    public void Trusted_proxies_are_none_by_default_and_read_as_addresses_and_networks()
+    {
+        Assert.Empty(ReadProxies(null).TrustedProxies);
+        Assert.Equal(["10.0.0.5/32", "10.1.0.0/16", "2001:db8::/32", "::1/128"], ReadProxies(" 10.0.0.5, 10.1.0.0/16 ,2001:db8::/32,::1").TrustedProxies.Select(n => n.ToString()));
+    }
+
+    [Theory]
+    [InlineData("proxy.example")]
+    [InlineData("10.0.0.0/33")]
+    public void A_bad_trusted_proxy_is_refused_with_a_clear_message(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ReadProxies(value));
+        Assert.Contains("WAYMARK_TRUSTED_PROXIES must be a comma list of IP addresses or networks", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_app_does_not_start_with_a_bad_exit_url()
     {

@@ -13,9 +13,8 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Pages.Account;
 
 /// <summary>
-/// Every staff account sets up a TOTP authenticator before it reaches a staff page. The key is shown as
-/// text and as an otpauth:// link (a QR image would need a third-party package); ten recovery codes are
-/// shown once.
+/// Every staff account sets up a TOTP authenticator before it reaches a staff page. The key is shown as a
+/// QR code drawn on the server, as text and as an otpauth:// link; ten recovery codes are shown once.
 /// </summary>
 [Authorize]
 public sealed class AuthenticatorModel(UserManager<WaymarkUser> users, SignInManager<WaymarkUser> signIn, WaymarkDbContext db, TimeProvider time) : PageModel
@@ -30,7 +29,7 @@ public sealed class AuthenticatorModel(UserManager<WaymarkUser> users, SignInMan
     public string OtpAuthUri { get; private set; } = "";
     public bool AlreadySetUp { get; private set; }
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
-    public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account";
+    public string ContinueUrl => Landing.After(ReturnUrl, Roles.All.Where(User.IsInRole));
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -18,7 +18,11 @@ public sealed class CreateModel(PersonRegistration registration, AccountWork wor
     [BindProperty]
     public string? Password { get; set; }
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect("/my/plan") : Page();
+    /// <summary>Where the person was going (say, the referral they were making): kept through the emailed link and sign-in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(Core.Accounts.ReturnUrl.Local(ReturnUrl) ?? "/my/plan") : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -35,7 +39,7 @@ public sealed class CreateModel(PersonRegistration registration, AccountWork wor
         }
         // Whether the address is new or known is worked on after the answer, so the answer takes as long either way.
         // Links in emails use WAYMARK_PUBLIC_URL, never the Host header a request happened to carry.
-        var request = result.Request!;
+        var request = result.Request! with { ReturnUrl = Core.Accounts.ReturnUrl.Local(ReturnUrl) };
         var siteRoot = links.PublicUrl;
         await work.QueueAfterAsync(Response, (services, stopping) => services.GetRequiredService<PersonRegistration>().RegisterAsync(request, siteRoot, stopping), ct);
         return RedirectToPage("/Account/CheckEmail");

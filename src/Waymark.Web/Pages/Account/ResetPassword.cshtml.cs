@@ -36,7 +36,7 @@ public sealed class ResetPasswordModel(PasswordReset reset) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await reset.ResetAsync(UserId, Token, Password, ct);
+        var result = await reset.ResetAsync(UserId, Token, Password, HttpContext.Connection.RemoteIpAddress, ct);
         Password = null;
         if (result.Succeeded)
         {

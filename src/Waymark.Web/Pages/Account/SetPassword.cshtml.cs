@@ -12,7 +12,7 @@ namespace Waymark.Web.Pages.Account;
 
 /// <summary>A new account's owner chooses their own password from the one-time link `waymark users add` printed.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SetPasswordModel(AccountAdministration accounts, UserManager<WaymarkUser> users, WaymarkDbContext db, TimeProvider time) : PageModel
+public sealed class SetPasswordModel(AccountAdministration accounts, UserManager<WaymarkUser> users, AccountSessions sessions, SignInAttempts attempts, WaymarkDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -78,8 +78,13 @@ public sealed class SetPasswordModel(AccountAdministration accounts, UserManager
         }
 
         token.UsedAt = time.GetUtcNow();
-        db.Audit(time, new Actor(user.Id, user.Email!), AuditActions.PasswordSet, "user", user.Id.ToString());
+        var actor = new Actor(user.Id, user.Email!);
+        db.Audit(time, actor, AuditActions.PasswordSet, "user", user.Id.ToString());
         await db.SaveChangesAsync();
+        // A fresh link from an administrator is how a staff password is replaced: whoever had the old one is signed out.
+        await sessions.EndOthersAsync(actor, keep: null, SessionEndReasons.PasswordSet);
+        // The link is how staff get back in after too many wrong tries: it ends every lock on the account.
+        await attempts.OwnerProvedAsync(user.Email!, HttpContext.Connection.RemoteIpAddress);
         return RedirectToPage("/Account/SignIn", new { PasswordSet = true });
     }
 }

@@ -1,22 +1,22 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Waymark.Core.Accounts;
-using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 
 using Waymark.Web.Infrastructure;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<WaymarkUser> users, IPasswordHasher<WaymarkUser> hasher, WaymarkDbContext db, TimeProvider time) : PageModel
+public sealed class SignInModel(GuardedSignIn guarded) : PageModel
 {
-    // A hash no password matches, made once with the same hasher and settings as real ones.
-    private static string? s_noAccountHash;
-
-    public const string WrongDetails = "Enter the email address and password for your account. They did not match.";
+    /// <summary>
+    /// The one answer to a wrong address, a wrong password and too many tries, so none can be told from another. It
+    /// says what to do if the reason is too many tries.
+    /// </summary>
+    public const string WrongDetails = "Enter the email address and password for your account. They did not match. "
+        + "After 5 wrong tries, wait 15 minutes before you try again, or use \u2018Forgotten your password?\u2019.";
 
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -33,15 +33,24 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
     [BindProperty(SupportsGet = true)]
     public bool PasswordChanged { get; set; }
 
+    /// <summary>Sign-up keeps the way back, so a person who had no account still lands where they were going.</summary>
+    public string CreateUrl => Core.Accounts.ReturnUrl.Local(ReturnUrl) is { } back
+        ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/account/create", "returnUrl", back)
+        : "/account/create";
+
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Input.Email))
         {
             this.AddError("Input.Email", "Enter your email address");
+        }
+        else if (!EmailAddress.IsValid(Input.Email.Trim()))
+        {
+            this.AddError("Input.Email", $"Enter your email address in the right format, {EmailAddress.FormatHint}");
         }
         if (string.IsNullOrEmpty(Input.Password))
         {
@@ -52,63 +61,22 @@ public sealed class SignInModel(SignInManager<WaymarkUser> signIn, UserManager<W
             return Invalid();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email!.Trim());
-        if (user is null && Input.Password!.Length <= PasswordPolicy.MaximumLength)
+        switch (await guarded.PasswordAsync(Input.Email!, Input.Password!, Input.KeepSignedIn, ct))
         {
-            // Check the password anyway, so an address with no account costs the time a wrong password costs.
-            var nobody = new WaymarkUser();
-            s_noAccountHash ??= hasher.HashPassword(nobody, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-            hasher.VerifyHashedPassword(nobody, s_noAccountHash, Input.Password);
+            case PasswordSignIn.CodeNext:
+                return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
+            case PasswordSignIn.AddressNotConfirmed:
+                this.AddError("Input.Email", "Confirm your email address first: open the link in the email we sent you.");
+                return Invalid();
+            case PasswordSignIn.SignedInWithoutAuthenticator:
+                return RedirectToPage("/Account/Authenticator", new { ReturnUrl });
+            case PasswordSignIn.SignedIn:
+                // Only people get here: staff go on to their authenticator.
+                return LocalRedirect(Landing.After(ReturnUrl, []));
+            default:
+                this.AddError("Input.Email", WrongDetails);
+                return Invalid();
         }
-        var result = user is null || Input.Password!.Length > PasswordPolicy.MaximumLength
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsNotAllowed && !await users.CheckPasswordAsync(user!, Input.Password!))
-        {
-            // Identity says "not allowed" (address not confirmed) before it checks the password; a wrong one
-            // must hear what it hears for any other address, or the answer says the account exists.
-            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
-        }
-        var staff = user is not null && (await users.GetRolesAsync(user)).Any(Roles.IsStaff);
-        // Staff and people alike: who, when and the outcome; never what was typed.
-        if (user is not null)
-        {
-            var action = result.Succeeded || result.RequiresTwoFactor ? AuditActions.SignIn
-                : result.IsLockedOut ? AuditActions.SignInLockedOut
-                : AuditActions.SignInFailed;
-            var detail = result.RequiresTwoFactor ? "password accepted; authenticator code next"
-                : result.IsNotAllowed ? "password accepted; email address not confirmed"
-                : null;
-            db.Audit(time, new Actor(user.Id, user.Email!), action, "user", user.Id.ToString(), detail);
-            await db.SaveChangesAsync();
-        }
-
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
-        }
-        if (result.IsLockedOut)
-        {
-            this.AddError("Input.Email", "This account is locked for 15 minutes after too many wrong passwords. Try again later.");
-            return Invalid();
-        }
-        if (result.IsNotAllowed)
-        {
-            // Only said after the right password, so it reveals nothing about other people's addresses.
-            this.AddError("Input.Email", "Confirm your email address first: open the link in the email we sent you.");
-            return Invalid();
-        }
-        if (!result.Succeeded)
-        {
-            this.AddError("Input.Email", WrongDetails);
-            return Invalid();
-        }
-        if (staff)
-        {
-            // Staff have no authenticator yet (otherwise the sign-in would have asked for a code).
-            return RedirectToPage("/Account/Authenticator", new { ReturnUrl });
-        }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
     }
 
     private PageResult Invalid()
@@ -123,4 +91,7 @@ public sealed class SignInInput
 {
     public string? Email { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>Off unless ticked; for people only (staff sessions never outlive the browser). See AccountSessions.</summary>
+    public bool KeepSignedIn { get; set; }
 }

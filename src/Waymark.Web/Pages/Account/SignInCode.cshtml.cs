@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Waymark.Core.Accounts;
-using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 
 using Waymark.Web.Infrastructure;
@@ -12,8 +11,12 @@ namespace Waymark.Web.Pages.Account;
 
 /// <summary>The second step of a staff sign-in: an authenticator code, or one of the recovery codes (each works once).</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInCodeModel(SignInManager<WaymarkUser> signIn, WaymarkDbContext db, TimeProvider time) : PageModel
+public sealed class SignInCodeModel(SignInManager<WaymarkUser> signIn, GuardedSignIn guarded) : PageModel
 {
+    /// <summary>The answer to a wrong code and to too many tries alike.</summary>
+    public const string WrongCode = "That code did not work. Check your app shows Waymark and enter the newest code, or use a recovery code. "
+        + "After 5 wrong tries, wait 15 minutes before you try again.";
+
     [BindProperty]
     public string? Code { get; set; }
 
@@ -23,7 +26,7 @@ public sealed class SignInCodeModel(SignInManager<WaymarkUser> signIn, WaymarkDb
     public async Task<IActionResult> OnGetAsync() =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
@@ -37,22 +40,11 @@ public sealed class SignInCodeModel(SignInManager<WaymarkUser> signIn, WaymarkDb
             return Invalid();
         }
 
-        var isAppCode = code.Length == 6 && code.All(char.IsAsciiDigit);
-        var result = isAppCode
-            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        var actor = new Actor(user.Id, user.Email!);
-        db.Audit(time, actor, result.Succeeded ? (isAppCode ? AuditActions.SignInSecondFactor : AuditActions.SignInRecoveryCode)
-            : result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInSecondFactorFailed, "user", user.Id.ToString());
-        await db.SaveChangesAsync();
-
-        if (result.Succeeded)
+        if (await guarded.SecondFactorAsync(user, code, ct))
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
+            return LocalRedirect(Landing.After(ReturnUrl, await signIn.UserManager.GetRolesAsync(user)));
         }
-        this.AddError("Code", result.IsLockedOut
-            ? "This account is locked for 15 minutes after too many wrong codes. Try again later."
-            : "That code did not work. Check your app shows Waymark and enter the newest code, or use a recovery code.");
+        this.AddError("Code", WrongCode);
         return Invalid();
     }
 

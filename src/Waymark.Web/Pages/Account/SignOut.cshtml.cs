@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Core.Accounts;
-using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Pages.Account;
 
-public sealed class SignOutModel(SignInManager<WaymarkUser> signIn, WaymarkDbContext db, TimeProvider time) : PageModel
+/// <summary>Ends the session on the server (so a copy of the cookie opens nothing) and forgets the cookie.</summary>
+public sealed class SignOutModel(SignInManager<WaymarkUser> signIn, AccountSessions sessions) : PageModel
 {
     public void OnGet()
     {
@@ -15,10 +15,9 @@ public sealed class SignOutModel(SignInManager<WaymarkUser> signIn, WaymarkDbCon
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (User.Identity?.IsAuthenticated == true)
+        if (SessionCookie.Current(HttpContext) is { } session)
         {
-            db.Audit(time, User.Actor(), AuditActions.SignOut, "user", User.UserId().ToString());
-            await db.SaveChangesAsync();
+            await sessions.EndAsync(session, User.Actor(), SessionEndReasons.SignedOut);
         }
         await signIn.SignOutAsync();
         return Redirect("/");

@@ -18,8 +18,14 @@ public sealed record FindStep(string Slug, string Title, string Question, string
         && (parameter != "prefer" || item.StartsWith("delivered-by:", StringComparison.Ordinal) || item.StartsWith("audience:", StringComparison.Ordinal));
 }
 
-/// <summary>An error on one answer, worded for a person, and the field it belongs to.</summary>
-public sealed record FieldError(string Parameter, string Message);
+/// <summary>
+/// An error on one answer, worded for a person, and the field it belongs to; for a place name, the places it could
+/// be or the closest names, to choose from.
+/// </summary>
+public sealed record FieldError(string Parameter, string Message)
+{
+    public IReadOnlyList<Choice> Choices { get; init; } = [];
+}
 
 /// <summary>What a step page needs to draw its form.</summary>
 public sealed record StepForm(
@@ -45,6 +51,9 @@ public sealed record StepForm(
     }
 
     public string? ErrorFor(string parameter) => Errors.FirstOrDefault(e => e.Parameter == parameter)?.Message;
+
+    /// <summary>What to choose from instead of the answer given: the places a name could be, or the closest names.</summary>
+    public IReadOnlyList<Choice> ChoicesFor(string parameter) => Errors.FirstOrDefault(e => e.Parameter == parameter)?.Choices ?? [];
 }
 
 /// <summary>
@@ -100,7 +109,7 @@ public static class FindJourney
         }
         catch (BadRequestException e)
         {
-            return (null, Errors(e));
+            return (null, Errors(e, answers.Value("near")));
         }
     }
 
@@ -122,14 +131,49 @@ public static class FindJourney
     }
 
     /// <summary>The API's errors in the order the journey asks the questions, worded for a person.</summary>
-    public static IReadOnlyList<FieldError> Errors(BadRequestException e) =>
+    public static IReadOnlyList<FieldError> Errors(BadRequestException e, string? near = null) =>
         [.. e.Errors
             .OrderBy(kv => MatchApi.Parameters.ToList().IndexOf(kv.Key))
-            .Select(kv => new FieldError(kv.Key, Message(kv.Key, kv.Value.FirstOrDefault() ?? "")))];
+            .Select(kv => kv.Key == "near" ? NearError(e, near ?? "") : new FieldError(kv.Key, Message(kv.Key, kv.Value.FirstOrDefault() ?? "")))];
+
+    /// <summary>
+    /// A place name that gave no one place: never "check the spelling" — the places it could be, or the closest
+    /// names, to choose from, and a postcode always works.
+    /// </summary>
+    private static FieldError NearError(BadRequestException e, string near)
+    {
+        var typed = near.Trim();
+        if (e.Extensions.GetValueOrDefault(MatchApi.NearCandidates) is IReadOnlyList<PlaceChoice> { Count: > 0 } candidates)
+        {
+            return new FieldError("near", $"There are {candidates.Count} places called {candidates[0].Name}. Choose the one you mean, or enter your postcode.")
+            {
+                Choices = [.. candidates.Select(c => new Choice(c.Near, c.Near, KindWords(c.Kind)))],
+            };
+        }
+        if (e.Extensions.GetValueOrDefault(MatchApi.NearSuggestions) is IReadOnlyList<string> { Count: > 0 } suggestions)
+        {
+            return new FieldError("near", $"We don’t know a place called “{typed}”. Choose a place from the list, or enter your postcode.")
+            {
+                Choices = [.. suggestions.Select(name => new Choice(name, name))],
+            };
+        }
+        return new FieldError("near", typed.Length == 0 || Gazetteer.IsPostcodeShaped(typed) || Gazetteer.LooksLikeCoordinates(typed)
+            ? "We could not find that postcode. Enter a postcode such as S1 2HE, or the name of a town or village such as Skipton."
+            : $"We don’t know a place called “{typed}”. Enter your postcode, such as S1 2HE, or the name of the nearest town.");
+    }
+
+    private static string KindWords(string kind) => kind switch
+    {
+        "city" => "A city",
+        "town" => "A town",
+        "village" => "A village",
+        "hamlet" => "A hamlet",
+        "suburb" => "Part of a town or city",
+        _ => "A small place",
+    };
 
     public static string Message(string parameter, string apiMessage) => parameter switch
     {
-        "near" => "We could not find that place. Check the spelling, or enter a postcode such as S1 2HE or a town such as Skipton.",
         "within_km" => "Enter how far you can travel as a number of kilometres, above 0 and up to 200.",
         "age" => "Enter your age as a whole number, such as 34.",
         "language" => "Choose a language from the list.",

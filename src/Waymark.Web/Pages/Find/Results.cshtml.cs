@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Core.Data;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Insights;
 using Waymark.Core.Matching;
+using Waymark.Core.Safety;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
 
@@ -13,7 +15,7 @@ namespace Waymark.Web.Pages.Find;
 /// the question it belongs to with an error summary and a 400 — never a 500, never JSON.
 /// </summary>
 public sealed class ResultsModel(
-    Gazetteer gazetteer, DirectoryIndex index, Matcher matcher, UnmetNeedRecorder unmetNeed, TimeProvider clock) : PageModel
+    Gazetteer gazetteer, DirectoryIndex index, Matcher matcher, UnmetNeedRecorder unmetNeed, WaymarkDbContext db, TimeProvider clock) : PageModel
 {
     public FindAnswers Answers { get; private set; } = FindAnswers.Empty;
 
@@ -30,6 +32,9 @@ public sealed class ResultsModel(
     public IReadOnlyList<FieldError> OtherErrors { get; private set; } = [];
 
     public bool Urgent => Query.Urgency == Urgency.Now;
+
+    /// <summary>For someone who needs help now: the results without the crisis contacts shown above them, and what opens next.</summary>
+    public HelpNowServices? HelpNow { get; private set; }
 
     /// <summary>Where we looked, in words: "Near Skipton (a town, city or village), within 15 km (about 9 miles)."</summary>
     public string SearchedWords
@@ -67,7 +72,7 @@ public sealed class ResultsModel(
         catch (BadRequestException e)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            var errors = FindJourney.Errors(e);
+            var errors = FindJourney.Errors(e, Answers.Value("near"));
             if (FindJourney.OwnerOf(errors[0].Parameter) is { } owner)
             {
                 Form = FindJourney.Form(owner, Answers, [.. errors.Where(x => FindJourney.OwnerOf(x.Parameter) == owner)], action: "/find/results");
@@ -86,7 +91,12 @@ public sealed class ResultsModel(
         }
         var now = clock.GetUtcNow();
         At = Query.At ?? now;
-        Outcome = matcher.Match(index.Current, Query, now);
+        var snapshot = index.Current;
+        Outcome = matcher.Match(snapshot, Urgent ? Core.Safety.HelpNow.Widen(Query) : Query, now);
+        if (Urgent)
+        {
+            HelpNow = await Core.Safety.HelpNow.ShapeAsync(db, matcher, snapshot, Query, Outcome, now, ct);
+        }
         if (Outcome.Results.Count == 0)
         {
             unmetNeed.Record(UnmetNeedKey.For(Query.Place, Query.GivenParameters, now));

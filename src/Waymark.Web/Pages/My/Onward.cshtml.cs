@@ -45,9 +45,17 @@ public sealed class OnwardModel(OnwardReferrals onward) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (await onward.SendAsync(id, serviceId, User.Actor(), contact, CarryStory && offer.Story is not null) is null)
+        try
         {
-            return NotFound();
+            if (await onward.SendAsync(id, serviceId, User.Actor(), contact, CarryStory && offer.Story is not null) is null)
+            {
+                return NotFound();
+            }
+        }
+        catch (DuplicateReferralException)
+        {
+            TempData["Success"] = $"You already have a referral to {offer.ServiceName} that is still open, so another was not sent.";
+            return RedirectToPage("/My/Referrals");
         }
         TempData["Success"] = $"Your referral to {offer.ServiceName} has been sent.";
         return RedirectToPage("/My/Referrals");

@@ -32,6 +32,20 @@ public sealed class FindModel(WaymarkDbContext db, Gazetteer gazetteer, Director
 
     public bool Searched { get; private set; }
 
+    /// <summary>The places a repeated name could be, or the closest names to an unknown one, each a search of its own.</summary>
+    public IReadOnlyList<Choice> NearChoices { get; private set; } = [];
+
+    public string ChoiceLink(Choice choice)
+    {
+        var query = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            query["q"] = Q.Trim();
+        }
+        query["near"] = choice.Value;
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/navigator/refer", query);
+    }
+
     /// <summary>"Near Skipton (a town, city or village), within 15 km (about 9 miles)", when a place was given.</summary>
     public string? Where { get; private set; }
 
@@ -56,9 +70,10 @@ public sealed class FindModel(WaymarkDbContext db, Gazetteer gazetteer, Director
             }
             catch (BadRequestException e)
             {
-                foreach (var error in FindJourney.Errors(e))
+                foreach (var error in FindJourney.Errors(e, near))
                 {
                     this.AddError(nameof(Near), error.Message);
+                    NearChoices = error.Choices;
                 }
             }
         }

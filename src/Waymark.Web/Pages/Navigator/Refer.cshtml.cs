@@ -7,6 +7,7 @@ using Waymark.Core.Referrals;
 using Waymark.Core.Schedules;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Web.Pages.Navigator;
 
@@ -88,7 +89,7 @@ public sealed class ReferModel(WaymarkDbContext db, NavigatorReferrals referrals
         {
             this.AddError(nameof(Contact), "Choose how they would like to hear about this referral");
         }
-        else if (contact == ContactPreference.Email && (string.IsNullOrWhiteSpace(PersonEmail) || !PersonEmail.Contains('@', StringComparison.Ordinal) || PersonEmail.Length > NavigatorReferrals.MaxEmailLength))
+        else if (contact == ContactPreference.Email && !EmailAddress.IsValid(PersonEmail?.Trim()))
         {
             this.AddError(nameof(PersonEmail), "Enter their email address, like name@example.com, or choose another way to contact them");
         }

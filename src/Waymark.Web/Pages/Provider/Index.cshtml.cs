@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Listings;
+using Waymark.Core.Referrals;
 using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Pages.Provider;
 
 /// <summary>The provider's dashboard: their organisations and services, which need checking, and open reports.</summary>
-public sealed class IndexModel(WaymarkDbContext db, OrganisationAccess access, TimeProvider time) : ProviderPageModel(db, access)
+public sealed class IndexModel(WaymarkDbContext db, OrganisationAccess access, ReferralService referrals, TimeProvider time) : ProviderPageModel(db, access)
 {
     public sealed record ServiceRow(Guid Id, string Name, string Status, DateOnly? AssuredDate, Freshness Freshness, int OpenReports);
 
@@ -18,11 +19,15 @@ public sealed class IndexModel(WaymarkDbContext db, OrganisationAccess access, T
 
     public IReadOnlyList<OrganisationRow> Organisations { get; private set; } = [];
     public IReadOnlyList<ReportRow> Reports { get; private set; } = [];
+    /// <summary>Referrals to the user's organisations that nobody has opened yet.</summary>
+    public int NewReferrals { get; private set; }
+
     public int NeedChecking => Organisations.Sum(o => o.Services.Count(s => s.Freshness != Freshness.Fresh));
 
     public async Task OnGetAsync()
     {
         var today = ListingFreshness.UkToday(time);
+        NewReferrals = await referrals.NewCountAsync(User.Actor());
         var orgIds = await Access.EditableOrganisationIdsAsync(User.UserId());
         var orgs = await Db.Organizations.Where(o => orgIds.Contains(o.Id)).OrderBy(o => o.Name).Take(100)
             .Select(o => new { o.Id, o.Name }).ToListAsync();

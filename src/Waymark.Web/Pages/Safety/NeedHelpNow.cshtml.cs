@@ -1,23 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Waymark.Core.Safety;
 using Waymark.Core.Schedules;
 
 namespace Waymark.Web.Pages.Safety;
 
+/// <summary><c>/need-help-now</c>: the crisis contacts first (two or three on the card, the rest one tap away), then the way to what is open nearby.</summary>
 public sealed class NeedHelpNowModel(TimeProvider clock) : PageModel
 {
-    /// <summary>The emergency line first, then every contact answering now, in the order of the data file.</summary>
-    public IReadOnlyList<CrisisContact> OpenNow { get; private set; } = [];
-
-    public IReadOnlyList<CrisisContact> ClosedNow { get; private set; } = [];
-
+    /// <summary>Now in the UK, to say which contacts are open and what time it is.</summary>
     public DateTimeOffset UkNow { get; private set; }
 
-    public void OnGet()
-    {
-        UkNow = UkTime.Now(clock);
-        var all = CrisisContacts.All.OrderBy(c => c.Id == "emergency" ? 0 : 1).ToList();
-        OpenNow = all.Where(c => c.IsOpenAt(UkNow)).ToList();
-        ClosedNow = all.Where(c => !c.IsOpenAt(UkNow)).ToList();
-    }
+    public void OnGet() => UkNow = UkTime.Now(clock);
 }

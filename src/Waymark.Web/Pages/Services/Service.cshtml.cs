@@ -5,6 +5,7 @@ using Waymark.Core.Data;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
 using Waymark.Core.Oruk;
+using Waymark.Web.Pages.Find;
 
 namespace Waymark.Web.Pages.Services;
 
@@ -19,6 +20,9 @@ public sealed class ServiceModel(WaymarkDbContext db, IReferralWaits referralWai
     /// <summary>The provider's "not taking new referrals" notice, when it applies today.</summary>
     public ServiceNotice? PausedReferrals { get; private set; }
 
+    /// <summary>The search that led here, carried in the address (nothing kept on the server), for "Back to your results".</summary>
+    public FindAnswers Answers { get; private set; } = FindAnswers.Empty;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().WithFullGraph().FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -26,6 +30,7 @@ public sealed class ServiceModel(WaymarkDbContext db, IReferralWaits referralWai
         {
             return NotFound();
         }
+        Answers = FindAnswers.From(Request.Query);
         Facts = WhatToExpect.From(service, clock.GetUtcNow(), referralWaits.TypicalWaitDays(id));
         var today = ListingFreshness.UkToday(clock);
         PausedReferrals = await db.Set<ServiceNotice>().AsNoTracking()

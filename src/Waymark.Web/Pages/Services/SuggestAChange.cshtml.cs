@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,6 +7,7 @@ using Waymark.Core.Listings;
 using Waymark.Web.Accounts;
 
 using Waymark.Web.Infrastructure;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Web.Pages.Services;
 
@@ -45,7 +45,7 @@ public sealed class SuggestAChangeModel(WaymarkDbContext db, TimeProvider time) 
         {
             this.AddError(nameof(Message), $"Your message must be {MaxLength:N0} characters or fewer");
         }
-        if (!string.IsNullOrWhiteSpace(Email) && (!MailAddress.TryCreate(Email.Trim(), out var m) || m.Address != Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(Email) && !EmailAddress.IsValid(Email.Trim()))
         {
             this.AddError(nameof(Email), "Enter an email address in the correct format, like name@example.org, or leave it empty");
         }

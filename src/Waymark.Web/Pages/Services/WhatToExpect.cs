@@ -10,7 +10,7 @@ namespace Waymark.Web.Pages.Services;
 
 public sealed record Venue(string? Name, IReadOnlyList<string> AddressLines, IReadOnlyList<string> Times, IReadOnlyList<string> Access);
 
-public sealed record PhoneLink(string Number, string Href, string? Label);
+public sealed record PhoneLink(PhoneWay Way, string? Label);
 
 public sealed record ContactWay(string? Name, IReadOnlyList<PhoneLink> Phones, string? Email);
 
@@ -49,6 +49,9 @@ public sealed class WhatToExpect
     public required IReadOnlyList<Venue> Places { get; init; }
     public required IReadOnlyList<ContactWay> Contacts { get; init; }
     public required bool RemoteOnly { get; init; }
+
+    /// <summary>A helpline is reached by calling or texting it, never by a referral.</summary>
+    public required bool IsHelpline { get; init; }
     public string? LastChecked { get; init; }
 
     /// <summary>"This listing has not been checked for 8 months — details may have changed", when it is stale.</summary>
@@ -156,9 +159,10 @@ public sealed class WhatToExpect
             Places = [.. s.ServiceAtLocations.Where(x => x.Location is not null).Select(x => PlaceOf(x, today))],
             Contacts = [.. s.Contacts.Select(c => new ContactWay(
                 c.Name ?? c.Title,
-                [.. c.Phones.Select(p => new PhoneLink(p.Number, "tel:" + new string([.. p.Number.Where(ch => char.IsDigit(ch) || ch == '+')]), p.Description))],
+                [.. c.Phones.Select(p => new PhoneLink(PhoneWay.Of(p, has.Contains("delivery:text") && !has.Contains("delivery:phone")), p.Description))],
                 c.Email))],
             RemoteOnly = remoteDelivery && !inPerson,
+            IsHelpline = has.Contains("format:helpline"),
             LastChecked = lastChecked,
             StaleWarning = stale,
             StatusHeading = s.Status switch

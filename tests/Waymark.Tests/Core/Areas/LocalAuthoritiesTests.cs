@@ -62,11 +62,33 @@ public sealed class LocalAuthoritiesTests
     [Fact]
     public void Every_authority_a_postcode_district_or_place_names_is_in_the_table()
     {
-        var named = Gazetteer.Districts.Values.Concat(Gazetteer.Places.Values).SelectMany(e => e.LocalAuthorityNames).Distinct().ToList();
+        var districts = Gazetteer.Districts.Values.ToList();
+        var places = Gazetteer.Places.All().ToList();
+        var named = districts.SelectMany(e => e.LocalAuthorityNames).Concat(places.Select(p => p.LocalAuthority)).Distinct().ToList();
 
         Assert.All(named, name => Assert.NotNull(LocalAuthorities.Find(name)));
         Assert.All(named, name => Assert.Equal(name, LocalAuthorities.Find(name)!.Name));
-        Assert.All(Gazetteer.Districts.Values.Concat(Gazetteer.Places.Values), e => Assert.NotEqual(AuthorityTier.County, LocalAuthorities.Find(e.LocalAuthority)!.Tier));
+        Assert.All(districts.Select(e => e.LocalAuthority).Concat(places.Select(p => p.LocalAuthority)).Distinct(),
+            name => Assert.NotEqual(AuthorityTier.County, LocalAuthorities.Find(name)!.Tier));
+    }
+
+    [Fact]
+    public async Task Every_place_in_england_resolves_to_its_own_authority()
+    {
+        var gazetteer = new Gazetteer();
+        var wrong = new List<string>();
+        foreach (var p in Gazetteer.Places.All())
+        {
+            var place = await gazetteer.ResolveAsync(p.Label);
+            var got = string.Join(",", place?.Authorities.Select(a => a.Name) ?? ["(not found)"]);
+            if (got != p.LocalAuthority)
+            {
+                wrong.Add($"{p.Label}: {got}, not {p.LocalAuthority}");
+            }
+        }
+
+        Assert.True(Gazetteer.Places.Count > 30_000);
+        Assert.Empty(wrong.Take(20));
     }
 
     [Theory]

@@ -38,4 +38,40 @@ public sealed class CrisisContactsTests
         Assert.Equal("emergency", CrisisContacts.CardContacts[0].Id);
         Assert.All(CrisisContacts.CardContacts, c => Assert.True(c.AlwaysOpen));
     }
+
+    [Fact]
+    public void The_bar_words_and_the_actions_carry_the_same_number_as_the_link()
+    {
+        // A number in the words that differs from the one the link dials would send someone to the wrong place.
+        Assert.All(CrisisContacts.All, c =>
+        {
+            Assert.Contains(c.Number, Digits(c.BarText), StringComparison.Ordinal);
+            Assert.Contains(c.Number, Digits(c.Action), StringComparison.Ordinal);
+            Assert.Matches("^(tel|sms):", c.Href);
+        });
+        Assert.Equal("116123", CrisisContacts.Get("samaritans").Number);
+        Assert.Equal("85258", CrisisContacts.Get("shout").Number);
+    }
+
+    [Fact]
+    public void The_rest_are_every_contact_not_on_the_card_in_the_order_of_the_file()
+    {
+        Assert.Equal(["nhs-111", "papyrus", "calm"], CrisisContacts.More.Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData("116 123", "samaritans")]
+    [InlineData("116123", "samaritans")]
+    [InlineData("85258", "shout")]
+    [InlineData("0800 58 58 58", "calm")]
+    [InlineData("0800 068 4141", "papyrus")]
+    [InlineData("111", "nhs-111")]
+    [InlineData("0114 496 0730", null)]
+    [InlineData("", null)]
+    public void A_listed_number_is_recognised_as_the_crisis_contact_it_reaches(string number, string? id)
+    {
+        Assert.Equal(id, CrisisContacts.ForNumber(number)?.Id);
+    }
+
+    private static string Digits(string s) => new([.. s.Where(char.IsAsciiDigit)]);
 }

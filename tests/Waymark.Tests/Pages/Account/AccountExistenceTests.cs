@@ -1,12 +1,16 @@
 using System.Net;
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Waymark.Core.Accounts;
+using Waymark.Core.Data;
 using Waymark.Core.People;
 using Waymark.Web.Pages.Account;
 using Waymark.Tests.Infrastructure;
@@ -31,7 +35,60 @@ public sealed class CountingPasswordHasher(IOptions<PasswordHasherOptions> optio
     }
 }
 
-/// <summary>The app with a password hasher that counts, and sign-ups and resets left waiting until a test works on them.</summary>
+/// <summary>Counts the database commands run while answering requests (not by background services).</summary>
+public sealed class CountingCommands : DbCommandInterceptor
+{
+    private readonly HttpContextAccessor _request = new();
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    private void Counted()
+    {
+        if (_request.HttpContext is not null)
+        {
+            Interlocked.Increment(ref _count);
+        }
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Counted();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Counted();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Counted();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Counted();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Counted();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Counted();
+        return ValueTask.FromResult(result);
+    }
+}
+
+/// <summary>The app with a password hasher and database commands that count, and sign-ups and resets left waiting until a test works on them.</summary>
 public sealed class HeldAccountWorkApp : AccountsApp
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -41,6 +98,8 @@ public sealed class HeldAccountWorkApp : AccountsApp
         {
             s.AddSingleton<CountingPasswordHasher>();
             s.AddSingleton<IPasswordHasher<WaymarkUser>>(p => p.GetRequiredService<CountingPasswordHasher>());
+            s.ConfigureDbContext<SqliteWaymarkDbContext>(o => o.AddInterceptors(_commands));
+            s.ConfigureDbContext<PostgresWaymarkDbContext>(o => o.AddInterceptors(_commands));
             foreach (var worker in s.Where(d => d.ImplementationType == typeof(AccountWorkService)).ToList())
             {
                 s.Remove(worker);
@@ -48,7 +107,12 @@ public sealed class HeldAccountWorkApp : AccountsApp
         });
     }
 
+    private readonly CountingCommands _commands = new();
+
     public int PasswordChecks => Services.GetRequiredService<CountingPasswordHasher>().Checks;
+
+    /// <summary>Database commands run so far while answering requests.</summary>
+    public int DatabaseCommands => _commands.Count;
 
     public int Waiting => Services.GetRequiredService<AccountWork>().Waiting;
 
@@ -144,7 +208,7 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
         }
         // The password chosen in the form is the one that works once the address is confirmed.
         var link = await PersonBuilders.NewestLinkAsync(app, fresh, "/account/confirm-email");
-        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(link, [])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(link, [new("Password", Password)])).Status);
         var signIn = await first.SubmitAsync("/account/sign-in", [new("Input.Email", fresh), new("Input.Password", Password)]);
         Assert.Equal(HttpStatusCode.Redirect, signIn.Status);
     }
@@ -157,22 +221,63 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
         await using var before = app.OpenDb();
         var audits = await before.AuditEvents.CountAsync();
 
-        var checks = app.PasswordChecks;
-        var unknown = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", $"nobody-{Guid.NewGuid():N}@example.org"), new("Input.Password", "not a password of anyone's")]);
-        var unknownChecks = app.PasswordChecks - checks;
-        checks = app.PasswordChecks;
-        var wrong = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", known), new("Input.Password", "not a password of anyone's")]);
-        var wrongChecks = app.PasswordChecks - checks;
+        var unknown = await SignInAsync(browser, $"nobody-{Guid.NewGuid():N}@example.org", "not a password of anyone's");
+        var wrong = await SignInAsync(browser, known, "not a password of anyone's");
 
-        Assert.Equal(1, unknownChecks);
-        Assert.Equal(1, wrongChecks);
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
-        Assert.Equal(wrong.Status, unknown.Status);
-        Assert.Equal([SignInModel.WrongDetails], unknown.ErrorSummary());
-        Assert.Equal(wrong.ErrorSummary(), unknown.ErrorSummary());
+        Assert.Equal((1, 1), (unknown.PasswordChecks, unknown.Queued));
+        Assert.Equal((unknown.PasswordChecks, unknown.Queued, unknown.DatabaseCommands), (wrong.PasswordChecks, wrong.Queued, wrong.DatabaseCommands));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Page.Status);
+        Assert.Equal(wrong.Page.Status, unknown.Page.Status);
+        Assert.Equal([SignInModel.WrongDetails], unknown.Page.ErrorSummary());
+        Assert.Equal(wrong.Page.ErrorSummary(), unknown.Page.ErrorSummary());
+        // The audit row is written after the answer, and only the known account's failure has one.
+        await using (var answered = app.OpenDb())
+        {
+            Assert.Equal(audits, await answered.AuditEvents.CountAsync());
+        }
+        await app.WorkThroughAsync();
         await using var after = app.OpenDb();
-        // Only the known account's failure is audited.
         Assert.Equal(audits + 1, await after.AuditEvents.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_locked_account_is_answered_as_a_wrong_password_and_an_unknown_address_are_after_the_same_work()
+    {
+        var locked = await ConfirmedPersonAsync();
+        var open = await ConfirmedPersonAsync();
+        using var browser = Browser.For(app);
+        for (var i = 0; i < SignInAttempts.PerClient.Attempts; i++)
+        {
+            await SignInAsync(browser, locked, $"wrong guess {i}");
+        }
+
+        // The locked account is given its right password, and is still turned away.
+        var lockedRight = await SignInAsync(browser, locked, Password);
+        var lockedWrong = await SignInAsync(browser, locked, "not a password of anyone's");
+        var wrong = await SignInAsync(browser, open, "not a password of anyone's");
+        var unknown = await SignInAsync(browser, $"nobody-{Guid.NewGuid():N}@example.org", "not a password of anyone's");
+
+        foreach (var attempt in new[] { lockedRight, lockedWrong, wrong, unknown })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, attempt.Page.Status);
+            Assert.Equal([SignInModel.WrongDetails], attempt.Page.ErrorSummary());
+            Assert.Equal(1, attempt.PasswordChecks);
+            Assert.Equal(1, attempt.Queued);
+            Assert.Equal(unknown.DatabaseCommands, attempt.DatabaseCommands);
+        }
+        await app.WorkThroughAsync();
+        await using var db = app.OpenDb();
+        var lockedId = await db.Users.Where(u => u.Email == locked).Select(u => u.Id).SingleAsync();
+        Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.ActorId == lockedId && a.Action == AuditActions.SignInLockedOut));
+    }
+
+    /// <summary>A sign-in POST, with the password checks, queued after-answer work and database commands it caused.</summary>
+    private async Task<(Page Page, int PasswordChecks, int Queued, int DatabaseCommands)> SignInAsync(Browser browser, string email, string password)
+    {
+        var token = (await browser.GetAsync("/account/sign-in")).AntiforgeryToken();
+        var (checks, queued, commands) = (app.PasswordChecks, app.Waiting, app.DatabaseCommands);
+        var page = await browser.PostAsync("/account/sign-in", token, [new("Input.Email", email), new("Input.Password", password)]);
+        return (page, app.PasswordChecks - checks, app.Waiting - queued, app.DatabaseCommands - commands);
     }
 
     [Fact]
@@ -201,7 +306,7 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/account/create", [new("Email", email), new("Password", Password)])).Status);
         await app.WorkThroughAsync();
         var link = await PersonBuilders.NewestLinkAsync(app, email, "/account/confirm-email");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(link, [])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(link, [new("Password", Password)])).Status);
         return email;
     }
 

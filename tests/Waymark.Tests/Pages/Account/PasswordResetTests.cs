@@ -161,7 +161,7 @@ public sealed class PasswordResetTests(PublicUrlApp app) : IClassFixture<PublicU
     [Theory]
     [InlineData("", "Enter a new password")]
     [InlineData("short one", "Your password must be at least 12 characters. Three random words work well.")]
-    [InlineData("password1234", "Choose a password that is harder to guess: this one is very common. Try three random words.")]
+    [InlineData("password1234", "Choose a password that is harder to guess: this one is very common, follows a pattern, or uses our name or your email address. Try three random words.")]
     public async Task A_password_that_breaks_the_rules_is_refused_with_an_error_summary_and_the_link_still_works(string password, string error)
     {
         using var person = await app.SignUpAsync();
@@ -228,6 +228,7 @@ public sealed class PasswordResetTests(PublicUrlApp app) : IClassFixture<PublicU
         var link = await PersonBuilders.EmailedLinkAsync(app, person.Email, "/account/reset-password");
         await browser.SubmitAsync(link, [new("Password", NewPassword)]);
         await browser.SubmitAsync("/account/sign-in", [new("Input.Email", person.Email), new("Input.Password", NewPassword)]);
+        await app.AccountWorkDoneAsync();
 
         await using var db = app.OpenDb();
         var events = await db.AuditEvents.Where(a => a.ActorId == person.UserId).OrderBy(a => a.OccurredAt).ThenBy(a => a.Id).ToListAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Tests.Infrastructure;
+using Waymark.Web.Pages.Account;
 
 namespace Waymark.Tests.Pages.Account;
 
@@ -79,7 +80,7 @@ public sealed class SignInTests(AccountsApp app) : IClassFixture<AccountsApp>
     }
 
     [Fact]
-    public async Task Wrong_passwords_lock_the_account_after_five_tries()
+    public async Task Five_wrong_passwords_lock_the_network_out_for_15_minutes_and_it_is_told_what_a_wrong_password_is_told()
     {
         var (signedIn, account) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
         signedIn.Dispose();
@@ -88,13 +89,21 @@ public sealed class SignInTests(AccountsApp app) : IClassFixture<AccountsApp>
         {
             var wrong = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", account.Email), new("Input.Password", "not the right one at all")]);
             Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+            Assert.Equal([SignInModel.WrongDetails], wrong.ErrorSummary());
         }
 
+        // Locked: the right password is turned away with the same words, which say what to do.
         var right = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", account.Email), new("Input.Password", AccountsApp.GoodPassword)]);
         Assert.Equal(HttpStatusCode.BadRequest, right.Status);
-        Assert.Contains(right.ErrorSummary(), e => e.Contains("locked for 15 minutes", StringComparison.Ordinal));
+        Assert.Equal([SignInModel.WrongDetails], right.ErrorSummary());
+        Assert.Contains("wait 15 minutes", SignInModel.WrongDetails, StringComparison.Ordinal);
+        Assert.Contains("Forgotten your password?", SignInModel.WrongDetails, StringComparison.Ordinal);
         await using var db = app.OpenDb();
-        Assert.True((await db.Users.SingleAsync(u => u.Id == account.UserId)).LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
+        var key = SignInAttempts.AccountKey(account.Email);
+        var counter = await db.SignInCounters.SingleAsync(c => c.AccountKey == key && c.ClientKey != SignInAttempts.EveryClient);
+        Assert.Equal(6, counter.Failures);
+        Assert.True(counter.LockedUntil > DateTimeOffset.UtcNow.AddMinutes(14));
+        Assert.True(counter.LockedUntil < DateTimeOffset.UtcNow.AddMinutes(16));
     }
 
     [Fact]

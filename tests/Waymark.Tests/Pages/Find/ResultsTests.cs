@@ -55,7 +55,8 @@ public sealed class ResultsTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         Assert.Equal("1 service fits what you said", page.Text("h1"));
         Assert.Contains("within 10 km", page.Text("#searched"), StringComparison.Ordinal);
         var card = page.Document.GetElementById($"result-{group.Id}")!;
-        Assert.Equal($"/services/{group.Id}", card.QuerySelector("h2 a")!.GetAttribute("href"));
+        // The search rides along, so the service page can offer "Back to your results".
+        Assert.StartsWith($"/services/{group.Id}?near=", card.QuerySelector("h2 a")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("Run by Tuesday evening circle Trust", card.TextContent, StringComparison.Ordinal);
         var reasons = card.QuerySelectorAll(".result__reasons .tag--green").Select(t => t.TextContent).ToList();
         Assert.Contains("Evening sessions", reasons);
@@ -141,7 +142,7 @@ public sealed class ResultsTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         Assert.Equal("About 9 weeks — the service’s own estimate", page.Document.QuerySelector($"#result-{counselling.Id} .result__wait")!.TextContent);
         Assert.Contains("About a 9-week wait", page.Document.QuerySelectorAll($"#result-{counselling.Id} .result__cautions .tag").Select(t => t.TextContent));
         Assert.NotNull(page.Document.GetElementById("while-you-wait"));
-        Assert.Equal($"/services/{dropIn.Id}", page.Document.QuerySelector($"#wait-{dropIn.Id} a")!.GetAttribute("href"));
+        Assert.StartsWith($"/services/{dropIn.Id}?near=", page.Document.QuerySelector($"#wait-{dropIn.Id} a")!.GetAttribute("href"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -198,9 +199,9 @@ public sealed class UrgentResultsTests(WaymarkApp app) : IClassFixture<WaymarkAp
         Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
         Assert.Equal("Help you can get now", page.Text("h1"));
         var main = page.Document.GetElementById("main-content")!;
-        var order = main.QuerySelectorAll("[id^=crisis-], [id^=result-]").Select(e => e.Id ?? "").ToList();
-        Assert.StartsWith("crisis-", order[0], StringComparison.Ordinal);
-        Assert.True(order.FindLastIndex(id => id.StartsWith("crisis-", StringComparison.Ordinal)) < order.IndexOf($"result-{line.Id}"));
+        var order = main.QuerySelectorAll("[id^=contact-], [id^=result-]").Select(e => e.Id ?? "").ToList();
+        Assert.StartsWith("contact-", order[0], StringComparison.Ordinal);
+        Assert.True(order.FindLastIndex(id => id.StartsWith("contact-", StringComparison.Ordinal)) < order.IndexOf($"result-{line.Id}"));
         Assert.True(order.IndexOf($"result-{line.Id}") < order.IndexOf($"result-{dropIn.Id}"), string.Join(", ", order));
         Assert.DoesNotContain($"result-{closed.Id}", order);
         Assert.Equal("Open now until 11pm", page.Document.QuerySelector($"#result-{line.Id} .result__open")!.TextContent);

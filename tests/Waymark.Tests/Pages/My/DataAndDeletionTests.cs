@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Waymark.Core.Data;
+using Waymark.Core.Accounts;
+using Waymark.Core.Listings;
 using Waymark.Core.People;
 using Waymark.Core.Referrals;
 using Waymark.Tests.Infrastructure;
@@ -70,7 +69,7 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
         await using (var db = app.OpenDb())
         {
             // The scan can see them before: the email, phone and id are stored in plain text, and an organisation's reason names them.
-            var before = await FindInEveryTableAsync(db, personal);
+            var before = await DatabaseScan.FindAsync(db, personal);
             Assert.Contains(before, h => h.StartsWith("account_user.Email", StringComparison.Ordinal));
             Assert.Contains(before, h => h.StartsWith("account_user.PhoneNumber", StringComparison.Ordinal));
             Assert.Contains(before, h => h.StartsWith("referral.PersonUserId", StringComparison.Ordinal));
@@ -91,13 +90,13 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
 
         await using (var db = app.OpenDb())
         {
-            Assert.Empty(await FindInEveryTableAsync(db, personal));
+            Assert.Empty(await DatabaseScan.FindAsync(db, personal));
             // Anonymous timings stay: the same referrals, statuses and times, with nobody attached.
             var left = await db.Referrals.Where(r => r.ServiceId == service.Id).ToListAsync();
             Assert.Equal(referralsBefore, left.Count);
             Assert.All(left, r => Assert.Null(r.PersonUserId));
             Assert.All(left, r => Assert.Null(r.ProtectedStory));
-            Assert.Contains(left, r => r.Status == ReferralStatus.Offered);
+            Assert.Contains(left, r => r.Status == ReferralStatus.Completed);
             Assert.True(await db.StoryConsents.AnyAsync(c => c.UserId == null && c.ProtectedShared == null && c.OrganisationId == org.Id));
             // Someone else's data is untouched.
             Assert.NotNull(await db.PersonProfiles.Where(p => p.UserId == other.UserId).Select(p => p.ProtectedNotes).SingleAsync());
@@ -110,6 +109,113 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
         Assert.NotEqual(person.UserId, again.UserId);
     }
 
+    [Fact]
+    public async Task What_a_navigator_recorded_about_the_person_is_in_their_download_and_goes_with_their_account()
+    {
+        var (_, service) = await app.AddReferrableServiceAsync("Wakefield Listening", access: "access:professional-referral");
+        using var person = await app.SignUpAsync();
+        using var navigator = await app.SignInAsStaffAsync(Roles.Navigator);
+        var id = await navigator.Browser.NavigatorRefersAsync(service.Id,
+            ReferralFlowBuilders.NavigatorReferralFields("Jo Marchbank", person.Email, "Jo would like one-to-one support."));
+
+        using (var json = await DownloadAsync(person))
+        {
+            var referral = json.RootElement.GetProperty("referrals").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id);
+            Assert.Equal("the person referred", referral.GetProperty("you_are").GetString());
+            var recorded = referral.GetProperty("how_they_can_reach_you");
+            Assert.Equal("Jo Marchbank", recorded.GetProperty("name").GetString());
+            Assert.Equal(person.Email, recorded.GetProperty("email").GetString());
+            var consent = Assert.Single(referral.GetProperty("consents").EnumerateArray());
+            Assert.Equal("in person", consent.GetProperty("given").GetString());
+            Assert.True(consent.GetProperty("shares_contact_details").GetBoolean());
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await person.Browser.SubmitAsync("/my/delete", [new("Confirm", "true")])).Status);
+
+        await using var db = app.OpenDb();
+        Assert.False(await db.ReferredPeople.AnyAsync(p => p.ReferralId == id));
+        // The referral and the fact of consent stay, with nobody attached, for waiting times and the service's own record.
+        Assert.Null(await db.Referrals.Where(r => r.Id == id).Select(r => r.PersonUserId).SingleAsync());
+        Assert.True(await db.ReferralConsents.AnyAsync(c => c.ReferralId == id));
+        var seen = await navigator.Browser.GetAsync("/navigator/referrals");
+        Assert.Equal(HttpStatusCode.OK, seen.Status);
+        Assert.DoesNotContain("Jo Marchbank", seen.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_deletion_the_email_is_gone_from_every_row_and_from_the_database_file_itself()
+    {
+        var local = $"wren.ashdown-{Guid.NewGuid():N}";
+        var (_, service) = await app.AddReferrableServiceAsync("Selby Peer Support");
+        using var person = await app.SignUpAsync($"{local}@example.org");
+        var b = person.Browser;
+        Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync("/my/plan", [new("Notes", Notes)], "/my/plan?handler=Notes")).Status);
+        await b.SubmitAsync("/my/story", [new("Input.Happening", Happening), new("Input.WouldLike", "A group")]);
+        await b.SelfReferAsync(app, service.Id, ReferralWords);
+        // Signing out and in again adds to the audit trail under their address.
+        await b.SubmitAsync("/account/sign-out", []);
+        Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync("/account/sign-in", [new("Input.Email", person.Email), new("Input.Password", AccountsApp.GoodPassword)])).Status);
+        await using (var db = app.OpenDb())
+        {
+            Assert.NotEmpty(await DatabaseScan.FindAsync(db, [local]));
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync("/my/delete", [new("Confirm", "true")])).Status);
+
+        await using (var db = app.OpenDb())
+        {
+            Assert.Empty(await DatabaseScan.FindAsync(db, [local]));
+            if (!db.IsPostgres)
+            {
+                // Not in freed pages, indexes or the log either: what a copy of the file would show.
+                await DatabaseScan.CheckpointAsync(db);
+                Assert.Empty(DatabaseScan.FindInFiles(DatabaseScan.SqliteFile(app.Database.Connection), [local]));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_deleted_staff_account_leaves_its_email_in_no_listing_history_notice_report_or_published_field()
+    {
+        var (org, service, _) = await app.AddOrganisationAsync("Goole Drop-in");
+        using var staff = await app.SignInAsStaffAsync(Roles.ProviderAdmin, org.Id);
+        var url = $"/provider/services/{service.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.Browser.SubmitAsync(url, [], formAction: $"{url}?handler=Check")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.Browser.SubmitAsync(url, [new("Notice.Kind", ServiceNoticeKinds.NotTakingReferrals), new("Notice.Until", "")], formAction: $"{url}?handler=Notice")).Status);
+        await using (var db = app.OpenDb())
+        {
+            // As an earlier version stored it, and as an imported feed may: the published assurer is their own address.
+            await db.Services.Where(x => x.Id == service.Id).ExecuteUpdateAsync(x => x.SetProperty(v => v.AssurerEmail, staff.Account.Email));
+            db.ListingReports.Add(new ListingReport
+            {
+                Id = Guid.NewGuid(), ServiceId = service.Id, Message = "Wrong day", ReceivedAt = DateTimeOffset.UtcNow,
+                ResolvedAt = DateTimeOffset.UtcNow, ResolvedBy = staff.Account.Email,
+            });
+            await db.SaveChangesAsync();
+            Assert.NotEmpty(await DatabaseScan.FindAsync(db, [staff.Account.Email]));
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.Browser.SubmitAsync("/my/delete", [new("Confirm", "true")])).Status);
+
+        await using (var db = app.OpenDb())
+        {
+            Assert.Empty(await DatabaseScan.FindAsync(db, [staff.Account.Email]));
+            // The facts stay: the listing was checked and has a notice, by someone no longer named.
+            Assert.True(await db.Metadata.AnyAsync(m => m.ResourceId == service.Id && m.UpdatedBy == AccountErasure.ErasedName));
+            Assert.Equal(AccountErasure.ErasedName, await db.ServiceNotices.Where(n => n.ServiceId == service.Id).Select(n => n.SetBy).SingleAsync());
+            Assert.Equal(service.Email, await db.Services.Where(x => x.Id == service.Id).Select(x => x.AssurerEmail).SingleAsync());
+        }
+    }
+
+    private static async Task<JsonDocument> DownloadAsync(PersonSession person)
+    {
+        var page = await person.Browser.GetAsync("/my/data");
+        var download = await person.Browser.Client.PostAsync(new Uri("/my/data", UriKind.Relative),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", page.AntiforgeryToken())]));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        return JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+    }
+
     /// <summary>A person with every kind of data: phone, notes, a saved service, a story, and a referral that carries it.</summary>
     private async Task<PersonSession> FillAccountAsync(Guid serviceId)
     {
@@ -119,7 +225,7 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
         var page = await b.GetAsync($"/services/{serviceId}");
         await b.PostAsync("/my/plan?handler=Save", page.AntiforgeryToken("/my/plan?handler=Save"), [new("serviceId", serviceId.ToString())]);
         await b.SubmitAsync("/my/story", [new("Input.Happening", Happening), new("Input.WouldLike", "A group")]);
-        var sent = await b.SubmitAsync($"/services/{serviceId}/refer", [new("Story", ReferralWords), new("Contact", "Email"), new("ShareStory", "true")]);
+        var sent = await b.SendSelfReferralAsync(serviceId, [.. ReferralBuilders.SelfReferralFields(ReferralWords, "Email"), new("ShareStory", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
         Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync("/my/plan", [new("Contact", "Sms"), new("Phone", "07700 900982")], "/my/plan?handler=Contact")).Status);
         return person;
@@ -137,6 +243,9 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
             referral.MoveTo(ReferralStatus.Opened, staff, null, new FixedClock(sent.AddHours(1)));
             referral.MoveTo(ReferralStatus.Accepted, staff, $"Spoke to {person.Email} about the bakery", new FixedClock(sent.AddHours(2)));
             referral.MoveTo(ReferralStatus.Offered, staff, null, new FixedClock(sent.AddDays(days)));
+            // Finished since, as a person has only one open referral to a service at a time.
+            referral.MoveTo(ReferralStatus.Started, staff, null, new FixedClock(sent.AddDays(days + 1)));
+            referral.MoveTo(ReferralStatus.Completed, staff, null, new FixedClock(sent.AddDays(days + 2)));
             db.Referrals.Add(referral);
         }
         await db.SaveChangesAsync();
@@ -148,49 +257,5 @@ public sealed class DataAndDeletionTests(AccountsApp app) : IClassFixture<Accoun
         await using var db = app.OpenDb();
         await waits.RefreshAsync(db, clock);
         return waits.TypicalWaitDays(serviceId);
-    }
-
-    /// <summary>Every table in the database (not just the ones this code knows), every column, as text.</summary>
-    private static async Task<List<string>> FindInEveryTableAsync(WaymarkDbContext db, string[] needles)
-    {
-        var conn = db.Database.GetDbConnection();
-        await conn.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = conn.CreateCommand())
-        {
-            list.CommandText = db.IsPostgres
-                ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-        Assert.Contains("referral", tables);
-        Assert.Contains("person_profile", tables);
-        var hits = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    var value = reader.IsDBNull(i) ? "" : reader.GetValue(i) switch
-                    {
-                        byte[] bytes => Encoding.UTF8.GetString(bytes),
-                        var v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
-                    };
-                    foreach (var needle in needles.Where(n => value.Contains(n, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        hits.Add($"{table}.{reader.GetName(i)} holds '{needle}': {value}");
-                    }
-                }
-            }
-        }
-        return hits;
     }
 }

@@ -116,11 +116,11 @@ public sealed class PlanTests(AccountsApp app) : IClassFixture<AccountsApp>
         Assert.Equal(ReferralStatus.Opened, (await app.ReferralAsync(id)).Status);
         Assert.Equal(before, await MessagesToAsync(person.Email, id));
         // The referral form starts from the plan's choice.
-        var form = await person.Browser.GetAsync($"/services/{service.Id}/refer");
+        var (_, another) = await app.AddReferrableServiceAsync();
+        var form = await person.Browser.GetAsync($"/services/{another.Id}/refer");
         Assert.NotNull(form.Document.QuerySelector("#Contact-none[checked]"));
 
         // Choosing email on one referral's form does not override "don't contact me" in the plan.
-        var (_, another) = await app.AddReferrableServiceAsync();
         var second = await person.Browser.SelfReferAsync(app, another.Id, "", contact: "Email");
         Assert.Equal(0, await MessagesToAsync(person.Email, second));
     }

@@ -80,8 +80,7 @@ public sealed class StoryTests(AccountsApp app) : IClassFixture<AccountsApp>
         Assert.Null(form.Document.QuerySelector("#ShareStory[checked]"));
 
         var before = DateTimeOffset.UtcNow;
-        var sent = await person.Browser.PostAsync($"/services/{service.Id}/refer", form.AntiforgeryToken(),
-            [new("Story", ""), new("Contact", "Email"), new("ShareStory", "true")]);
+        var sent = await person.Browser.SendSelfReferralAsync(service.Id, [.. ReferralBuilders.SelfReferralFields("", "Email"), new("ShareStory", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
 
         await using var db = app.OpenDb();

@@ -73,7 +73,7 @@ public sealed class ServiceEditTests(AccountsApp app) : IClassFixture<AccountsAp
         Assert.DoesNotContain(history, h => h.FieldName == "email");
 
         // The history is shown on the listing's editor page.
-        Assert.Contains(after.Document.QuerySelectorAll("#history-table td"), td => td.TextContent == "Tuesday evening peer support group");
+        Assert.Contains(after.Document.QuerySelectorAll("#history-list dd"), dd => dd.TextContent == "Tuesday evening peer support group");
     }
 
     [Fact]
@@ -120,9 +120,10 @@ public sealed class ServiceEditTests(AccountsApp app) : IClassFixture<AccountsAp
         await using var db = app.OpenDb();
         var stored = await db.Services.SingleAsync(s => s.Id == service.Id);
         Assert.Equal(ListingFreshness.UkToday(TimeProvider.System), stored.AssuredDate);
-        Assert.Equal(staff.Account.Email, stored.AssurerEmail);
+        // Who checked is in the provider's own history; the published assurer is the listing's contact, never them.
+        Assert.Equal(service.Email, stored.AssurerEmail);
         var row = await db.Metadata.SingleAsync(m => m.ResourceId == service.Id);
-        Assert.Equal((MetadataActions.Verify, "assured_date", "2025-01-01"), (row.LastActionType, row.FieldName, row.PreviousValue));
+        Assert.Equal((MetadataActions.Verify, "assured_date", "2025-01-01", staff.Account.Email), (row.LastActionType, row.FieldName, row.PreviousValue, row.UpdatedBy));
         Assert.Null((await staff.Browser.GetAsync("/provider")).Document.QuerySelector("#needs-checking"));
 
         // Checking again the same day still records who checked.

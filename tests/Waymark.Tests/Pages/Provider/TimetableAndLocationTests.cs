@@ -88,7 +88,7 @@ public sealed class TimetableAndLocationTests(AccountsApp app) : IClassFixture<A
         Assert.Equal(("Halifax Library", "HX1 1QE", (double?)null), (stored.Name, stored.Addresses[0].PostalCode, stored.Latitude));
         Assert.Contains(await db.Metadata.Where(m => m.ResourceId == location.Id).ToListAsync(), m => m.ResourceType == "location" && m.FieldName == "postal_code" && m.PreviousValue == "HX1 1QG");
         var editor = await staff.Browser.GetAsync($"/provider/services/{service.Id}");
-        Assert.Contains(editor.Document.QuerySelectorAll("#history-table td"), td => td.TextContent == "HX1 1QE");
+        Assert.Contains(editor.Document.QuerySelectorAll("#history-list dd"), dd => dd.TextContent == "HX1 1QE");
     }
 
     [Fact]

@@ -52,6 +52,26 @@ public sealed class NavigatorFindTests(AccountsApp app) : IClassFixture<Accounts
     }
 
     [Fact]
+    public async Task A_misspelt_or_repeated_place_offers_the_places_as_searches_of_their_own()
+    {
+        using var navigator = await app.SignInAsStaffAsync(Roles.Navigator);
+
+        var misspelt = await navigator.Browser.GetAsync("/navigator/refer?q=listening&near=Kettlewel");
+        Assert.Equal(HttpStatusCode.BadRequest, misspelt.Status);
+        Assert.Contains("postcode", misspelt.Text("#Near-error"), StringComparison.Ordinal);
+        Assert.Equal("/navigator/refer?q=listening&near=Kettlewell", misspelt.Document.QuerySelector("#near-choices a")!.GetAttribute("href"));
+
+        var repeated = await navigator.Browser.GetAsync("/navigator/refer?near=Newton");
+        Assert.Equal(HttpStatusCode.BadRequest, repeated.Status);
+        var links = repeated.Document.QuerySelectorAll("#near-choices a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/navigator/refer?near=Newton,%20Rugby", links);
+
+        var chosen = await navigator.Browser.GetAsync("/navigator/refer?near=Newton,%20Rugby");
+        Assert.Equal(HttpStatusCode.OK, chosen.Status);
+        Assert.Contains("Newton, Rugby", chosen.Text("#searched"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_public_results_offer_navigators_a_refer_link_and_nobody_else()
     {
         var (_, service) = await app.AddServiceAtAsync($"Halifax Peer Group {Guid.NewGuid():N}", Halifax, "access:self-referral", "delivery:in-person");

@@ -48,7 +48,19 @@ public sealed class OnwardReferralTests(AccountsApp app) : IClassFixture<Account
             Assert.Equal("Second Door Counselling Trust", consent.SharedWith);
         }
 
-        // Ticking carries it, and the new organisation can read it.
+        // While that one is open, another to the same service is not sent.
+        var twice = await person.SubmitAsync($"/my/referrals/{id}/onward/{otherId}", [new("Contact", "Email"), new("CarryStory", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, twice.Status);
+        Guid first;
+        await using (var db = app.OpenDb())
+        {
+            first = (await db.Referrals.SingleAsync(r => r.ServiceId == otherId)).Id;
+        }
+        var list = await person.GetAsync("/my/referrals");
+        var withdraw = list.Document.QuerySelector($"#referral-{first} form")!.GetAttribute("action")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await person.PostAsync(withdraw, list.AntiforgeryToken(withdraw), [])).Status);
+
+        // Withdrawn, it can go again: ticking carries the story, and the new organisation can read it.
         await person.SubmitAsync($"/my/referrals/{id}/onward/{otherId}", [new("Contact", "Email"), new("CarryStory", "true")]);
         await using (var db = app.OpenDb())
         {

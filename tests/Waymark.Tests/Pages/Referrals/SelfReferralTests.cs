@@ -142,8 +142,9 @@ public sealed class SelfReferralTests(AccountsApp app) : IClassFixture<AccountsA
         var (_, service) = await app.AddReferrableServiceAsync();
         using var anonymous = Browser.For(app);
         var page = await anonymous.GetAsync($"/services/{service.Id}/refer");
-        Assert.Equal(HttpStatusCode.Redirect, page.Status);
-        Assert.StartsWith("/account/sign-in", page.Location?.PathAndQuery ?? page.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.StartsWith("/account/sign-in", page.Document.QuerySelector("#sign-in")?.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#Story"));
 
         var (person, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
         using var _p = person;

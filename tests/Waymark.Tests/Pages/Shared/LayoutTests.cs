@@ -34,9 +34,14 @@ public sealed class LayoutTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         "/organisations/3f2504e0-4f89-11d3-9a0c-0305e82c3301",
     };
 
+    /// <summary>The pages with the full crisis card below their heading: the start page and the two help-now pages.</summary>
+    private static readonly string[] FullCard = ["/", "/need-help-now", "/find/results?near=Leeds&open_now=true&urgency=now"];
+
+    public static TheoryData<string> FullCardPages => [.. FullCard];
+
     [Theory]
     [MemberData(nameof(PublicPages))]
-    public async Task Every_page_has_the_crisis_card_exit_and_help_in_the_same_place(string path)
+    public async Task Every_page_has_the_crisis_bar_exit_and_help_in_the_same_place(string path)
     {
         using var client = app.CreateClient();
         var page = await HtmlPage.GetAsync(client, path);
@@ -47,20 +52,22 @@ public sealed class LayoutTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         Assert.Single(doc.QuerySelectorAll("h1"));
 
         // The same parts in the same order on every page (WCAG 3.2.6 Consistent Help).
-        Assert.Equal(["skip-link", "skip-link", "header", "exit-this-page", "crisis-card", "main-content", "footer"],
+        Assert.Equal(["skip-link", "skip-link", "header", "exit-this-page", "crisis-bar", "main-content", "footer"],
             doc.Body!.Children.Select(e => e.ClassList.Contains("skip-link") ? "skip-link"
                 : e.ClassList.Contains("exit-this-page") ? "exit-this-page"
                 : e.Id is { Length: > 0 } id ? id : e.LocalName));
 
-        var card = doc.GetElementById("crisis-card");
-        Assert.NotNull(card);
-        Assert.Equal("aside", card.LocalName);
-        var cardLinks = card.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
-        foreach (var contact in CrisisContacts.CardContacts)
-        {
-            Assert.Contains(contact.Href, cardLinks);
-        }
-        Assert.Contains("/need-help-now", cardLinks);
+        // The bar: what to do if life is at risk, unmistakably, then two 24-hour contacts and the way to the rest.
+        var bar = doc.GetElementById("crisis-bar");
+        Assert.NotNull(bar);
+        Assert.Equal("aside", bar.LocalName);
+        Assert.Equal("If your life is at risk now, call 999 or go to A&E.", bar.QuerySelector("strong")!.TextContent);
+        var barLinks = bar.QuerySelectorAll("a").Select(a => (Href: a.GetAttribute("href")!, Text: a.TextContent)).ToList();
+        Assert.Equal([.. CrisisContacts.CardContacts.Select(c => c.Href), "/need-help-now"], barLinks.Select(l => l.Href));
+        Assert.Equal(["call 999", "Samaritans 116 123", "Text SHOUT to 85258", "Need help now"], barLinks.Select(l => l.Text));
+
+        var fullCard = FullCard.Contains(path);
+        Assert.Equal(fullCard, doc.GetElementById("crisis-card") is not null);
 
         var exit = doc.GetElementById("exit-this-page");
         Assert.NotNull(exit);
@@ -74,6 +81,31 @@ public sealed class LayoutTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         Assert.NotNull(doc.GetElementById("main-content"));
 
         Assert.Contains(doc.QuerySelectorAll("header a, footer a"), a => a.GetAttribute("href") == "/need-help-now");
+    }
+
+    [Theory]
+    [MemberData(nameof(FullCardPages))]
+    public async Task The_start_and_help_now_pages_have_the_full_crisis_card_below_their_heading(string path)
+    {
+        using var client = app.CreateClient();
+        var page = await HtmlPage.GetAsync(client, path);
+        var main = page.Document.GetElementById("main-content")!;
+
+        var card = page.Document.GetElementById("crisis-card");
+        Assert.NotNull(card);
+        Assert.Same(main, card.ParentElement);
+        var before = main.Children.TakeWhile(e => e != card).ToList();
+        Assert.Equal("h1", before[0].LocalName);
+        // Nothing but a lead sentence between the heading and the card.
+        Assert.All(before.Skip(1), e => Assert.True(e.LocalName == "p" && e.ClassList.Contains("lead"), e.OuterHtml));
+
+        Assert.Equal("If your life is at risk now, call 999 or go to A&E", card.QuerySelector("h2")!.TextContent);
+        var links = card.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        foreach (var contact in CrisisContacts.CardContacts)
+        {
+            Assert.Contains(contact.Href, links);
+        }
+        Assert.DoesNotContain("checked", card.TextContent, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
@@ -148,9 +180,9 @@ public sealed class SampleBannerTests(SampleWaymarkApp app) : IClassFixture<Samp
         var banner = page.Document.GetElementById("sample-data-banner");
         Assert.NotNull(banner);
         Assert.Equal(
-            "Sample data — the local services shown here are made up for testing. The national helplines are real.",
+            "Sample data — the local services here are made up. The national helplines are real.",
             string.Join(' ', banner.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
-        // It sits right after the crisis card, before the page's own content.
-        Assert.Equal("crisis-card", banner.ParentElement!.PreviousElementSibling!.Id);
+        // It sits right after the crisis bar, before the page's own content.
+        Assert.Equal("crisis-bar", banner.ParentElement!.PreviousElementSibling!.Id);
     }
 }

@@ -16,12 +16,21 @@ public sealed class SourcesTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         Assert.Contains("GeoNames", text, StringComparison.Ordinal);
         Assert.Contains("Creative Commons Attribution 4.0", text, StringComparison.Ordinal);
         Assert.Contains("Open Government Licence v3.0", text, StringComparison.Ordinal);
+        Assert.Contains("National Cyber Security Centre", page.Text("#passwords + p"), StringComparison.Ordinal);
+        // OS Open Names (the places) and the council table: the attribution statements their licences ask for.
+        var places = page.Text("#source-os-open-names");
+        Assert.Contains("OS Open Names", places, StringComparison.Ordinal);
+        Assert.Contains("Contains OS data © Crown copyright and database right", places, StringComparison.Ordinal);
+        Assert.Contains("Contains Royal Mail data © Royal Mail copyright and database right", places, StringComparison.Ordinal);
+        Assert.Contains("Contains National Statistics data © Crown copyright and database right", places, StringComparison.Ordinal);
+        Assert.Contains("mySociety", page.Text("#source-councils"), StringComparison.Ordinal);
         var rows = page.Document.QuerySelectorAll("#crisis-contact-sources li");
         Assert.Equal(CrisisContacts.All.Count, rows.Length);
         foreach (var contact in CrisisContacts.All)
         {
             var row = Assert.Single(rows, r => r.QuerySelector("a")!.GetAttribute("href") == contact.Source.ToString());
-            Assert.Contains(contact.LastVerified.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), row.TextContent, StringComparison.Ordinal);
+            // The date each was last checked lives here, not on the crisis card (issue 12 point 10).
+            Assert.Contains("last checked " + contact.LastVerified.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), row.TextContent, StringComparison.Ordinal);
         }
     }
 

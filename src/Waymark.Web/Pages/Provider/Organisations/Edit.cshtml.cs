@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
@@ -8,6 +7,7 @@ using Waymark.Core.Listings;
 using Waymark.Web.Accounts;
 
 using Waymark.Web.Infrastructure;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Web.Pages.Provider.Organisations;
 
@@ -50,7 +50,7 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         {
             this.AddError("Input.Description", "Describe the organisation in a sentence or two");
         }
-        if (!string.IsNullOrWhiteSpace(i.Email) && (!MailAddress.TryCreate(i.Email.Trim(), out var m) || m.Address != i.Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(i.Email) && !EmailAddress.IsValid(i.Email.Trim()))
         {
             this.AddError("Input.Email", "Enter an email address in the correct format, like name@example.org");
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
@@ -9,6 +8,7 @@ using Waymark.Core.Listings;
 using Waymark.Core.Referrals;
 
 using Waymark.Web.Infrastructure;
+using Waymark.Core.Notifications;
 
 namespace Waymark.Web.Pages.Provider.Services;
 
@@ -82,9 +82,7 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
             return NotFound();
         }
         var before = ListingHistory.FieldsOf(service);
-        service.AssuredDate = changes.UkToday;
-        service.AssurerEmail = UpdatedBy;
-        service.LastModified = changes.Now;
+        ListingFreshness.MarkChecked(service, changes.UkToday, changes.Now);
         var after = ListingHistory.FieldsOf(service);
         if (before["assured_date"] == after["assured_date"])
         {
@@ -229,7 +227,7 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         {
             this.AddError("Input.MaximumAge", "The oldest age must be the same as or more than the youngest age");
         }
-        if (!string.IsNullOrWhiteSpace(i.Email) && (!MailAddress.TryCreate(i.Email.Trim(), out var m) || m.Address != i.Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(i.Email) && !EmailAddress.IsValid(i.Email.Trim()))
         {
             this.AddError("Input.Email", "Enter an email address in the correct format, like name@example.org");
         }

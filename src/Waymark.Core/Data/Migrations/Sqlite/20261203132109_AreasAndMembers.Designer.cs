@@ -11,7 +11,7 @@ using Waymark.Core.Data;
 namespace Waymark.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWaymarkDbContext))]
-    [Migration("20261203104705_AreasAndMembers")]
+    [Migration("20261203132109_AreasAndMembers")]
     partial class AreasAndMembers
     {
         /// <inheritdoc />
@@ -251,6 +251,19 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("audit_event", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.AuthenticatorStep", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastStep")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("account_authenticator_step", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.OrganisationMembership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -307,6 +320,84 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("set_password_token", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.SignInCounter", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long?>("KnownUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("known_until");
+
+                    b.Property<long>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Lockouts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lockouts");
+
+                    b.HasKey("AccountKey", "ClientKey");
+
+                    b.HasIndex("LastAttemptAt");
+
+                    b.ToTable("sign_in_counter", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeptSignedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_session", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Core.Accounts.WaymarkUser", b =>
@@ -2132,6 +2223,10 @@ namespace Waymark.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ServiceId", "CreatedAt");
 
+                    b.HasIndex(new[] { "ServiceId", "PersonUserId" }, "ix_referral_one_open_self_referral")
+                        .IsUnique()
+                        .HasFilter("\"PersonUserId\" = \"ReferrerUserId\" AND \"Status\" IN ('Sent', 'Opened', 'Accepted', 'OnWaitingList', 'Offered', 'Started')");
+
                     b.ToTable("referral", (string)null);
                 });
 
@@ -2324,6 +2419,15 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.AuthenticatorStep", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.Accounts.AuthenticatorStep", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.OrganisationMembership", b =>
                 {
                     b.HasOne("Waymark.Core.Directory.Organization", null)
@@ -2340,6 +2444,15 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Waymark.Core.Accounts.SetPasswordToken", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
                 {
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()

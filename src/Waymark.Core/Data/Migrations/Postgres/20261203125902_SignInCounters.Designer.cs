@@ -12,8 +12,8 @@ using Waymark.Core.Data;
 namespace Waymark.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWaymarkDbContext))]
-    [Migration("20261203105046_AreasAndMembers")]
-    partial class AreasAndMembers
+    [Migration("20261203125902_SignInCounters")]
+    partial class SignInCounters
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -262,6 +262,19 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("audit_event", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.AuthenticatorStep", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("LastStep")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("account_authenticator_step", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.OrganisationMembership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -318,6 +331,84 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("set_password_token", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.SignInCounter", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset?>("KnownUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("known_until");
+
+                    b.Property<DateTimeOffset>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Lockouts")
+                        .HasColumnType("integer")
+                        .HasColumnName("lockouts");
+
+                    b.HasKey("AccountKey", "ClientKey");
+
+                    b.HasIndex("LastAttemptAt");
+
+                    b.ToTable("sign_in_counter", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("KeptSignedIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_session", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Core.Accounts.WaymarkUser", b =>
@@ -1441,16 +1532,6 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         },
                         new
                         {
-                            Id = new Guid("5dfb90fa-ed23-5937-9a9d-8bacb91a0c86"),
-                            Code = "eligibility:members-only",
-                            Description = "Members only",
-                            Name = "Members only",
-                            TaxonomyId = new Guid("5f1e0a3c-6b1d-4f57-9a0e-57a1f0c0a001"),
-                            TaxonomyName = "waymark",
-                            Term = "eligibility:members-only"
-                        },
-                        new
-                        {
                             Id = new Guid("bf916519-659f-589f-a142-1c89bd7ae3c1"),
                             Code = "access-needs:wheelchair",
                             Description = "Wheelchair accessible",
@@ -1719,10 +1800,6 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
-
-                    b.Property<string>("LocalAuthorityCode")
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
 
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision");
@@ -2145,6 +2222,10 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ServiceId", "CreatedAt");
 
+                    b.HasIndex(new[] { "ServiceId", "PersonUserId" }, "ix_referral_one_open_self_referral")
+                        .IsUnique()
+                        .HasFilter("\"PersonUserId\" = \"ReferrerUserId\" AND \"Status\" IN ('Sent', 'Opened', 'Accepted', 'OnWaitingList', 'Offered', 'Started')");
+
                     b.ToTable("referral", (string)null);
                 });
 
@@ -2337,6 +2418,15 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.AuthenticatorStep", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.Accounts.AuthenticatorStep", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.OrganisationMembership", b =>
                 {
                     b.HasOne("Waymark.Core.Directory.Organization", null)
@@ -2353,6 +2443,15 @@ namespace Waymark.Core.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Waymark.Core.Accounts.SetPasswordToken", b =>
+                {
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.Accounts.UserSession", b =>
                 {
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()

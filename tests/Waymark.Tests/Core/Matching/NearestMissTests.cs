@@ -26,7 +26,7 @@ public sealed class NearestMissTests : MatcherTestBase
         new("language", "Not available in Polish", q => q with { Language = "pl" }, s => s.With("delivery:phone").Speaks("en")),
         new("needs", "Does not list british sign language or hearing loop", q => q with { Needs = Set("access-needs:bsl", "access-needs:hearing-loop") }, s => s.With("delivery:phone")),
         new("near", "Only for people who live in Wakefield", q => q, s => s.With("delivery:phone").Area("Wakefield")),
-        new("near", "Only for people who live in the East Riding of Yorkshire or Kingston upon Hull", q => q, s => s.KmNorth(3).With("delivery:in-person").Area("Kingston upon Hull").Area("East Riding of Yorkshire")),
+        new("near", "Only for people who live in Kingston upon Hull or the East Riding of Yorkshire", q => q, s => s.KmNorth(3).With("delivery:in-person").Area("Kingston upon Hull").Area("East Riding of Yorkshire")),
         new("near", "Only for people who live in Leeds", q => q with { Place = null }, s => s.With("delivery:online").Area("Leeds")),
     };
 

@@ -98,7 +98,7 @@ public sealed class ServicePageTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         var page = await GetAsync($"/services/{line.Id}");
         var national = await GetAsync($"/services/{everywhere.Id}");
 
-        Assert.Equal("For people who live in the East Riding of Yorkshire or Kingston upon Hull", Fact(page, "area"));
+        Assert.Equal("For people who live in Kingston upon Hull or the East Riding of Yorkshire", Fact(page, "area"));
         // No "others may be welcome": others may not use it.
         Assert.Equal("Students only. Only for people who study or work at Campus night line Trust. Designed for students", Fact(page, "for"));
         Assert.Null(national.Document.GetElementById("fact-area"));

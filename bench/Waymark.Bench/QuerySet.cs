@@ -67,7 +67,15 @@ public static class QuerySet
                 var town = Towns[random.Next(Towns.Length)];
                 var lat = Math.Round(town.Lat + ((random.NextDouble() - 0.5) * 0.12), 4);
                 var lon = Math.Round(town.Lon + ((random.NextDouble() - 0.5) * 0.18), 4);
-                q = q with { Place = new ResolvedPlace("bench", lat, lon, PlacePrecision.Coordinates, null) };
+                // In the local authorities the API would find for "lat,lon" (the nearest postcode district's), if any.
+                var district = Gazetteer.NearestDistrict(lat, lon);
+                q = q with
+                {
+                    Place = new ResolvedPlace("bench", lat, lon, PlacePrecision.Coordinates, district?.LocalAuthority)
+                    {
+                        Authorities = district is null ? [] : LocalAuthorities.FindAll(district.LocalAuthorityNames),
+                    },
+                };
                 Param("near", string.Create(CultureInfo.InvariantCulture, $"{lat},{lon}"));
                 var km = Distances[random.Next(Distances.Length)];
                 if (km != MatchQuery.DefaultWithinKm)

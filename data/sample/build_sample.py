@@ -101,6 +101,7 @@ VOCAB = {
     "eligibility:men-only": ("Men only", "Only men can use this service."),
     "eligibility:students-only": ("Students only", "Only students of the college or university can use this service."),
     "eligibility:employees-only": ("Employees only", "Only people who work for the employer can use this service."),
+    "eligibility:members-only": ("Members only", "Only the organisation's own students, staff or members can use this service."),
     "access-needs:wheelchair": ("Wheelchair access", "Step-free access and an accessible toilet."),
     "access-needs:bsl": ("British Sign Language", "Support in British Sign Language (BSL)."),
     "access-needs:interpreter": ("Interpreters", "An interpreter can be booked for you."),
@@ -1640,6 +1641,10 @@ def build_service(d: dict) -> dict:
     bh = d.get("bh", kind.get("bh", False)) and not real
     if bh:
         codes.append("schedule:closed-bank-holidays")
+    # A college's, university's or employer's own service says it is "only for students of" / "only for people who
+    # work for" the organisation (see description()): only that organisation's people may use it.
+    if org_sector in ("sector:education", "sector:employer") and ({"eligibility:students-only", "eligibility:employees-only"} & set(codes)):
+        codes.append("eligibility:members-only")
     codes = sorted(set(codes), key=lambda c: VOCAB_ORDER[c])
 
     exp = dict(kind["exp"])
@@ -1863,6 +1868,9 @@ def check(services: list[dict]) -> list[str]:
         for e, aud in pairs.items():
             if e in codes and aud not in codes:
                 err(f"{n}: {e} without {aud}")
+        only_own = f"only for students of {s['organization']['name']}" in s["description"] or f"only for people who work for {s['organization']['name']}" in s["description"]
+        if ("eligibility:members-only" in codes) != only_own:
+            err(f"{n}: eligibility:members-only should go with a description saying it is only for the organisation's own people")
         if ("audience:young-adults" in codes) != (s.get("maximum_age") == 25):
             if s.get("maximum_age") == 25 or "audience:young-adults" in codes:
                 err(f"{n}: young adults audience and maximum_age 25 should go together")
@@ -2027,6 +2035,7 @@ def readme(services: list[dict]) -> str:
         "- CALM (Campaign Against Living Miserably): call 0800 58 58 58, 5pm to midnight, every day",
         "- NHS 111 (NHS England): call 111 and choose the mental health option, 24 hours",
     ])
+    members = sum(1 for s in services if any(a["taxonomy_term"]["code"] == "eligibility:members-only" for a in s["attributes"]))
     return f"""# Sample directory: Yorkshire and the Humber
 
 `yorkshire-and-humber.json` is the sample directory that ships with Waymark: a JSON array of full
@@ -2075,7 +2084,10 @@ openings that run past midnight (Friday and Saturday 8pm to 2am crisis café, a 
 bank-holiday closures; schedules with `valid_from`/`valid_to` (including one season that has ended and
 one course that has not started); services with no schedule ("contact for times"); services at several
 locations with their own times at each; paid services; age limits (18 to 25, 55 and over, under 35);
-women-only, men-only, student-only and staff-only services; 13 languages; one `inactive`, one
+women-only, men-only, student-only and staff-only services (the {members} that universities, colleges
+and employers run for their own students or staff are `eligibility:members-only`: a search sees them only
+when it names the organisation in `member_of`); services limited to some local authorities (most of them),
+which a search sees only from a place in one of them; 13 languages; one `inactive`, one
 `temporarily closed` and one `defunct` service; and fictional listings last checked between 2 and 14 months ago.
 """
 

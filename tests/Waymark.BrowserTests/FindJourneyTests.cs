@@ -100,6 +100,31 @@ public sealed class FindJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task With_javascript_off_and_the_keyboard_alone_a_student_names_their_university_and_gets_its_own_support()
+    {
+        var page = await browser.NewPageAsync(width: 320, height: 800, javaScript: false);
+        await page.GotoAsync("/find/you?near=Sheffield");
+
+        Assert.True(await page.GetByRole(AriaRole.Group, new() { Name = "Do you study or work somewhere that offers its own support?" }).IsVisibleAsync());
+        Assert.Equal(0, await page.GetByLabel("Ouse and Foss University").CountAsync());
+        await TabToAsync(page, "input[name=circumstances][value=student]");
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, "input[name=member_of]");
+        Assert.Equal("Porter Brook University", (await page.EvaluateAsync<string>("() => document.activeElement.labels[0].textContent")).Trim());
+        await page.Keyboard.PressAsync("Space");
+        await AssertNoSidewaysScrollAsync(page);
+        await ScreenshotAsync(page, "find-you-member-of");
+        await TabToAsync(page, "button[formaction='/find/results']");
+        await page.Keyboard.PressAsync("Enter");
+        await WaitForPathAsync(page, "/find/results?");
+
+        Assert.Contains("member_of=", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Studies or works at Porter Brook University", await page.Locator("#you-said").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#results li", new() { HasText = "Run by Porter Brook University" }).CountAsync() > 0, "no result run by Porter Brook University");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_misspelt_village_offers_the_closest_places_and_a_postcode_at_320_px_without_javascript()
     {
         var page = await browser.NewPageAsync(width: 320, height: 800, javaScript: false);

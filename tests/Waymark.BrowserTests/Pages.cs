@@ -19,6 +19,8 @@ internal static class Pages
         "/find/when",
         "/find/who",
         "/find/you",
+        // With the organisations near Sheffield that have support only for their own students or staff.
+        "/find/you?near=Sheffield",
         "/find/needs",
         "/find?near=Leeds&within_km=50&format=one-to-one",
         "/find/results?near=Leeds&within_km=50",

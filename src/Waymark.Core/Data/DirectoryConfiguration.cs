@@ -213,5 +213,6 @@ internal sealed class GazetteerPostcodeConfiguration : IEntityTypeConfiguration<
         b.ToTable("gazetteer_postcode");
         b.HasKey(x => x.Postcode);
         b.Property(x => x.Postcode).HasMaxLength(8);
+        b.Property(x => x.LocalAuthorityCode).HasMaxLength(9);
     }
 }

@@ -76,6 +76,7 @@ public static class Vocabulary
         new("eligibility:men-only", "eligibility", "Men only"),
         new("eligibility:students-only", "eligibility", "Students only"),
         new("eligibility:employees-only", "eligibility", "Employees only"),
+        new("eligibility:members-only", "eligibility", "Members only"),
 
         new("access-needs:wheelchair", "access-needs", "Wheelchair accessible"),
         new("access-needs:bsl", "access-needs", "British Sign Language"),

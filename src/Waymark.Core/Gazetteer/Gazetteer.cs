@@ -15,8 +15,15 @@ public enum PlacePrecision
     Coordinates,
 }
 
-/// <summary>Where a person said they are, as Waymark understood it.</summary>
-public sealed record ResolvedPlace(string Name, double Latitude, double Longitude, PlacePrecision Precision, string? LocalAuthority);
+/// <summary>
+/// Where a person said they are, as Waymark understood it. <see cref="LocalAuthority"/> is the one authority the place
+/// is counted in (where most of a straddling district's people live); <see cref="Authorities"/> is every authority it
+/// lies in, which service areas are judged by (docs/contracts/matching.md).
+/// </summary>
+public sealed record ResolvedPlace(string Name, double Latitude, double Longitude, PlacePrecision Precision, string? LocalAuthority)
+{
+    public IReadOnlyList<LocalAuthority> Authorities { get; init; } = LocalAuthorities.Find(LocalAuthority) is { } a ? [a] : [];
+}
 
 /// <summary>
 /// Turns <c>near</c> into a point: a full postcode (from ONSPD, when loaded), a postcode district, a place name or
@@ -28,17 +35,23 @@ public sealed partial class Gazetteer
     private const int MaxCachedPostcodes = 100_000;
 
     private readonly IDbContextFactory<WaymarkDbContext>? _databases;
-    private readonly ConcurrentDictionary<string, (double Lat, double Lon)?> _postcodes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PostcodePoint?> _postcodes = new(StringComparer.Ordinal);
+
+    /// <summary>A loaded postcode: its point, and its local authority's GSS code when ONSPD gave one.</summary>
+    private sealed record PostcodePoint(double Lat, double Lon, string? AuthorityCode);
 
     public Gazetteer(IDbContextFactory<WaymarkDbContext>? databases = null)
     {
         _databases = databases;
     }
 
-    public sealed record Entry(string Name, double Latitude, double Longitude, string LocalAuthority);
+    public sealed record Entry(string Name, double Latitude, double Longitude, string LocalAuthority)
+    {
+        /// <summary>Every authority the row names (a district that straddles a boundary names several); <see cref="LocalAuthority"/> is the first.</summary>
+        public IReadOnlyList<string> LocalAuthorityNames { get; init; } = [LocalAuthority];
+    }
 
     public static FrozenDictionary<string, Entry> Districts { get; } = LoadCsv("Waymark.Core.gazetteer.outcodes.csv", StringComparer.Ordinal);
-
 
     /// <summary>Every named place in England (places.csv).</summary>
     public static PlaceIndex Places => PlaceIndex.England;
@@ -57,8 +70,12 @@ public sealed partial class Gazetteer
         }
         if (TryParseCoordinates(text, out var lat, out var lon))
         {
+            var nearest = NearestDistrict(lat, lon);
             return NearLookup.Of(new ResolvedPlace(
-                string.Create(CultureInfo.InvariantCulture, $"{lat:0.####},{lon:0.####}"), lat, lon, PlacePrecision.Coordinates, NearestDistrict(lat, lon)?.LocalAuthority));
+                string.Create(CultureInfo.InvariantCulture, $"{lat:0.####},{lon:0.####}"), lat, lon, PlacePrecision.Coordinates, nearest?.LocalAuthority)
+            {
+                Authorities = AuthoritiesOf(nearest),
+            });
         }
         if (LooksLikeCoordinates(text))
         {
@@ -70,10 +87,13 @@ public sealed partial class Gazetteer
             var outward = compact[..^3];
             var postcode = outward + " " + compact[^3..];
             Districts.TryGetValue(outward, out var district);
-            var point = await FindPostcodeAsync(postcode, ct);
-            if (point is { } p)
+            if (await FindPostcodeAsync(postcode, ct) is { } p)
             {
-                return NearLookup.Of(new ResolvedPlace(postcode, p.Lat, p.Lon, PlacePrecision.Postcode, district?.LocalAuthority ?? NearestDistrict(p.Lat, p.Lon)?.LocalAuthority));
+                // ONSPD names the postcode's own authority; without it, the district's (each, if it straddles).
+                var around = district ?? NearestDistrict(p.Lat, p.Lon);
+                return NearLookup.Of(LocalAuthorities.Find(p.AuthorityCode) is { } own
+                    ? new ResolvedPlace(postcode, p.Lat, p.Lon, PlacePrecision.Postcode, own.Name) { Authorities = [own] }
+                    : new ResolvedPlace(postcode, p.Lat, p.Lon, PlacePrecision.Postcode, around?.LocalAuthority) { Authorities = AuthoritiesOf(around) });
             }
             return NearLookup.Of(district is null ? null : FromDistrict(district));
         }
@@ -153,9 +173,12 @@ public sealed partial class Gazetteer
         return best;
     }
 
-    private static ResolvedPlace FromDistrict(Entry d) => new(d.Name, d.Latitude, d.Longitude, PlacePrecision.District, d.LocalAuthority);
+    private static ResolvedPlace FromDistrict(Entry d) =>
+        new(d.Name, d.Latitude, d.Longitude, PlacePrecision.District, d.LocalAuthority) { Authorities = AuthoritiesOf(d) };
 
-    private async Task<(double Lat, double Lon)?> FindPostcodeAsync(string postcode, CancellationToken ct)
+    private static IReadOnlyList<LocalAuthority> AuthoritiesOf(Entry? e) => e is null ? [] : LocalAuthorities.FindAll(e.LocalAuthorityNames);
+
+    private async Task<PostcodePoint?> FindPostcodeAsync(string postcode, CancellationToken ct)
     {
         if (_databases is null)
         {
@@ -168,9 +191,9 @@ public sealed partial class Gazetteer
         await using var db = await _databases.CreateDbContextAsync(ct);
         var row = await db.GazetteerPostcodes.AsNoTracking()
             .Where(p => p.Postcode == postcode)
-            .Select(p => new { p.Latitude, p.Longitude })
+            .Select(p => new { p.Latitude, p.Longitude, p.LocalAuthorityCode })
             .FirstOrDefaultAsync(ct);
-        (double, double)? found = row is null ? null : (row.Latitude, row.Longitude);
+        var found = row is null ? null : new PostcodePoint(row.Latitude, row.Longitude, row.LocalAuthorityCode);
         if (_postcodes.Count >= MaxCachedPostcodes)
         {
             _postcodes.Clear();
@@ -196,11 +219,15 @@ public sealed partial class Gazetteer
                 continue;
             }
             var f = OnspdImporter.SplitCsv(line);
+            var authorities = f[3].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             entries[f[0]] = new Entry(
                 f[0],
                 double.Parse(f[1], CultureInfo.InvariantCulture),
                 double.Parse(f[2], CultureInfo.InvariantCulture),
-                f[3]);
+                authorities[0])
+            {
+                LocalAuthorityNames = authorities,
+            };
         }
         return entries.ToFrozenDictionary(comparer);
     }

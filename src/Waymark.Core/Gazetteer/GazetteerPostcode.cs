@@ -7,4 +7,7 @@ public sealed class GazetteerPostcode
     public required string Postcode { get; set; }
     public double Latitude { get; set; }
     public double Longitude { get; set; }
+
+    /// <summary>The GSS code of the postcode's local authority district, as ONSPD gives it (it may be an older code the table knows as an alias).</summary>
+    public string? LocalAuthorityCode { get; set; }
 }

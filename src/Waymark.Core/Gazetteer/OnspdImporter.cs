@@ -10,7 +10,9 @@ public sealed record OnspdResult(int Imported, int Skipped);
 /// <summary>
 /// Loads the ONS Postcode Directory (or any CSV with its <c>pcds</c>, <c>lat</c> and <c>long</c> columns, found
 /// by name) into the gazetteer, in one transaction. Terminated postcodes (a <c>doterm</c> date) and postcodes
-/// without a grid reference (ONSPD writes latitude 99.999999) are skipped.
+/// without a grid reference (ONSPD writes latitude 99.999999) are skipped. Each postcode's local authority district
+/// comes from <c>oslaua</c> (ONSPD), <c>laua</c> (NSPL) or a <c>ladNNcd</c> column (newer releases), when there is one.
+/// A value there that is not a GSS code refuses the whole file, naming each line.
 /// </summary>
 public sealed class OnspdImporter(WaymarkDbContext db)
 {
@@ -25,6 +27,7 @@ public sealed class OnspdImporter(WaymarkDbContext db)
         var names = SplitCsv(header).Select(h => h.Trim().ToLowerInvariant()).ToList();
         int Column(string name) => names.IndexOf(name);
         var (pcds, lat, lon, doterm) = (Column("pcds"), Column("lat"), Column("long"), Column("doterm"));
+        var authority = AuthorityColumn(names);
         var missing = new[] { ("pcds", pcds), ("lat", lat), ("long", lon) }.Where(c => c.Item2 < 0).Select(c => c.Item1).ToList();
         if (missing.Count > 0)
         {
@@ -37,7 +40,8 @@ public sealed class OnspdImporter(WaymarkDbContext db)
         var inserts = new List<GazetteerPostcode>();
         var updates = new List<GazetteerPostcode>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int imported = 0, skipped = 0, line = 1;
+        var bad = new List<string>(); // the first 20, named
+        int imported = 0, skipped = 0, badCount = 0, line = 1;
         while (await reader.ReadLineAsync(ct) is { } text)
         {
             line++;
@@ -58,13 +62,31 @@ public sealed class OnspdImporter(WaymarkDbContext db)
                 skipped++;
                 continue;
             }
-            var row = new GazetteerPostcode { Postcode = postcode, Latitude = latitude, Longitude = longitude };
+            if (!TryAuthorityCode(fields, authority, out var code))
+            {
+                if (++badCount <= 20)
+                {
+                    bad.Add($"line {line}: {names[authority]} '{fields[authority].Trim()}' is not a GSS code (a letter and 8 digits)");
+                }
+                continue;
+            }
+            if (badCount > 0)
+            {
+                continue; // nothing will be written: only look for more bad lines
+            }
+            var row = new GazetteerPostcode { Postcode = postcode, Latitude = latitude, Longitude = longitude, LocalAuthorityCode = code };
             (existing.Contains(postcode) ? updates : inserts).Add(row);
             imported++;
             if (inserts.Count + updates.Count >= 5000)
             {
                 await FlushAsync();
             }
+        }
+        // A wrong authority would put people outside the services meant for them: a file with one is refused whole.
+        if (badCount > 0)
+        {
+            var more = badCount > bad.Count ? $"; and {badCount - bad.Count} more" : "";
+            throw new FormatException($"{path}: nothing imported, {badCount} postcodes have a bad local authority code: {string.Join("; ", bad)}{more}");
         }
         await FlushAsync();
         await tx.CommitAsync(ct);
@@ -77,6 +99,40 @@ public sealed class OnspdImporter(WaymarkDbContext db)
             inserts.Clear();
             updates.Clear();
         }
+    }
+
+    private static int AuthorityColumn(List<string> names)
+    {
+        foreach (var name in (string[])["oslaua", "laua"])
+        {
+            if (names.IndexOf(name) is var i and >= 0)
+            {
+                return i;
+            }
+        }
+        // Newer releases name the column after the boundaries' year: lad23cd, lad24cd, lad25cd...
+        return names.FindIndex(n => n.Length == 7 && n.StartsWith("lad", StringComparison.Ordinal) && n.EndsWith("cd", StringComparison.Ordinal)
+            && char.IsAsciiDigit(n[3]) && char.IsAsciiDigit(n[4]));
+    }
+
+    /// <summary>
+    /// The postcode's GSS code (a letter and 8 digits), null when the file has no authority column or leaves it empty or
+    /// writes a pseudo-code for "none" (<c>E99999999</c>); false when it holds anything else.
+    /// </summary>
+    private static bool TryAuthorityCode(List<string> fields, int column, out string? code)
+    {
+        code = null;
+        if (column < 0 || column >= fields.Count || fields[column].Trim() is not { Length: > 0 } text)
+        {
+            return true;
+        }
+        var upper = text.ToUpperInvariant();
+        if (upper.Length != 9 || !char.IsAsciiLetter(upper[0]) || !upper.Skip(1).All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+        code = upper.EndsWith("99999999", StringComparison.Ordinal) ? null : upper;
+        return true;
     }
 
     /// <summary>"s12he", "S1  2HE" → "S1 2HE"; null when it cannot be a UK postcode.</summary>

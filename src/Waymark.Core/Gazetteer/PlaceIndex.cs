@@ -18,14 +18,12 @@ public sealed class PlaceIndex
     // Plain dictionaries: a FrozenDictionary reads a little faster but took longer to build than the reads it saves.
     private readonly Dictionary<string, GazetteerPlace[]> _byKey;
     private readonly Dictionary<string, GazetteerPlace> _byLabel;
-    private readonly AuthorityQualifiers _authorities;
 
     // Distinct keys with their best place's name and kind, for suggestions; one flat array, scanned in a few ms.
     private readonly (string Key, string Name, PlaceKind Kind)[] _names;
 
-    public PlaceIndex(IEnumerable<(string Name, double Latitude, double Longitude, string LocalAuthority, PlaceKind Kind)> rows, AuthorityQualifiers authorities)
+    public PlaceIndex(IEnumerable<(string Name, double Latitude, double Longitude, string LocalAuthority, PlaceKind Kind)> rows)
     {
-        _authorities = authorities;
         var byKey = new Dictionary<string, List<Row>>(StringComparer.Ordinal);
         foreach (var r in rows)
         {
@@ -75,7 +73,7 @@ public sealed class PlaceIndex
         _names = [.. _byKey.Select(kv => (kv.Key, kv.Value[0].Name, kv.Value[0].Kind)).OrderBy(n => n.Key, StringComparer.Ordinal)];
     }
 
-    public static PlaceIndex England { get; } = new(Read("Waymark.Core.gazetteer.places.csv"), AuthorityQualifiers.England);
+    public static PlaceIndex England { get; } = new(Read("Waymark.Core.gazetteer.places.csv"));
 
     public int Count => _byLabel.Count;
 
@@ -125,7 +123,10 @@ public sealed class PlaceIndex
         return new PlaceLookup(null, places, []);
     }
 
-    /// <summary>"Name, Qualifier" or "Name (Qualifier)" where the qualifier names an authority or county.</summary>
+    /// <summary>
+    /// "Name, Qualifier" or "Name (Qualifier)" where the qualifier names an authority (by name, code or alias, as
+    /// <see cref="LocalAuthorities"/> reads them); a county names its districts.
+    /// </summary>
     private PlaceLookup? Qualified(string text)
     {
         var trimmed = text.Trim();
@@ -141,11 +142,11 @@ public sealed class PlaceIndex
         }
         foreach (var (name, qualifier) in splits)
         {
-            if (_authorities.Covered(qualifier) is not { } covered || !_byKey.TryGetValue(Key(name), out var all))
+            if (LocalAuthorities.Find(qualifier) is not { } authority || !_byKey.TryGetValue(Key(name), out var all))
             {
                 continue;
             }
-            var inside = all.Where(p => covered.Contains(p.LocalAuthority, StringComparer.Ordinal)).ToArray();
+            var inside = all.Where(p => LocalAuthorities.Find(p.LocalAuthority) is { } own && authority.Covers(own)).ToArray();
             return inside.Length switch
             {
                 1 => PlaceLookup.Found(inside[0]),

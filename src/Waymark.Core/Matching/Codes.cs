@@ -28,6 +28,7 @@ public static class Codes
     public static readonly UInt128 MenOnly = Of("eligibility:men-only");
     public static readonly UInt128 StudentsOnly = Of("eligibility:students-only");
     public static readonly UInt128 EmployeesOnly = Of("eligibility:employees-only");
+    public static readonly UInt128 MembersOnly = Of("eligibility:members-only");
     public static readonly UInt128 Interpreter = Of("access-needs:interpreter");
     public static readonly UInt128 OneToOne = Of("format:one-to-one");
     public static readonly UInt128 Group = Of("format:group");

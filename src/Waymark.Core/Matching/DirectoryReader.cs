@@ -21,6 +21,7 @@ internal sealed record LoadedRows(
     List<Schedule> Schedules,
     List<Language> Languages,
     List<CostOption> CostOptions,
+    List<ServiceArea> ServiceAreas,
     List<ServiceAttribute> Attributes)
 {
     /// <summary>
@@ -75,6 +76,14 @@ internal sealed record LoadedRows(
                 owner.CostOptions.Add(x);
             }
         }
+        SortById(ServiceAreas, static x => x.Id);
+        foreach (var x in ServiceAreas)
+        {
+            if (byId.TryGetValue(x.ServiceId, out var owner))
+            {
+                owner.ServiceAreas.Add(x);
+            }
+        }
         foreach (var a in Attributes)
         {
             if (byId.TryGetValue(a.ServiceId, out var owner))
@@ -127,13 +136,13 @@ internal static class DirectoryReader
         var attributes = Task.Run(() => ReadAttributeFactsAsync(databases, terms, ct), ct);
         var locations = Task.Run(() => ReadLocationsAsync(databases, ct), ct);
         var rest = Task.Run(() => ReadServicesAsync(databases, ct), ct);
-        var (services, organizations, languages, costs) = await rest;
+        var (services, organizations, languages, costs, areas) = await rest;
         var (sals, places, schedules) = await locations;
-        var joined = new LoadedRows(services, organizations, sals, places, schedules, languages, costs, []).Join((await terms).Terms);
+        var joined = new LoadedRows(services, organizations, sals, places, schedules, languages, costs, areas, []).Join((await terms).Terms);
         return (joined, await attributes);
     }
 
-    private static async Task<(List<Service>, Dictionary<Guid, Organization>, List<Language>, List<CostOption>)> ReadServicesAsync(
+    private static async Task<(List<Service>, Dictionary<Guid, Organization>, List<Language>, List<CostOption>, List<ServiceArea>)> ReadServicesAsync(
         IDbContextFactory<WaymarkDbContext> databases, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -181,7 +190,19 @@ internal static class DirectoryReader
                 costs.Add(new CostOption { ServiceId = reader.GetGuid(0), Amount = NullableDecimal(reader, 1) });
             }
         }
-        return (services, organizations, languages, costs);
+        var areas = new List<ServiceArea>();
+        sql = Select<ServiceArea>(db, nameof(ServiceArea.Id), nameof(ServiceArea.ServiceId), nameof(ServiceArea.Name), nameof(ServiceArea.ExtentType), nameof(ServiceArea.Description));
+        await using (var reader = await ExecuteAsync(db, sql, ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                areas.Add(new ServiceArea
+                {
+                    Id = reader.GetGuid(0), ServiceId = reader.GetGuid(1), Name = NullableString(reader, 2), ExtentType = NullableString(reader, 3), Description = NullableString(reader, 4),
+                });
+            }
+        }
+        return (services, organizations, languages, costs, areas);
     }
 
     /// <summary>

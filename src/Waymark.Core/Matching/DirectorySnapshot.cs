@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
+using Waymark.Core.Gazetteer;
 using Waymark.Core.Schedules;
 
 namespace Waymark.Core.Matching;
@@ -38,6 +39,9 @@ internal struct ServiceEntry
     /// <summary>The <c>when</c> windows, when they are the same every week; otherwise worked out for the week asked about.</summary>
     public WhenWindows FixedWindows;
     public bool WindowsAreFixed;
+
+    /// <summary>Its number in <see cref="DirectorySnapshot.AreaSets"/>: 0 for a service open to people anywhere.</summary>
+    public int AreaSet;
 
     public readonly bool ClosedOnBankHolidays => Matching.Codes.Any(Codes, Matching.Codes.ClosedBankHolidays);
 }
@@ -76,10 +80,11 @@ public sealed class DirectorySnapshot
 
     private DirectorySnapshot(
         ServiceEntry[] services, OrganizationEntry[] organizations, float[] latitudes, float[] longitudes, int[] locationService,
-        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, RemoteBucket[] remoteBuckets, DateTimeOffset builtAt,
-        Builder source)
+        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, RemoteBucket[] remoteBuckets, ushort[][] areaSets,
+        DateTimeOffset builtAt, Builder source)
     {
         _source = source;
+        AreaSets = areaSets;
         var n = services.Length;
         FactCodes = new UInt128[n];
         FactAssuredDay = new int[n];
@@ -88,6 +93,7 @@ public sealed class DirectorySnapshot
         FactFlags = new FactFlags[n];
         FactWindows = new WhenWindows[n];
         FactWaitDays = new short[n];
+        FactAreaSet = new int[n];
         for (var i = 0; i < n; i++)
         {
             ref readonly var s = ref services[i];
@@ -98,6 +104,7 @@ public sealed class DirectorySnapshot
             FactFlags[i] = (s.Free ? Matching.FactFlags.Free : 0) | (s.OpeningCount > 0 ? Matching.FactFlags.HasTimes : 0) | (s.WindowsAreFixed ? Matching.FactFlags.WindowsFixed : 0);
             FactWindows[i] = s.FixedWindows;
             FactWaitDays[i] = s.TypicalWaitDays;
+            FactAreaSet[i] = s.AreaSet;
         }
 
         RemoteBuckets = remoteBuckets;
@@ -158,6 +165,40 @@ public sealed class DirectorySnapshot
 
     /// <summary>The provider's typical wait in days, or -1.</summary>
     internal short[] FactWaitDays { get; }
+
+    /// <summary>Each service's <see cref="ServiceEntry.AreaSet"/>.</summary>
+    internal int[] FactAreaSet { get; }
+
+    /// <summary>
+    /// The distinct sets of local authorities services are limited to, as <see cref="LocalAuthority.Index"/>es; set 0
+    /// (empty) is "anyone". An empty set other than 0 stands for areas the authority table does not know: nobody.
+    /// </summary>
+    internal ushort[][] AreaSets { get; }
+
+    private FrozenDictionary<Guid, int>? _organizationNumbers;
+    private int[]? _membersOnly;
+
+    /// <summary>The indexes of the <c>eligibility:members-only</c> services (few), for the journey's "where do you study or work" question.</summary>
+    internal int[] MembersOnlyServices => LazyInitializer.EnsureInitialized(ref _membersOnly,
+        () => [.. Enumerable.Range(0, FactCodes.Length).Where(i => Matching.Codes.Any(FactCodes[i], Matching.Codes.MembersOnly))]);
+
+    /// <summary>Whether an organisation runs at least one active service in this snapshot.</summary>
+    public bool HasOrganization(Guid id) => OrganizationNumberOf(id) >= 0;
+
+    /// <summary>An organisation running at least one active service, or null.</summary>
+    public OrganizationEntry? Organization(Guid id) => OrganizationNumberOf(id) is var n and >= 0 ? Organizations[n] : null;
+
+    /// <summary>The organisation's index in <see cref="Organizations"/>, or -1.</summary>
+    internal int OrganizationNumberOf(Guid id)
+    {
+        var numbers = LazyInitializer.EnsureInitialized(ref _organizationNumbers,
+            () => Organizations.Select((o, i) => (o.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i));
+        return numbers.TryGetValue(id, out var number) ? number : -1;
+    }
+
+    /// <summary>The local authorities a service is limited to (empty when it is for anyone), by its index.</summary>
+    internal IReadOnlyList<LocalAuthority> AreaOf(int index) =>
+        [.. AreaSets[FactAreaSet[index]].Select(a => LocalAuthorities.All[a])];
 
     public int Count => Services.Length;
 
@@ -345,12 +386,15 @@ public sealed class DirectorySnapshot
         var costs = await db.CostOptions.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId))
             .Select(x => new CostOption { ServiceId = x.ServiceId, Amount = x.Amount })
             .ToListAsync(ct);
+        var areas = await db.ServiceAreas.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId))
+            .Select(x => new ServiceArea { Id = x.Id, ServiceId = x.ServiceId, Name = x.Name, ExtentType = x.ExtentType, Description = x.Description })
+            .ToListAsync(ct);
         // The largest table by far (about seventeen rows a service): only the three columns the builder reads.
         var attributes = await db.ServiceAttributes.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId))
             .Select(x => new ServiceAttribute { ServiceId = x.ServiceId, TaxonomyTermId = x.TaxonomyTermId, Value = x.Value })
             .ToListAsync(ct);
 
-        return new LoadedRows(services, organizations, sals, locations, schedules, languages, costs, attributes).Join(terms);
+        return new LoadedRows(services, organizations, sals, locations, schedules, languages, costs, areas, attributes).Join(terms);
     }
 
     /// <summary>Builds a snapshot from services in memory; services that are not active are left out.</summary>
@@ -376,6 +420,7 @@ public sealed class DirectorySnapshot
         private readonly List<ushort> _languages = [];
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
         private readonly List<Schedule> _schedules = [];
+        private readonly AreaSets _areaSets = new();
 
         /// <summary>Where each service's locations start in <see cref="_lat"/>, in the order added (for <see cref="AddFrom"/>).</summary>
         private readonly List<int> _locationStart = [];
@@ -422,6 +467,7 @@ public sealed class DirectorySnapshot
                 _openings.Add(other._openings[entry.OpeningStart + i]);
             }
             entry.OpeningStart = openingStart;
+            entry.AreaSet = _areaSets.NumberOf(other._areaSets, entry.AreaSet);
             _locationStart.Add(_lat.Count);
             var locationStart = other._locationStart[index];
             for (var i = 0; i < entry.LocationCount; i++)
@@ -453,6 +499,7 @@ public sealed class DirectorySnapshot
                 MaximumAge = s.MaximumAge is { } max ? (float)max : float.NaN,
                 Free = !s.CostOptions.Any(c => c.Amount is > 0),
                 AssuredDay = s.AssuredDate?.DayNumber ?? -1,
+                AreaSet = _areaSets.NumberOf(AreaLimit.Of(s.ServiceAreas)),
             };
 
             var attributeFacts = facts ?? AttributeFacts.Of(s.Attributes);
@@ -596,7 +643,7 @@ public sealed class DirectorySnapshot
 
             return new DirectorySnapshot(
                 services, [.. _organizations], lat, lon, owner, openings, [.. _languages],
-                cells.ToFrozenDictionary(), [.. remoteList], [.. buckets], builtAt, this);
+                cells.ToFrozenDictionary(), [.. remoteList], [.. buckets], _areaSets.ToArray(), builtAt, this);
         }
 
         /// <summary>

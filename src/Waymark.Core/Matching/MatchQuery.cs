@@ -45,6 +45,9 @@ public sealed record MatchQuery
     public bool Student { get; init; }
     public bool Employee { get; init; }
 
+    /// <summary>Organisations the person studies or works at (or belongs to): lets their <c>eligibility:members-only</c> services in.</summary>
+    public IReadOnlyList<Guid> MemberOf { get; init; } = [];
+
     /// <summary>ISO 639-1 code, lower case.</summary>
     public string? Language { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Waymark.Core.Directory;
+using Waymark.Core.Matching;
 using Waymark.Core.Notifications;
 
 namespace Waymark.Core.Oruk;
@@ -53,6 +54,11 @@ public static partial class OrukValidator
         {
             c.Id(p + ".id", x.Id);
             c.Url(p + ".uri", x.Uri);
+            // A local-authority area limits who may use the service, so one Waymark cannot place would hide it from everyone.
+            if (AreaLimit.IsLocalAuthority(x.ExtentType) && AreaLimit.AuthorityOf(x.ServiceArea, x.Name) is null)
+            {
+                c.Add(p + ".service_area", $"names no local authority Waymark knows: '{x.ServiceArea ?? x.Name}' (use the authority's name or GSS code, such as Leeds or E08000035)");
+            }
         });
         Each(s.ServiceAtLocations, "service_at_locations", (p, x) =>
         {

@@ -6,8 +6,8 @@ namespace Waymark.Core.Oruk;
 
 /// <summary>
 /// A synthetic ORUK feed of plausible services spread over England, for load and scale tests. Everything is
-/// drawn from one seeded <see cref="Random"/> and every id is a UUIDv5 of the seed and a counter, so the same
-/// seed always writes the same bytes. The services are fictional.
+/// drawn from seeded <see cref="Random"/>s and every id is a UUIDv5 of the seed and a counter (or of its service),
+/// so the same seed always writes the same bytes. The services are fictional.
 /// </summary>
 public sealed class SyntheticDirectory
 {
@@ -58,6 +58,9 @@ public sealed class SyntheticDirectory
     private static readonly string[] Days = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
     private readonly Random _random;
+
+    /// <summary>Service areas are drawn from a stream of their own, so adding them changed nothing else the generator writes.</summary>
+    private readonly Random _areas;
     private readonly int _seed;
     private long _counter;
 
@@ -65,6 +68,7 @@ public sealed class SyntheticDirectory
     {
         _seed = seed;
         _random = new Random(seed);
+        _areas = new Random(unchecked((seed * 7919) + 17));
     }
 
     /// <summary>Writes N services as a compact JSON array of full ORUK services.</summary>
@@ -218,6 +222,7 @@ public sealed class SyntheticDirectory
             {
                 codes.Add(("schedule:closed-bank-holidays", null));
             }
+            service.ServiceAreas = [.. AreasFor(id, town.Town, town.County)];
             service.Attributes = [.. codes.Select(c => new ServiceAttribute
             {
                 Id = NextId(),
@@ -227,6 +232,34 @@ public sealed class SyntheticDirectory
                 Value = c.Value,
             })];
             yield return service;
+        }
+    }
+
+    /// <summary>
+    /// Half the services of a town whose local authority (or county) the authority table knows are only for people living
+    /// there, a few of them for a second authority as well; one in ten is open to all of England; the rest name no area.
+    /// </summary>
+    private IEnumerable<ServiceArea> AreasFor(Guid serviceId, string town, string county)
+    {
+        var draw = _areas.Next(10);
+        if (draw == 0)
+        {
+            yield return new ServiceArea { Id = AreaId(serviceId, 0), ServiceId = serviceId, Name = "England", ExtentType = "national", Description = "England" };
+            yield break;
+        }
+        if (draw > 5 || (Gazetteer.LocalAuthorities.Find(town) ?? Gazetteer.LocalAuthorities.Find(county)) is not { } home)
+        {
+            yield break;
+        }
+        yield return new ServiceArea { Id = AreaId(serviceId, 0), ServiceId = serviceId, Name = home.Name, ExtentType = "local_authority", Description = home.Name };
+        if (draw == 1)
+        {
+            var all = Gazetteer.LocalAuthorities.All;
+            var other = all[_areas.Next(all.Count)];
+            if (other != home)
+            {
+                yield return new ServiceArea { Id = AreaId(serviceId, 1), ServiceId = serviceId, Name = other.Name, ExtentType = "local_authority", Description = other.Code };
+            }
         }
     }
 
@@ -320,6 +353,9 @@ public sealed class SyntheticDirectory
         }
         return chosen;
     }
+
+    // Not from the counter, so that the ids of everything else are what they were before services had areas.
+    private static Guid AreaId(Guid serviceId, int n) => Vocabulary.Uuid5(Namespace, $"area/{serviceId:N}/{n.ToString(CultureInfo.InvariantCulture)}");
 
     private Guid NextId() => Vocabulary.Uuid5(Namespace, $"{_seed.ToString(CultureInfo.InvariantCulture)}/{++_counter}");
 }

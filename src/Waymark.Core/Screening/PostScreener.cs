@@ -1,7 +1,7 @@
 namespace Waymark.Core.Screening;
 
 /// <summary>
-/// Screens a post, a reply or a display name against the safe-messaging rules (SAFETY.md §4) before anyone else can
+/// Screens a post, a reply or a display name against the safe-messaging rules (docs/safety/policy.md §4) before anyone else can
 /// read it. Deterministic, offline and explainable: word lists kept as data (screening-lexicon.json), matched as
 /// token patterns that tolerate lower case, one-letter misspellings, disguised letters and slang, with safe phrases
 /// ("killing it at work") hidden first and words that only matter in a text about self-harm ("the knife") counted

@@ -1,6 +1,6 @@
 namespace Waymark.Core.Screening;
 
-/// <summary>The safe-messaging rules of SAFETY.md §4, by their numbers there.</summary>
+/// <summary>The safe-messaging rules of docs/safety/policy.md §4, by their numbers there.</summary>
 public enum SafeMessagingRule
 {
     /// <summary>How someone hurt themselves: the implement, substance or place.</summary>
@@ -36,7 +36,7 @@ public enum SafeMessagingRule
 
 public static class SafeMessagingRules
 {
-    /// <summary>The outcome each rule asks for in SAFETY.md §4 (a rule's word list may ask for a stricter one).</summary>
+    /// <summary>The outcome each rule asks for in docs/safety/policy.md §4 (a rule's word list may ask for a stricter one).</summary>
     public static ScreeningOutcome DefaultOutcome(this SafeMessagingRule rule) => rule switch
     {
         SafeMessagingRule.R4 => ScreeningOutcome.Reject,

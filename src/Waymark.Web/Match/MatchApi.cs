@@ -17,7 +17,7 @@ namespace Waymark.Web.Match;
 public static partial class MatchApi
 {
     public static readonly IReadOnlyList<string> Parameters =
-        ["near", "within_km", "delivery", "format", "when", "open_now", "at", "access", "free", "age", "gender", "circumstances", "language", "needs", "prefer", "urgency", "limit"];
+        ["near", "within_km", "delivery", "format", "when", "open_now", "at", "access", "free", "age", "gender", "circumstances", "member_of", "language", "needs", "prefer", "urgency", "limit"];
 
     /// <summary>Members of a 400 about <c>near</c>: the places a repeated name could be, or the closest names to an unknown one.</summary>
     public const string NearCandidates = "near_candidates", NearSuggestions = "near_suggestions";
@@ -58,15 +58,18 @@ public static partial class MatchApi
             return Give(kept, unmetNeed);
         }
 
-        var query = await ParseAsync(request.Query, gazetteer, ct);
+        MatchQuery query;
+        try
+        {
+            query = await ParseAsync(request.Query, gazetteer, index, ct);
+        }
+        catch (DirectoryNotReadyException)
+        {
+            return StartingUp(request);
+        }
         if (!await index.WaitUntilReadyAsync(StartingWait, ct))
         {
-            // An empty snapshot would say "nothing found", which is wrong: say "not yet" instead.
-            request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
-            return Results.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Search is starting up",
-                detail: "The directory is still loading. Try again in a few seconds.");
+            return StartingUp(request);
         }
         var snapshot = index.Current;
         var searchedAt = MatchAnswers.StartOf(minute);
@@ -76,6 +79,16 @@ public static partial class MatchApi
             outcome.Results.Count == 0 ? UnmetNeedKey.For(query.Place, query.GivenParameters, searchedAt) : null);
         answers.Keep(queryString, snapshot, waits, minute, answer);
         return Give(answer, unmetNeed);
+    }
+
+    /// <summary>An empty snapshot would say "nothing found", which is wrong: say "not yet" instead.</summary>
+    private static IResult StartingUp(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return Results.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Search is starting up",
+            detail: "The directory is still loading. Try again in a few seconds.");
     }
 
     private static JsonBody Give(MatchAnswers.Answer answer, UnmetNeedRecorder unmetNeed)
@@ -103,8 +116,12 @@ public static partial class MatchApi
         }
     }
 
-    /// <summary>Reads the query string into a <see cref="MatchQuery"/>, or throws one 400 naming every bad parameter.</summary>
-    public static async Task<MatchQuery> ParseAsync(IQueryCollection raw, Gazetteer gazetteer, CancellationToken ct)
+    /// <summary>
+    /// Reads the query string into a <see cref="MatchQuery"/>, or throws one 400 naming every bad parameter. Organisations
+    /// in <c>member_of</c> are checked against the search snapshot, so a search naming one waits for the first load (and
+    /// throws <see cref="DirectoryNotReadyException"/> if it is still not in).
+    /// </summary>
+    public static async Task<MatchQuery> ParseAsync(IQueryCollection raw, Gazetteer gazetteer, DirectoryIndex directory, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var given = new List<string>();
@@ -255,6 +272,43 @@ public static partial class MatchApi
             }
         }
 
+        var memberOf = new List<Guid>();
+        if (Value("member_of") is { } members)
+        {
+            var malformed = false;
+            foreach (var item in members.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Guid.TryParseExact(item, "D", out var id))
+                {
+                    if (!memberOf.Contains(id))
+                    {
+                        memberOf.Add(id);
+                    }
+                }
+                else
+                {
+                    malformed = true;
+                }
+            }
+            if (malformed)
+            {
+                errors["member_of"] = ["Use a comma list of organisation ids, such as 5f1e0a3c-6b1d-4f57-9a0e-57a1f0c0a001."];
+            }
+            else if (memberOf.Count > 0)
+            {
+                if (!await directory.WaitUntilReadyAsync(StartingWait, ct))
+                {
+                    throw new DirectoryNotReadyException();
+                }
+                var snapshot = directory.Current;
+                var unknown = memberOf.Where(id => !snapshot.HasOrganization(id)).ToList();
+                if (unknown.Count > 0)
+                {
+                    errors["member_of"] = [$"Use the ids of organisations in the directory; no organisation with a service has the id {string.Join(", ", unknown)}."];
+                }
+            }
+        }
+
         string? language = null;
         if (Value("language") is { } lang)
         {
@@ -333,6 +387,7 @@ public static partial class MatchApi
             Gender = gender,
             Student = student,
             Employee = employee,
+            MemberOf = memberOf,
             Language = language,
             Needs = needs ?? UInt128.Zero,
             Prefer = prefer,

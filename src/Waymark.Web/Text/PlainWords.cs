@@ -138,15 +138,7 @@ public static class PlainWords
     }
 
     /// <summary>The wait in words, or null when nobody knows it.</summary>
-    public static string? Wait(int? days) => days switch
-    {
-        null => null,
-        0 => "No waiting list",
-        1 => "About 1 day",
-        < 14 => $"About {days} days",
-        < 60 => $"About {Math.Round(days.Value / 7.0).ToString(CultureInfo.InvariantCulture)} weeks",
-        _ => $"About {Math.Round(days.Value / 30.0).ToString(CultureInfo.InvariantCulture)} months",
-    };
+    public static string? Wait(int? days) => WaitWords.Of(days);
 
     public static string WaitSourceWords(WaitSource source) => source switch
     {

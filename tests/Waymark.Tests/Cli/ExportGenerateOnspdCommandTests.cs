@@ -115,6 +115,90 @@ public sealed class ExportGenerateOnspdCommandTests : IDisposable
         Assert.Equal(2, await db.GazetteerPostcodes.CountAsync());
     }
 
+    [Theory]
+    [InlineData("oslaua")]
+    [InlineData("lad25cd")]
+    public async Task Onspd_loads_each_postcodes_local_authority_code(string column)
+    {
+        var csv = _cli.Write("onspd-la.csv", string.Join('\n',
+            $"\"pcds\",\"doterm\",\"{column}\",\"lat\",\"long\"",
+            "\"BD20 0AA\",\"\",\"E07000163\",53.905100,-1.990000",
+            "\"LS1 1UR\",\"\",\"e08000035\",53.796700,-1.547300",
+            "\"S1 2HE\",\"\",\"E99999999\",53.381100,-1.470100",
+            "\"DN1 1AA\",\"\",\"\",53.522800,-1.128500") + "\n");
+
+        var run = await _cli.RunAsync("import", "onspd", csv);
+
+        Assert.Equal(0, run.ExitCode);
+        await using var db = _cli.Database.Open();
+        var codes = await db.GazetteerPostcodes.OrderBy(p => p.Postcode).Select(p => new { p.Postcode, p.LocalAuthorityCode }).ToListAsync();
+        // Craven's retired code is kept as ONSPD gives it (the authority table knows it as North Yorkshire); no code, or
+        // ONSPD's pseudo-code for "none", is no code.
+        Assert.Equal(["BD20 0AA E07000163", "DN1 1AA ", "LS1 1UR E08000035", "S1 2HE "], codes.Select(c => $"{c.Postcode} {c.LocalAuthorityCode}"));
+    }
+
+    // ONSPD's own columns, in its order: the county (oscty) comes before the district (oslaua) and must not be taken for it.
+    private const string OnspdHeader = "pcd,pcd2,pcds,dointr,doterm,oscty,ced,oslaua,osward,parish,usertype,oseast1m,osnrth1m,osgrdind,"
+        + "oshlthau,nhser,ctry,rgn,streg,pcon,eer,teclec,ttwa,pct,itl,statsward,oa01,casward,npark,lsoa01,msoa01,ur01ind,oac01,"
+        + "oa11,lsoa11,msoa11,wz11,sicbl,bua24,ru11ind,oac11,lat,long,lep1,lep2,pfa,imd,calncv,icb,oa21,lsoa21,msoa21,ruc21ind,globalid";
+
+    /// <summary>One ONSPD row: the named columns filled in, the others empty as many are in the real file.</summary>
+    private static string OnspdRow(string postcode, string county, string district, double lat, double lon)
+    {
+        var columns = OnspdHeader.Split(',');
+        var fields = new string[columns.Length];
+        Array.Fill(fields, "");
+        void Set(string column, string value) => fields[Array.IndexOf(columns, column)] = value;
+        Set("pcd", postcode.Replace(" ", "", StringComparison.Ordinal));
+        Set("pcds", postcode);
+        Set("dointr", "198001");
+        Set("oscty", county);
+        Set("oslaua", district);
+        Set("ctry", "E92000001");
+        Set("lat", lat.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture));
+        Set("long", lon.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture));
+        return string.Join(',', fields.Select(f => $"\"{f}\""));
+    }
+
+    [Fact]
+    public async Task Onspd_with_all_its_columns_stores_the_district_not_the_county()
+    {
+        var csv = _cli.Write("onspd-full.csv", string.Join('\n',
+            OnspdHeader,
+            OnspdRow("DN22 6AA", "E10000024", "E07000171", 53.322000, -0.943000), // Retford: Bassetlaw, in Nottinghamshire
+            OnspdRow("HU1 1AA", "E99999999", "E06000010", 53.744000, -0.332000)) + "\n");
+
+        var run = await _cli.RunAsync("import", "onspd", csv);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("imported 2 postcodes, skipped 0", run.Output, StringComparison.Ordinal);
+        await using var db = _cli.Database.Open();
+        var codes = await db.GazetteerPostcodes.OrderBy(p => p.Postcode).Select(p => p.Postcode + " " + p.LocalAuthorityCode).ToListAsync();
+        Assert.Equal(["DN22 6AA E07000171", "HU1 1AA E06000010"], codes);
+    }
+
+    [Fact]
+    public async Task Onspd_with_a_bad_local_authority_code_names_each_line_exits_1_and_changes_nothing()
+    {
+        var good = _cli.Write("good.csv", string.Join('\n', OnspdHeader, OnspdRow("LS1 1UR", "E99999999", "E08000035", 53.796700, -1.547300)) + "\n");
+        Assert.Equal(0, (await _cli.RunAsync("import", "onspd", good)).ExitCode);
+        var bad = _cli.Write("bad-la.csv", string.Join('\n',
+            OnspdHeader,
+            OnspdRow("LS1 1UR", "E99999999", "Leeds", 53.796700, -1.547300),
+            OnspdRow("S1 2HE", "E99999999", "E08000039", 53.381100, -1.470100),
+            OnspdRow("HU1 1AA", "E99999999", "E0600001", 53.744000, -0.332000)) + "\n");
+
+        var run = await _cli.RunAsync("import", "onspd", bad);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("line 2: oslaua 'Leeds' is not a GSS code", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 4: oslaua 'E0600001' is not a GSS code", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 3", run.Error, StringComparison.Ordinal);
+        await using var db = _cli.Database.Open();
+        var codes = await db.GazetteerPostcodes.Select(p => p.Postcode + " " + p.LocalAuthorityCode).ToListAsync();
+        Assert.Equal(["LS1 1UR E08000035"], codes);
+    }
+
     [Fact]
     public async Task Onspd_with_a_bad_header_exits_1_and_changes_nothing()
     {

@@ -109,6 +109,29 @@ public sealed class ImportOrukCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_service_area_naming_an_unknown_local_authority_is_rejected()
+    {
+        var bad = Feeds.Service("nowhere");
+        bad["service_areas"] = new JsonArray(
+            Area("nowhere/leeds", "local_authority", "Leeds"),
+            Area("nowhere/code", "local_authority", "E08000035"),
+            Area("nowhere/made-up", "local_authority", "Leeds City"),
+            Area("nowhere/text", "geojson", "Anywhere at all"));
+        AssertRefused(await ImportAsync(_cli.Write("feed.json", Feeds.Array(bad))),
+            "record 1", "service_areas[2].service_area: names no local authority Waymark knows: 'Leeds City'");
+
+        var good = Feeds.Service("somewhere");
+        good["service_areas"] = new JsonArray(Area("somewhere/hull", "local_authority", "Hull"), Area("somewhere/er", "LOCAL_AUTHORITY", "E06000011"));
+        var (run, _, _) = await ImportAsync(_cli.Write("good.json", Feeds.Array(good)));
+        Assert.Equal(0, run.ExitCode);
+        await using var db = _cli.Database.Open();
+        Assert.Equal(["E06000011", "Hull"], (await db.ServiceAreas.Where(a => a.ServiceId == Feeds.Id("somewhere")).Select(a => a.Description!).ToListAsync()).Order());
+
+        static JsonObject Area(string key, string extentType, string name) =>
+            new() { ["id"] = Feeds.Id(key).ToString(), ["name"] = name, ["extent_type"] = extentType, ["service_area"] = name };
+    }
+
+    [Fact]
     public async Task A_waymark_value_of_the_wrong_kind_is_rejected()
     {
         var bad = Feeds.Service("sessions");

@@ -164,6 +164,9 @@ public sealed class MatchApiTests(WaymarkApp app) : IClassFixture<WaymarkApp>
     [InlineData("age=thirty", "age")]
     [InlineData("gender=other", "gender")]
     [InlineData("circumstances=retired", "circumstances")]
+    [InlineData("member_of=porter-brook", "member_of")]
+    [InlineData("member_of=7d0c5e1a-2b3f-4c6d-8e9f-0a1b2c3d4e5f,42", "member_of")]
+    [InlineData("member_of=7d0c5e1a-2b3f-4c6d-8e9f-0a1b2c3d4e5f", "member_of")]
     [InlineData("language=english", "language")]
     [InlineData("language=xx", "language")]
     [InlineData("needs=ramp", "needs")]
@@ -192,9 +195,55 @@ public sealed class MatchApiTests(WaymarkApp app) : IClassFixture<WaymarkApp>
     }
 
     [Fact]
+    public async Task An_organisation_named_in_member_of_must_run_a_service_in_the_directory()
+    {
+        var staffLine = ServiceGraph.Named("Staff line for member_of").With("delivery:phone", "eligibility:members-only");
+        await AddAsync(staffLine);
+        var known = staffLine.OrganizationId!.Value;
+        var unknown = Guid.NewGuid();
+
+        var (status, type, body) = await GetAsync($"member_of={known},{unknown}&age=200");
+        var (okStatus, _, ok) = await GetAsync($"member_of={known.ToString().ToUpperInvariant()}&delivery=phone&limit=50");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", type);
+        Assert.Equal(["age", "member_of"], body.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+        var message = Assert.Single(body.GetProperty("errors").GetProperty("member_of").EnumerateArray()).GetString()!;
+        Assert.Contains(unknown.ToString(), message, StringComparison.Ordinal);
+        Assert.DoesNotContain(known.ToString(), message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, okStatus);
+        Assert.Contains(ok.GetProperty("results").EnumerateArray(), r => r.GetProperty("id").GetGuid() == staffLine.Id);
+    }
+
+    [Fact]
+    public async Task A_postcode_loaded_with_its_local_authority_is_judged_by_that_authority_not_its_districts()
+    {
+        // BD20 straddles Bradford and North Yorkshire; ONSPD places BD20 7ZZ in Craven (now North Yorkshire).
+        var bradford = ServiceGraph.Named("Bradford-only line").With("delivery:phone").Area("Bradford");
+        var northYorkshire = ServiceGraph.Named("North Yorkshire-only line").With("delivery:phone").Area("North Yorkshire");
+        await using (var db = app.OpenDb())
+        {
+            db.GazetteerPostcodes.Add(new GazetteerPostcode { Postcode = "BD20 7ZZ", Latitude = 53.9051, Longitude = -1.99, LocalAuthorityCode = "E07000163" });
+            await db.SaveChangesAsync();
+        }
+        await AddAsync(bradford, northYorkshire);
+
+        var (_, _, postcode) = await GetAsync("near=BD20%207ZZ&delivery=phone&limit=50");
+        var (_, _, district) = await GetAsync("near=BD20&delivery=phone&limit=50");
+
+        var fromPostcode = postcode.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
+        var fromDistrict = district.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal("postcode", postcode.GetProperty("place").GetProperty("precision").GetString());
+        Assert.Contains(northYorkshire.Id, fromPostcode);
+        Assert.DoesNotContain(bradford.Id, fromPostcode);
+        Assert.Contains(northYorkshire.Id, fromDistrict);
+        Assert.Contains(bradford.Id, fromDistrict);
+    }
+
+    [Fact]
     public async Task An_empty_value_means_not_given()
     {
-        var (status, _, body) = await GetAsync("near=&format=&within_km=&limit=&at=&language=");
+        var (status, _, body) = await GetAsync("near=&format=&within_km=&limit=&at=&language=&member_of=");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(JsonValueKind.Null, body.GetProperty("place").ValueKind);
@@ -311,6 +360,26 @@ public sealed class MatchApiTests(WaymarkApp app) : IClassFixture<WaymarkApp>
             Assert.All(all, u => Assert.DoesNotContain("5AA", u.LocalAuthority + u.Constraints, StringComparison.OrdinalIgnoreCase));
             Assert.All(all, u => Assert.DoesNotContain("easy-read", u.Constraints, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task Unmet_need_from_a_district_that_straddles_authorities_counts_once_where_most_of_its_people_live()
+    {
+        // S36 is Penistone (Barnsley) and Stocksbridge (Sheffield).
+        const string query = "near=S36&within_km=1&delivery=home-visit&format=self-help&needs=bsl,hearing-loop,easy-read";
+        var (status, _, body) = await GetAsync(query);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(body.GetProperty("results").EnumerateArray());
+
+        List<UnmetNeed> rows = [];
+        for (var i = 0; i < 50 && rows.Count == 0; i++)
+        {
+            await Task.Delay(100);
+            await using var db = app.OpenDb();
+            rows = await db.UnmetNeeds.AsNoTracking().Where(u => u.Constraints == "delivery,format,near,needs,within_km").ToListAsync();
+        }
+
+        Assert.Equal("Barnsley", Assert.Single(rows).LocalAuthority);
     }
 
     [Fact]

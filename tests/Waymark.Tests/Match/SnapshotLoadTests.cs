@@ -55,5 +55,6 @@ public sealed class SnapshotLoadTests(WaymarkApp app) : IClassFixture<WaymarkApp
         Assert.Contains(read.Services, s => !float.IsNaN(s.MinimumAge));
         Assert.Contains(read.Services, s => s.AssuredDay >= 0);
         Assert.Contains(read.Services, s => !s.Free);
+        Assert.Contains(read.Services, s => s.AreaSet != 0);
     }
 }

@@ -120,7 +120,8 @@ public sealed class SnapshotPatchTests(WaymarkApp app) : IClassFixture<WaymarkAp
             var org = s.Organization >= 0 ? snapshot.Organizations[s.Organization].ToString() : "";
             var places = string.Join(";", locations.GetValueOrDefault(i, []).Order());
             entries.Add($"{s.Id} {s.Name} {org} {s.Codes} {s.MinimumAge} {s.MaximumAge} {s.Free} {s.TypicalWaitDays} {s.AssuredDay} "
-                + $"{string.Join(",", snapshot.LanguagesOf(s).ToArray())} {string.Join(",", snapshot.Openings.AsSpan(s.OpeningStart, s.OpeningCount).ToArray())} {places}");
+                + $"{string.Join(",", snapshot.LanguagesOf(s).ToArray())} {string.Join(",", snapshot.Openings.AsSpan(s.OpeningStart, s.OpeningCount).ToArray())} {places} "
+                + string.Join(",", snapshot.AreaOf(i).Select(a => a.Code)));
         }
         entries.Sort(StringComparer.Ordinal);
         return entries;
@@ -147,7 +148,8 @@ public sealed class SnapshotPatchTests(WaymarkApp app) : IClassFixture<WaymarkAp
         {
             foreach (var shape in shapes)
             {
-                yield return shape with { Place = new ResolvedPlace("town", lat, lon, PlacePrecision.Place, null), At = SearchProbe.Noon };
+                var district = Gazetteer.NearestDistrict(lat, lon);
+                yield return shape with { Place = new ResolvedPlace("town", lat, lon, PlacePrecision.Place, district?.LocalAuthority) { Authorities = district is null ? [] : LocalAuthorities.FindAll(district.LocalAuthorityNames) }, At = SearchProbe.Noon };
             }
         }
         foreach (var shape in shapes)

@@ -35,7 +35,8 @@ public sealed class PlainWordsTests
     [InlineData(0, "No waiting list")]
     [InlineData(5, "About 5 days")]
     [InlineData(14, "About 2 weeks")]
-    [InlineData(240, "About 8 months")]
+    [InlineData(105, "About 15 weeks")]
+    [InlineData(240, "About 34 weeks")]
     public void Waits_are_rounded_to_what_a_person_can_plan_with(int? days, string? words) => Assert.Equal(words, PlainWords.Wait(days));
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed class FindAnswers
     /// <summary>Parameters that hold a comma list; the others hold one value (<c>near</c> may itself contain a comma).</summary>
     public static readonly IReadOnlySet<string> ListParameters = new HashSet<string>(StringComparer.Ordinal)
     {
-        "delivery", "format", "when", "circumstances", "needs", "prefer",
+        "delivery", "format", "when", "circumstances", "member_of", "needs", "prefer",
     };
 
     private readonly Dictionary<string, List<string>> _values;

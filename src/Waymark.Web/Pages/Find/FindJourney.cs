@@ -36,6 +36,9 @@ public sealed record StepForm(
     string SkipLink,
     IReadOnlyList<FieldError> Errors)
 {
+    /// <summary>For the "you" step: organisations with support only for their own people, that the person could name.</summary>
+    public IReadOnlyList<Choice> Organisations { get; init; } = [];
+
     public int Number => FindJourney.Steps.ToList().IndexOf(Step) + 1;
 
     public bool IsLast => Step == FindJourney.Steps[^1];
@@ -72,7 +75,7 @@ public static class FindJourney
         new("who", "Who you’d like to talk to", "Who would you like to talk to?",
             "We’ll show these first, but we’ll still show other services that fit.", ["prefer"]),
         new("you", "About you", "About you",
-            "Some services are only for some people. Telling us helps us leave out ones you can’t use.", ["age", "gender", "circumstances", "language"]),
+            "Some services are only for some people. Telling us helps us leave out ones you can’t use.", ["age", "gender", "circumstances", "member_of", "language"]),
         new("needs", "What you need", "Is there anything you need?",
             "We’ll only show services that offer everything you choose here.", ["needs", "free", "access"]),
     ];
@@ -94,18 +97,37 @@ public static class FindJourney
         return new StepForm(step, answers, action ?? next, back, skip, errors);
     }
 
-    /// <summary>Checks the answers with the matching API's own parser, so the pages and the API can never disagree.</summary>
-    public static async Task<IReadOnlyList<FieldError>> CheckAsync(FindAnswers answers, Gazetteer gazetteer, CancellationToken ct)
+    /// <summary>
+    /// Checks the answers with the matching API's own parser, so the pages and the API can never disagree: the search
+    /// they make, or what is wrong with them. Throws <see cref="DirectoryNotReadyException"/> as the parser does.
+    /// </summary>
+    public static async Task<(MatchQuery? Query, IReadOnlyList<FieldError> Errors)> CheckAsync(FindAnswers answers, Gazetteer gazetteer, DirectoryIndex directory, CancellationToken ct)
     {
         try
         {
-            await MatchApi.ParseAsync(answers.ToQuery(), gazetteer, ct);
-            return [];
+            return (await MatchApi.ParseAsync(answers.ToQuery(), gazetteer, directory, ct), []);
         }
         catch (BadRequestException e)
         {
-            return Errors(e, answers.Value("near"));
+            return (null, Errors(e, answers.Value("near")));
         }
+    }
+
+    /// <summary>
+    /// The organisations the "you" step offers: those running support only for their own people that the person could
+    /// use where they are, and any they have already chosen (so changing the place never silently drops a choice).
+    /// </summary>
+    public static IReadOnlyList<Choice> OrganisationChoices(DirectorySnapshot directory, MatchQuery? query, FindAnswers answers)
+    {
+        var offered = MembersOnly.OrganisationsFor(directory, query?.Place, query?.WithinKm ?? MatchQuery.DefaultWithinKm).ToList();
+        foreach (var chosen in answers.Items("member_of"))
+        {
+            if (Guid.TryParse(chosen, out var id) && !offered.Exists(o => o.Id == id) && directory.Organization(id) is { } organization)
+            {
+                offered.Add(organization);
+            }
+        }
+        return [.. offered.Select(o => new Choice(o.Id.ToString(), o.Name))];
     }
 
     /// <summary>The API's errors in the order the journey asks the questions, worded for a person.</summary>
@@ -155,7 +177,7 @@ public static class FindJourney
         "within_km" => "Enter how far you can travel as a number of kilometres, above 0 and up to 200.",
         "age" => "Enter your age as a whole number, such as 34.",
         "language" => "Choose a language from the list.",
-        "delivery" or "format" or "when" or "needs" or "circumstances" or "prefer" or "gender" =>
+        "delivery" or "format" or "when" or "needs" or "circumstances" or "member_of" or "prefer" or "gender" =>
             "We did not understand one of the choices. Choose again from the list.",
         _ => apiMessage,
     };
@@ -253,8 +275,8 @@ public static class FindJourney
 
     // ---- Answers in words ----------------------------------------------------------------------
 
-    /// <summary>A step's answers in words, or null when the person skipped it.</summary>
-    public static string? Describe(FindStep step, FindAnswers answers)
+    /// <summary>A step's answers in words, or null when the person skipped it. <paramref name="organisationName"/> names a <c>member_of</c> id.</summary>
+    public static string? Describe(FindStep step, FindAnswers answers, Func<string, string?>? organisationName = null)
     {
         var parts = new List<string>();
         switch (step.Slug)
@@ -305,6 +327,10 @@ public static class FindJourney
                 {
                     parts.AddRange(Labels(Circumstances, answers.Items("circumstances"), lower: false));
                 }
+                if (answers.Has("member_of"))
+                {
+                    parts.Add("Studies or works at " + PlainWords.JoinOr([.. answers.Items("member_of").Select(id => organisationName?.Invoke(id) ?? "an organisation you chose")]));
+                }
                 if (answers.Value("language") is { } language)
                 {
                     parts.Add("Speaks " + Languages.NamesByCode.GetValueOrDefault(language, language));
@@ -341,6 +367,8 @@ public static class FindJourney
         "age" => "your age",
         "gender" => "your gender",
         "circumstances" => "student or in work",
+        "member_of" => "where you study or work",
+        "near" => "where you are",
         "language" => "your language",
         "needs" => "what you need",
         _ => parameter,

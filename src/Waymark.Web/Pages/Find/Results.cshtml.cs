@@ -62,7 +62,12 @@ public sealed class ResultsModel(
         }
         try
         {
-            Query = await MatchApi.ParseAsync(Answers.ToQuery(), gazetteer, ct);
+            Query = await MatchApi.ParseAsync(Answers.ToQuery(), gazetteer, index, ct);
+        }
+        catch (DirectoryNotReadyException)
+        {
+            Response.Headers.RetryAfter = MatchApi.RetryAfterSeconds;
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         catch (BadRequestException e)
         {
@@ -99,9 +104,19 @@ public sealed class ResultsModel(
         return Page();
     }
 
-    /// <summary>One click to search again with a near miss let in.</summary>
-    public (string Text, string Link) Relax(NearestMiss miss)
+    /// <summary>The name of an organisation chosen in <c>member_of</c>, for the answers in words.</summary>
+    public string? OrganisationName(string id) => Guid.TryParse(id, out var g) ? index.Current.Organization(g)?.Name : null;
+
+    /// <summary>
+    /// One click to search again with a near miss let in; null when no answer can let it in: a service for people
+    /// living in another area stays out whatever else the person says.
+    /// </summary>
+    public (string Text, string Link)? Relax(NearestMiss miss)
     {
+        if (miss.Breaks == "near")
+        {
+            return null;
+        }
         // The distance is rounded to 0.1 km, so the next whole kilometre up is sure to take the service in.
         if (miss.Breaks == "within_km" && miss.DistanceKm is { } km && Math.Floor(km) + 1 <= MatchQuery.MaxWithinKm)
         {

@@ -66,7 +66,7 @@ public sealed class FindModel(WaymarkDbContext db, Gazetteer gazetteer, Director
                 {
                     ["near"] = near,
                     ["limit"] = MatchQuery.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                }), gazetteer, ct);
+                }), gazetteer, index, ct);
             }
             catch (BadRequestException e)
             {

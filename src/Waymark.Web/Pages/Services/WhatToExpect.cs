@@ -41,6 +41,9 @@ public sealed class WhatToExpect
     public required IReadOnlyList<string> AccessNeeds { get; init; }
     public required IReadOnlyList<string> Languages { get; init; }
     public required IReadOnlyList<string> WhoItIsFor { get; init; }
+
+    /// <summary>"For people who live in Kingston upon Hull or the East Riding of Yorkshire"; null for a service open to people anywhere.</summary>
+    public string? Area { get; init; }
     public required IReadOnlyList<string> Times { get; init; }
     public required string OpenNow { get; init; }
     public required IReadOnlyList<Venue> Places { get; init; }
@@ -121,7 +124,13 @@ public sealed class WhatToExpect
             SessionLength = int.TryParse(ValueOf("expect:session-minutes"), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? SessionWords(minutes) : null,
             HowOften = ValueOf("expect:frequency") switch
             {
-                "weekly" => "Once a week",
+                // "Once a week" only for a group that meets once a week: one that meets on two days says so.
+                "weekly" => MeetingDaysPerWeek(s, has) switch
+                {
+                    <= 1 => "Once a week",
+                    2 => "Twice a week",
+                    var n => $"{n} times a week",
+                },
                 "fortnightly" => "Every 2 weeks",
                 "monthly" => "Once a month",
                 "once" => "Just once",
@@ -144,6 +153,7 @@ public sealed class WhatToExpect
             AccessNeeds = LabelsOf("access-needs"),
             Languages = [.. s.Languages.Select(l => l.Name ?? (l.Code is { } c ? Core.Matching.Languages.NamesByCode.GetValueOrDefault(c, c) : null)).OfType<string>().Distinct()],
             WhoItIsFor = WhoFor(s, has),
+            Area = AreaLimit.Of(s.ServiceAreas) is { IsLimited: true } limit ? "For " + limit.PeopleWhoLiveIn() : null,
             Times = times,
             OpenNow = PlainWords.OpenWords(hours.IsOpenAt(now), hours.OpenUntil(now), hours.NextOpen(now), now, hours.HasTimes),
             Places = [.. s.ServiceAtLocations.Where(x => x.Location is not null).Select(x => PlaceOf(x, today))],
@@ -247,13 +257,47 @@ public sealed class WhatToExpect
         {
             who.Add(ages);
         }
-        who.AddRange(Vocabulary.Family("eligibility").Where(t => has.Contains(t.Code)).Select(t => t.Label));
+        var limits = Vocabulary.Family("eligibility").Where(t => has.Contains(t.Code)).ToList();
+        who.AddRange(limits.Where(t => t.Code != "eligibility:members-only").Select(t => t.Label));
+        if (has.Contains("eligibility:members-only"))
+        {
+            who.Add(MembersOnly.OnlyFor(s.Organization?.Name));
+        }
         var audiences = Vocabulary.Family("audience").Where(t => has.Contains(t.Code)).Select(t => PlainWords.LowerFirst(t.Label)).ToList();
         if (audiences.Count > 0)
         {
-            who.Add("Designed for " + PlainWords.JoinAnd(audiences) + ", but others may be welcome");
+            // "Others may be welcome" would contradict a limit on who may use it.
+            who.Add("Designed for " + PlainWords.JoinAnd(audiences) + (limits.Count == 0 ? ", but others may be welcome" : ""));
         }
         return who;
+    }
+
+    /// <summary>
+    /// For a group or drop-in that is not also one-to-one, its times are its meetings: the most days a week it meets at
+    /// one place (its own times and that place's). 0 when the times say nothing about how often a person goes.
+    /// </summary>
+    private static int MeetingDaysPerWeek(Service s, HashSet<string> has)
+    {
+        if (!(has.Contains("format:group") || has.Contains("format:drop-in")) || has.Contains("format:one-to-one"))
+        {
+            return 0;
+        }
+        static int DaysOf(IEnumerable<Schedule> schedules)
+        {
+            var openings = new List<WeeklyOpening>();
+            foreach (var schedule in schedules)
+            {
+                OpeningHours.Parse(schedule, openings);
+            }
+            return openings.Aggregate(0, (days, o) => days | o.Days);
+        }
+        var own = DaysOf(s.Schedules);
+        var most = System.Numerics.BitOperations.PopCount((uint)own);
+        foreach (var place in s.ServiceAtLocations)
+        {
+            most = Math.Max(most, System.Numerics.BitOperations.PopCount((uint)(own | DaysOf(place.Schedules))));
+        }
+        return most;
     }
 
     /// <summary>Each schedule in words; a schedule we cannot read shows its own description, if it has one.</summary>

@@ -14,6 +14,11 @@ public sealed class ConstraintTests : MatcherTestBase
 
     private static ServiceGraph Bare(ServiceGraph s) => s;
 
+    /// <summary>An organisation whose own people a members-only service is for.</summary>
+    private static readonly Guid Campus = new("7d0c5e1a-2b3f-4c6d-8e9f-0a1b2c3d4e5f");
+
+    private static readonly Guid OtherCampus = new("8e1d6f2b-3c4a-4d7e-9f0a-1b2c3d4e5f60");
+
     public static TheoryData<Case> Cases => new()
     {
         new("within_km", q => q with { WithinKm = 10 }, s => s.KmNorth(5).With("delivery:in-person"), s => s.KmNorth(12).With("delivery:in-person")),
@@ -43,6 +48,24 @@ public sealed class ConstraintTests : MatcherTestBase
         new("English: no languages listed counts as English", q => q with { Language = "en" }, s => s.With("delivery:phone"), s => s.With("delivery:phone").Speaks("cy")),
         new("needs: all of them", q => q with { Needs = Set("access-needs:bsl", "access-needs:wheelchair") }, s => s.With("delivery:phone", "access-needs:bsl", "access-needs:wheelchair"), s => s.With("delivery:phone", "access-needs:bsl")),
         new("status: active only", q => q, s => s.With("delivery:phone"), s => s.With("delivery:phone").Status(ServiceStatus.TemporarilyClosed)),
+        new("service area: a local-authority area is only for people living there", q => q, s => s.With("delivery:phone").Area("Leeds"), s => s.With("delivery:phone").Area("Wakefield")),
+        new("service area: whatever the delivery (online, text, in person)", q => q, s => s.With("delivery:online").Area("Leeds"), s => s.With("delivery:online", "delivery:text").Area("Sheffield")),
+        new("service area: in person nearby but for another area", q => q, s => s.KmNorth(3).With("delivery:in-person").Area("Leeds"), s => s.KmNorth(2).With("delivery:in-person").Area("Bradford")),
+        new("service area: one of several areas is enough", q => q, s => s.With("delivery:phone").Area("Wakefield").Area("Leeds"), s => s.With("delivery:phone").Area("Wakefield").Area("Kirklees")),
+        new("service area: by GSS code or alias", q => q with { Place = PlaceIn("Kingston upon Hull") }, s => s.With("delivery:phone").Area("E06000010").Area("East Riding"), s => s.With("delivery:phone").Area("E08000036")),
+        new("service area: an old code stands for the authority that replaced it", q => q with { Place = PlaceIn("North Yorkshire") }, s => s.With("delivery:phone").Area("E07000163"), s => s.With("delivery:phone").Area("E08000032")),
+        new("service area: a place that straddles authorities counts for each", q => q with { Place = PlaceIn("Bradford", "North Yorkshire") }, s => s.With("delivery:phone").Area("North Yorkshire"), s => s.With("delivery:phone").Area("Leeds")),
+        new("service area: a county covers its districts", q => q with { Place = PlaceIn("Bassetlaw") }, s => s.With("delivery:phone").Area("Nottinghamshire"), s => s.With("delivery:phone").Area("Lincolnshire")),
+        new("service area: a district does not cover its county's other districts", q => q with { Place = PlaceIn("West Lindsey") }, s => s.With("delivery:phone").Area("Lincolnshire"), s => s.With("delivery:phone").Area("East Lindsey")),
+        new("service area: national is for everyone", q => q, s => s.With("delivery:phone").Area("England", "national"), s => s.With("delivery:phone").Area("Doncaster")),
+        new("service area: England as a country is for everyone", q => q, s => s.With("delivery:phone").Area("England", "country").Area("Doncaster"), s => s.With("delivery:phone").Area("Doncaster")),
+        new("service area: other extent types limit nothing", q => q, s => s.With("delivery:phone").Area("Residents of MyCity", "geojson"), s => s.With("delivery:phone").Area("Calderdale")),
+        new("service area: without near, area-limited services are left out", q => q with { Place = null }, s => s.With("delivery:phone"), s => s.With("delivery:phone").Area("Leeds")),
+        new("service area: a place in no known authority gets no area-limited service", q => q with { Place = new("Elsewhere", 51.5, -0.1, Waymark.Core.Gazetteer.PlacePrecision.Coordinates, null) }, s => s.With("delivery:phone").Area("England", "national"), s => s.With("delivery:phone").Area("Leeds")),
+        new("members-only: left out when the search names no organisation", q => q, s => s.With("delivery:phone").RunBy(Campus, "Campus"), s => s.With("delivery:phone", "eligibility:members-only").RunBy(Campus, "Campus")),
+        new("members-only: in when the search names its organisation", q => q with { MemberOf = [Campus] }, s => s.With("delivery:phone", "eligibility:members-only").RunBy(Campus, "Campus"), s => s.With("delivery:phone", "eligibility:members-only").RunBy(OtherCampus, "Other campus")),
+        new("members-only: naming an organisation does not let in another's", q => q with { MemberOf = [OtherCampus] }, s => s.With("delivery:phone").RunBy(Campus, "Campus"), s => s.With("delivery:phone", "eligibility:members-only").RunBy(Campus, "Campus")),
+        new("members-only and students-only: both must be met", q => q with { MemberOf = [Campus], Student = true }, s => s.With("delivery:phone", "eligibility:members-only", "eligibility:students-only").RunBy(Campus, "Campus"), s => s.With("delivery:phone", "eligibility:members-only", "eligibility:employees-only").RunBy(Campus, "Campus")),
     };
 
     [Theory]
@@ -52,7 +75,7 @@ public sealed class ConstraintTests : MatcherTestBase
         var meets = c.Meets(Bare(ServiceGraph.Named("Meets")));
         var breaks = c.Breaks(Bare(ServiceGraph.Named("Breaks")));
 
-        var outcome = Match(c.Query(Near()), meets, breaks);
+        var outcome = MatchBoth(c.Query(Near()), meets, breaks);
 
         Assert.Equal([meets.Id], outcome.Results.Select(r => r.Id));
         Assert.Equal(1, outcome.TotalMatches);

@@ -25,6 +25,9 @@ public sealed class NearestMissTests : MatcherTestBase
         new("circumstances", "For students only", q => q, s => s.With("delivery:phone", "eligibility:students-only")),
         new("language", "Not available in Polish", q => q with { Language = "pl" }, s => s.With("delivery:phone").Speaks("en")),
         new("needs", "Does not list british sign language or hearing loop", q => q with { Needs = Set("access-needs:bsl", "access-needs:hearing-loop") }, s => s.With("delivery:phone")),
+        new("near", "Only for people who live in Wakefield", q => q, s => s.With("delivery:phone").Area("Wakefield")),
+        new("near", "Only for people who live in Kingston upon Hull or the East Riding of Yorkshire", q => q, s => s.KmNorth(3).With("delivery:in-person").Area("Kingston upon Hull").Area("East Riding of Yorkshire")),
+        new("near", "Only for people who live in Leeds", q => q with { Place = null }, s => s.With("delivery:online").Area("Leeds")),
     };
 
     [Theory]
@@ -33,7 +36,7 @@ public sealed class NearestMissTests : MatcherTestBase
     {
         var service = c.Service(ServiceGraph.Named("Almost"));
 
-        var outcome = Match(c.Query(Near()), service);
+        var outcome = MatchBoth(c.Query(Near()), service);
 
         Assert.Empty(outcome.Results);
         var miss = Assert.Single(outcome.NearestMisses);
@@ -68,6 +71,29 @@ public sealed class NearestMissTests : MatcherTestBase
 
         Assert.Equal(3, outcome.NearestMisses.Count);
         Assert.Equal(["format", "free", "within_km"], outcome.NearestMisses.Select(m => m.Breaks).Order());
+    }
+
+    [Fact]
+    public void A_service_for_another_area_that_also_breaks_something_else_is_not_a_nearest_miss()
+    {
+        var twoOff = ServiceGraph.Named("Wakefield group").With("delivery:phone", "format:group").Area("Wakefield");
+
+        var outcome = MatchBoth(Near() with { Format = Set("format:one-to-one") }, twoOff);
+
+        Assert.Empty(outcome.NearestMisses);
+    }
+
+    [Fact]
+    public void A_service_only_for_another_organisations_people_is_never_a_nearest_miss()
+    {
+        // Nothing the person could change lets them in, unlike a distance or a time.
+        var staffLine = ServiceGraph.Named("Staff line").With("delivery:phone", "eligibility:members-only");
+        var far = ServiceGraph.Named("Far").KmNorth(30).With("delivery:in-person");
+
+        var outcome = MatchBoth(Near(), staffLine, far);
+
+        Assert.Empty(outcome.Results);
+        Assert.Equal([far.Id], outcome.NearestMisses.Select(m => m.Id));
     }
 
     [Fact]

@@ -36,6 +36,29 @@ public sealed class RankingTests : MatcherTestBase
     }
 
     [Fact]
+    public void Help_now_puts_24_hour_lines_for_the_persons_own_area_before_national_ones()
+    {
+        // The national lines are checked more recently and one matches a preference; the local lines are for Leeds.
+        static ServiceGraph Line(string name) =>
+            ServiceGraph.Named(name).With("delivery:phone", "format:helpline", "access:no-referral", "support:crisis").Waits(0).Opens("MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59");
+        var national = Line("National line").Area("England", "national").Assured(new DateOnly(2026, 11, 25));
+        var unlimited = Line("Line with no area").Assured(new DateOnly(2026, 11, 25));
+        var textLine = Line("National text line").With("delivery:text").Area("England", "country").Assured(new DateOnly(2026, 11, 25));
+        var local = Line("Leeds 24-hour line").Area("Leeds").Assured(new DateOnly(2026, 3, 1));
+        var regional = Line("West Yorkshire line").Area("Leeds").Area("Bradford").Area("Wakefield").Assured(new DateOnly(2026, 3, 1));
+        var elsewhere = Line("Wakefield line").Area("Wakefield").Assured(new DateOnly(2026, 11, 25));
+        var helpNow = Near() with { Urgency = Urgency.Now, OpenNow = true, Prefer = Set("delivery:phone", "delivery:text") };
+
+        var outcome = MatchBoth(helpNow, national, unlimited, textLine, local, regional, elsewhere);
+
+        Assert.Equal(new[] { local.Id, regional.Id }.Order(), outcome.Results.Take(2).Select(r => r.Id).Order());
+        Assert.Equal(new[] { national.Id, textLine.Id, unlimited.Id }.Order(), outcome.Results.Skip(2).Select(r => r.Id).Order());
+        Assert.DoesNotContain(outcome.Results, r => r.Id == elsewhere.Id);
+        // Only for "help now": a routine search ranks them on the rest.
+        Assert.NotEqual(local.Id, MatchBoth(Near() with { Prefer = Set("delivery:phone", "delivery:text") }, national, textLine, local).Results[0].Id);
+    }
+
+    [Fact]
     public void Closer_ranks_higher()
     {
         var far = ServiceGraph.Named("Far").KmNorth(10).With("delivery:in-person");

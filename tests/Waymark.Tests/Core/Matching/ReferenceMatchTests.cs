@@ -25,7 +25,13 @@ public sealed class ReferenceMatchTests : MatcherTestBase
         Assert.Contains(outcomes, o => o.Results.Count == 0 && o.NearestMisses.Count > 0);
         Assert.Contains(outcomes, o => o.WhileYouWait.Count > 0);
         Assert.Contains(outcomes, o => o.Results.Any(r => r.DistanceKm is not null) && o.Results.Any(r => r.DistanceKm is null));
+        // ... and services limited to some areas, or to an organisation's own people, in and out.
+        Assert.Contains(outcomes, o => o.Results.Any(r => Snapshot.AreaOf(IndexOf(r.Id)).Count > 0));
+        Assert.Contains(outcomes, o => o.Results.Any(r => Codes.Any(Snapshot.FactCodes[IndexOf(r.Id)], Codes.MembersOnly)));
+        Assert.Contains(outcomes, o => o.NearestMisses.Any(m => m.Breaks == "near"));
     }
+
+    private static int IndexOf(Guid id) => Array.FindIndex(Snapshot.Services, s => s.Id == id);
 
     [Fact]
     public void The_fast_matcher_agrees_with_scanning_everything_when_waits_are_measured_from_referrals()
@@ -60,8 +66,7 @@ public sealed class ReferenceMatchTests : MatcherTestBase
         var random = new Random(7);
         var elsewhere = queries.Select(q => q with
         {
-            Place = random.Next(8) == 0 ? null : new ResolvedPlace(
-                "elsewhere", Snapshot.Latitudes[random.Next(Snapshot.Latitudes.Length)], Snapshot.Longitudes[random.Next(Snapshot.Longitudes.Length)], PlacePrecision.Coordinates, null),
+            Place = random.Next(8) == 0 ? null : PlaceAt(Snapshot.Latitudes[random.Next(Snapshot.Latitudes.Length)], Snapshot.Longitudes[random.Next(Snapshot.Longitudes.Length)], random),
             Urgency = (Urgency)random.Next(3),
             Prefer = random.Next(2) == 0 ? UInt128.Zero : Set("delivered-by:peer", "audience:women"),
             Age = q.Age + random.Next(2),
@@ -116,7 +121,7 @@ public sealed class ReferenceMatchTests : MatcherTestBase
                 var (lat, lon) = (Snapshot.Latitudes[random.Next(Snapshot.Latitudes.Length)], Snapshot.Longitudes[random.Next(Snapshot.Longitudes.Length)]);
                 q = q with
                 {
-                    Place = new ResolvedPlace("test", lat + ((random.NextDouble() - 0.5) * 0.1), lon + ((random.NextDouble() - 0.5) * 0.15), PlacePrecision.Coordinates, null),
+                    Place = PlaceAt(lat + ((random.NextDouble() - 0.5) * 0.1), lon + ((random.NextDouble() - 0.5) * 0.15), random),
                     WithinKm = new[] { 2, 5, 15, 40, 120 }[random.Next(5)],
                 };
             }
@@ -141,6 +146,7 @@ public sealed class ReferenceMatchTests : MatcherTestBase
                 Gender = random.Next(5) == 0 ? (Gender)random.Next(3) : null,
                 Student = random.Next(4) == 0,
                 Employee = random.Next(4) == 0,
+                MemberOf = random.Next(4) != 0 ? [] : [.. Enumerable.Range(0, 1 + random.Next(2)).Select(_ => MembersOnlyOrganisations[random.Next(MembersOnlyOrganisations.Length)])],
                 Language = random.Next(10) == 0 ? new[] { "pl", "ur", "en", "fr" }[random.Next(4)] : null,
                 Needs = random.Next(5) == 0 ? Set("access-needs:" + needs[random.Next(needs.Length)]) : UInt128.Zero,
                 Prefer = random.Next(3) == 0 ? Set(prefers[random.Next(prefers.Length)], prefers[random.Next(prefers.Length)]) : UInt128.Zero,
@@ -148,8 +154,65 @@ public sealed class ReferenceMatchTests : MatcherTestBase
             };
             list.Add(q);
         }
+        // A few searches by people who name the organisation of a members-only service, from where it is.
+        foreach (var index in Snapshot.MembersOnlyServices.Take(12))
+        {
+            var location = Array.IndexOf(Snapshot.LocationService, index);
+            list.Add(new MatchQuery
+            {
+                At = Noon,
+                Place = location < 0 ? null : PlaceAt(Snapshot.Latitudes[location], Snapshot.Longitudes[location], random),
+                MemberOf = [Snapshot.Organizations[Snapshot.Services[index].Organization].Id],
+                Student = true,
+                Employee = true,
+                Limit = MatchQuery.MaxLimit,
+            });
+        }
+        // And searches that only some services limited to other areas could meet: from a place in no authority we know,
+        // asking for exactly what one such service offers (its remote deliveries, formats and access needs).
+        var areaLimitedRemote = Enumerable.Range(0, Snapshot.RemoteServices.Length)
+            .Where(i => Snapshot.FactAreaSet[i] != 0 && Codes.Count(Snapshot.FactCodes[i] & Codes.Family("access-needs")) >= 2)
+            .Take(40);
+        foreach (var index in areaLimitedRemote)
+        {
+            var codes = Snapshot.FactCodes[index];
+            list.Add(new MatchQuery
+            {
+                At = Noon,
+                Place = new ResolvedPlace("at sea", 50.0, -6.5, PlacePrecision.Coordinates, null),
+                Delivery = codes & Codes.Remote,
+                Format = codes & Codes.AllFormats,
+                Needs = codes & Codes.Family("access-needs"),
+            });
+        }
 #pragma warning restore CA5394
         return list;
+    }
+
+    /// <summary>Organisations running members-only services, and one running none.</summary>
+    private static readonly Guid[] MembersOnlyOrganisations = OrganisationsToName();
+
+    private static Guid[] OrganisationsToName()
+    {
+        var members = Snapshot.MembersOnlyServices.Select(i => Snapshot.Organizations[Snapshot.Services[i].Organization].Id).Distinct().Order().ToList();
+        Assert.True(members.Count > 3, "the generated directory has too few members-only services to test with");
+        return [.. members, Snapshot.Organizations.First(o => !members.Contains(o.Id)).Id];
+    }
+
+    /// <summary>
+    /// A place in the authorities of the nearest postcode district, as the gazetteer resolves "lat,lon"; now and then in
+    /// other authorities instead (a straddling district, a district whose county a service names), or in none.
+    /// </summary>
+    private static ResolvedPlace PlaceAt(double lat, double lon, Random random)
+    {
+        var place = new ResolvedPlace("test", lat, lon, PlacePrecision.Coordinates, null);
+        var all = LocalAuthorities.All;
+        return random.Next(6) switch
+        {
+            0 => place,
+            1 => place with { Authorities = [all[random.Next(all.Count)], all[random.Next(all.Count)]] },
+            _ => place with { Authorities = Gazetteer.NearestDistrict(lat, lon) is { } d ? LocalAuthorities.FindAll(d.LocalAuthorityNames) : [] },
+        };
     }
 
     /// <summary>Measured waits given by the test, replaced whole as the real figures are.</summary>

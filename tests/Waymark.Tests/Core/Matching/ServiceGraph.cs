@@ -100,6 +100,24 @@ public sealed class ServiceGraph
 
     public ServiceGraph Waits(int days) => With($"expect:typical-wait-days={days}");
 
+    /// <summary>A service area: by default a local authority, named as <paramref name="serviceArea"/> (a name, GSS code or alias).</summary>
+    public ServiceGraph Area(string serviceArea, string extentType = "local_authority")
+    {
+        _service.ServiceAreas.Add(new ServiceArea { Id = Guid.NewGuid(), ServiceId = _service.Id, Name = serviceArea, ExtentType = extentType, Description = serviceArea });
+        return this;
+    }
+
+    /// <summary>Run by this organisation (shared by every service given the same id).</summary>
+    public ServiceGraph RunBy(Guid organizationId, string name)
+    {
+        var organization = new Organization { Id = organizationId, Name = name, Description = "For tests" };
+        _service.OrganizationId = organizationId;
+        _service.Organization = organization;
+        return this;
+    }
+
+    public Guid? OrganizationId => _service.OrganizationId;
+
     public ServiceGraph Assured(DateOnly date)
     {
         _service.AssuredDate = date;

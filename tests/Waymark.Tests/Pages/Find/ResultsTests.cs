@@ -138,7 +138,9 @@ public sealed class ResultsTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         var page = await GetAsync($"/find/results?near={Q(Near(here))}&within_km=10&delivery=in-person&format=one-to-one");
 
         Assert.NotNull(page.Document.GetElementById($"result-{counselling.Id}"));
-        Assert.Equal("About 2 months — the service’s own estimate", page.Document.QuerySelector($"#result-{counselling.Id} .result__wait")!.TextContent);
+        // One way of saying the wait: its caution and its waiting time give the same weeks, never also "2 months".
+        Assert.Equal("About 9 weeks — the service’s own estimate", page.Document.QuerySelector($"#result-{counselling.Id} .result__wait")!.TextContent);
+        Assert.Contains("About a 9-week wait", page.Document.QuerySelectorAll($"#result-{counselling.Id} .result__cautions .tag").Select(t => t.TextContent));
         Assert.NotNull(page.Document.GetElementById("while-you-wait"));
         Assert.StartsWith($"/services/{dropIn.Id}?near=", page.Document.QuerySelector($"#wait-{dropIn.Id} a")!.GetAttribute("href"), StringComparison.Ordinal);
     }

@@ -22,7 +22,7 @@ public sealed class MeasuredWaitLabelTests(AccountsApp app) : IClassFixture<Acco
         using var browser = Browser.For(app);
 
         var estimated = await browser.GetAsync($"/services/{service.Id}");
-        Assert.Equal("About 2 months — the service’s own estimate", estimated.Text("#fact-wait dd"));
+        Assert.Equal("About 9 weeks — the service’s own estimate", estimated.Text("#fact-wait dd"));
         Assert.StartsWith("This is the provider’s own estimate.", estimated.Text("#fact-wait-source dd"), StringComparison.Ordinal);
 
         var now = DateTimeOffset.UtcNow;

@@ -83,6 +83,42 @@ public sealed class ServicePageTests(WaymarkApp app) : IClassFixture<WaymarkApp>
     }
 
     [Fact]
+    public async Task The_page_says_which_areas_a_service_covers_and_whose_people_it_is_only_for()
+    {
+        var line = new ServiceBuilder("Campus night line").WithTerm("eligibility:members-only").WithTerm("eligibility:students-only").WithTerm("audience:students");
+        line.Build().ServiceAreas =
+        [
+            new ServiceArea { Id = Guid.NewGuid(), ServiceId = line.Id, Name = "Hull", ExtentType = "local_authority", Description = "Hull" },
+            new ServiceArea { Id = Guid.NewGuid(), ServiceId = line.Id, Name = "East Riding", ExtentType = "local_authority", Description = "E06000011" },
+        ];
+        var everywhere = new ServiceBuilder("National line");
+        everywhere.Build().ServiceAreas = [new ServiceArea { Id = Guid.NewGuid(), ServiceId = everywhere.Id, Name = "England", ExtentType = "national", Description = "England" }];
+        await app.AddServicesAsync(line, everywhere);
+
+        var page = await GetAsync($"/services/{line.Id}");
+        var national = await GetAsync($"/services/{everywhere.Id}");
+
+        Assert.Equal("For people who live in Kingston upon Hull or the East Riding of Yorkshire", Fact(page, "area"));
+        // No "others may be welcome": others may not use it.
+        Assert.Equal("Students only. Only for people who study or work at Campus night line Trust. Designed for students", Fact(page, "for"));
+        Assert.Null(national.Document.GetElementById("fact-area"));
+    }
+
+    [Theory]
+    [InlineData("TU", "Once a week")]
+    [InlineData("TU,TH", "Twice a week")]
+    [InlineData("MO,WE,FR", "3 times a week")]
+    public async Task Once_a_week_is_said_only_of_a_group_that_meets_once_a_week(string days, string often)
+    {
+        var group = new ServiceBuilder("Weekly group " + days).Opens(days, "18:00", "20:00").WithTerm("expect:frequency", "weekly");
+        await app.AddServicesAsync(group);
+
+        var page = await GetAsync($"/services/{group.Id}");
+
+        Assert.Equal(often, Fact(page, "often"));
+    }
+
+    [Fact]
     public async Task A_listing_not_checked_for_a_year_is_still_reachable_and_says_it_is_left_out_of_search()
     {
         var expired = new ServiceBuilder("Expired listing");

@@ -1529,6 +1529,16 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         },
                         new
                         {
+                            Id = new Guid("5dfb90fa-ed23-5937-9a9d-8bacb91a0c86"),
+                            Code = "eligibility:members-only",
+                            Description = "Members only",
+                            Name = "Members only",
+                            TaxonomyId = new Guid("5f1e0a3c-6b1d-4f57-9a0e-57a1f0c0a001"),
+                            TaxonomyName = "waymark",
+                            Term = "eligibility:members-only"
+                        },
+                        new
+                        {
                             Id = new Guid("bf916519-659f-589f-a142-1c89bd7ae3c1"),
                             Code = "access-needs:wheelchair",
                             Description = "Wheelchair accessible",
@@ -1797,6 +1807,10 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("LocalAuthorityCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
 
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision");

@@ -15,6 +15,12 @@ namespace Waymark.Core.Matching;
 public sealed class Matcher(IReferralWaits referralWaits)
 {
     public const int LongWaitDays = 14;
+
+    /// <summary>
+    /// The weight, for "help now", of a service open now being limited to the person's own area: more than every
+    /// preference met adds (0.35), so a local line open now comes before national lines that are otherwise alike.
+    /// </summary>
+    private const double LocalWeight = 0.4;
     private const int MaxNearestMisses = 3;
     private const int MaxWhileYouWait = 3;
     private const double MissSearchExtraKm = 50;
@@ -35,6 +41,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
         Circumstances = 1 << 9,
         Language = 1 << 10,
         Needs = 1 << 11,
+
+        /// <summary>The service is only for people living in local authorities the person's place is not in.</summary>
+        Near = 1 << 12,
 
         /// <summary>Cannot be reached at all with what the person said (e.g. in person only, and no <c>near</c>): never a near miss.</summary>
         Unreachable = (1 << 20) | (1 << 21),
@@ -78,6 +87,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
         /// <summary>Whether the search has a constraint the flat columns cannot answer (times, language, open now).</summary>
         public required bool HasSlowConstraints { get; init; }
+
+        /// <summary>Service areas and members-only services, for this person.</summary>
+        public required PersonLimits Limits { get; init; }
     }
 
     /// <summary>
@@ -133,6 +145,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
             BlockAssuredDay = new int[starts.Count];
             BlockCodes = new UInt128[starts.Count];
             BlockHasTimes = new bool[starts.Count];
+            var areaSets = new List<int>();
+            BlockAreaSetStart = new int[starts.Count + 1];
             for (var k = 0; k < starts.Count; k++)
             {
                 BlockWaitPart[k] = double.NegativeInfinity;
@@ -146,8 +160,31 @@ public sealed class Matcher(IReferralWaits referralWaits)
                     BlockAssuredDay[k] = Math.Max(BlockAssuredDay[k], snapshot.FactAssuredDay[i]);
                     BlockCodes[k] |= codes;
                     BlockHasTimes[k] |= (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0;
+                    var set = snapshot.FactAreaSet[i];
+                    if (set != AreaSets.Everyone && (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0 && areaSets.IndexOf(set, BlockAreaSetStart[k]) < 0)
+                    {
+                        areaSets.Add(set);
+                    }
+                }
+                BlockAreaSetStart[k + 1] = areaSets.Count;
+            }
+            BlockAreaSets = [.. areaSets];
+        }
+
+        /// <summary>
+        /// Whether a service of the block could be open now and local to the person (limited to an area their place is
+        /// in), for the bound of a "help now" search: only the block's own area sets are looked at.
+        /// </summary>
+        public bool MayBeLocal(int block, PersonLimits limits)
+        {
+            for (var i = BlockAreaSetStart[block]; i < BlockAreaSetStart[block + 1]; i++)
+            {
+                if (limits.AreaAllowed[BlockAreaSets[i]])
+                {
+                    return true;
                 }
             }
+            return false;
         }
 
         public DirectorySnapshot Snapshot { get; }
@@ -173,6 +210,13 @@ public sealed class Matcher(IReferralWaits referralWaits)
         public int[] BlockAssuredDay { get; }
         public UInt128[] BlockCodes { get; }
         public bool[] BlockHasTimes { get; }
+
+        /// <summary>
+        /// The distinct area sets (other than "anyone") of the block's services that have times: those of block <c>k</c> are
+        /// <c>BlockAreaSets[BlockAreaSetStart[k]]</c> to <c>BlockAreaSets[BlockAreaSetStart[k + 1] - 1]</c>.
+        /// </summary>
+        public int[] BlockAreaSetStart { get; }
+        public int[] BlockAreaSets { get; }
     }
 
     private volatile ScoreTable? _table;
@@ -250,7 +294,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         foreach (var (index, km) in nearby.Items)
         {
             ref readonly var s = ref services[index];
-            if (Evaluate(ctx, s, km, 0, out var local) != Broken.None)
+            if (Evaluate(ctx, index, s, km, 0, out var local) != Broken.None)
             {
                 continue;
             }
@@ -295,7 +339,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         for (var i = 0; i < services.Length; i++)
         {
             var reachable = !double.IsNaN(km[i]) || Codes.Any(services[i].Codes, ctx.Accepted & Codes.Remote);
-            if (reachable && Evaluate(ctx, services[i], km[i], 0, out var local) == Broken.None)
+            if (reachable && Evaluate(ctx, i, services[i], km[i], 0, out var local) == Broken.None)
             {
                 matches.Add(new Candidate(i, services[i].Id, Score(ctx, i, local ? km[i] : double.NaN), km[i], local));
             }
@@ -316,7 +360,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 {
                     continue;
                 }
-                var broken = Evaluate(ctx, services[i], missKm[i], 1, out _);
+                var broken = Evaluate(ctx, i, services[i], missKm[i], 1, out _);
                 if (IsSingle(broken))
                 {
                     found.Add((near
@@ -342,7 +386,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
                     continue;
                 }
                 var d = near ? km[i] : double.NaN;
-                if (Evaluate(ctx, s, d, 0, out var local, ignore: Broken.Format) == Broken.None)
+                if (Evaluate(ctx, i, s, d, 0, out var local, ignore: Broken.Format) == Broken.None)
                 {
                     picked.Add(new Candidate(i, s.Id, Score(ctx, i, local ? d : double.NaN), d, local));
                 }
@@ -387,6 +431,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             weights += 0.4;
             weights += 0.3;
+            weights += LocalWeight;
         }
         else
         {
@@ -418,6 +463,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             },
             CircumstancesExcluded = (query.Student ? UInt128.Zero : Codes.StudentsOnly) | (query.Employee ? UInt128.Zero : Codes.EmployeesOnly),
             HasSlowConstraints = query.When != WhenWindows.None || query.OpenNow || query.Language is not null,
+            Limits = PersonLimits.For(snapshot, query),
         };
     }
 
@@ -451,31 +497,31 @@ public sealed class Matcher(IReferralWaits referralWaits)
     private static readonly UInt128 NoWait = Codes.DropIn | Codes.PeerSupport | Codes.Helpline;
 
     /// <summary>
-    /// Which remote services meet a search's hard constraints does not depend on the place, the preferences or the
-    /// urgency: only on the constraints, the day (expiry, <c>when</c>'s week) and, for "open now", the minute. The key
-    /// holds exactly those, with the age reduced to where it falls among the remote services' age limits.
+    /// Which remote services meet a search's hard constraints, area by area, does not depend on the place, the
+    /// preferences or the urgency: only on the constraints, the day (expiry, <c>when</c>'s week) and, for "open now", the
+    /// minute. The key holds exactly those, with the age reduced to where it falls among the remote services' age limits.
     /// </summary>
     private readonly record struct RemoteCountKey(
         UInt128 AcceptedRemote, UInt128 Format, bool HasFormat, UInt128 Excluded, UInt128 Needs, bool SelfAccessOnly, bool FreeOnly,
         int AgeFromBelow, int AgeFromAbove, WhenWindows When, int WhenDay, ushort Language, long OpenMinute, int ExpiredOnOrBeforeDay);
 
     /// <summary>
-    /// The number of remote services meeting the hard constraints, per <see cref="RemoteCountKey"/>, for one snapshot and
-    /// set of measured waits (it lives in their <see cref="ScoreTable"/>, so a new snapshot starts empty). With the
-    /// count known, a search only scores the remote blocks that can reach its top and skips the rest without counting
-    /// them. Bounded: emptied when full.
+    /// The number of remote services meeting the hard constraints, per <see cref="RemoteCountKey"/> and by area set (a
+    /// place's count is the sum over the sets it lies in), for one snapshot and set of measured waits (it lives in their
+    /// <see cref="ScoreTable"/>, so a new snapshot starts empty). With the count known, a search only scores the remote
+    /// blocks that can reach its top and skips the rest without counting them. Bounded: emptied when full.
     /// </summary>
     private sealed class RemoteCounts
     {
         public const int Capacity = 1024;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<RemoteCountKey, int> _counts = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<RemoteCountKey, int[]> _counts = new();
         private long _hits;
         private long _misses;
 
         public long Hits => Interlocked.Read(ref _hits);
         public long Misses => Interlocked.Read(ref _misses);
 
-        public bool TryGet(in RemoteCountKey key, out int count)
+        public bool TryGet(in RemoteCountKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out int[]? count)
         {
             var found = _counts.TryGetValue(key, out count);
             Interlocked.Increment(ref found ? ref _hits : ref _misses);
@@ -484,7 +530,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
         public void Clear() => _counts.Clear();
 
-        public void Add(in RemoteCountKey key, int count)
+        public void Add(in RemoteCountKey key, int[] count)
         {
             if (_counts.Count >= Capacity)
             {
@@ -512,7 +558,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             (ageFromBelow, ageFromAbove) = (UpperBound(table.RemoteMinimumAges, a), LowerBound(table.RemoteMaximumAges, a));
         }
         return new RemoteCountKey(
-            ctx.Accepted & Codes.Remote, q.Format ?? UInt128.Zero, q.Format is not null, ctx.GenderExcluded | ctx.CircumstancesExcluded, q.Needs,
+            ctx.Accepted & Codes.Remote, q.Format ?? UInt128.Zero, q.Format is not null, ctx.GenderExcluded | ctx.CircumstancesExcluded | ctx.Limits.Excluded, q.Needs,
             q.SelfAccessOnly, q.FreeOnly, ageFromBelow, ageFromAbove, q.When, q.When != WhenWindows.None ? ctx.UkDate.DayNumber : 0, ctx.Language,
             q.OpenNow ? ctx.At.UtcTicks / TimeSpan.TicksPerMinute : 0, ctx.ExpiredOnOrBeforeDay);
     }
@@ -553,15 +599,23 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             return 0;
         }
+        // Counts are kept per area set, so searches from any place share them; a search naming organisations is counted afresh.
+        var keyed = !ctx.Limits.ChecksMembership;
         var key = CountKeyOf(ctx);
         var counts = ctx.Table.Counts;
-        var known = counts.TryGet(key, out var all);
-        var found = RemoteMatches(ctx, nearby, top, ref topCount, countAll: !known, out var alsoNearby);
+        int[]? bySet = null;
+        var known = keyed && counts.TryGet(key, out bySet);
+        var fresh = keyed && !known ? new int[ctx.Snapshot.AreaSets.Length] : null;
+        var found = RemoteMatches(ctx, nearby, top, ref topCount, countAll: !known, fresh, out var alsoNearby);
         if (!known)
         {
-            counts.Add(key, found + alsoNearby);
+            if (fresh is not null)
+            {
+                counts.Add(key, fresh);
+            }
             return found;
         }
+        var all = ctx.Limits.CountInArea(bySet!);
         alsoNearby = 0;
         foreach (var index in nearby.Remote)
         {
@@ -586,7 +640,11 @@ public sealed class Matcher(IReferralWaits referralWaits)
     /// hard constraints are read from the snapshot's flat columns, and a service is only scored in full when it could
     /// still enter the top (for "now" searches, "open now" is worked out only when being open could lift it in).
     /// </summary>
-    private static int RemoteMatches(Context ctx, NearbySet nearby, Candidate[] top, ref int topCount, bool countAll, out int alsoNearby)
+    /// <remarks>
+    /// With <paramref name="bySet"/>, also counts every remote service meeting the hard constraints other than the area,
+    /// nearby or not, by its area set: what a later search with the same constraints from any place can add up.
+    /// </remarks>
+    private static int RemoteMatches(Context ctx, NearbySet nearby, Candidate[] top, ref int topCount, bool countAll, int[]? bySet, out int alsoNearby)
     {
         alsoNearby = 0;
         var q = ctx.Query;
@@ -596,7 +654,11 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var minimumAge = snapshot.FactMinimumAge;
         var maximumAge = snapshot.FactMaximumAge;
         var flags = snapshot.FactFlags;
-        var excluded = ctx.GenderExcluded | ctx.CircumstancesExcluded;
+        var excluded = ctx.GenderExcluded | ctx.CircumstancesExcluded | ctx.Limits.Excluded;
+        var limits = ctx.Limits;
+        var areaSets = snapshot.FactAreaSet;
+        var areaAllowed = limits.AreaAllowed;
+        var checksMembership = limits.ChecksMembership;
         var needs = q.Needs;
         var anyOf = q.SelfAccessOnly ? Codes.SelfAccess : ~UInt128.Zero;
         var requiredFlags = q.FreeOnly ? FactFlags.Free : FactFlags.None;
@@ -629,8 +691,21 @@ public sealed class Matcher(IReferralWaits referralWaits)
                     if ((c & excluded) != UInt128.Zero || (c & needs) != needs || (c & anyOf) == UInt128.Zero
                         || (assured[index] >= 0 && assured[index] <= expired)
                         || (flags[index] & requiredFlags) != requiredFlags
-                        || (hasAge && (age < minimumAge[index] || age > maximumAge[index]))
-                        || (slow && !MeetsSlowConstraints(ctx, index)))
+                        || (hasAge && (age < minimumAge[index] || age > maximumAge[index])))
+                    {
+                        continue;
+                    }
+                    var inArea = areaAllowed[areaSets[index]];
+                    if ((!inArea && bySet is null) || (slow && !MeetsSlowConstraints(ctx, index)))
+                    {
+                        continue;
+                    }
+                    if (bySet is not null)
+                    {
+                        bySet[areaSets[index]]++;
+                    }
+                    // Without member_of, members-only services were left out by the code mask already.
+                    if (!inArea || (checksMembership && !limits.MayJoin(index, c)))
                     {
                         continue;
                     }
@@ -667,7 +742,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var snapshot = ctx.Snapshot;
         var c = snapshot.FactCodes[index];
         var assured = snapshot.FactAssuredDay[index];
-        return (c & (ctx.GenderExcluded | ctx.CircumstancesExcluded)) == UInt128.Zero
+        return (c & (ctx.GenderExcluded | ctx.CircumstancesExcluded | ctx.Limits.Excluded)) == UInt128.Zero
+            && ctx.Limits.InArea(index) && ctx.Limits.MayJoin(index, c)
             && (c & q.Needs) == q.Needs
             && (!q.SelfAccessOnly || Codes.Any(c, Codes.SelfAccess))
             && !(assured >= 0 && assured <= ctx.ExpiredOnOrBeforeDay)
@@ -831,7 +907,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
     }
 
     /// <summary>Which hard constraints a service breaks; stops counting once more than <paramref name="maxBroken"/> are broken.</summary>
-    private static Broken Evaluate(Context ctx, in ServiceEntry s, double km, int maxBroken, out bool local, Broken ignore = Broken.None)
+    private static Broken Evaluate(Context ctx, int index, in ServiceEntry s, double km, int maxBroken, out bool local, Broken ignore = Broken.None)
     {
         var q = ctx.Query;
         var broken = Broken.None;
@@ -873,6 +949,15 @@ public sealed class Matcher(IReferralWaits referralWaits)
             }
         }
 
+        if (!ctx.Limits.InArea(index) && Add(Broken.Near))
+        {
+            return broken;
+        }
+        // Only for another organisation's people: nothing the person could change lets them in, so never a near miss.
+        if (!ctx.Limits.MayJoin(index, s.Codes) && Add(Broken.Unreachable))
+        {
+            return broken;
+        }
         if (q.Format is { } format && !Codes.Any(s.Codes, format) && Add(Broken.Format))
         {
             return broken;
@@ -971,6 +1056,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
             var open = openNow ?? ctx.Snapshot.HoursOf(ctx.Snapshot.Services[index]).IsOpenAt(ctx.At, ctx.Moment);
             sum += 0.4 * ((open ? 0.6 : 0) + (Codes.Any(codes, Codes.Crisis) ? 0.4 : 0));
             sum += 0.3 * NowWaitPart(wait, codes);
+            // Help now: what is open for the person's own area (a line that knows the local crisis team) before national lines.
+            sum += open && ctx.Limits.IsLocal(index) ? LocalWeight : 0;
         }
         else
         {
@@ -999,6 +1086,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             sum += 0.4 * ((table.BlockHasTimes[block] ? 0.6 : 0) + (Codes.Any(codes, Codes.Crisis) ? 0.4 : 0));
             sum += 0.3 * table.BlockNowWaitPart[block];
+            sum += table.MayBeLocal(block, ctx.Limits) ? LocalWeight : 0;
         }
         else
         {
@@ -1084,11 +1172,17 @@ public sealed class Matcher(IReferralWaits referralWaits)
         {
             reasons.Add("Free");
         }
-        if (Codes.Any(s.Codes, Codes.Of("access:no-referral")))
+        var needsNoOne = Codes.Any(s.Codes, Codes.Of("access:no-referral") | Codes.Of("access:self-referral"));
+        if (needsNoOne && Codes.Any(s.Codes, Codes.Helpline))
+        {
+            // A helpline's way in is its number: there is nothing to refer yourself to (issue 12, point 4).
+            reasons.Add("Just call");
+        }
+        else if (Codes.Any(s.Codes, Codes.Of("access:no-referral")))
         {
             reasons.Add("Just call or turn up");
         }
-        else if (Codes.Any(s.Codes, Codes.Of("access:self-referral")))
+        else if (needsNoOne)
         {
             reasons.Add("You can refer yourself");
         }
@@ -1097,13 +1191,14 @@ public sealed class Matcher(IReferralWaits referralWaits)
             reasons.Add("No waiting list");
         }
 
-        if ((s.Codes & Codes.AllFormats) == Codes.Group)
+        // Not a caution for someone who asked for (or would like) a group.
+        if ((s.Codes & Codes.AllFormats) == Codes.Group && !Codes.Any((q.Format ?? UInt128.Zero) | q.Prefer, Codes.Group))
         {
             cautions.Add("Group sessions only");
         }
         if (wait is > 0)
         {
-            cautions.Add(WaitText(wait.Value));
+            cautions.Add(WaitWords.Caution(wait.Value));
         }
         if (!Codes.Any(s.Codes, Codes.SelfAccess))
         {
@@ -1203,7 +1298,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var nearby = Nearby(ctx, Math.Min(q.WithinKm + MissSearchExtraKm, MatchQuery.MaxWithinKm + MissSearchExtraKm), new NearbySet());
         foreach (var (index, km) in nearby.Items)
         {
-            var broken = Evaluate(ctx, services[index], km, 1, out _);
+            var broken = Evaluate(ctx, index, services[index], km, 1, out _);
             if (IsSingle(broken))
             {
                 Keep(new Candidate(index, services[index].Id, Score(ctx, index, Math.Min(km, q.WithinKm)), km, true), broken);
@@ -1264,6 +1359,14 @@ public sealed class Matcher(IReferralWaits referralWaits)
             {
                 (kind, n) = (Broken.Circumstances, n + 1);
             }
+            if (!ctx.Limits.InArea(index))
+            {
+                (kind, n) = (Broken.Near, n + 1);
+            }
+            if (!ctx.Limits.MayJoin(index, c))
+            {
+                return;
+            }
             if (q.SelfAccessOnly && !Codes.Any(c, Codes.SelfAccess))
             {
                 (kind, n) = (Broken.Access, n + 1);
@@ -1290,7 +1393,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             {
                 return;
             }
-            var broken = Evaluate(ctx, services[index], double.NaN, 1, out _);
+            var broken = Evaluate(ctx, index, services[index], double.NaN, 1, out _);
             if (IsSingle(broken))
             {
                 Keep(new Candidate(index, services[index].Id, score, double.NaN, false), broken);
@@ -1333,14 +1436,14 @@ public sealed class Matcher(IReferralWaits referralWaits)
             services[c.Candidate.Index].Id,
             services[c.Candidate.Index].Name,
             ParameterOf(c.Broken),
-            MissText(ctx, services[c.Candidate.Index], c.Broken, c.Candidate.DistanceKm),
+            MissText(ctx, c.Candidate.Index, c.Broken, c.Candidate.DistanceKm),
             double.IsNaN(c.Candidate.DistanceKm) ? null : Math.Round(c.Candidate.DistanceKm, 1)))];
     }
 
     private static readonly Broken[] MissKinds =
     [
         Broken.WithinKm, Broken.Delivery, Broken.Format, Broken.When, Broken.OpenNow, Broken.Access,
-        Broken.Free, Broken.Age, Broken.Gender, Broken.Circumstances, Broken.Language, Broken.Needs,
+        Broken.Free, Broken.Age, Broken.Gender, Broken.Circumstances, Broken.Language, Broken.Needs, Broken.Near,
     ];
 
     private static bool IsSingle(Broken broken) => broken != Broken.None && (broken & Broken.Unreachable) == 0 && ((int)broken & ((int)broken - 1)) == 0;
@@ -1359,12 +1462,14 @@ public sealed class Matcher(IReferralWaits referralWaits)
         Broken.Circumstances => "circumstances",
         Broken.Language => "language",
         Broken.Needs => "needs",
+        Broken.Near => "near",
         _ => throw new ArgumentOutOfRangeException(nameof(b), b, null),
     };
 
-    private static string MissText(Context ctx, in ServiceEntry s, Broken b, double km)
+    private static string MissText(Context ctx, int index, Broken b, double km)
     {
         var q = ctx.Query;
+        ref readonly var s = ref ctx.Snapshot.Services[index];
         return b switch
         {
             Broken.WithinKm => $"{Math.Round(km).ToString(CultureInfo.InvariantCulture)} km away — further than the {q.WithinKm.ToString("0.#", CultureInfo.InvariantCulture)} km you said",
@@ -1381,6 +1486,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             Broken.Circumstances => Codes.Any(s.Codes, Codes.StudentsOnly) ? "For students only" : "For people in work only",
             Broken.Language => $"Not available in {Languages.NamesByCode.GetValueOrDefault(q.Language ?? "", q.Language ?? "")}",
             Broken.Needs => $"Does not list {JoinLabels(q.Needs & ~s.Codes).ToLowerInvariant()}",
+            Broken.Near => AreaLimit.OnlyFor(ctx.Snapshot.AreaOf(index)),
             _ => "",
         };
     }
@@ -1433,7 +1539,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             {
                 continue;
             }
-            if (Evaluate(ctx, s, km, 0, out var local, ignore: Broken.Format) == Broken.None)
+            if (Evaluate(ctx, index, s, km, 0, out var local, ignore: Broken.Format) == Broken.None)
             {
                 Offer(picked, ref count, new Candidate(index, s.Id, Score(ctx, index, s.Codes, s.AssuredDay, local ? km : double.NaN), km, local));
             }
@@ -1512,16 +1618,4 @@ public sealed class Matcher(IReferralWaits referralWaits)
     public static string DistanceText(double km) =>
         km < 1 ? "Less than 1 km away" : $"{Math.Round(km).ToString(CultureInfo.InvariantCulture)} km away";
 
-    public static string WaitText(int days) =>
-        days >= LongWaitDays
-            ? $"About {WithArticle((int)Math.Round(days / 7.0))}-week wait"
-            : $"About {WithArticle(days)}-day wait";
-
-    // "an 8-week wait", "an 11-day wait", "an 18-day wait": the article follows how the number is said.
-    private static string WithArticle(int n)
-    {
-        var text = n.ToString(CultureInfo.InvariantCulture);
-        var spokenWithVowel = text.StartsWith('8') || n is 11 or 18;
-        return (spokenWithVowel ? "an " : "a ") + text;
-    }
 }

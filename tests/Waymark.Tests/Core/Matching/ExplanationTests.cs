@@ -24,6 +24,7 @@ public sealed class ExplanationTests : MatcherTestBase
         new("Free", q => q, s => s.With("delivery:phone")),
         new("You can refer yourself", q => q, s => s.With("delivery:phone", "access:self-referral")),
         new("Just call or turn up", q => q, s => s.With("delivery:phone", "access:no-referral")),
+        new("Just call", q => q, s => s.With("delivery:phone", "format:helpline", "access:self-referral")),
         new("Open now", q => q, s => s.With("delivery:phone").Opens("WE", "09:00", "17:00")),
         new("British Sign Language", q => q with { Needs = Set("access-needs:bsl") }, s => s.With("delivery:phone", "access-needs:bsl")),
         new("By phone", q => q with { Delivery = Set("delivery:phone") }, s => s.With("delivery:phone")),
@@ -71,6 +72,49 @@ public sealed class ExplanationTests : MatcherTestBase
         var result = Match(c.Query(Near()), service).Results.Single();
 
         Assert.Contains(c.Expected, result.Cautions);
+    }
+
+    [Theory]
+    [InlineData("format")]
+    [InlineData("prefer")]
+    public void Someone_who_asked_for_a_group_is_not_cautioned_that_it_is_a_group(string asked)
+    {
+        var group = ServiceGraph.Named("Group").With("delivery:phone", "format:group");
+        var query = asked == "format" ? Near() with { Format = Set("format:group", "format:one-to-one") } : Near() with { Prefer = Set("format:group") };
+
+        var result = MatchBoth(query, group).Results.Single();
+
+        Assert.Contains("Group", result.Reasons);
+        Assert.DoesNotContain("Group sessions only", result.Cautions);
+        Assert.Contains("Group sessions only", MatchBoth(Near(), group).Results.Single().Cautions);
+    }
+
+    [Theory]
+    [InlineData(105, "About a 15-week wait", "About 15 weeks")]
+    [InlineData(240, "About a 34-week wait", "About 34 weeks")]
+    [InlineData(60, "About a 9-week wait", "About 9 weeks")]
+    [InlineData(10, "About a 10-day wait", "About 10 days")]
+    public void A_wait_is_said_one_way_in_the_caution_and_the_waiting_time(int days, string caution, string waitingTime)
+    {
+        var result = MatchBoth(Near(), ServiceGraph.Named("Waits").With("delivery:phone").Waits(days)).Results.Single();
+
+        Assert.Equal(caution, Assert.Single(result.Cautions, c => c.Contains("wait", StringComparison.Ordinal)));
+        Assert.Equal(waitingTime, WaitWords.Of(result.TypicalWaitDays));
+        Assert.Equal(waitingTime, Waymark.Web.Text.PlainWords.Wait(result.TypicalWaitDays));
+    }
+
+    [Theory]
+    [InlineData("access:self-referral")]
+    [InlineData("access:no-referral")]
+    public void A_helpline_is_never_offered_as_something_to_refer_yourself_to(string access)
+    {
+        var helpline = ServiceGraph.Named("Night line").With("delivery:phone", "format:helpline", access);
+
+        var result = Match(Near(), helpline).Results.Single();
+
+        Assert.Contains("Just call", result.Reasons);
+        Assert.DoesNotContain("You can refer yourself", result.Reasons);
+        Assert.DoesNotContain("Just call or turn up", result.Reasons);
     }
 
     [Fact]

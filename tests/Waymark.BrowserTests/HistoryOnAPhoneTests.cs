@@ -14,7 +14,6 @@ namespace Waymark.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class HistoryOnAPhoneTests(BrowserFixture browser)
 {
-    private const string Password = "heron lantern orchard";
     private const int Width = 375;
     private const int Height = 740;
 
@@ -140,18 +139,7 @@ public sealed class HistoryOnAPhoneTests(BrowserFixture browser)
     private async Task<IPage> SignedInAsync(NewAccount account, bool withAuthenticator)
     {
         var page = await browser.NewPageAsync(Width, Height);
-        await page.GotoAsync(account.SetPasswordPath);
-        await page.FillAsync("#Password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.FillAsync("#Input_Email", account.Email);
-        await page.FillAsync("#Input_Password", Password);
-        await page.ClickAsync("form[novalidate] button[type=submit]");
-        if (withAuthenticator)
-        {
-            var key = await page.InnerTextAsync("#authenticator-key");
-            await page.FillAsync("#Code", Totp.Code(key, DateTimeOffset.UtcNow));
-            await page.ClickAsync("form[novalidate] button[type=submit]");
-        }
+        await BrowserAccounts.SignInAsync(page, account, withAuthenticator);
         return page;
     }
 }

@@ -15,8 +15,6 @@ namespace Waymark.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class NavigatorPagesTests(BrowserFixture browser)
 {
-    private const string Password = "heron lantern orchard";
-
     [Fact]
     public async Task Navigator_and_onward_referral_pages_meet_WCAG_2_2_AA_by_axe_core()
     {
@@ -39,7 +37,7 @@ public sealed class NavigatorPagesTests(BrowserFixture browser)
         var violations = new List<string>();
 
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, navigator, withAuthenticator: true);
+        await BrowserAccounts.SignInAsync(page, navigator, withAuthenticator: true);
         foreach (var (name, path) in new[]
         {
             ("navigator home, none yet", "/navigator"),
@@ -80,7 +78,7 @@ public sealed class NavigatorPagesTests(BrowserFixture browser)
 
         // The person's side: their referrals with next steps, and the onward page.
         page = await browser.NewPageAsync();
-        await SignInAsync(page, person, withAuthenticator: false);
+        await BrowserAccounts.SignInAsync(page, person, withAuthenticator: false);
         await page.GotoAsync($"/services/{serviceId}/refer");
         await page.FillAsync("#Story", "What I would like them to know");
         await page.CheckAsync("#Contact-none");
@@ -111,22 +109,6 @@ public sealed class NavigatorPagesTests(BrowserFixture browser)
     {
         await using var db = Database.Open(browser.App.DatabaseConnection);
         await db.Referrals.Where(r => r.Id == referralId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status));
-    }
-
-    private static async Task SignInAsync(IPage page, NewAccount account, bool withAuthenticator)
-    {
-        await page.GotoAsync(account.SetPasswordPath);
-        await page.FillAsync("#Password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.FillAsync("#Input_Email", account.Email);
-        await page.FillAsync("#Input_Password", Password);
-        await page.ClickAsync("form[novalidate] button[type=submit]");
-        if (withAuthenticator)
-        {
-            var key = await page.InnerTextAsync("#authenticator-key");
-            await page.FillAsync("#Code", Totp.Code(key, DateTimeOffset.UtcNow));
-            await page.ClickAsync("form[novalidate] button[type=submit]");
-        }
     }
 
     private static Task CheckAsync(IPage page, string name, List<string> violations) => AxeCheck.PageAsync(page, "navigator", name, violations);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +10,9 @@ namespace Waymark.BrowserTests;
 
 /// <summary>A person's journey in a real browser: sign up, plan, story, refer with the story, download, forgotten password, delete — every page checked by axe-core and at 320 px.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class PersonPagesTests(BrowserFixture browser)
+public sealed class PersonPagesTests(BrowserFixture browser)
 {
-    private const string Password = "heron lantern orchard";
+    private const string Password = BrowserAccounts.Password;
     private const string NewPassword = "puffin ledger saucepan";
 
     [Fact]
@@ -44,7 +43,7 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
         await page.ClickAsync("form[novalidate] button[type=submit]");
         Assert.Contains("/account/check-email", page.Url, StringComparison.Ordinal);
 
-        var link = await EmailedLinkAsync(email, "/account/confirm-email");
+        var link = await BrowserAccounts.EmailedLinkAsync(browser.App, email, "/account/confirm-email");
         await page.GotoAsync(link);
         await CheckAsync(page, "confirm email", violations);
         await page.ClickAsync("form[novalidate] button[type=submit]");
@@ -94,7 +93,7 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
         await page.FillAsync("#Email", email);
         await page.ClickAsync("form[novalidate] button[type=submit]");
         Assert.Contains("/account/forgot-password/sent", page.Url, StringComparison.Ordinal);
-        link = await EmailedLinkAsync(email, "/account/reset-password");
+        link = await BrowserAccounts.EmailedLinkAsync(browser.App, email, "/account/reset-password");
         await page.GotoAsync(link);
         await CheckAsync(page, "reset password", violations);
         await page.FillAsync("#Password", "too short");
@@ -125,32 +124,4 @@ public sealed partial class PersonPagesTests(BrowserFixture browser)
 
     private static Task CheckAsync(IPage page, string name, List<string> violations) => AxeCheck.PageAsync(page, "person", name, violations, reflow: true);
 
-    [GeneratedRegex(@"https?://\S+")]
-    private static partial Regex Link();
-
-    /// <summary>
-    /// The emailed link to <paramref name="pathPart"/>, once it is in the outbox: sign-ups and resets are worked on
-    /// after the answer, so it may arrive a moment after the page. The limit only stops a broken run from hanging.
-    /// </summary>
-    private async Task<string> EmailedLinkAsync(string email, string pathPart)
-    {
-        var giveUp = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            await using (var db = Database.Open(browser.App.DatabaseConnection))
-            {
-                var bodies = await db.OutboxMessages.Where(m => m.Recipient == email).Select(m => m.Body).ToListAsync();
-                var links = bodies.Select(b => Link().Match(b).Value).Where(l => l.Contains(pathPart, StringComparison.Ordinal)).ToList();
-                if (links.Count > 0)
-                {
-                    return new Uri(links.Single()).PathAndQuery;
-                }
-            }
-            if (DateTime.UtcNow > giveUp)
-            {
-                throw new InvalidOperationException($"No link to {pathPart} was sent to {email}.");
-            }
-            await Task.Delay(100);
-        }
-    }
 }

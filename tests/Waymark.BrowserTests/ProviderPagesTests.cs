@@ -13,7 +13,7 @@ namespace Waymark.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ProviderPagesTests(BrowserFixture browser)
 {
-    private const string Password = "heron lantern orchard";
+    private const string Password = BrowserAccounts.Password;
 
     [Fact]
     public async Task The_sign_in_journey_and_every_editor_page_meet_WCAG_2_2_AA_by_axe_core()

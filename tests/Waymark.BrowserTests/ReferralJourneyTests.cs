@@ -13,9 +13,9 @@ namespace Waymark.BrowserTests;
 /// filled and sent from the keyboard.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class ReferralJourneyTests(BrowserFixture browser)
+public sealed class ReferralJourneyTests(BrowserFixture browser)
 {
-    private const string Password = "heron lantern orchard";
+    private const string Password = BrowserAccounts.Password;
 
     [Fact]
     public async Task A_signed_out_person_refers_themselves_through_sign_up_and_lands_back_on_the_referral()
@@ -55,7 +55,7 @@ public sealed partial class ReferralJourneyTests(BrowserFixture browser)
         await page.PressAsync("#Password", "Enter");
         await page.WaitForURLAsync(new Regex("/account/check-email"));
 
-        await page.GotoAsync(await EmailedLinkAsync(email, "/account/confirm-email"));
+        await page.GotoAsync(await BrowserAccounts.EmailedLinkAsync(browser.App, email, "/account/confirm-email"));
         await CheckAsync(page, "confirm email to refer", violations);
         // Confirming takes the password chosen at sign-up and signs the person in.
         await page.FillAsync("#Password", Password);
@@ -107,29 +107,4 @@ public sealed partial class ReferralJourneyTests(BrowserFixture browser)
 
     private static Task CheckAsync(IPage page, string name, List<string> violations) => AxeCheck.PageAsync(page, "referral", name, violations, reflow: true);
 
-    [GeneratedRegex(@"https?://\S+")]
-    private static partial Regex Link();
-
-    /// <summary>The emailed link, once the sign-up work has put it in the outbox (it runs after the answer).</summary>
-    private async Task<string> EmailedLinkAsync(string email, string pathPart)
-    {
-        var giveUp = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            await using (var db = Database.Open(browser.App.DatabaseConnection))
-            {
-                var bodies = await db.OutboxMessages.Where(m => m.Recipient == email).Select(m => m.Body).ToListAsync();
-                var links = bodies.Select(b => Link().Match(b).Value).Where(l => l.Contains(pathPart, StringComparison.Ordinal)).ToList();
-                if (links.Count > 0)
-                {
-                    return new Uri(links.Single()).PathAndQuery;
-                }
-            }
-            if (DateTime.UtcNow > giveUp)
-            {
-                throw new InvalidOperationException($"No link to {pathPart} was sent to {email}.");
-            }
-            await Task.Delay(100);
-        }
-    }
 }

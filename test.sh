@@ -49,7 +49,14 @@ if ! dotnet build Waymark.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"; exit 1
 fi
 
-# ---- 4. The suites ----------------------------------------------------------------------------
+# ---- 4. Format: the code reads the way .editorconfig says ------------------------------------
+say "Format check"
+if ! dotnet format Waymark.sln --verify-no-changes --no-restore; then
+  echo "Formatting differs from .editorconfig: run 'dotnet format Waymark.sln' and commit the result."
+  failures=$((failures + 1))
+fi
+
+# ---- 5. The suites ----------------------------------------------------------------------------
 run_suite() { # name project [env...]
   local name="$1" project="$2"; shift 2
   say "Tests: $name"
@@ -66,7 +73,7 @@ if [ -f tests/Waymark.BrowserTests/Waymark.BrowserTests.csproj ]; then
   run_suite browser tests/Waymark.BrowserTests WAYMARK_TEST_DATABASE=sqlite WAYMARK_CHROMIUM="$(command -v chromium)"
 fi
 
-# ---- 5. One line of our own -------------------------------------------------------------------
+# ---- 6. One line of our own -------------------------------------------------------------------
 read -r passed failed skipped < <(python3 - "$RESULTS" <<'PY'
 import glob, re, sys
 p = f = s = 0

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
-using Waymark.Core.Outbox;
 using Waymark.Core.Notifications;
+using Waymark.Core.Outbox;
 
 namespace Waymark.Core.People;
 

@@ -298,7 +298,14 @@ public readonly struct OpeningHours
             {
                 var bit = part.ToUpperInvariant() switch
                 {
-                    "MO" => 0, "TU" => 1, "WE" => 2, "TH" => 3, "FR" => 4, "SA" => 5, "SU" => 6, _ => -1,
+                    "MO" => 0,
+                    "TU" => 1,
+                    "WE" => 2,
+                    "TH" => 3,
+                    "FR" => 4,
+                    "SA" => 5,
+                    "SU" => 6,
+                    _ => -1,
                 };
                 if (bit >= 0)
                 {

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Waymark.Web.Accounts;
-
-using Waymark.Web.Infrastructure;
 using Waymark.Core.Notifications;
+using Waymark.Web.Accounts;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Account;
 

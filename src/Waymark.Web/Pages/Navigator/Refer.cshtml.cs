@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
+using Waymark.Core.Notifications;
 using Waymark.Core.Referrals;
 using Waymark.Core.Schedules;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
-using Waymark.Core.Notifications;
 
 namespace Waymark.Web.Pages.Navigator;
 

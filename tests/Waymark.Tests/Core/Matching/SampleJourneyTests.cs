@@ -63,16 +63,18 @@ public sealed partial class SampleJourneyTests
 
         var matcher = new Matcher(new NoReferralWaits());
         var seen = new Seen();
-        foreach (var (place, km) in places)
-        foreach (var delivery in deliveries)
-        foreach (var format in formats)
-        foreach (var when in whens)
-        foreach (var prefer in prefers)
-        foreach (var you in aboutYou)
-        foreach (var need in needs)
-        foreach (var urgency in urgencies)
+        var queries =
+            from p in places
+            from delivery in deliveries
+            from format in formats
+            from when in whens
+            from prefer in prefers
+            from you in aboutYou
+            from need in needs
+            from urgency in urgencies
+            select urgency(need(you(new MatchQuery { Place = p.Place, WithinKm = p.WithinKm, Delivery = delivery, Format = format, When = when, Prefer = prefer })));
+        foreach (var query in queries)
         {
-            var query = urgency(need(you(new MatchQuery { Place = place, WithinKm = km, Delivery = delivery, Format = format, When = when, Prefer = prefer })));
             var fast = matcher.Match(Snapshot, query, Noon);
             var plain = matcher.MatchByScanningEverything(Snapshot, query, Noon);
             Assert.Equal(plain.Results.Select(Line), fast.Results.Select(Line));

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Data.Common;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -12,9 +12,9 @@ using Microsoft.Extensions.Options;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.People;
-using Waymark.Web.Pages.Account;
 using Waymark.Tests.Infrastructure;
 using Waymark.Web.Accounts;
+using Waymark.Web.Pages.Account;
 
 namespace Waymark.Tests.Pages.Account;
 

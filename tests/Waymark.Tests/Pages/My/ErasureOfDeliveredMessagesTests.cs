@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Outbox;
-using Waymark.Web.Referrals;
 using Waymark.Tests.Infrastructure;
+using Waymark.Web.Referrals;
 
 namespace Waymark.Tests.Pages.My;
 

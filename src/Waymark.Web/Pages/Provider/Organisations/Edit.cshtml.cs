@@ -4,10 +4,9 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
-using Waymark.Web.Accounts;
-
-using Waymark.Web.Infrastructure;
 using Waymark.Core.Notifications;
+using Waymark.Web.Accounts;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Provider.Organisations;
 

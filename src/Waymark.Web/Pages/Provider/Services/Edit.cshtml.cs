@@ -5,10 +5,9 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
-using Waymark.Core.Referrals;
-
-using Waymark.Web.Infrastructure;
 using Waymark.Core.Notifications;
+using Waymark.Core.Referrals;
+using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Provider.Services;
 

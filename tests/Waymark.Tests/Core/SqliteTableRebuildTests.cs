@@ -1,0 +1,121 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Waymark.Core.Data;
+
+namespace Waymark.Tests.Core;
+
+/// <summary>
+/// SQLite cannot alter a column, so EF Core rebuilds the table: copy it, then, with foreign keys switched off and
+/// outside any transaction (SQLite ignores that switch inside one), drop the original and rename the copy. Were the
+/// switch ineffective, dropping <c>referral</c> would cascade and delete every referral's history. These tests run on
+/// the SQLite migration set whichever engine the suite is testing, because that set ships whichever engine runs.
+/// </summary>
+public sealed class SqliteTableRebuildTests
+{
+    // Reviewed rebuilds: each has a test below showing the rows that hang off the rebuilt table survive it.
+    private static readonly string[] ReviewedRebuilds = ["_PersonPlans"];
+
+    [Fact]
+    public void Every_SQLite_migration_that_rebuilds_a_table_has_been_reviewed()
+    {
+        using var file = new ScratchSqliteFile();
+        using var db = Database.Open(file.Connection);
+        var migrator = db.GetService<IMigrator>();
+        var migrations = db.Database.GetMigrations().ToList();
+
+        var rebuilding = new List<string>();
+        var previous = Migration.InitialDatabase;
+        foreach (var migration in migrations)
+        {
+            var script = migrator.GenerateScript(previous, migration);
+            if (script.Contains("PRAGMA foreign_keys = 0", StringComparison.Ordinal))
+            {
+                rebuilding.Add(migration);
+            }
+            previous = migration;
+        }
+
+        // A new entry here means a migration rebuilds a table on SQLite: add a test like the one below for the rows
+        // that reference that table, then add the migration to ReviewedRebuilds.
+        Assert.Equal(ReviewedRebuilds, rebuilding.Select(m => ReviewedRebuilds.FirstOrDefault(r => m.EndsWith(r, StringComparison.Ordinal)) ?? m));
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_referral_table_keeps_every_referral_and_its_history()
+    {
+        using var file = new ScratchSqliteFile();
+        await using (var db = Database.Open(file.Connection))
+        {
+            var before = db.Database.GetMigrations().Single(m => m.EndsWith("_Referrals", StringComparison.Ordinal));
+            await db.GetService<IMigrator>().MigrateAsync(before);
+        }
+
+        var referral = Guid.NewGuid();
+        await using (var connection = new SqliteConnection(file.Connection))
+        {
+            await connection.OpenAsync();
+            // Written as the schema stood just before the rebuild, in SQLite's own words: the entities have moved on.
+            await ExecuteAsync(connection, $"""
+                INSERT INTO organization ("Id","Name","Description","LastModified") VALUES ('{Id()}','Howden Circle','Peer support.',0);
+                INSERT INTO service ("Id","OrganizationId","Name","Status","LastModified")
+                    SELECT '{Id()}', "Id", 'Tuesday group', 'active', 0 FROM organization;
+                INSERT INTO account_user ("Id","CreatedAt","Email","EmailConfirmed","PhoneNumberConfirmed","TwoFactorEnabled","LockoutEnabled","AccessFailedCount")
+                    VALUES ('{Id()}',0,'navigator@example.org',1,0,0,1,0);
+                INSERT INTO referral ("Id","ServiceId","OrganisationId","ReferrerUserId","CreatedAt","Status","ContactPreference")
+                    SELECT '{Id(referral)}', s."Id", s."OrganizationId", u."Id", 0, 'accepted', 'email' FROM service s, account_user u;
+                INSERT INTO referral_event ("Id","ReferralId","To","ByName","ByParty","OccurredAt") VALUES ('{Id()}','{Id(referral)}','sent','Navigator','referrer',0);
+                INSERT INTO referral_event ("Id","ReferralId","From","To","ByName","ByParty","OccurredAt") VALUES ('{Id()}','{Id(referral)}','sent','accepted','Service','provider',1);
+                """);
+        }
+
+        await using (var db = Database.Open(file.Connection))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var connection = new SqliteConnection(file.Connection))
+        {
+            await connection.OpenAsync();
+            Assert.Equal(1L, await ScalarAsync(connection, $"SELECT count(*) FROM referral WHERE \"Id\" = '{Id(referral)}' AND \"ReferrerUserId\" IS NOT NULL"));
+            Assert.Equal(2L, await ScalarAsync(connection, $"SELECT count(*) FROM referral_event WHERE \"ReferralId\" = '{Id(referral)}'"));
+            Assert.Equal("ok", await ScalarAsync(connection, "PRAGMA integrity_check"));
+            Assert.Null(await ScalarAsync(connection, "PRAGMA foreign_key_check"));
+            // What the rebuild was for: a referral may now have no referrer (a person referring themselves).
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT \"notnull\" FROM pragma_table_info('referral') WHERE name = 'ReferrerUserId'"));
+        }
+    }
+
+    // EF Core keeps SQLite GUIDs as upper-case text.
+    private static string Id(Guid? id = null) => (id ?? Guid.NewGuid()).ToString().ToUpperInvariant();
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    private sealed class ScratchSqliteFile : IDisposable
+    {
+        private readonly string _path = Path.Combine(Path.GetTempPath(), $"waymark-rebuild-{Guid.NewGuid():N}.db");
+
+        public string Connection => $"Data Source={_path};Pooling=False";
+
+        public void Dispose()
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_path + suffix);
+            }
+        }
+    }
+}

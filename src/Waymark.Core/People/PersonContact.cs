@@ -4,12 +4,6 @@ using Waymark.Core.Referrals;
 
 namespace Waymark.Core.People;
 
-/// <summary>How to reach a person, if at all: the channel, and the address on it (null means do not send).</summary>
-public sealed record PersonContactDetails(ContactPreference Preference, string? Address)
-{
-    public bool MayContact => Preference != ContactPreference.None && Address is not null;
-}
-
 /// <summary>
 /// The one answer to "may we contact this person, and where?" for anything that sends them a message.
 /// "Don't contact me" wins everywhere: if the person chose it in their plan, or for the referral in hand,

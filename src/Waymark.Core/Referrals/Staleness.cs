@@ -2,29 +2,6 @@ using Waymark.Core.Schedules;
 
 namespace Waymark.Core.Referrals;
 
-/// <summary>Working days in England: not Saturday, Sunday or a GOV.UK bank holiday.</summary>
-public static class WorkingDays
-{
-    public static bool IsWorkingDay(DateOnly date) =>
-        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !BankHolidays.IsBankHoliday(date);
-
-    /// <summary>The <paramref name="days"/>-th working day after <paramref name="from"/> (which itself never counts).</summary>
-    public static DateOnly Add(DateOnly from, int days)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(days);
-        var date = from;
-        while (days > 0)
-        {
-            date = date.AddDays(1);
-            if (IsWorkingDay(date))
-            {
-                days--;
-            }
-        }
-        return date;
-    }
-}
-
 /// <summary>
 /// When a referral has waited too long for an answer: it is still Sent or Opened (nobody has accepted or
 /// declined it) after the service's stated response time, in working days from the UK date it was sent.
@@ -54,14 +31,4 @@ public static class Staleness
 
     /// <summary>The service's stated figure when it is sensible, else the default.</summary>
     public static int ResponseDays(int? stated) => stated is > 0 and <= MaxResponseWorkingDays ? stated.Value : DefaultResponseWorkingDays;
-}
-
-/// <summary>The four-weekly "still waiting" check-in for people on a waiting list.</summary>
-public static class WaitingListCheckIns
-{
-    public const int DaysBetween = 28;
-
-    /// <summary>How many whole 28-day periods someone has been on the list: 0 before the first check-in is due.</summary>
-    public static int PeriodAt(DateTimeOffset joinedListAt, DateTimeOffset now) =>
-        now < joinedListAt ? 0 : (int)((now - joinedListAt).TotalDays / DaysBetween);
 }

@@ -2,39 +2,14 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Listings;
-using Waymark.Core.Matching;
 using Waymark.Core.People;
 
 namespace Waymark.Web.Accounts;
-
-public static class Policies
-{
-    /// <summary>Any staff role, signed in with an authenticator. Use this for any staff-only page.</summary>
-    public const string Staff = "staff";
-
-    /// <summary>Listing editors (provider staff and admins, and admins), signed in with an authenticator.</summary>
-    public const string Provider = "provider";
-
-    public const string Admin = "admin";
-
-    /// <summary>Navigators, signed in with an authenticator: they refer people and follow their referrals.</summary>
-    public const string Navigator = "navigator";
-}
-
-public static class RateLimits
-{
-    public const string SignIn = "sign-in";
-    public const string Reports = "reports";
-}
 
 public static class AccountsSetup
 {
@@ -165,59 +140,4 @@ public static class AccountsSetup
                 QueueLimit = 0,
             })
             : RateLimitPartition.GetNoLimiter(name);
-}
-
-/// <summary>Issues password-reset tokens with their own lifetime (<see cref="PasswordReset.LinkLifetime"/>).</summary>
-public sealed class PasswordResetTokenProvider(IDataProtectionProvider dataProtection, IOptions<PasswordResetTokenProviderOptions> options, ILogger<DataProtectorTokenProvider<WaymarkUser>> logger)
-    : DataProtectorTokenProvider<WaymarkUser>(dataProtection, options, logger)
-{
-    public const string ProviderName = "PasswordReset";
-}
-
-public sealed class PasswordResetTokenProviderOptions : DataProtectionTokenProviderOptions;
-
-/// <summary>Met only when this sign-in used an authenticator code or a recovery code.</summary>
-public sealed class AuthenticatorRequirement : IAuthorizationRequirement;
-
-internal sealed class AuthenticatorRequirementHandler : AuthorizationHandler<AuthenticatorRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AuthenticatorRequirement requirement)
-    {
-        if (context.User.SignedInWithAuthenticator())
-        {
-            context.Succeed(requirement);
-        }
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>Staff who have not yet signed in with an authenticator are sent to set one up, not shown "forbidden".</summary>
-internal sealed class AuthenticatorSetupRedirect : IAuthorizationMiddlewareResultHandler
-{
-    private readonly AuthorizationMiddlewareResultHandler _default = new();
-
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
-    {
-        if (authorizeResult.Forbidden
-            && context.User.Identity?.IsAuthenticated == true
-            && !context.User.SignedInWithAuthenticator()
-            && Roles.Staff.Any(context.User.IsInRole))
-        {
-            var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
-            context.Response.Redirect("/account/authenticator?returnUrl=" + Uri.EscapeDataString(returnUrl));
-            return Task.CompletedTask;
-        }
-        return _default.HandleAsync(next, context, policy, authorizeResult);
-    }
-}
-
-public static class PrincipalExtensions
-{
-    public static bool SignedInWithAuthenticator(this ClaimsPrincipal user) => user.HasClaim("amr", "mfa");
-
-    public static Guid UserId(this ClaimsPrincipal user) =>
-        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));
-
-    public static Actor Actor(this ClaimsPrincipal user) =>
-        new(user.UserId(), user.FindFirstValue(ClaimTypes.Name) ?? user.UserId().ToString());
 }

@@ -5,24 +5,6 @@ using Waymark.Core.Referrals;
 
 namespace Waymark.Core.Notifications;
 
-public static class Channels
-{
-    public const string Email = "email";
-    public const string Sms = "sms";
-}
-
-/// <summary>Where to send a message: a channel ("email" or "sms") and an address on it.</summary>
-public sealed record ContactRoute(string Channel, string Address);
-
-/// <summary>
-/// How to reach the person a referral is about, or null when they must not be contacted. The one place
-/// that decides: "don't contact me" means nothing is ever sent to them.
-/// </summary>
-public interface IPersonContact
-{
-    Task<ContactRoute?> ForPersonAsync(Referral referral, CancellationToken ct);
-}
-
 /// <summary>
 /// For someone with an account, the rule of <see cref="PersonContact"/> (their plan's "don't contact me" wins over
 /// any referral); for someone a navigator referred without an account, the referral's own choice and the

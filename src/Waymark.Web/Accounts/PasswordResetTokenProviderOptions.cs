@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Waymark.Web.Accounts;
+
+public sealed class PasswordResetTokenProviderOptions : DataProtectionTokenProviderOptions;

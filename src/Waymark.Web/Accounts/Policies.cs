@@ -1,0 +1,15 @@
+namespace Waymark.Web.Accounts;
+
+public static class Policies
+{
+    /// <summary>Any staff role, signed in with an authenticator. Use this for any staff-only page.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Listing editors (provider staff and admins, and admins), signed in with an authenticator.</summary>
+    public const string Provider = "provider";
+
+    public const string Admin = "admin";
+
+    /// <summary>Navigators, signed in with an authenticator: they refer people and follow their referrals.</summary>
+    public const string Navigator = "navigator";
+}

@@ -359,6 +359,22 @@ VENUES = {
 }
 
 
+# Issue 17: every university in the region has a fictional counterpart, with a few more colleges and employers.
+VENUES.update({
+    "shf-uni2": ("Rivelin University Student Hub", "Howard Street", "Sheffield", "S1 1WB", 53.3785, -1.4650, "WLQ", ""),
+    "lds-uni-city": ("Meanwood University Student Wellbeing, City Campus", "Portland Way", "Leeds", "LS1 3HE", 53.8035, -1.5485, "WLQ", ""),
+    "lds-uni-hall": ("Horsforth Hall University, Headingley Student Support", "Cardigan Road", "Leeds", "LS6 1LF", 53.8125, -1.5700, "WL", ""),
+    "lds-arts": ("Woodhouse Moor Arts University, Student Advice", "Blenheim Walk", "Leeds", "LS2 9AQ", 53.8065, -1.5560, "WQ", ""),
+    "lds-conservatoire": ("Quarry Hill Conservatoire, Student Support", "Quarry Hill", "Leeds", "LS2 7PD", 53.7990, -1.5330, "WLQ", ""),
+    "brd-uni": ("Bradford Beck University Student Wellbeing", "Richmond Road", "Bradford", "BD1 4DP", 53.7915, -1.7640, "WLQ", ""),
+    "york-uni2": ("Minster Gates University Wellbeing Centre", "Lord Mayor's Walk", "York", "YO31 7EY", 53.9645, -1.0790, "WLQ", ""),
+    "wakefield-college": ("Chantry Bridge College, Student Services", "Margaret Street", "Wakefield", "WF1 2DJ", 53.6860, -1.5050, "WLQ", ""),
+    "grimsby-college": ("Grimsby Haven College, Learner Support", "Nuns Corner", "Grimsby", "DN33 1BX", 53.5560, -0.0960, "WL", ""),
+    "doncaster-college": ("Town Field College, Student Hub", "Waterdale", "Doncaster", "DN1 3EX", 53.5200, -1.1350, "WLQ", ""),
+    "brd-mill": ("Bowling Beck Textiles, Mill Lane Works", "Mill Lane", "Bradford", "BD5 0HF", 53.7830, -1.7520, "W", ""),
+    "shf-forge": ("Loxley Edge Steel, Attercliffe Works", "Worksop Road", "Sheffield", "S4 7YA", 53.3940, -1.4480, "WL", ""),
+})
+
 def venue_coords(key: str) -> tuple[float, float]:
     v = VENUES[key]
     hv = h("venue:" + key)
@@ -495,6 +511,21 @@ ORGS = {
     "calm": ("Campaign Against Living Miserably (CALM)", "sector:vcse", "A charity that runs a free helpline and webchat for anyone who is struggling or needs to talk."),
     "nhsengland": ("NHS England", "sector:nhs", "The body that leads the NHS in England, including the NHS 111 service."),
 }
+ORGS.update({
+    "rivelin": ("Rivelin University", "sector:education", "A university in Sheffield city centre with a student wellbeing service."),
+    "meanwooduni": ("Meanwood University", "sector:education", "A large university in Leeds city centre with wellbeing and counselling services for its students."),
+    "horsforthhall": ("Horsforth Hall University", "sector:education", "A small university in Leeds with a student support team."),
+    "woodhousearts": ("Woodhouse Moor Arts University", "sector:education", "An arts university in Leeds."),
+    "quarryhill": ("Quarry Hill Conservatoire", "sector:education", "A music and performing arts conservatoire in Leeds."),
+    "bradfordbeck": ("Bradford Beck University", "sector:education", "A university in Bradford with wellbeing and counselling services for its students."),
+    "minstergates": ("Minster Gates University", "sector:education", "A university in York city centre."),
+    "chantrybridge": ("Chantry Bridge College", "sector:education", "A further education college in Wakefield."),
+    "grimsbyhaven": ("Grimsby Haven College", "sector:education", "A further education college in Grimsby with many adult learners."),
+    "townfield": ("Town Field College", "sector:education", "A further education college in Doncaster."),
+    "bowlingbeck": ("Bowling Beck Textiles Ltd", "sector:employer", "A textile manufacturer in Bradford."),
+    "loxleyedge": ("Loxley Edge Steel Ltd", "sector:employer", "A specialist steel maker in Sheffield."),
+})
+
 REAL_ORGS = {
     "samaritans": ("https://www.samaritans.org", "jo@samaritans.org"),
     "shout": ("https://giveusashout.org", None),
@@ -1438,6 +1469,44 @@ S("openpage", "open-page-self-help-guides", "Self-Help Guides for Self-Harm", "s
   add=["access-needs:easy-read"])
 S("openpage", "open-page-online-course", "Understanding Self-Harm Online Course", "course", "ALL",
   sched=["TU 19:00-20:30 from=2027-01-12 to=2027-02-02"])
+
+# ================================ Issue 17: more universities, colleges and employers ================================
+S("rivelin", "rivelin-wellbeing-drop-in", "Student Wellbeing Drop-in", "uni_wellbeing", "Sheffield",
+  locs=["shf-uni2"], sched=["MO-FR 10:00-16:00 from=2026-09-14 to=2027-06-11"])
+S("rivelin", "rivelin-counselling", "Student Counselling", "uni_counselling", "Sheffield",
+  locs=["shf-uni2"], sched=["MO-FR 09:00-17:00"], exp=dict(wait=28))
+S("meanwooduni", "meanwood-wellbeing-drop-in", "Student Wellbeing Drop-in", "uni_wellbeing", "Leeds",
+  locs=["lds-uni-city"], sched=["MO-FR 09:30-16:30", "WE 17:00-19:00"])
+S("meanwooduni", "meanwood-counselling", "Student Counselling and Mental Health Team", "uni_counselling", "Leeds",
+  locs=["lds-uni-city"], sched=["MO-FR 09:00-17:00"], exp=dict(wait=14))
+S("horsforthhall", "horsforth-hall-student-support", "Student Support Team", "uni_wellbeing", "Leeds",
+  locs=["lds-uni-hall"], sched=["MO-FR 09:00-17:00"])
+S("woodhousearts", "woodhouse-arts-student-advice", "Student Advice and Wellbeing", "uni_wellbeing", "Leeds",
+  locs=["lds-arts"], sched=["MO-TH 10:00-16:00"])
+S("quarryhill", "quarry-hill-student-support", "Student Support and Wellbeing", "uni_wellbeing", "Leeds",
+  locs=["lds-conservatoire"], sched=["TU-TH 10:00-16:00"],
+  extra="Performers and musicians can talk about pressure before auditions and shows, as well as anything else.")
+S("bradfordbeck", "bradford-beck-wellbeing", "Student Wellbeing Drop-in", "uni_wellbeing", "Bradford",
+  locs=["brd-uni"], sched=["MO-FR 10:00-16:00"], langs=["ur"])
+S("bradfordbeck", "bradford-beck-counselling", "Student Counselling", "uni_counselling", "Bradford",
+  locs=["brd-uni"], sched=["MO-FR 09:00-17:00"], exp=dict(wait=21))
+S("minstergates", "minster-gates-wellbeing", "Student Wellbeing Centre", "uni_wellbeing", "York",
+  locs=["york-uni2"], sched=["MO-FR 09:30-16:30"])
+S("chantrybridge", "chantry-bridge-wellbeing", "Student Wellbeing Team", "college", "Wakefield",
+  locs=["wakefield-college"], sched=["MO-FR 08:30-16:30 from=2026-09-01 to=2027-07-16"])
+S("grimsbyhaven", "grimsby-haven-learner-support", "Learner Wellbeing Support", "college", "North East Lincolnshire",
+  locs=["grimsby-college"], sched=["MO-TH 09:00-19:00", "FR 09:00-16:00"],
+  extra="It is open into the evening for adult learners on evening courses.")
+S("townfield", "town-field-student-hub", "Student Wellbeing Hub", "college", "Doncaster",
+  locs=["doncaster-college"], sched=["MO-FR 08:30-16:30"])
+S("bowlingbeck", "bowling-beck-first-aiders", "Mental Health First Aiders at Mill Lane", "workplace_mhfa", "Bradford",
+  locs=["brd-mill"], sched=["MO-FR 06:00-22:00"])
+S("bowlingbeck", "bowling-beck-staff-line", "Staff Support Line", "workplace_eap", "Bradford",
+  sched=["ALL 00:00-23:59"], langs=["ur", "pa"])
+S("loxleyedge", "loxley-edge-first-aiders", "Mental Health First Aiders at Attercliffe Works", "workplace_mhfa", "Sheffield",
+  locs=["shf-forge"], sched=["MO-FR 06:00-22:00", "SA 06:00-14:00"])
+S("loxleyedge", "loxley-edge-employee-assistance", "Employee Assistance Programme", "workplace_eap", "Sheffield",
+  sched=["MO-FR 08:00-20:00"])
 
 # ================================ Real national crisis contacts (the only real entries) ================================
 # The crisis contacts of docs/safety/policy.md §2 (read from the organisations' own pages, November 2026).

@@ -49,4 +49,29 @@ public static class MembersOnly
         }
         return [.. found.Where(o => o >= 0).Select(o => snapshot.Organizations[o]).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Id)];
     }
+
+    /// <summary>Codes that mark a members-only service as one for students (a university's or college's own).</summary>
+    public static readonly UInt128 ForStudents = Codes.StudentsOnly | Codes.Of("setting:university") | Codes.Of("setting:college") | Codes.Of("sector:education");
+
+    /// <summary>Codes that mark a members-only service as one for staff (an employer's own).</summary>
+    public static readonly UInt128 ForStaff = Codes.EmployeesOnly | Codes.Of("setting:workplace") | Codes.Of("sector:employer");
+
+    /// <summary>
+    /// Organisations running at least one active members-only service carrying any of <paramref name="kind"/>
+    /// (<see cref="ForStudents"/> or <see cref="ForStaff"/>), wherever they are: the universities, colleges or employers
+    /// a person could say they belong to. By name.
+    /// </summary>
+    public static IReadOnlyList<OrganizationEntry> Running(DirectorySnapshot snapshot, UInt128 kind)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var found = new HashSet<int>();
+        foreach (var index in snapshot.MembersOnlyServices)
+        {
+            if (Codes.Any(snapshot.FactCodes[index], kind))
+            {
+                found.Add(snapshot.Services[index].Organization);
+            }
+        }
+        return [.. found.Where(o => o >= 0).Select(o => snapshot.Organizations[o]).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Id)];
+    }
 }

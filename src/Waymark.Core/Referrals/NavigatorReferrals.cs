@@ -179,6 +179,33 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         return (text.Unprotect(person.ProtectedName) ?? "", text.Unprotect(person.ProtectedEmail), text.Unprotect(person.ProtectedPhone), consent);
     }
 
+    /// <summary>
+    /// The organisations a navigator belongs to (a university's wellbeing team, an employer's mental health first
+    /// aiders), by name: a navigator's membership names where they refer from. Empty for a navigator with none.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OrganisationsOfAsync(Guid navigatorUserId, CancellationToken ct = default)
+    {
+        var navigator = Roles.IdOf(Roles.Navigator);
+        return await db.OrganisationMemberships
+            .Where(m => m.UserId == navigatorUserId && db.UserRoles.Any(r => r.UserId == m.UserId && r.RoleId == navigator))
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => o.Name)
+            .OrderBy(n => n).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// For the receiving organisation's staff: the organisations of the navigator who made a referral, so a university
+    /// wellbeing adviser's or a workplace first aider's referral says where it comes from. Empty when the referral was
+    /// not made by a navigator, or theirs belongs to none. Callers check first that the staff may see the referral.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReferrerOrganisationsAsync(Guid referralId, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.Where(r => r.Id == referralId)
+            .Select(r => new { r.ReferrerUserId, r.PersonUserId }).SingleOrDefaultAsync(ct);
+        return referral?.ReferrerUserId is { } referrer && referrer != referral.PersonUserId
+            ? await OrganisationsOfAsync(referrer, ct)
+            : [];
+    }
+
     private async Task<List<NavigatorReferralView>> ToViewsAsync(List<Referral> referrals, bool withStory, CancellationToken ct)
     {
         var ids = referrals.Select(r => r.Id).ToList();

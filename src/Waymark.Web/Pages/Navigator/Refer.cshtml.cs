@@ -56,6 +56,9 @@ public sealed class ReferModel(WaymarkDbContext db, NavigatorReferrals referrals
     public string OrganisationName { get; private set; } = "";
     public bool EarlierHasStory { get; private set; }
 
+    /// <summary>The organisations this navigator refers from, which the service will see.</summary>
+    public IReadOnlyList<string> FromOrganisations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -170,6 +173,7 @@ public sealed class ReferModel(WaymarkDbContext db, NavigatorReferrals referrals
         }
         ServiceName = service.Name;
         OrganisationName = service.Organisation;
+        FromOrganisations = await referrals.OrganisationsOfAsync(User.UserId());
         if (OnwardFrom is { } from)
         {
             var me = User.UserId();

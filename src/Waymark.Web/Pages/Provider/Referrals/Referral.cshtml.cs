@@ -25,6 +25,9 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
     /// <summary>For a navigator's referral: who it is for, how to reach them, and their consent.</summary>
     public (string Name, string? Email, string? Phone, ReferralConsent? Consent)? ReferredPerson { get; private set; }
 
+    /// <summary>For a navigator's referral: the organisations the navigator refers from.</summary>
+    public IReadOnlyList<string> ReferredFrom { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var view = await referrals.OpenForStaffAsync(id, User.Actor());
@@ -34,6 +37,7 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
         }
         Referral = view;
         ReferredPerson = await navigatorReferrals.ForReceivingStaffAsync(id, User.Actor());
+        ReferredFrom = await navigatorReferrals.ReferrerOrganisationsAsync(id);
         return Page();
     }
 
@@ -46,6 +50,7 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
         }
         Referral = view;
         ReferredPerson = await navigatorReferrals.ForReceivingStaffAsync(id, User.Actor());
+        ReferredFrom = await navigatorReferrals.ReferrerOrganisationsAsync(id);
         if (!Enum.TryParse<ReferralStatus>(To, out var to) || !ReferralRules.NextFrom(view.Status).Contains(to) || to == ReferralStatus.Withdrawn)
         {
             this.AddError(nameof(To), "Choose what has happened to this referral");

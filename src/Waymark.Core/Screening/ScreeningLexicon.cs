@@ -79,6 +79,7 @@ internal sealed class ScreeningLexicon
         var needsHarm = g.TryGetProperty("needs_harm", out var n) && n.GetBoolean();
         var patterns = Strings(g.GetProperty("patterns")).SelectMany(p => Compile(p, id)).ToList();
         var unless = g.TryGetProperty("unless_after", out var u) ? [.. Strings(u).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
+        var unlessInText = g.TryGetProperty("unless_in_text", out var ut) ? [.. Strings(ut).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         if (patterns.Any(p => !p.Any(e => e.Consumes)))
         {
             throw new InvalidOperationException($"screening-lexicon.json: group {id} has a pattern that matches no word");
@@ -95,6 +96,8 @@ internal sealed class ScreeningLexicon
             DropWhenNegatedInside = g.TryGetProperty("negation", out var inside) && inside.GetString() == "drop-inside",
             FirstPerson = g.TryGetProperty("first_person", out var fp) && fp.GetBoolean(),
             UnlessAfter = unless,
+            UnlessInText = unlessInText,
+            MinHits = g.TryGetProperty("min_hits", out var mh) ? mh.GetInt32() : 1,
             Patterns = patterns,
         };
     }

@@ -101,6 +101,14 @@ public sealed class PostScreener
             {
                 TryAll(run, byFuzzy, i, found);
             }
+            if (tokens[i].Number is not null)
+            {
+                TryAll(run, _lexicon.NumberFirst[(int)phase], i, found);
+            }
+            if (tokens[i].Capitalised)
+            {
+                TryAll(run, _lexicon.CapitalFirst[(int)phase], i, found);
+            }
             TryAll(run, unindexed, i, found);
         }
         foreach (var hit in found)

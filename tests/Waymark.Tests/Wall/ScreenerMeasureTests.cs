@@ -19,13 +19,13 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 
     private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindOneFloors =
     [
-        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.0, false)),
-        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.0, false)),
-        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.0, false)),
-        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.0, false)),
-        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.0, false)),
-        ("R9 urgent", f => f.Urgent, (0.0, false)),
-        ("false holds", f => f.FalseHolds, (1.0, true)),
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.90, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.90, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.90, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.90, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.90, false)),
+        ("R9 urgent", f => f.Urgent, (0.90, false)),
+        ("false holds", f => f.FalseHolds, (0.06, true)),
     ];
 
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
@@ -96,7 +96,8 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         var figures = Measure(blind);
         Print("blind-1 (SPENT: tuned against on 3 Dec 2026, now a tuning set; its figures flatter the screener)", blind, figures);
 
-        // Not the targets (blind-1 is spent): a floor a little under what tuning reached, so it cannot quietly slide back.
+        // Not the targets (blind-1 is spent): floors a little under what tuning reached on 3 Dec 2026 (R1, R3, R4,
+        // R5 all caught; R9 53/54 urgent; false holds 3/136), so the figures cannot quietly slide back.
         var failures = new List<string>();
         foreach (var (what, of, floor) in BlindOneFloors)
         {

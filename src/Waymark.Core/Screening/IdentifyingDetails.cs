@@ -80,7 +80,7 @@ internal static partial class IdentifyingDetails
         }
         foreach (Match m in Phone().Matches(text))
         {
-            if (!Overlaps(taken, m) && UkPhone.Normalise(m.Value) is { } number && CrisisContacts.ForNumber(number) is null)
+            if (!Overlaps(taken, m) && UkPhone.Normalise(m.Value) is { } number && CrisisContacts.ForNumber(number) is null && !IsOrganisationLine(number))
             {
                 contacts.Add(Span(m));
             }
@@ -160,6 +160,14 @@ internal static partial class IdentifyingDetails
     {
         var lower = value.ToLowerInvariant();
         return CrisisContacts.All.Any(c => c.Action.Contains(lower, StringComparison.OrdinalIgnoreCase) || lower.Contains(c.Source.Host, StringComparison.Ordinal));
+    }
+
+    // Freephone and 03 numbers (0800, 0808, 0300, 0345…) are charities', services' and public bodies' lines, never a
+    // person's own: "the CALL helpline is 0800 132 737" publishes.
+    private static bool IsOrganisationLine(string number)
+    {
+        var digits = CrisisContacts.Digits(number);
+        return digits.StartsWith("0800", StringComparison.Ordinal) || digits.StartsWith("0808", StringComparison.Ordinal) || digits.StartsWith("03", StringComparison.Ordinal);
     }
 
     private static bool Overlaps(List<(int Start, int End)> taken, Match m) => taken.Any(t => m.Index < t.End && t.Start < m.Index + m.Length);

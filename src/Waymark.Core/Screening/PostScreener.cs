@@ -47,10 +47,12 @@ public sealed class PostScreener
         var hits = new List<Hit>();
         Find(run, GroupPhase.Mask, hits);
         Find(run, GroupPhase.Plain, hits);
+        DropUnmet(run, hits);
         // A display name is read as if it were about self-harm: "bladegirl" needs no other words around it.
         if (displayName || hits.Any(h => h.Group.GivesHarm))
         {
             Find(run, GroupPhase.NeedsHarm, hits);
+            DropUnmet(run, hits);
         }
 
         var matches = new List<RuleMatch>();
@@ -98,6 +100,14 @@ public sealed class PostScreener
             if (run.Fuzzy[i] is { } f && index.TryGetValue(f, out var byFuzzy))
             {
                 TryAll(run, byFuzzy, i, found);
+            }
+            if (tokens[i].Number is not null)
+            {
+                TryAll(run, _lexicon.NumberFirst[(int)phase], i, found);
+            }
+            if (tokens[i].Capitalised)
+            {
+                TryAll(run, _lexicon.CapitalFirst[(int)phase], i, found);
             }
             TryAll(run, unindexed, i, found);
         }
@@ -212,6 +222,43 @@ public sealed class PostScreener
             {
                 var end = MatchFrom(run, phrase, 0, from, sentence, -1);
                 if (end >= 0 && end >= start - 2 && end < start)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // Lists that need several signs, or are cancelled by a phrase anywhere in the text, count only when met: before the
+    // words-that-need-harm pass, so one weak sign cannot make "never felt lighter" a method.
+    private static void DropUnmet(Run run, List<Hit> hits)
+    {
+        var unmet = new HashSet<ScreeningGroup>();
+        foreach (var group in hits.Select(h => h.Group).Distinct())
+        {
+            if ((group.MinHits > 1 && hits.Count(h => h.Group == group) < group.MinHits) || AnywhereIn(run, group.UnlessInText))
+            {
+                unmet.Add(group);
+            }
+        }
+        if (unmet.Count > 0)
+        {
+            hits.RemoveAll(h => unmet.Contains(h.Group));
+        }
+    }
+
+    private static bool AnywhereIn(Run run, IReadOnlyList<PatternElement[]> phrases)
+    {
+        if (phrases.Count == 0)
+        {
+            return false;
+        }
+        for (var at = 0; at < run.Tokens.Count; at++)
+        {
+            foreach (var phrase in phrases)
+            {
+                if (MatchFrom(run, phrase, 0, at, run.Tokens[at].Sentence, -1) >= 0)
                 {
                     return true;
                 }

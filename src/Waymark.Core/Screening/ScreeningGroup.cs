@@ -33,6 +33,15 @@ internal sealed class ScreeningGroup
     /// <summary>Counts only in a sentence with I, me, my, we… (someone's own experience, not a general remark).</summary>
     public bool FirstPerson { get; init; }
 
+    /// <summary>
+    /// How many separate places in the text this list must match before it counts: weak signs ("tidied the flat",
+    /// "cancelled my phone contract") say little alone and a lot together.
+    /// </summary>
+    public int MinHits { get; init; } = 1;
+
+    /// <summary>Phrases that, anywhere in the text, cancel this list: a goodbye with a return ("see you next week").</summary>
+    public required IReadOnlyList<PatternElement[]> UnlessInText { get; init; }
+
     /// <summary>Phrases that, ending just before a match, cancel it ("used to" before "want to die").</summary>
     public required IReadOnlyList<PatternElement[]> UnlessAfter { get; init; }
     public required IReadOnlyList<PatternElement[]> Patterns { get; init; }

@@ -11,6 +11,8 @@ internal sealed class ScreeningLexicon
     private const int MaxExpansions = 20_000;
     private const int MinFuzzyLength = 5;
 
+    private int MaxFuzzyLength { get; set; }
+
     private readonly Dictionary<string, List<PatternElement>> _classCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _classes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _deletions = new(StringComparer.Ordinal);
@@ -29,6 +31,12 @@ internal sealed class ScreeningLexicon
     public Dictionary<string, List<(ScreeningGroup Group, PatternElement[] Pattern)>>[] ByFirstWord { get; } =
         [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
     public List<(ScreeningGroup Group, PatternElement[] Pattern)>[] Unindexed { get; } = [[], [], []];
+
+    /// <summary>Patterns that start with a number (<c>#</c>), tried only at numbers, by phase.</summary>
+    public List<(ScreeningGroup Group, PatternElement[] Pattern)>[] NumberFirst { get; } = [[], [], []];
+
+    /// <summary>Patterns that start with a capitalised word (<c>^_</c>), tried only at capitalised words, by phase.</summary>
+    public List<(ScreeningGroup Group, PatternElement[] Pattern)>[] CapitalFirst { get; } = [[], [], []];
 
     public static ScreeningLexicon Embedded { get; } = LoadEmbedded();
 
@@ -79,6 +87,7 @@ internal sealed class ScreeningLexicon
         var needsHarm = g.TryGetProperty("needs_harm", out var n) && n.GetBoolean();
         var patterns = Strings(g.GetProperty("patterns")).SelectMany(p => Compile(p, id)).ToList();
         var unless = g.TryGetProperty("unless_after", out var u) ? [.. Strings(u).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
+        var unlessInText = g.TryGetProperty("unless_in_text", out var ut) ? [.. Strings(ut).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         if (patterns.Any(p => !p.Any(e => e.Consumes)))
         {
             throw new InvalidOperationException($"screening-lexicon.json: group {id} has a pattern that matches no word");
@@ -95,6 +104,8 @@ internal sealed class ScreeningLexicon
             DropWhenNegatedInside = g.TryGetProperty("negation", out var inside) && inside.GetString() == "drop-inside",
             FirstPerson = g.TryGetProperty("first_person", out var fp) && fp.GetBoolean(),
             UnlessAfter = unless,
+            UnlessInText = unlessInText,
+            MinHits = g.TryGetProperty("min_hits", out var mh) ? mh.GetInt32() : 1,
             Patterns = patterns,
         };
     }
@@ -103,6 +114,11 @@ internal sealed class ScreeningLexicon
     {
         var first = pattern[0];
         var phase = (int)group.Phase;
+        if (first.Kind is ElementKind.Number or ElementKind.Capitalised && !first.Optional)
+        {
+            (first.Kind == ElementKind.Number ? NumberFirst : CapitalFirst)[phase].Add((group, pattern));
+            return;
+        }
         if (first.Kind != ElementKind.Words || first.Optional || first.Prefixes is not null)
         {
             Unindexed[phase].Add((group, pattern));
@@ -260,6 +276,7 @@ internal sealed class ScreeningLexicon
 
     private void BuildSpellingIndex()
     {
+        MaxFuzzyLength = _fuzzyWords.Count == 0 ? 0 : _fuzzyWords.Max(w => w.Length);
         foreach (var word in _fuzzyWords.Where(w => w.Length >= MinFuzzyLength))
         {
             AddDeletion(word, word);
@@ -288,32 +305,36 @@ internal sealed class ScreeningLexicon
     /// </summary>
     public string? Misspelt(string token)
     {
-        if (token.Length < MinFuzzyLength - 1 || AllWords.Contains(token))
+        if (token.Length < MinFuzzyLength - 1 || token.Length > MaxFuzzyLength + 1 || AllWords.Contains(token))
         {
             return null;
         }
-        if (_deletions.TryGetValue(token, out var longer))
+        var lookup = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(token, out var longer) && FirstWithinOneEdit(token, longer) is { } found)
         {
-            foreach (var w in longer)
-            {
-                if (WithinOneEdit(token, w))
-                {
-                    return w;
-                }
-            }
+            return found;
         }
+        // The token with each letter left out in turn, built in one buffer rather than a new string per letter.
+        Span<char> shorter = stackalloc char[token.Length - 1];
         for (var i = 0; i < token.Length; i++)
         {
-            var shorter = string.Concat(token.AsSpan(0, i), token.AsSpan(i + 1));
-            if (_deletions.TryGetValue(shorter, out var candidates))
+            token.AsSpan(0, i).CopyTo(shorter);
+            token.AsSpan(i + 1).CopyTo(shorter[i..]);
+            if (lookup.TryGetValue(shorter, out var candidates) && FirstWithinOneEdit(token, candidates) is { } w)
             {
-                foreach (var w in candidates)
-                {
-                    if (WithinOneEdit(token, w))
-                    {
-                        return w;
-                    }
-                }
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private static string? FirstWithinOneEdit(string token, List<string> words)
+    {
+        foreach (var w in words)
+        {
+            if (WithinOneEdit(token, w))
+            {
+                return w;
             }
         }
         return null;

@@ -19,6 +19,12 @@ internal static class Tokenizer
         ["hundred"] = 100, ["hundreds"] = 100, ["dozen"] = 12, ["dozens"] = 24,
     };
 
+    // Emoji people use for the same things as words: a headstone, a coffin, a knife, pills, a drop of blood, scissors.
+    private static readonly Dictionary<int, string> EmojiWords = new()
+    {
+        [0x1FAA6] = "grave", [0x26B0] = "coffin", [0x1F52A] = "knife", [0x1F48A] = "pills", [0x1FA78] = "blood", [0x2702] = "scissors", [0x1FAA2] = "rope",
+    };
+
     public static List<Token> Tokenize(string text, bool displayName, Func<string, IReadOnlyList<string>?>? splitCompound = null)
     {
         var tokens = new List<Token>(text.Length / 4 + 4);
@@ -27,6 +33,14 @@ internal static class Tokenizer
         while (i < text.Length)
         {
             var c = text[i];
+            if (c >= 0x26B0 && EmojiAt(text, i) is { } emoji)
+            {
+                var length = char.IsHighSurrogate(c) ? 2 : 1;
+                tokens.Add(new Token(emoji, i, i + length, sentence, clause, false, sentenceStart, null));
+                sentenceStart = false;
+                i += length;
+                continue;
+            }
             if (IsWordChar(text, i))
             {
                 var start = i;
@@ -55,6 +69,13 @@ internal static class Tokenizer
             i++;
         }
         return tokens;
+    }
+
+    private static string? EmojiAt(string text, int i)
+    {
+        var c = text[i];
+        var codePoint = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? char.ConvertToUtf32(c, text[i + 1]) : c;
+        return EmojiWords.GetValueOrDefault(codePoint);
     }
 
     // Letters, digits, apostrophes inside a word, and * or $ used to disguise a letter ("s*icide", "$h").

@@ -15,6 +15,12 @@ public sealed record LabelledPost(
     public const string TuningFile = "labelled-posts.jsonl";
     public const string HeldOutFile = "held-out-posts.jsonl";
 
+    /// <summary>The first blind set (another author, never saw the screener). Spent: tuned against on 3 Dec 2026.</summary>
+    public static readonly string BlindFile = Path.Combine("Blind", "blind-posts.jsonl");
+
+    /// <summary>The second blind set, measured once it exists; nobody tuning the screener may read it.</summary>
+    public static readonly string Blind2File = Path.Combine("Blind2", "blind2-posts.jsonl");
+
     public ScreenedKind ScreenedKind => Kind == "display_name" ? ScreenedKind.DisplayName : ScreenedKind.Post;
 
     public ScreeningOutcome ExpectedOutcome => Enum.Parse<ScreeningOutcome>(Outcome, ignoreCase: true);

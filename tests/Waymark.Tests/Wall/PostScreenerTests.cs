@@ -25,6 +25,8 @@ public sealed class PostScreenerTests
     [InlineData("walked the dog by the river, lovely")]
     [InlineData("my shoulder blade is killing me")]
     [InlineData("I'd rather die than do karaoke")]
+    [InlineData("The Mind infoline is 0300 123 3393 if you want to talk it through")]
+    [InlineData("Gonna die on that hill: tea before milk")]
     public void Near_misses_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
 
     [Theory]
@@ -43,6 +45,58 @@ public sealed class PostScreenerTests
         var result = Screen(text);
         Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
         Assert.Contains(SafeMessagingRule.R9, result.Rules);
+    }
+
+    // Intent in other words than the lists' own (blind-1 showed the lists caught little else): no future, goodbyes
+    // without a return, settling affairs, a date or a time, things got ready, emoji for a grave or coffin.
+    [Theory]
+    [InlineData("i dont think ill be alive next week")]
+    [InlineData("everyone would be better off if i wasnt here")]
+    [InlineData("wont be needing my car after friday")]
+    [InlineData("you'll all be fine without me")]
+    [InlineData("gave my guitar away to my brother and paid off my loans. feeling calm")]
+    [InlineData("signing off for good now. thanks for everything")]
+    [InlineData("goodbye everyone")]
+    [InlineData("got my tablets out ready for tonight")]
+    [InlineData("Told everyone I'm fine. It's tonight.")]
+    [InlineData("the date is circled on the calendar")]
+    [InlineData("⚰️ soon")]
+    [InlineData("had enough of living tbh")]
+    public void Intent_said_other_ways_reaches_a_person_at_once(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(SafeMessagingRule.R9, result.Rules);
+    }
+
+    [Theory]
+    [InlineData("Won't be around this weekend, back on Monday x")]
+    [InlineData("Signing off for a bit, off to the seaside. See you next week")]
+    [InlineData("Paid off my car loan and tidied the garage, takeaway to celebrate")]
+    [InlineData("Handed my notice in and cleared my desk. New job starts in June!")]
+    [InlineData("My mind's made up, I'm going back to college")]
+    [InlineData("got the courage to ring the GP about counselling")]
+    [InlineData("The kids will be fine without me for one night")]
+    public void Goodbyes_and_plans_with_a_future_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
+
+    [Theory]
+    [InlineData("a blade from a pencil sharpener is what i used", SafeMessagingRule.R1)]
+    [InlineData("got the pills from the bathroom cabinet again", SafeMessagingRule.R1)]
+    [InlineData("i burn with a lighter when it gets loud", SafeMessagingRule.R1)]
+    [InlineData("i've harmed 4 times since friday", SafeMessagingRule.R3)]
+    [InlineData("my bmi is 14 and they want to admit me", SafeMessagingRule.R3)]
+    [InlineData("being dead would be such a relief", SafeMessagingRule.R5)]
+    [InlineData("it's painless, people make such a fuss", SafeMessagingRule.R5)]
+    [InlineData("why dont you just do it then", SafeMessagingRule.R4)]
+    [InlineData("just tell the nurse it was an accident", SafeMessagingRule.R4)]
+    [InlineData("anyone up for a no food week with me?", SafeMessagingRule.R4)]
+    public void Method_numbers_framing_and_encouragement_in_other_words_are_not_published(string text, SafeMessagingRule rule)
+    {
+        var result = Screen(text);
+        Assert.False(result.IsPublic, $"{text} came out {result.Outcome}");
+        var spans = result.Matches.Where(m => m.Rule == rule).SelectMany(m => m.Spans).ToList();
+        Assert.NotEmpty(spans);
+        Assert.All(spans, s => Assert.Equal(s.Text, text.Substring(s.Start, s.Length)));
     }
 
     [Fact]

@@ -17,6 +17,17 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     private const double MinUrgentRecall = 0.95;
     private const double MaxFalseHolds = 0.10;
 
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindOneFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.90, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.90, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.90, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.90, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.90, false)),
+        ("R9 urgent", f => f.Urgent, (0.90, false)),
+        ("false holds", f => f.FalseHolds, (0.06, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -61,6 +72,40 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         if (figures.FalseHolds.Rate > MaxFalseHolds)
         {
             failures.Add($"false holds {figures.FalseHolds} are over {MaxFalseHolds}");
+        }
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
+
+    [Fact]
+    public void Screener_is_measured_on_the_blind_sets()
+    {
+        // Blind-2 first, so its figures are printed even if blind-1 fails its floor below. Measure only: no threshold.
+        var blind2Path = LabelledPost.PathOf(LabelledPost.Blind2File);
+        if (File.Exists(blind2Path))
+        {
+            var blind2 = LabelledPost.Load(LabelledPost.Blind2File);
+            Assert.NotEmpty(blind2);
+            Print("blind-2 (written without seeing the screener; measured, never tuned on)", blind2, Measure(blind2));
+        }
+        else
+        {
+            output.WriteLine($"== blind-2: ABSENT, not measured (expected at {blind2Path})");
+        }
+
+        var blind = LabelledPost.Load(LabelledPost.BlindFile);
+        var figures = Measure(blind);
+        Print("blind-1 (SPENT: tuned against on 3 Dec 2026, now a tuning set; its figures flatter the screener)", blind, figures);
+
+        // Not the issue's targets (blind-1 is spent): floors a little under what tuning reached on 3 Dec 2026 (R1, R3, R4,
+        // R5 all caught; R9 53/54 urgent; false holds 3/136), so the figures cannot quietly slide back.
+        var failures = new List<string>();
+        foreach (var (what, of, floor) in BlindOneFloors)
+        {
+            var ratio = of(figures);
+            if (floor.Max ? ratio.Rate > floor.Value : ratio.Rate < floor.Value)
+            {
+                failures.Add($"blind-1 {what} {ratio} is {(floor.Max ? "over" : "under")} its floor {floor.Value}");
+            }
         }
         Assert.True(failures.Count == 0, string.Join("; ", failures));
     }

@@ -7,6 +7,7 @@ using Waymark.Web.Notifications;
 using Waymark.Web.Oruk;
 using Waymark.Web.People;
 using Waymark.Web.Referrals;
+using Waymark.Web.Wall;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +33,9 @@ builder.Services.AddReferralFlow(builder.Configuration);
 
 // People: self-service accounts, the support plan, "tell my story once", download and delete my data
 builder.Services.AddWaymarkPeople();
+
+// The peer-support wall: every post held for a moderator (ADR 0014), the screener as triage, the moderation queue
+builder.Services.AddWaymarkWall(builder.Configuration);
 
 // Web
 builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new MissingHandlers()));

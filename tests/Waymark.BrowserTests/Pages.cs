@@ -15,6 +15,8 @@ internal static class Pages
         "/privacy",
         "/accessibility",
         "/sources",
+        "/wall",
+        "/wall/how-it-works",
         "/error/404",
         "/find",
         "/find/where",

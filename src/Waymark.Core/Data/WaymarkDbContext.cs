@@ -12,6 +12,7 @@ using Waymark.Core.Matching;
 using Waymark.Core.Outbox;
 using Waymark.Core.People;
 using Waymark.Core.Referrals;
+using Waymark.Core.Wall;
 
 namespace Waymark.Core.Data;
 
@@ -68,6 +69,12 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<PersonProfile> PersonProfiles => Set<PersonProfile>();
     public DbSet<SavedService> SavedServices => Set<SavedService>();
     public DbSet<StoryConsent> StoryConsents => Set<StoryConsent>();
+
+    // The peer-support wall (WallConfiguration.cs)
+    public DbSet<WallItem> WallItems => Set<WallItem>();
+    public DbSet<WallMember> WallMembers => Set<WallMember>();
+    public DbSet<WallReaction> WallReactions => Set<WallReaction>();
+    public DbSet<WallFlag> WallFlags => Set<WallFlag>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -81,6 +81,15 @@ public sealed class AccountErasure(WaymarkDbContext db, SignInAttempts attempts,
             service.AssurerEmail = ListingFreshness.PublicAssurerEmail(service);
         }
 
+        // Everything they wrote on the wall (others' replies to it, and reactions and reports on it, go with it by
+        // cascade), their reactions, reports and display name; a moderator's name on decisions becomes "deleted account".
+        await db.WallItems.Where(i => i.AuthorId == userId).ExecuteDeleteAsync(ct);
+        await db.WallReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.WallFlags.Where(f => f.ReporterKey == "user:" + id).ExecuteDeleteAsync(ct);
+        await db.WallMembers.Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.WallItems.Where(i => i.DecidedById == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.DecidedById, (Guid?)null).SetProperty(i => i.DecidedByName, ErasedName), ct);
+
         await db.Set<SavedService>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<PersonProfile>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
         await db.SetPasswordTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);

@@ -27,6 +27,8 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
         var saved = await db.Set<SavedService>().Where(s => s.UserId == userId)
             .Join(db.Services, s => s.ServiceId, x => x.Id, (s, x) => new { service_id = s.ServiceId, service = x.Name, organisation = x.Organization!.Name, saved_at = s.SavedAt })
             .ToListAsync(ct);
+        var wallName = await db.WallMembers.Where(m => m.UserId == userId).Select(m => m.DisplayName).SingleOrDefaultAsync(ct);
+        var wallItems = await db.WallItems.AsNoTracking().Where(i => i.AuthorId == userId).OrderBy(i => i.CreatedAt).ToListAsync(ct);
         var referrals = await db.Referrals.AsNoTracking().Include(r => r.Events)
             .Where(r => r.PersonUserId == userId || r.ReferrerUserId == userId).AsSplitQuery().ToListAsync(ct);
         var serviceIds = referrals.Select(r => r.ServiceId).Distinct().ToList();
@@ -128,6 +130,22 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
                 sections = c.Sections.Split(',', StringSplitOptions.RemoveEmptyEntries),
                 what_was_shared = referralText.Unprotect(c.ProtectedShared),
             }),
+            wall = new
+            {
+                display_name = wallName,
+                items = wallItems.Select(i => new
+                {
+                    id = i.Id,
+                    kind = i.Kind.ToString(),
+                    topic = i.Topic,
+                    text = i.Text,
+                    status = i.Status.ToString(),
+                    written_at = i.CreatedAt,
+                    content_warning = i.ContentWarning,
+                    reason = i.Reason,
+                    moderator_reply = i.PrivateReply,
+                }),
+            },
             activity = activity.Select(a => new { at = a.OccurredAt, action = a.Action, subject_type = a.SubjectType, subject_id = a.SubjectId }),
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions);

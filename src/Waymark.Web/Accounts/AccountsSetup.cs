@@ -91,7 +91,8 @@ public static class AccountsSetup
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff).AddRequirements(new AuthenticatorRequirement()))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.ListingEditors).AddRequirements(new AuthenticatorRequirement()))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AuthenticatorRequirement()))
-            .AddPolicy(Policies.Navigator, p => p.RequireRole(Roles.Navigator).AddRequirements(new AuthenticatorRequirement()));
+            .AddPolicy(Policies.Navigator, p => p.RequireRole(Roles.Navigator).AddRequirements(new AuthenticatorRequirement()))
+            .AddPolicy(Policies.Moderator, p => p.RequireRole(Roles.Moderator).AddRequirements(new AuthenticatorRequirement()));
         services.AddSingleton<IAuthorizationHandler, AuthenticatorRequirementHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthenticatorSetupRedirect>();
         // PostConfigure: AddRazorPages replaces the conventions collection when its own setup runs.
@@ -100,6 +101,7 @@ public static class AccountsSetup
             o.Conventions.AuthorizeFolder("/Provider", Policies.Provider);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Navigator", Policies.Navigator);
+            o.Conventions.AuthorizeFolder("/Moderate", Policies.Moderator);
         });
 
         var signInsPerMinute = configuration.GetValue("WAYMARK_SIGN_IN_ATTEMPTS_PER_MINUTE", 10);

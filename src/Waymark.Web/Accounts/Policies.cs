@@ -12,4 +12,7 @@ public static class Policies
 
     /// <summary>Navigators, signed in with an authenticator: they refer people and follow their referrals.</summary>
     public const string Navigator = "navigator";
+
+    /// <summary>Moderators of the peer-support wall, signed in with an authenticator.</summary>
+    public const string Moderator = "moderator";
 }

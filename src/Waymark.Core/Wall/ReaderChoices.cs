@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Waymark.Core.Wall;
+
+/// <summary>
+/// A reader's choices, carried in the address (no cookie, nothing stored): show content-warned posts expanded or
+/// collapsed, words to mute, and a break from the wall until a time.
+/// </summary>
+public sealed record ReaderChoices(bool ExpandWarnings, IReadOnlyList<string> Muted, DateTimeOffset? BreakUntil)
+{
+    public const int MaxMuted = 20;
+
+    public static ReaderChoices Parse(string? warnings, string? mute, string? breakUntil)
+    {
+        var muted = (mute ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(w => w.Length is > 0 and <= 40).Select(w => w.ToLowerInvariant()).Distinct().Take(MaxMuted).ToList();
+        DateTimeOffset? until = DateTimeOffset.TryParse(breakUntil, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var u) ? u : null;
+        return new ReaderChoices(warnings == "expand", muted, until);
+    }
+
+    public bool OnBreak(DateTimeOffset now) => BreakUntil is { } until && until > now;
+
+    /// <summary>Whether the text has a muted word in it (case does not matter).</summary>
+    public bool Hides(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Muted.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The query string that keeps these choices, for links within the wall ("" when there are none).</summary>
+    public string Query(DateTimeOffset now)
+    {
+        var parts = new List<string>();
+        if (ExpandWarnings)
+        {
+            parts.Add("warnings=expand");
+        }
+        if (Muted.Count > 0)
+        {
+            parts.Add("mute=" + Uri.EscapeDataString(string.Join(",", Muted)));
+        }
+        if (OnBreak(now))
+        {
+            parts.Add("break_until=" + Uri.EscapeDataString(BreakUntil!.Value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
+        }
+        return string.Join("&", parts);
+    }
+}

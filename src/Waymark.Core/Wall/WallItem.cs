@@ -1,0 +1,87 @@
+using Waymark.Core.Screening;
+
+namespace Waymark.Core.Wall;
+
+/// <summary>What a moderation item is: a note on the wall, a reply to one, or the name its author chose.</summary>
+public enum WallItemKind
+{
+    Post,
+    Reply,
+    DisplayName,
+}
+
+/// <summary>Where an item is in moderation. Only <see cref="Approved"/> items that are not hidden are ever shown to readers.</summary>
+public enum WallItemStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+    Escalated,
+
+    /// <summary>An urgent item a moderator has replied to privately: closed, never public, kept.</summary>
+    Answered,
+
+    /// <summary>Taken down by its author.</summary>
+    Deleted,
+}
+
+/// <summary>
+/// A post, reply or display name, held for a human moderator before anyone else can read it (ADR 0014).
+/// The screener's outcome orders the queue and decides what the author is told at once; it never publishes on
+/// its own unless <c>Wall:PublishWithoutReview</c> allows it. State changes only through <see cref="WallModerationRules"/>.
+/// </summary>
+public sealed class WallItem
+{
+    public Guid Id { get; set; }
+    public WallItemKind Kind { get; set; }
+    public Guid AuthorId { get; set; }
+
+    /// <summary>The topic's key (<see cref="WallTopics"/>); a reply carries its thread's.</summary>
+    public string? Topic { get; set; }
+
+    /// <summary>For a reply: the post it answers.</summary>
+    public Guid? ThreadId { get; set; }
+
+    public required string Text { get; set; }
+    public WallItemStatus Status { get; set; }
+
+    /// <summary>The screener's outcome when the item was written: triage, not a decision.</summary>
+    public ScreeningOutcome ScreenedOutcome { get; set; }
+
+    /// <summary>The rules and words the screener matched, as JSON (<see cref="WallMatches"/>), shown to moderators only.</summary>
+    public required string Matches { get; set; }
+
+    /// <summary>Set when it is shown behind a content warning: the reason readers see ("mentions self-harm").</summary>
+    public string? ContentWarning { get; set; }
+
+    /// <summary>Why it was not published, in the words the author is shown.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>A moderator's private reply to the author (always for an urgent item before it can close).</summary>
+    public string? PrivateReply { get; set; }
+    public DateTimeOffset? RepliedAt { get; set; }
+
+    /// <summary>Hidden by readers' reports until a moderator has looked again.</summary>
+    public bool Hidden { get; set; }
+
+    /// <summary>The author asked for a decision to be looked at again.</summary>
+    public bool ReviewRequested { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public Guid? DecidedById { get; set; }
+    public string? DecidedByName { get; set; }
+
+    /// <summary>Bumped by every change, and checked on save, so two moderators can never act on one item at once.</summary>
+    public int Version { get; set; }
+
+    public bool IsUrgent => ScreenedOutcome == ScreeningOutcome.Urgent;
+
+    public bool IsReadable => Status == WallItemStatus.Approved && !Hidden;
+
+    /// <summary>Waiting for a moderator: new, escalated, hidden by reports, or asked to be looked at again.</summary>
+    public bool NeedsModerator =>
+        Status is WallItemStatus.Pending or WallItemStatus.Escalated
+        || (Status == WallItemStatus.Approved && Hidden)
+        || (Status == WallItemStatus.Rejected && ReviewRequested);
+}

@@ -1,0 +1,179 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Data;
+
+namespace Waymark.Core.Wall;
+
+/// <summary>Which items the queue lists.</summary>
+public enum QueueView
+{
+    Waiting,
+    Approved,
+    Rejected,
+    Escalated,
+}
+
+/// <summary>An item in the queue: urgent ones carry the time a moderator should have replied by.</summary>
+public sealed record QueueEntry(WallItem Item, DateTimeOffset? Target, int Reports);
+
+/// <summary>How long a moderator has been at it since their last break, and whether to prompt one.</summary>
+public sealed record ModeratorStretch(DateTimeOffset? Since, int Items, int Urgent, bool BreakDue);
+
+/// <summary>
+/// The moderators' side: the queue (urgent first, then reported, then oldest), decisions with a version check so
+/// two moderators never act on one item at once, the author told through the outbox, and each moderator's exposure.
+/// </summary>
+public sealed class WallModeration(WaymarkDbContext db, WallOptions options, WallNotifier notifier, TimeProvider time)
+{
+    private static readonly Expression<Func<WallItem, bool>> Waiting = i =>
+        i.Status == WallItemStatus.Pending || i.Status == WallItemStatus.Escalated
+        || (i.Status == WallItemStatus.Approved && i.Hidden)
+        || (i.Status == WallItemStatus.Rejected && i.ReviewRequested);
+
+    private readonly ModeratedHours _hours = new(options);
+
+    public async Task<IReadOnlyList<QueueEntry>> QueueAsync(QueueView view, CancellationToken ct = default)
+    {
+        var query = view switch
+        {
+            QueueView.Approved => db.WallItems.Where(i => i.Status == WallItemStatus.Approved),
+            QueueView.Rejected => db.WallItems.Where(i => i.Status == WallItemStatus.Rejected),
+            QueueView.Escalated => db.WallItems.Where(i => i.Status == WallItemStatus.Escalated),
+            _ => db.WallItems.Where(Waiting),
+        };
+        var items = await query.AsNoTracking()
+            .OrderByDescending(i => i.ScreenedOutcome == Screening.ScreeningOutcome.Urgent)
+            .ThenByDescending(i => i.Hidden)
+            .ThenBy(i => i.CreatedAt)
+            .Take(200)
+            .ToListAsync(ct);
+        var ids = items.Select(i => i.Id).ToList();
+        var reports = await db.WallFlags.Where(f => ids.Contains(f.ItemId)).GroupBy(f => f.ItemId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. items.Select(i => new QueueEntry(i, i.IsUrgent ? TargetFor(i) : null, reports.GetValueOrDefault(i.Id)))];
+    }
+
+    /// <summary>When a moderator should have replied to an urgent item: the target after it was written, counted from when moderators are next on.</summary>
+    public DateTimeOffset TargetFor(WallItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _hours.NextOpening(item.CreatedAt).AddMinutes(options.UrgentTargetMinutes);
+    }
+
+    public async Task<QueueEntry?> ItemAsync(Guid id, CancellationToken ct = default)
+    {
+        var item = await db.WallItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null)
+        {
+            return null;
+        }
+        var reports = await db.WallFlags.CountAsync(f => f.ItemId == id, ct);
+        return new QueueEntry(item, item.IsUrgent ? TargetFor(item) : null, reports);
+    }
+
+    /// <summary>
+    /// Makes the decision if nobody has changed the item since the moderator saw it at <see cref="WallDecision.Version"/>;
+    /// otherwise throws <see cref="WallConflictException"/> with what the item is now. The decision, its audit row and
+    /// any message to the author are saved together or not at all.
+    /// </summary>
+    public async Task<WallItem?> DecideAsync(Guid id, WallDecision decision, Actor moderator, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var item = await db.WallItems.SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null)
+        {
+            return null;
+        }
+        if (item.Version != decision.Version)
+        {
+            throw new WallConflictException(item);
+        }
+        var wasUrgent = item.IsUrgent;
+        WallModerationRules.Apply(item, decision, moderator, time.GetUtcNow());
+        if (item.Kind == WallItemKind.DisplayName && item.Status == WallItemStatus.Approved)
+        {
+            var member = await db.WallMembers.SingleOrDefaultAsync(m => m.UserId == item.AuthorId, ct);
+            if (member is null)
+            {
+                db.WallMembers.Add(new WallMember { UserId = item.AuthorId, DisplayName = item.Text, CreatedAt = time.GetUtcNow() });
+            }
+            else
+            {
+                member.DisplayName = item.Text;
+            }
+        }
+        db.Audit(time, moderator, WallAuditActions.Decided, "wall-item", item.Id.ToString(),
+            $"{ActionKey(decision.Action)}{(wasUrgent ? " urgent" : "")}");
+        if (decision.Action == WallAction.Reply)
+        {
+            await notifier.RepliedAsync(item, ct);
+        }
+        else if (decision.Action == WallAction.Reject)
+        {
+            await notifier.DecidedAsync(item, ct);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.WallItems.AsNoTracking().SingleAsync(i => i.Id == id, ct);
+            throw new WallConflictException(current);
+        }
+        return item;
+    }
+
+    public static string ActionKey(WallAction action) => action switch
+    {
+        WallAction.Approve => "approved",
+        WallAction.ApproveWithWarning => "approved-with-warning",
+        WallAction.EditAndApprove => "edited-and-approved",
+        WallAction.Reject => "rejected",
+        WallAction.Escalate => "escalated",
+        WallAction.Reply => "replied",
+        _ => action.ToString(),
+    };
+
+    /// <summary>
+    /// The moderator's stretch since their last break (within the last 12 hours, a staff session's longest): how many
+    /// items they have handled, how many urgent, and whether it is time to prompt a break.
+    /// </summary>
+    public async Task<ModeratorStretch> StretchAsync(Actor moderator, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var from = now.AddHours(-12);
+        var lastBreak = await db.AuditEvents
+            .Where(e => e.ActorId == moderator.UserId && e.Action == WallAuditActions.BreakTaken && e.OccurredAt >= from)
+            .OrderByDescending(e => e.OccurredAt).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(ct);
+        var since = lastBreak ?? from;
+        var handled = await db.AuditEvents
+            .Where(e => e.ActorId == moderator.UserId && e.Action == WallAuditActions.Decided && e.OccurredAt > since)
+            .Select(e => new { e.OccurredAt, e.Detail }).ToListAsync(ct);
+        if (handled.Count == 0)
+        {
+            return new ModeratorStretch(null, 0, 0, false);
+        }
+        var start = handled.Min(h => h.OccurredAt);
+        var urgent = handled.Count(h => h.Detail != null && h.Detail.EndsWith(" urgent", StringComparison.Ordinal));
+        var due = handled.Count >= options.BreakAfterItems || now - start >= TimeSpan.FromMinutes(options.BreakAfterMinutes);
+        return new ModeratorStretch(start, handled.Count, urgent, due);
+    }
+
+    public async Task TakeBreakAsync(Actor moderator, CancellationToken ct = default)
+    {
+        db.Audit(time, moderator, WallAuditActions.BreakTaken);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Who handled what: every decision on an item, oldest first.</summary>
+    public async Task<IReadOnlyList<AuditEvent>> HistoryAsync(Guid id, CancellationToken ct = default)
+    {
+        var key = id.ToString();
+        return await db.AuditEvents.AsNoTracking()
+            .Where(e => e.SubjectType == "wall-item" && e.SubjectId == key)
+            .OrderBy(e => e.OccurredAt).ToListAsync(ct);
+    }
+}

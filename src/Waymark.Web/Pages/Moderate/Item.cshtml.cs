@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Core.Accounts;
+using Waymark.Core.Wall;
+using Waymark.Web.Accounts;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.Moderate;
+
+/// <summary>One item: what the screener matched and why, its history, and the moderator's decision (checked against the version they saw).</summary>
+public sealed class ItemModel(WallModeration moderation, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public string? Action { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Warning { get; set; }
+
+    [BindProperty]
+    public string? EditedText { get; set; }
+
+    [BindProperty]
+    public string? Reply { get; set; }
+
+    public QueueEntry Entry { get; private set; } = null!;
+    public IReadOnlyList<AuditEvent> History { get; private set; } = [];
+
+    /// <summary>Set when another moderator acted first: what they did.</summary>
+    public WallItem? Conflict { get; private set; }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!Enum.TryParse<WallAction>(Action, ignoreCase: true, out var action) || !Enum.IsDefined(action))
+        {
+            this.AddError("Action", "Choose what to do");
+            return await InvalidAsync(id, StatusCodes.Status400BadRequest, ct);
+        }
+        try
+        {
+            var decided = await moderation.DecideAsync(id, new WallDecision(action, Version, Reason, Warning, EditedText, Reply), User.Actor(), ct);
+            if (decided is null)
+            {
+                return NotFound();
+            }
+        }
+        catch (WallDecisionException ex)
+        {
+            this.AddError(ex.Field, ex.Message);
+            return await InvalidAsync(id, StatusCodes.Status400BadRequest, ct);
+        }
+        catch (WallConflictException ex)
+        {
+            Conflict = ex.Current;
+            return await InvalidAsync(id, StatusCodes.Status409Conflict, ct);
+        }
+        TempData["Success"] = "Done.";
+        return Redirect("/moderate");
+    }
+
+    private async Task<IActionResult> InvalidAsync(Guid id, int status, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var entry = await moderation.ItemAsync(id, ct);
+        if (entry is null)
+        {
+            return false;
+        }
+        Entry = entry;
+        History = await moderation.HistoryAsync(id, ct);
+        if (Conflict is null)
+        {
+            Version = entry.Item.Version;
+        }
+        return true;
+    }
+}

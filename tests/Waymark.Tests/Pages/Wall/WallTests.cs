@@ -1,0 +1,337 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Wall;
+using Waymark.Tests.Infrastructure;
+using Waymark.Tests.Wall;
+
+namespace Waymark.Tests.Pages.Wall;
+
+/// <summary>The wall holds everything for a person to read first (ADR 0014): what readers, authors and moderators each see.</summary>
+public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
+{
+    private async Task<HtmlPage> ReadAnonymouslyAsync(string path)
+    {
+        using var client = app.CreateClient();
+        return await HtmlPage.GetAsync(client, path);
+    }
+
+    [Fact]
+    public async Task A_note_is_held_until_a_moderator_approves_it_then_anyone_can_read_it_under_the_chosen_name()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Three months today since I last hurt myself. Small steps.", "what-helped", displayName: "Blue Kettle");
+
+        var sent = await person.Browser.GetAsync($"/wall/sent/{note}");
+        Assert.Contains("A moderator will read it before anyone else can see it", sent.Text("#what-happens-next"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Three months today", (await ReadAnonymouslyAsync("/wall")).Markup, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReadAnonymouslyAsync($"/wall/{note}")).Response.StatusCode);
+
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        Guid name;
+        await using (var db = app.OpenDb())
+        {
+            name = await db.WallItems.Where(i => i.AuthorId == person.UserId && i.Kind == WallItemKind.DisplayName).Select(i => i.Id).SingleAsync();
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(name, "Approve")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "Approve")).Status);
+
+        var wall = await ReadAnonymouslyAsync("/wall?topic=what-helped");
+        var post = wall.Document.QuerySelector($"#post-{note}");
+        Assert.NotNull(post);
+        Assert.Contains("Blue Kettle", post.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.Email, wall.Markup, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ReadAnonymouslyAsync($"/wall/{note}")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reading_the_wall_needs_no_account_sets_no_cookie_and_records_nothing()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Hello from the wall. Today was OK.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        await moderator.DecideAsync(note, "Approve");
+        await using var db = app.OpenDb();
+        var audits = await db.AuditEvents.CountAsync();
+
+        foreach (var path in new[] { "/wall", "/wall?topic=hard-time&warnings=expand&mute=sad", $"/wall/{note}", "/wall/how-it-works" })
+        {
+            using var client = app.CreateClient();
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.Contains("Set-Cookie"), $"{path} set a cookie: {string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [])}");
+        }
+        Assert.Equal(audits, await db.AuditEvents.CountAsync());
+        var wall = await ReadAnonymouslyAsync("/wall");
+        Assert.Equal(
+            ["All topics", "Having a hard time", "What helped me", "Finding support", "For people who support others"],
+            wall.Document.QuerySelectorAll("#topics a").Select(a => a.TextContent.Trim()));
+        Assert.NotNull(wall.Document.QuerySelector(".crisis-bar"));
+        Assert.NotNull(wall.Document.QuerySelector("a[href='/wall/how-it-works']"));
+    }
+
+    [Fact]
+    public async Task Writing_needs_a_person_s_account()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(new Uri("/wall/write", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_display_name_is_never_the_email_address_and_a_long_note_is_refused_with_nothing_saved()
+    {
+        using var person = await app.SignUpAsync();
+        var form = await person.Browser.GetAsync("/wall/write");
+        var asEmail = await person.Browser.PostAsync("/wall/write", form.AntiforgeryToken(),
+            [new("DisplayName", person.Email), new("Topic", "hard-time"), new("Text", "hello")]);
+        Assert.Equal(HttpStatusCode.BadRequest, asEmail.Status);
+        Assert.Equal(["Choose a display name that is not your email address"], asEmail.ErrorSummary());
+
+        var tooLong = await person.Browser.PostAsync("/wall/write", form.AntiforgeryToken(),
+            [new("DisplayName", "Fern"), new("Topic", "hard-time"), new("Text", new string('a', 1001))]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Contains("1,000 characters or fewer", tooLong.ErrorSummary().Single(), StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        Assert.False(await db.WallItems.AnyAsync(i => i.AuthorId == person.UserId && i.Kind != WallItemKind.DisplayName));
+    }
+
+    [Fact]
+    public async Task Nothing_a_labelled_risky_post_says_is_readable_anonymously_before_a_moderator_acts()
+    {
+        var risky = LabelledPost.Load(LabelledPost.TuningFile)
+            .Where(p => p.Kind != "display_name" && p.Outcome is not ("publish" or "warn")).ToList();
+        Assert.True(risky.Count > 100, $"only {risky.Count} risky rows");
+        using var person = await app.SignUpAsync();
+        var ids = new List<Guid>();
+        foreach (var post in risky)
+        {
+            ids.Add(await person.WriteAsync(post.Text[..Math.Min(post.Text.Length, 1000)]));
+        }
+
+        var wall = await ReadAnonymouslyAsync("/wall");
+        foreach (var topic in WallTopics.All)
+        {
+            var page = await ReadAnonymouslyAsync($"/wall?topic={topic.Key}");
+            Assert.DoesNotContain(page.Document.QuerySelectorAll(".wall-post"), p => ids.Any(id => p.Id == $"post-{id}"));
+        }
+        Assert.DoesNotContain(wall.Document.QuerySelectorAll(".wall-post"), p => ids.Any(id => p.Id == $"post-{id}"));
+        foreach (var id in ids)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await ReadAnonymouslyAsync($"/wall/{id}")).Response.StatusCode);
+        }
+        await using var db = app.OpenDb();
+        Assert.Equal(ids.Count, await db.WallItems.CountAsync(i => ids.Contains(i.Id) && i.Status != WallItemStatus.Approved));
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_which_the_author_sees_kindly_and_can_ask_to_be_looked_at_again()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("My neighbour Dave at 12 Mill Lane is the worst.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+
+        var noReason = await moderator.DecideAsync(note, "Reject");
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
+        Assert.Equal(["Give a reason: the author will see it"], noReason.ErrorSummary());
+
+        var rejected = await moderator.DecideAsync(note, "Reject", ("Reason", "It names someone and where they live, which could identify them."));
+        Assert.Equal(HttpStatusCode.Redirect, rejected.Status);
+
+        var mine = await person.Browser.GetAsync("/my/wall");
+        var card = mine.Document.QuerySelector($"#item-{note}")!;
+        Assert.Contains("A moderator read it and could not put it on the wall. They said: It names someone", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("You deserve support too", card.TextContent, StringComparison.Ordinal);
+
+        var again = await person.Browser.PostAsync("/my/wall?handler=askagain", mine.AntiforgeryToken("/my/wall?handler=askagain"), [new("itemId", note.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, again.Status);
+        var queue = await moderator.Browser.GetAsync("/moderate");
+        Assert.NotNull(queue.Document.QuerySelector($"#queue-{note}"));
+        await using var db = app.OpenDb();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.SubjectId == note.ToString() && e.Action == WallAuditActions.Decided && e.Detail == "rejected" && e.ActorId == moderator.Account.UserId));
+    }
+
+    [Fact]
+    public async Task An_urgent_post_shows_crisis_help_at_once_tops_the_queue_and_closes_only_with_a_private_reply()
+    {
+        using var earlier = await app.SignUpAsync();
+        var older = await earlier.WriteAsync("Just saying hello to everyone here.");
+        using var person = await app.SignUpAsync();
+        var urgent = await person.WriteAsync("i'm going to kill myself tonight. sorry");
+
+        var sent = await person.Browser.GetAsync($"/wall/sent/{urgent}");
+        Assert.NotNull(sent.Document.QuerySelector("#crisis-card"));
+        Assert.Contains("A person from our moderation team will read it and reply to you privately within 15 minutes", sent.Text("#what-happens-next"), StringComparison.Ordinal);
+
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        var queue = await moderator.Browser.GetAsync("/moderate");
+        var rows = queue.Document.QuerySelectorAll("#queue tbody tr").Select(r => r.Id).ToList();
+        // Urgent items (this one and any other test's) all come before the first that is not urgent, however old it is.
+        Assert.True(rows.IndexOf($"queue-{urgent}") < rows.IndexOf($"queue-{older}"), "the urgent note is below an older ordinary one");
+        Assert.All(rows.Take(rows.IndexOf($"queue-{urgent}")), id => Assert.Contains("URGENT", queue.Text($"#{id} a"), StringComparison.Ordinal));
+        Assert.Contains("Reply by", queue.Document.QuerySelector($"#queue-{urgent}")!.TextContent, StringComparison.Ordinal);
+
+        var approve = await moderator.DecideAsync(urgent, "Approve");
+        Assert.Equal(HttpStatusCode.BadRequest, approve.Status);
+        Assert.Contains("An urgent post is never published", approve.ErrorSummary().Single(), StringComparison.Ordinal);
+        var empty = await moderator.DecideAsync(urgent, "Reply");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Equal(["Write your reply to the person"], empty.ErrorSummary());
+
+        var replied = await moderator.DecideAsync(urgent, "Reply", ("Reply", "Thank you for telling us. We are here. Please call Samaritans now if you can."));
+        Assert.Equal(HttpStatusCode.Redirect, replied.Status);
+        var mine = await person.Browser.GetAsync("/my/wall");
+        Assert.Contains("Thank you for telling us. We are here.", mine.Text($"#item-{urgent} .moderator-reply"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReadAnonymouslyAsync($"/wall/{urgent}")).Response.StatusCode);
+
+        await using var db = app.OpenDb();
+        var message = await db.OutboxMessages.SingleAsync(m => m.SubjectType == "wall-item" && m.SubjectId == urgent);
+        Assert.Equal(person.Email, message.Recipient);
+        Assert.DoesNotContain("kill", message.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(WallItemStatus.Answered, (await db.WallItems.SingleAsync(i => i.Id == urgent)).Status);
+    }
+
+    [Fact]
+    public async Task A_person_who_chose_dont_contact_me_gets_the_reply_on_their_page_and_no_message()
+    {
+        using var person = await app.SignUpAsync();
+        var plan = await person.Browser.SubmitAsync("/my/plan", [new("Contact", "None")], "/my/plan?handler=Contact");
+        Assert.Equal(HttpStatusCode.Redirect, plan.Status);
+        var urgent = await person.WriteAsync("I've written my note and put it in the drawer. I just wanted someone to know");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(urgent, "Reply", ("Reply", "We read this and we care."))).Status);
+
+        Assert.Contains("We read this and we care.", (await person.Browser.GetAsync("/my/wall")).Text($"#item-{urgent} .moderator-reply"), StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.SubjectType == "wall-item" && m.SubjectId == urgent));
+    }
+
+    [Fact]
+    public async Task Two_moderators_acting_at_once_on_one_item_one_wins_and_the_other_sees_what_they_did()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Some days are better than others.");
+        using var first = await app.SignInAsStaffAsync(Roles.Moderator);
+        using var second = await app.SignInAsStaffAsync(Roles.Moderator);
+        var a = await first.Browser.GetAsync($"/moderate/{note}");
+        var b = await second.Browser.GetAsync($"/moderate/{note}");
+        var version = a.Document.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+
+        var results = await Task.WhenAll(
+            first.Browser.PostAsync($"/moderate/{note}", a.AntiforgeryToken(), [new("Action", "Approve"), new("Version", version)]),
+            second.Browser.PostAsync($"/moderate/{note}", b.AntiforgeryToken(), [new("Action", "Reject"), new("Version", version), new("Reason", "Not for the wall.")]));
+
+        Assert.Single(results, r => r.Status == HttpStatusCode.Redirect);
+        var loser = Assert.Single(results, r => r.Status == HttpStatusCode.Conflict);
+        await using var db = app.OpenDb();
+        var item = await db.WallItems.SingleAsync(i => i.Id == note);
+        Assert.Contains(WallModerationRules.Describe(item), loser.Text("#conflict-status"), StringComparison.Ordinal);
+        Assert.Contains(item.DecidedByName!, loser.Text("#conflict"), StringComparison.Ordinal);
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.SubjectId == note.ToString() && e.Action == WallAuditActions.Decided));
+        Assert.Equal(2, item.Version);
+    }
+
+    [Fact]
+    public async Task Reports_from_three_different_readers_hide_a_published_note_until_a_moderator_looks_again()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Tea and a long walk helped me today.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        await moderator.DecideAsync(note, "Approve");
+
+        using var anonymous = Browser.For(app);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await anonymous.SubmitAsync($"/wall/{note}/report", [new("Reason", "not sure")])).Status);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await ReadAnonymouslyAsync($"/wall/{note}")).Response.StatusCode);
+
+        using var r1 = await app.SignUpAsync();
+        using var r2 = await app.SignUpAsync();
+        await r1.Browser.SubmitAsync($"/wall/{note}/report", []);
+        await r2.Browser.SubmitAsync($"/wall/{note}/report", []);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReadAnonymouslyAsync($"/wall/{note}")).Response.StatusCode);
+        Assert.Contains("Hidden while a moderator looks at reports", (await person.Browser.GetAsync("/my/wall")).Text($"#item-{note} .status"), StringComparison.Ordinal);
+
+        Assert.NotNull((await moderator.Browser.GetAsync("/moderate")).Document.QuerySelector($"#queue-{note}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "ApproveWithWarning", ("Warning", "mentions self-harm"))).Status);
+        var thread = await ReadAnonymouslyAsync($"/wall/{note}");
+        Assert.Equal(HttpStatusCode.OK, thread.Response.StatusCode);
+        var details = thread.Document.QuerySelector($"#post-{note} details")!;
+        Assert.False(details.HasAttribute("open"));
+        Assert.Contains("Content warning: mentions self-harm", details.TextContent, StringComparison.Ordinal);
+        Assert.True((await ReadAnonymouslyAsync($"/wall/{note}?warnings=expand")).Document.QuerySelector($"#post-{note} details")!.HasAttribute("open"));
+    }
+
+    [Fact]
+    public async Task You_re_not_alone_has_no_public_count_and_the_author_sees_theirs_privately()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("First week back at work. Nervous.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        await moderator.DecideAsync(note, "Approve");
+        using var reader = await app.SignUpAsync();
+        var reacted = await reader.Browser.SubmitAsync($"/wall/{note}", [], $"/wall/{note}?handler=react");
+        Assert.Equal(HttpStatusCode.Redirect, reacted.Status);
+        await reader.Browser.SubmitAsync($"/wall/{note}", [], $"/wall/{note}?handler=react");
+
+        var thread = await ReadAnonymouslyAsync($"/wall/{note}");
+        Assert.DoesNotContain("1 person", thread.Markup, StringComparison.Ordinal);
+        Assert.Equal(3, thread.Document.QuerySelectorAll("#signposts li").Length);
+        Assert.Equal("1 person said \"You're not alone\".", (await person.Browser.GetAsync("/my/wall")).Text($"#item-{note} .reactions"));
+    }
+
+    [Fact]
+    public async Task Muted_words_and_a_break_are_kept_in_the_address_only()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Pancakes got me through today.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        await moderator.DecideAsync(note, "Approve");
+
+        Assert.NotNull((await ReadAnonymouslyAsync("/wall")).Document.QuerySelector($"#post-{note}"));
+        Assert.Null((await ReadAnonymouslyAsync("/wall?mute=pancakes")).Document.QuerySelector($"#post-{note}"));
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var pause = await client.GetAsync(new Uri("/wall?break_for=1h", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, pause.StatusCode);
+        Assert.False(pause.Headers.Contains("Set-Cookie"));
+        var onBreak = await HtmlPage.GetAsync(client, pause.Headers.Location!.OriginalString);
+        Assert.NotNull(onBreak.Document.QuerySelector("#on-break"));
+        Assert.Null(onBreak.Document.QuerySelector($"#post-{note}"));
+    }
+
+    [Fact]
+    public async Task An_author_deletes_their_note_and_deleting_the_account_deletes_the_rest_after_it_is_in_the_download()
+    {
+        using var person = await app.SignUpAsync();
+        var gone = await person.WriteAsync("Delete me later.");
+        var kept = await person.WriteAsync("Download me.");
+        var mine = await person.Browser.GetAsync("/my/wall");
+        var deleted = await person.Browser.PostAsync("/my/wall?handler=delete", mine.AntiforgeryToken("/my/wall?handler=delete"), [new("itemId", gone.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+
+        var data = await person.Browser.SubmitAsync("/my/data", []);
+        Assert.Contains("Download me.", data.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Delete me later.", data.Html, StringComparison.Ordinal);
+
+        var erased = await person.Browser.SubmitAsync("/my/delete", [new("Confirm", "true")]);
+        await using var db = app.OpenDb();
+        Assert.False(await db.WallItems.AnyAsync(i => i.Id == kept || i.Id == gone), $"delete answered {(int)erased.Status}");
+    }
+
+    [Fact]
+    public async Task Moderators_need_an_authenticator_and_land_on_the_queue_and_people_cannot_open_it()
+    {
+        using var person = await app.SignUpAsync();
+        Assert.NotEqual(HttpStatusCode.OK, (await person.Browser.GetAsync("/moderate")).Status);
+        var (passwordOnly, _) = await app.SignInWithPasswordOnlyAsync(Roles.Moderator);
+        using (passwordOnly)
+        {
+            Assert.NotEqual(HttpStatusCode.OK, (await passwordOnly.GetAsync("/moderate")).Status);
+        }
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        Assert.Equal(HttpStatusCode.OK, (await moderator.Browser.GetAsync("/moderate")).Status);
+        Assert.Equal("/moderate", Waymark.Web.Accounts.Landing.HomeFor([Roles.Moderator]));
+    }
+}

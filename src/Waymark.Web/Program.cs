@@ -5,6 +5,7 @@ using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
 using Waymark.Web.Notifications;
 using Waymark.Web.Oruk;
+using Waymark.Web.PeerSupport;
 using Waymark.Web.People;
 using Waymark.Web.Referrals;
 
@@ -32,6 +33,9 @@ builder.Services.AddReferralFlow(builder.Configuration);
 
 // People: self-service accounts, the support plan, "tell my story once", download and delete my data
 builder.Services.AddWaymarkPeople();
+
+// Peer supporters: training, supervision, debriefs, check-ins, load against caps, and the one assignment gate
+builder.Services.AddWaymarkPeerSupport();
 
 // Web
 builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new MissingHandlers()));

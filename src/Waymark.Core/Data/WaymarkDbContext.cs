@@ -10,6 +10,7 @@ using Waymark.Core.Insights;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
 using Waymark.Core.Outbox;
+using Waymark.Core.PeerSupport;
 using Waymark.Core.People;
 using Waymark.Core.Referrals;
 
@@ -68,6 +69,19 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<PersonProfile> PersonProfiles => Set<PersonProfile>();
     public DbSet<SavedService> SavedServices => Set<SavedService>();
     public DbSet<StoryConsent> StoryConsents => Set<StoryConsent>();
+
+    // The care of peer supporters (PeerSupportConfiguration.cs)
+    public DbSet<PeerSupportSettings> PeerSupportSettings => Set<PeerSupportSettings>();
+    public DbSet<OrganisationSupervisor> OrganisationSupervisors => Set<OrganisationSupervisor>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
+    public DbSet<Debrief> Debriefs => Set<Debrief>();
+    public DbSet<WellbeingCheckIn> WellbeingCheckIns => Set<WellbeingCheckIn>();
+    public DbSet<WorkEntry> WorkEntries => Set<WorkEntry>();
+    public DbSet<PeerAssignment> PeerAssignments => Set<PeerAssignment>();
+    public DbSet<PeerBreak> PeerBreaks => Set<PeerBreak>();
+    public DbSet<AssignmentOverride> AssignmentOverrides => Set<AssignmentOverride>();
+    public DbSet<LoadWarning> LoadWarnings => Set<LoadWarning>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -223,6 +223,22 @@ public sealed class PeerSupportRecords(
         return check;
     }
 
+    /// <summary>The receiving organisation's peer supporters, for staff choosing who holds a referral; empty when it is not theirs.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Email)>> PeerSupportersForReferralAsync(Guid referralId, Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var orgId = await db.Referrals.Where(r => r.Id == referralId
+                && db.OrganisationMemberships.Any(m => m.UserId == staff.UserId && m.OrganizationId == r.OrganisationId && m.Role != MembershipRoles.PeerSupporter))
+            .Select(r => (Guid?)r.OrganisationId).SingleOrDefaultAsync(ct);
+        if (orgId is null)
+        {
+            return [];
+        }
+        return (await db.OrganisationMemberships.Where(m => m.OrganizationId == orgId && m.Role == MembershipRoles.PeerSupporter)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email }).ToListAsync(ct))
+            .Select(u => (u.Id, u.Email ?? "")).OrderBy(u => u.Item2, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Who holds a referral now, if anyone.</summary>
     public Task<Guid?> ReferralHolderAsync(Guid referralId, CancellationToken ct = default) =>
         db.PeerAssignments.Where(a => a.Kind == AssignmentKind.Referral && a.SubjectId == referralId && a.EndedAt == null)

@@ -5,6 +5,7 @@ using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
 using Waymark.Web.Notifications;
 using Waymark.Web.Oruk;
+using Waymark.Web.PeerSupport;
 using Waymark.Web.People;
 using Waymark.Web.Referrals;
 using Waymark.Web.Wall;
@@ -36,6 +37,8 @@ builder.Services.AddWaymarkPeople();
 
 // The peer-support wall: every post held for a moderator (ADR 0014), the screener as triage, the moderation queue
 builder.Services.AddWaymarkWall(builder.Configuration);
+// Peer supporters: training, supervision, debriefs, check-ins, load against caps, and the one assignment gate
+builder.Services.AddWaymarkPeerSupport();
 
 // Web
 builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new MissingHandlers()));

@@ -4,7 +4,7 @@ using Waymark.Core.Accounts;
 namespace Waymark.Cli.Commands;
 
 /// <summary>
-/// <c>waymark users add --email --role [--org]</c> and <c>waymark users set-password-link --email</c>.
+/// <c>waymark users add --email --role [--organisation]</c> and <c>waymark users set-password-link --email</c>.
 /// Nothing ships with a default password: each prints a one-time link for the account's owner to choose one.
 /// </summary>
 internal static class UsersCommand
@@ -21,7 +21,7 @@ internal static class UsersCommand
 
         var email = new Option<string>("--email") { Description = "The account's email address (also its user name).", Required = true };
         var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Roles.All)}.", Required = true };
-        var org = new Option<Guid?>("--org") { Description = "The organisation's id; needed for provider-staff and provider-admin." };
+        var org = new Option<Guid?>("--organisation", "--org") { Description = "The organisation's id; needed for provider-staff, provider-admin and peer-supporter." };
         var add = new Command("add", "Create an account and print a one-time link for its owner to choose a password (valid 7 days).") { email, role, org };
         add.SetAction((parse, ct) => context.GuardAsync(async () =>
         {

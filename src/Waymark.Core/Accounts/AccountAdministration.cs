@@ -34,9 +34,9 @@ public sealed class AccountAdministration(WaymarkDbContext db, TimeProvider time
         {
             throw new AccountException($"'{role}' is not a role. Roles: {string.Join(", ", Roles.All)}.");
         }
-        if (role is Roles.ProviderStaff or Roles.ProviderAdmin && organisationId is null)
+        if (Roles.InOrganisation.Contains(role) && organisationId is null)
         {
-            throw new AccountException($"A {role} account needs the organisation it works for (--org).");
+            throw new AccountException($"A {role} account needs the organisation it works for (--organisation).");
         }
         if (organisationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId, ct))
         {
@@ -69,7 +69,7 @@ public sealed class AccountAdministration(WaymarkDbContext db, TimeProvider time
         db.Audit(time, actor, AuditActions.RoleAdded, "user", user.Id.ToString(), role);
         if (organisationId is { } org)
         {
-            AddMembership(user.Id, org, role == Roles.ProviderAdmin ? MembershipRoles.Admin : MembershipRoles.Staff, actor);
+            AddMembership(user.Id, org, MembershipRoles.For(role), actor);
         }
         var (token, expires) = IssueToken(user.Id);
         await db.SaveChangesAsync(ct);
@@ -112,7 +112,7 @@ public sealed class AccountAdministration(WaymarkDbContext db, TimeProvider time
         {
             throw new AccountException($"{user.Email} is already a member of this organisation.");
         }
-        var providerRole = membershipRole == MembershipRoles.Admin ? Roles.ProviderAdmin : Roles.ProviderStaff;
+        var providerRole = MembershipRoles.AccountRoleFor(membershipRole);
         var roleId = Roles.IdOf(providerRole);
         if (!await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == roleId, ct))
         {

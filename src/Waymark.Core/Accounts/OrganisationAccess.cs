@@ -5,7 +5,7 @@ namespace Waymark.Core.Accounts;
 
 /// <summary>
 /// The one place that decides whose listings a user may change. An admin may change any organisation's;
-/// everyone else only those of organisations they are a member of. Callers answer "not found" for anything
+/// everyone else only those of organisations they are a member of as staff (a peer supporter edits no listings). Callers answer "not found" for anything
 /// this refuses, so that another organisation's ids reveal nothing.
 /// </summary>
 public sealed class OrganisationAccess(WaymarkDbContext db)
@@ -20,7 +20,7 @@ public sealed class OrganisationAccess(WaymarkDbContext db)
     public async Task<IQueryable<Guid>> EditableOrganisationIdsAsync(Guid userId, CancellationToken ct = default) =>
         await IsAdminAsync(userId, ct)
             ? db.Organizations.Select(o => o.Id)
-            : db.OrganisationMemberships.Where(m => m.UserId == userId).Select(m => m.OrganizationId);
+            : db.OrganisationMemberships.Where(m => m.UserId == userId && m.Role != MembershipRoles.PeerSupporter).Select(m => m.OrganizationId);
 
     public async Task<bool> CanEditOrganisationAsync(Guid userId, Guid organisationId, CancellationToken ct = default) =>
         await (await EditableOrganisationIdsAsync(userId, ct)).AnyAsync(id => id == organisationId, ct);

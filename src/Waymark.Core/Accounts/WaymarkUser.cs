@@ -19,9 +19,15 @@ public static class Roles
     public const string Commissioner = "commissioner";
     public const string Admin = "admin";
 
-    public static readonly IReadOnlyList<string> All = [Person, Navigator, ProviderStaff, ProviderAdmin, Moderator, Commissioner, Admin];
+    /// <summary>Peer supporters, volunteers and group facilitators, each within an organisation (a membership).</summary>
+    public const string PeerSupporter = "peer-supporter";
 
-    public static readonly IReadOnlyList<string> Staff = [Navigator, ProviderStaff, ProviderAdmin, Moderator, Commissioner, Admin];
+    public static readonly IReadOnlyList<string> All = [Person, Navigator, ProviderStaff, ProviderAdmin, Moderator, Commissioner, Admin, PeerSupporter];
+
+    public static readonly IReadOnlyList<string> Staff = [Navigator, ProviderStaff, ProviderAdmin, Moderator, Commissioner, Admin, PeerSupporter];
+
+    /// <summary>Roles held within an organisation, so created with one.</summary>
+    public static readonly IReadOnlyList<string> InOrganisation = [ProviderStaff, ProviderAdmin, PeerSupporter];
 
     /// <summary>Roles that edit listings; provider roles only through a membership of the organisation.</summary>
     public static readonly IReadOnlyList<string> ListingEditors = [ProviderStaff, ProviderAdmin, Admin];
@@ -39,7 +45,26 @@ public static class MembershipRoles
     public const string Staff = "staff";
     public const string Admin = "admin";
 
-    public static readonly IReadOnlyList<string> All = [Staff, Admin];
+    /// <summary>Not a listing editor: a peer supporter's place in the organisation (see PeerSupport).</summary>
+    public const string PeerSupporter = "peer-supporter";
+
+    public static readonly IReadOnlyList<string> All = [Staff, Admin, PeerSupporter];
+
+    /// <summary>The account role that goes with a membership role.</summary>
+    public static string AccountRoleFor(string membershipRole) => membershipRole switch
+    {
+        Admin => Roles.ProviderAdmin,
+        PeerSupporter => Roles.PeerSupporter,
+        _ => Roles.ProviderStaff,
+    };
+
+    /// <summary>The membership role that goes with an account role held in an organisation.</summary>
+    public static string For(string accountRole) => accountRole switch
+    {
+        Roles.ProviderAdmin => Admin,
+        Roles.PeerSupporter => PeerSupporter,
+        _ => Staff,
+    };
 }
 
 /// <summary>A user's place in an organisation: what lets a provider edit that organisation's listings.</summary>

@@ -10,6 +10,7 @@ using Waymark.Core.Insights;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
 using Waymark.Core.Outbox;
+using Waymark.Core.PeerSupport;
 using Waymark.Core.People;
 using Waymark.Core.Referrals;
 using Waymark.Core.Wall;
@@ -75,6 +76,18 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<WallMember> WallMembers => Set<WallMember>();
     public DbSet<WallReaction> WallReactions => Set<WallReaction>();
     public DbSet<WallFlag> WallFlags => Set<WallFlag>();
+    // The care of peer supporters (PeerSupportConfiguration.cs)
+    public DbSet<PeerSupportSettings> PeerSupportSettings => Set<PeerSupportSettings>();
+    public DbSet<OrganisationSupervisor> OrganisationSupervisors => Set<OrganisationSupervisor>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
+    public DbSet<Debrief> Debriefs => Set<Debrief>();
+    public DbSet<WellbeingCheckIn> WellbeingCheckIns => Set<WellbeingCheckIn>();
+    public DbSet<WorkEntry> WorkEntries => Set<WorkEntry>();
+    public DbSet<PeerAssignment> PeerAssignments => Set<PeerAssignment>();
+    public DbSet<PeerBreak> PeerBreaks => Set<PeerBreak>();
+    public DbSet<AssignmentOverride> AssignmentOverrides => Set<AssignmentOverride>();
+    public DbSet<LoadWarning> LoadWarnings => Set<LoadWarning>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

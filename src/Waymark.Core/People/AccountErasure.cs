@@ -3,6 +3,7 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Listings;
 using Waymark.Core.Outbox;
+using Waymark.Core.PeerSupport;
 using Waymark.Core.Referrals;
 
 namespace Waymark.Core.People;
@@ -55,7 +56,8 @@ public sealed class AccountErasure(WaymarkDbContext db, SignInAttempts attempts,
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UserId, (Guid?)null).SetProperty(c => c.ProtectedShared, (string?)null), ct);
 
         // Messages to them, sent or not: the address is theirs. (Attempts go with their message.)
-        var messages = db.OutboxMessages.Where(m => m.Recipient == email || (phone != "" && m.Recipient == phone) || (m.SubjectType == "account" && m.SubjectId == userId));
+        var messages = db.OutboxMessages.Where(m => m.Recipient == email || (phone != "" && m.Recipient == phone) || (m.SubjectType == "account" && m.SubjectId == userId)
+            || (m.SubjectType == PeerSupportRecords.MessageSubjectType && m.SubjectId == userId));
         var messageIds = await messages.Select(m => m.Id).ToListAsync(ct);
         await messages.ExecuteDeleteAsync(ct);
         // Reports are few and their addresses free text: match them here, ignoring case, as Identity does.
@@ -90,6 +92,7 @@ public sealed class AccountErasure(WaymarkDbContext db, SignInAttempts attempts,
         await db.WallItems.Where(i => i.DecidedById == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.DecidedById, (Guid?)null).SetProperty(i => i.DecidedByName, ErasedName), ct);
 
+        await PeerSupportData.EraseAsync(db, userId, ErasedName, ct);
         await db.Set<SavedService>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<PersonProfile>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
         await db.SetPasswordTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
+using Waymark.Core.PeerSupport;
 using Waymark.Core.Referrals;
 
 namespace Waymark.Core.People;
@@ -10,7 +11,7 @@ namespace Waymark.Core.People;
 /// "Download my data": everything Waymark holds about a person, with what they wrote decrypted. Each
 /// download is audited.
 /// </summary>
-public sealed class PersonData(WaymarkDbContext db, PersonText personText, ReferralText referralText, TimeProvider time)
+public sealed class PersonData(WaymarkDbContext db, PersonText personText, ReferralText referralText, PeerSupportText peerText, TimeProvider time)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -42,6 +43,8 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
         var consents = await db.Set<StoryConsent>().AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.ConsentedAt).ToListAsync(ct);
         var activity = await db.AuditEvents.AsNoTracking().Where(a => a.ActorId == userId)
             .OrderByDescending(a => a.OccurredAt).Take(2000).ToListAsync(ct);
+        // A peer supporter's own training, supervision (with its notes), debriefs, check-ins, work and breaks.
+        var peerSupport = await PeerSupportData.ExportAsync(db, peerText, userId, ct);
         var story = profile?.ProtectedStory is { } s2 && personText.Unprotect(s2) is { } json ? StorySummary.FromJson(json) : null;
 
         var export = new
@@ -146,6 +149,7 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
                     moderator_reply = i.PrivateReply,
                 }),
             },
+            peer_support = peerSupport,
             activity = activity.Select(a => new { at = a.OccurredAt, action = a.Action, subject_type = a.SubjectType, subject_id = a.SubjectId }),
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions);

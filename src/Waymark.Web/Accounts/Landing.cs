@@ -13,6 +13,7 @@ public static class Landing
             : held.Contains(Roles.Navigator) ? "/navigator"
             : held.Contains(Roles.ProviderAdmin) || held.Contains(Roles.ProviderStaff) ? "/provider"
             : held.Contains(Roles.Moderator) ? "/moderate"
+            : held.Contains(Roles.PeerSupporter) ? "/peer"
             : "/account";
     }
 

@@ -15,4 +15,7 @@ public static class Policies
 
     /// <summary>Moderators of the peer-support wall, signed in with an authenticator.</summary>
     public const string Moderator = "moderator";
+
+    /// <summary>Peer supporters, signed in with an authenticator: their own page, /peer.</summary>
+    public const string PeerSupporter = "peer-supporter";
 }

@@ -37,11 +37,32 @@ public sealed partial class UsersCommandTests(AccountsApp app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Users_add_makes_a_peer_supporter_within_an_organisation_who_edits_no_listings()
+    {
+        var (org, _, _) = await app.AddOrganisationAsync();
+        var email = $"peer-{Guid.NewGuid():N}@example.org";
+
+        var run = await RunAsync("users", "add", "--email", email, "--role", "peer-supporter", "--organisation", org.Id.ToString());
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"created peer-supporter account for {email}", run.Output, StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        Assert.True(await db.OrganisationMemberships.AnyAsync(m => m.UserId == user.Id && m.OrganizationId == org.Id && m.Role == MembershipRoles.PeerSupporter));
+        Assert.True(await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == Roles.IdOf(Roles.PeerSupporter)));
+        Assert.False(await new OrganisationAccess(db).CanEditOrganisationAsync(user.Id, org.Id));
+
+        var without = await RunAsync("users", "add", "--email", $"x-{Guid.NewGuid():N}@example.org", "--role", "peer-supporter");
+        Assert.Equal(1, without.ExitCode);
+        Assert.Equal("waymark: A peer-supporter account needs the organisation it works for (--organisation).", without.Error.Trim());
+    }
+
+    [Fact]
     public async Task A_provider_account_without_an_organisation_is_refused_in_one_line()
     {
         var run = await RunAsync("users", "add", "--email", "someone@example.org", "--role", "provider-staff");
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("waymark: A provider-staff account needs the organisation it works for (--org).", run.Error.Trim());
+        Assert.Equal("waymark: A provider-staff account needs the organisation it works for (--organisation).", run.Error.Trim());
         await using var db = app.OpenDb();
         Assert.False(await db.Users.AnyAsync(u => u.Email == "someone@example.org"));
     }

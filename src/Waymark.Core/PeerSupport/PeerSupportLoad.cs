@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Data;
+
+namespace Waymark.Core.PeerSupport;
+
+/// <summary>One measure of load against its limit, e.g. 3.5 of 4 hours in the last 24 hours.</summary>
+public sealed record LoadMeasure(string Key, string Label, double Used, double Limit, string Unit)
+{
+    public const double WarnAt = 0.8;
+
+    public bool NearLimit => Limit > 0 && Used >= Limit * WarnAt;
+    public bool AtLimit => Used >= Limit;
+
+    public string Words => Unit == "hours"
+        ? $"{Used:0.#} of {Limit:0.#} hours {Label}"
+        : $"{Used:0} of {Limit:0} {Label}";
+}
+
+/// <summary>A peer supporter's load in one organisation now: hours in the last 24 hours and 7 days, and open assignments.</summary>
+public sealed record PeerLoad(LoadMeasure Day, LoadMeasure Week, LoadMeasure Caseload)
+{
+    public IReadOnlyList<LoadMeasure> Measures => [Day, Week, Caseload];
+}
+
+/// <summary>
+/// The one place that counts a peer supporter's hours and caseload. Hours come only from <see cref="WorkEntry"/>
+/// rows (group sessions, referrals held, wall moderation, other), clipped to each rolling window; caseload is
+/// their open <see cref="PeerAssignment"/>s. Other features feed it by logging work and assignments through
+/// <see cref="PeerSupportRecords"/>, never by counting for themselves.
+/// </summary>
+public sealed class PeerSupportLoad(WaymarkDbContext db, TimeProvider time)
+{
+    public static readonly TimeSpan DayWindow = TimeSpan.FromHours(24);
+    public static readonly TimeSpan WeekWindow = TimeSpan.FromDays(7);
+
+    public async Task<PeerSupportSettings> SettingsAsync(Guid organisationId, CancellationToken ct = default) =>
+        await db.PeerSupportSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OrganisationId == organisationId, ct)
+        ?? PeerSupportSettings.DefaultsFor(organisationId);
+
+    public async Task<PeerLoad> ForAsync(Guid userId, Guid organisationId, CancellationToken ct = default) =>
+        await ForAsync(userId, organisationId, await SettingsAsync(organisationId, ct), ct);
+
+    public async Task<PeerLoad> ForAsync(Guid userId, Guid organisationId, PeerSupportSettings settings, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var now = time.GetUtcNow();
+        // An entry started up to its longest length before the week still reaches into it.
+        var from = now - WeekWindow - TimeSpan.FromMinutes(WorkEntry.MaxMinutes);
+        var entries = await db.WorkEntries.AsNoTracking()
+            .Where(w => w.UserId == userId && w.OrganisationId == organisationId && w.StartedAt >= from)
+            .Select(w => new { w.StartedAt, w.Minutes }).ToListAsync(ct);
+        var spans = entries.Select(e => (e.StartedAt, e.StartedAt.AddMinutes(e.Minutes))).ToList();
+        var caseload = await db.PeerAssignments.CountAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.EndedAt == null, ct);
+        return new PeerLoad(
+            new LoadMeasure("day", "in the last 24 hours", MinutesWithin(spans, now - DayWindow, now) / 60.0, settings.DayCapMinutes / 60.0, "hours"),
+            new LoadMeasure("week", "in the last 7 days", MinutesWithin(spans, now - WeekWindow, now) / 60.0, settings.WeekCapMinutes / 60.0, "hours"),
+            new LoadMeasure("caseload", "people and groups held", caseload, settings.CaseloadLimit, "assignments"));
+    }
+
+    /// <summary>Minutes of the spans that fall inside [from, to): work partly inside a window counts only for that part.</summary>
+    public static double MinutesWithin(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> spans, DateTimeOffset from, DateTimeOffset to) =>
+        spans.Sum(s =>
+        {
+            var start = s.Start > from ? s.Start : from;
+            var end = s.End < to ? s.End : to;
+            return end > start ? (end - start).TotalMinutes : 0;
+        });
+}

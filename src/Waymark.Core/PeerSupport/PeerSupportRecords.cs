@@ -1,0 +1,413 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Data;
+using Waymark.Core.Notifications;
+using Waymark.Core.Outbox;
+
+namespace Waymark.Core.PeerSupport;
+
+/// <summary>A refused peer-support change, with a sentence for the person who asked.</summary>
+public sealed class PeerSupportException(string message) : Exception(message);
+
+/// <summary>A supervision session as one reader may see it: the note only for its supervisor and the peer supporter.</summary>
+public sealed record SupervisionView(Guid Id, DateOnly HeldOn, bool Attended, string? SupervisorEmail, bool NoteReadable, string? Note);
+
+public sealed record CheckInView(Guid Id, DateTimeOffset At, string Text, bool Shared);
+
+/// <summary>
+/// Records the care of peer supporters and the work they do: settings, supervisors, training, supervision,
+/// debriefs, check-ins, work time, assignments (through <see cref="AssignmentGate"/>), overrides and breaks.
+/// Each change is saved with its audit row and the messages it causes (the outbox) in one transaction;
+/// every read of a supervision note or a check-in is audited.
+/// </summary>
+public sealed class PeerSupportRecords(
+    WaymarkDbContext db, AssignmentGate gate, PeerSupportLoad load, PeerSupportAccess access, PeerSupportText text,
+    NotificationSettings links, TimeProvider time)
+{
+    public const string WarningSubject = "Waymark: close to a peer support limit";
+    public const string DebriefSubject = "Waymark: a debrief is needed within 24 hours";
+    public const int MaxReasonLength = 300;
+    public const int MaxNoteLength = 4000;
+
+    public async Task SaveSettingsAsync(Guid organisationId, int dayMinutes, int weekMinutes, int caseloadLimit, int supervisionEveryDays,
+        IEnumerable<string> requiredCourses, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var settings = await db.PeerSupportSettings.SingleOrDefaultAsync(s => s.OrganisationId == organisationId, ct);
+        if (settings is null)
+        {
+            settings = PeerSupportSettings.DefaultsFor(organisationId);
+            db.PeerSupportSettings.Add(settings);
+        }
+        settings.DayCapMinutes = dayMinutes;
+        settings.WeekCapMinutes = weekMinutes;
+        settings.CaseloadLimit = caseloadLimit;
+        settings.SupervisionEveryDays = supervisionEveryDays;
+        settings.RequiredCourses = string.Join('\n', requiredCourses.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
+        settings.UpdatedAt = time.GetUtcNow();
+        db.Audit(time, actor, PeerSupportAudit.SettingsChanged, "organization", organisationId.ToString(),
+            string.Create(CultureInfo.InvariantCulture, $"day {dayMinutes} min, week {weekMinutes} min, caseload {caseloadLimit}, supervision every {supervisionEveryDays} days, required: {settings.RequiredCourses.Replace('\n', ';')}"));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Names a staff member of the organisation as a supervisor (provider-admins supervise without this).</summary>
+    public async Task NameSupervisorAsync(Guid organisationId, string email, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var normalised = AccountAdministration.Normalise((email ?? "").Trim());
+        var member = await db.OrganisationMemberships
+            .Where(m => m.OrganizationId == organisationId && (m.Role == MembershipRoles.Staff || m.Role == MembershipRoles.Admin))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.NormalizedEmail })
+            .FirstOrDefaultAsync(u => u.NormalizedEmail == normalised, ct)
+            ?? throw new PeerSupportException("Enter the email address of a staff member of this organisation.");
+        if (!await db.OrganisationSupervisors.AnyAsync(s => s.OrganisationId == organisationId && s.UserId == member.Id, ct))
+        {
+            db.OrganisationSupervisors.Add(new OrganisationSupervisor { Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = member.Id, NamedAt = time.GetUtcNow() });
+            db.Audit(time, actor, PeerSupportAudit.SupervisorNamed, "organization", organisationId.ToString(), $"user {member.Id}");
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    public async Task RecordTrainingAsync(Guid organisationId, Guid userId, string course, DateOnly completedOn, DateOnly? expiresOn, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        db.TrainingRecords.Add(new TrainingRecord
+        {
+            Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Course = course.Trim(),
+            CompletedOn = completedOn, ExpiresOn = expiresOn, RecordedByUserId = actor.UserId, RecordedAt = time.GetUtcNow(),
+        });
+        db.Audit(time, actor, PeerSupportAudit.TrainingRecorded, "peer-supporter", userId.ToString(), course.Trim());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A session held by <paramref name="supervisor"/>; only they and the peer supporter can read the note.</summary>
+    public async Task RecordSupervisionAsync(Guid organisationId, Guid userId, DateOnly heldOn, bool attended, string? note, Actor supervisor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        var session = new SupervisionSession
+        {
+            Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, SupervisorUserId = supervisor.UserId,
+            HeldOn = heldOn, Attended = attended, ProtectedNote = text.Protect(note), RecordedAt = time.GetUtcNow(),
+        };
+        db.SupervisionSessions.Add(session);
+        db.Audit(time, supervisor, PeerSupportAudit.SupervisionRecorded, "peer-supporter", userId.ToString(), attended ? "attended" : "missed");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>"I need a debrief": due within 24 hours; the organisation's supervisors are told.</summary>
+    public Task<Debrief> RequestDebriefAsync(Guid userId, Guid organisationId, Actor peer, CancellationToken ct = default) =>
+        AddDebriefAsync(userId, organisationId, askedBySelf: true, null, peer, ct);
+
+    /// <summary>
+    /// For other features to call after a difficult contact (a disclosure of risk in a group, an urgent post on
+    /// the wall): a debrief becomes due within 24 hours and the peer supporter and their supervisors are told.
+    /// The reason names what happened, never what anyone wrote. Does nothing for someone who is not a peer supporter there.
+    /// </summary>
+    public async Task<Debrief?> PromptDebriefAsync(Guid userId, Guid organisationId, string reason, CancellationToken ct = default)
+    {
+        if (!await access.IsPeerSupporterAsync(userId, organisationId, ct))
+        {
+            return null;
+        }
+        return await AddDebriefAsync(userId, organisationId, askedBySelf: false, reason, new Actor(null, "waymark"), ct);
+    }
+
+    public async Task<bool> RecordDebriefHeldAsync(Guid organisationId, Guid debriefId, Actor supervisor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        var debrief = await db.Debriefs.SingleOrDefaultAsync(d => d.Id == debriefId && d.OrganisationId == organisationId && d.HeldAt == null, ct);
+        if (debrief is null)
+        {
+            return false;
+        }
+        debrief.HeldAt = time.GetUtcNow();
+        debrief.HeldWithUserId = supervisor.UserId;
+        db.Audit(time, supervisor, PeerSupportAudit.DebriefHeld, "peer-supporter", debrief.UserId.ToString(), debrief.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task CheckInAsync(Guid userId, Guid organisationId, string words, bool shareWithSupervisor, Actor peer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        db.WellbeingCheckIns.Add(new WellbeingCheckIn
+        {
+            Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, At = time.GetUtcNow(),
+            ProtectedText = text.Protect(words) ?? throw new PeerSupportException("Write how you are doing."), SharedWithSupervisor = shareWithSupervisor,
+        });
+        db.Audit(time, peer, PeerSupportAudit.CheckInRecorded, "peer-supporter", userId.ToString(), shareWithSupervisor ? "shared with supervisors" : "private");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Time worked, the only source of hours; tells the peer supporter and supervisors once a measure reaches 80% of its limit.</summary>
+    public async Task LogWorkAsync(Guid userId, Guid organisationId, WorkKind kind, DateTimeOffset startedAt, int minutes, Guid? subjectId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (minutes is < 1 or > WorkEntry.MaxMinutes)
+        {
+            throw new PeerSupportException($"Enter between 1 and {WorkEntry.MaxMinutes} minutes.");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.WorkEntries.Add(new WorkEntry
+        {
+            Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Kind = kind, StartedAt = startedAt, Minutes = minutes,
+            SubjectId = subjectId, RecordedByUserId = actor.UserId, RecordedAt = time.GetUtcNow(),
+        });
+        db.Audit(time, actor, PeerSupportAudit.WorkLogged, "peer-supporter", userId.ToString(), string.Create(CultureInfo.InvariantCulture, $"{kind} {minutes} min"));
+        await db.SaveChangesAsync(ct);
+        await WarnIfNearLimitAsync(userId, organisationId, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Assigns through the gate. Refused: nothing is assigned, the refusal is audited and the check says why.
+    /// Allowed (perhaps by a supervisor's override, which the assignment records): the assignment opens.
+    /// </summary>
+    public async Task<AssignmentCheck> AssignAsync(Guid userId, Guid organisationId, AssignmentKind kind, Guid subjectId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var check = await gate.CheckAsync(userId, organisationId, kind, ct);
+        if (!check.Allowed)
+        {
+            db.Audit(time, actor, PeerSupportAudit.AssignmentRefused, "peer-supporter", userId.ToString(),
+                $"{kind} {subjectId}: {string.Join(", ", check.Blocks.Select(b => b.Code))}");
+            await db.SaveChangesAsync(ct);
+            return check;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.PeerAssignments.Add(new PeerAssignment
+        {
+            Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Kind = kind, SubjectId = subjectId,
+            AssignedAt = time.GetUtcNow(), AssignedByUserId = actor.UserId, OverrideId = check.Override?.Id,
+        });
+        db.Audit(time, actor, PeerSupportAudit.Assigned, "peer-supporter", userId.ToString(),
+            $"{kind} {subjectId}" + (check.Override is { } o ? $" under override {o.Id} by {o.ByName}" : ""));
+        await db.SaveChangesAsync(ct);
+        await WarnIfNearLimitAsync(userId, organisationId, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return check;
+    }
+
+    /// <summary>
+    /// Gives a referral to one of the receiving organisation's peer supporters, through the gate; null when the
+    /// referral is not the actor's organisation's. An earlier holder's assignment ends when the new one starts.
+    /// </summary>
+    public async Task<AssignmentCheck?> AssignReferralAsync(Guid referralId, Guid userId, Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var orgId = await db.Referrals.Where(r => r.Id == referralId
+                && db.OrganisationMemberships.Any(m => m.UserId == staff.UserId && m.OrganizationId == r.OrganisationId && m.Role != MembershipRoles.PeerSupporter))
+            .Select(r => (Guid?)r.OrganisationId).SingleOrDefaultAsync(ct);
+        if (orgId is not { } org)
+        {
+            return null;
+        }
+        var current = await db.PeerAssignments.Where(a => a.Kind == AssignmentKind.Referral && a.SubjectId == referralId && a.EndedAt == null).ToListAsync(ct);
+        if (current.Any(a => a.UserId == userId))
+        {
+            return new AssignmentCheck(true, [], null);
+        }
+        var check = await AssignAsync(userId, org, AssignmentKind.Referral, referralId, staff, ct);
+        if (check.Allowed && current.Count > 0)
+        {
+            foreach (var a in current)
+            {
+                a.EndedAt = time.GetUtcNow();
+                db.Audit(time, staff, PeerSupportAudit.AssignmentEnded, "peer-supporter", a.UserId.ToString(), $"{a.Kind} {a.SubjectId}: given to someone else");
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return check;
+    }
+
+    /// <summary>The receiving organisation's peer supporters, for staff choosing who holds a referral; empty when it is not theirs.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Email)>> PeerSupportersForReferralAsync(Guid referralId, Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var orgId = await db.Referrals.Where(r => r.Id == referralId
+                && db.OrganisationMemberships.Any(m => m.UserId == staff.UserId && m.OrganizationId == r.OrganisationId && m.Role != MembershipRoles.PeerSupporter))
+            .Select(r => (Guid?)r.OrganisationId).SingleOrDefaultAsync(ct);
+        if (orgId is null)
+        {
+            return [];
+        }
+        return (await db.OrganisationMemberships.Where(m => m.OrganizationId == orgId && m.Role == MembershipRoles.PeerSupporter)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email }).ToListAsync(ct))
+            .Select(u => (u.Id, u.Email ?? "")).OrderBy(u => u.Item2, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Who holds a referral now, if anyone.</summary>
+    public Task<Guid?> ReferralHolderAsync(Guid referralId, CancellationToken ct = default) =>
+        db.PeerAssignments.Where(a => a.Kind == AssignmentKind.Referral && a.SubjectId == referralId && a.EndedAt == null)
+            .Select(a => (Guid?)a.UserId).FirstOrDefaultAsync(ct);
+
+    public async Task<bool> EndAssignmentAsync(Guid organisationId, Guid assignmentId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var assignment = await db.PeerAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId && a.OrganisationId == organisationId && a.EndedAt == null, ct);
+        if (assignment is null)
+        {
+            return false;
+        }
+        assignment.EndedAt = time.GetUtcNow();
+        db.Audit(time, actor, PeerSupportAudit.AssignmentEnded, "peer-supporter", assignment.UserId.ToString(), $"{assignment.Kind} {assignment.SubjectId}");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>A supervisor's reasoned decision to assign despite the gate's blocks, for one kind of work, for 24 hours.</summary>
+    public async Task<AssignmentOverride> RecordOverrideAsync(Guid organisationId, Guid userId, AssignmentKind kind, string reason, Actor supervisor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        var now = time.GetUtcNow();
+        var o = new AssignmentOverride
+        {
+            Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Kind = kind,
+            ByUserId = supervisor.UserId, ByName = supervisor.Name, Reason = reason.Trim(), At = now, ExpiresAt = now + AssignmentOverride.Lasts,
+        };
+        db.AssignmentOverrides.Add(o);
+        var blocks = await gate.CheckAsync(userId, organisationId, kind, ct);
+        db.Audit(time, supervisor, PeerSupportAudit.OverrideRecorded, "peer-supporter", userId.ToString(),
+            $"{kind} until {o.ExpiresAt:O}; blocks {string.Join(", ", blocks.Blocks.Select(b => b.Code))}; why: {o.Reason}");
+        await db.SaveChangesAsync(ct);
+        return o;
+    }
+
+    /// <summary>"I need a break": no reason asked; assignments stop until they come back.</summary>
+    public async Task StartBreakAsync(Guid userId, Guid organisationId, Actor peer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        if (await db.PeerBreaks.AnyAsync(b => b.UserId == userId && b.OrganisationId == organisationId && b.EndedAt == null, ct))
+        {
+            return;
+        }
+        db.PeerBreaks.Add(new PeerBreak { Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, StartedAt = time.GetUtcNow() });
+        db.Audit(time, peer, PeerSupportAudit.BreakStarted, "peer-supporter", userId.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task EndBreakAsync(Guid userId, Guid organisationId, Actor peer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        foreach (var b in await db.PeerBreaks.Where(b => b.UserId == userId && b.OrganisationId == organisationId && b.EndedAt == null).ToListAsync(ct))
+        {
+            b.EndedAt = time.GetUtcNow();
+            db.Audit(time, peer, PeerSupportAudit.BreakEnded, "peer-supporter", userId.ToString());
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Supervision sessions as <paramref name="reader"/> may see them: notes only when they are the peer supporter or that session's supervisor. Each note read is audited.</summary>
+    public async Task<IReadOnlyList<SupervisionView>> SupervisionAsync(Guid userId, Guid organisationId, Actor reader, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var sessions = await db.SupervisionSessions.AsNoTracking().Where(s => s.UserId == userId && s.OrganisationId == organisationId)
+            .OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.RecordedAt).Take(50).ToListAsync(ct);
+        var supervisorIds = sessions.Where(s => s.SupervisorUserId is not null).Select(s => s.SupervisorUserId!.Value).Distinct().ToList();
+        var emails = await db.Users.Where(u => supervisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        var views = new List<SupervisionView>();
+        foreach (var s in sessions)
+        {
+            var readable = reader.UserId == userId || (reader.UserId is not null && reader.UserId == s.SupervisorUserId);
+            string? note = null;
+            if (readable && s.ProtectedNote is not null)
+            {
+                note = text.Unprotect(s.ProtectedNote);
+                db.Audit(time, reader, PeerSupportAudit.SupervisionNoteRead, "supervision", s.Id.ToString(), $"peer supporter {userId}");
+            }
+            views.Add(new SupervisionView(s.Id, s.HeldOn, s.Attended,
+                s.SupervisorUserId is { } sid && emails.TryGetValue(sid, out var e) ? e : null, readable, note));
+        }
+        await db.SaveChangesAsync(ct);
+        return views;
+    }
+
+    /// <summary>Check-ins: all of them for the peer supporter; only those they chose to share for a supervisor. Each read is audited.</summary>
+    public async Task<IReadOnlyList<CheckInView>> CheckInsAsync(Guid userId, Guid organisationId, Actor reader, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var own = reader.UserId == userId;
+        var rows = await db.WellbeingCheckIns.AsNoTracking()
+            .Where(c => c.UserId == userId && c.OrganisationId == organisationId && (own || c.SharedWithSupervisor))
+            .OrderByDescending(c => c.At).Take(20).ToListAsync(ct);
+        foreach (var c in rows)
+        {
+            db.Audit(time, reader, PeerSupportAudit.CheckInRead, "check-in", c.Id.ToString(), own ? "by the peer supporter" : $"by a supervisor of {userId}");
+        }
+        await db.SaveChangesAsync(ct);
+        return rows.Select(c => new CheckInView(c.Id, c.At, text.Unprotect(c.ProtectedText) ?? "", c.SharedWithSupervisor)).ToList();
+    }
+
+    private async Task<Debrief> AddDebriefAsync(Guid userId, Guid organisationId, bool askedBySelf, string? reason, Actor actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var debrief = new Debrief
+        {
+            Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, RequestedAt = now, DueBy = now + Debrief.DueWithin,
+            AskedBySelf = askedBySelf, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        };
+        db.Debriefs.Add(debrief);
+        db.Audit(time, actor, askedBySelf ? PeerSupportAudit.DebriefRequested : PeerSupportAudit.DebriefPrompted, "peer-supporter", userId.ToString(), debrief.Reason);
+        var peerEmail = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        var due = debrief.DueBy.ToString("HH:mm 'UTC on' d MMMM", CultureInfo.InvariantCulture);
+        if (!askedBySelf && peerEmail is not null)
+        {
+            Queue(peerEmail, DebriefSubject, userId,
+                $"After {debrief.Reason ?? "a difficult contact"}, you should have a debrief with a supervisor by {due}. It is there for you, not to check up on you.\n\nSee it on your page: {links.Link("peer")}");
+        }
+        foreach (var (_, email) in await access.SupervisorsAsync(organisationId, ct))
+        {
+            Queue(email, DebriefSubject, userId,
+                $"{peerEmail ?? "A peer supporter"} {(askedBySelf ? "asked for a debrief" : $"needs a debrief after {debrief.Reason ?? "a difficult contact"}")}. Please hold it by {due}.\n\nSee your team: {links.Link("provider/people")}");
+        }
+        await db.SaveChangesAsync(ct);
+        return debrief;
+    }
+
+    /// <summary>At 80% of a limit, tells the peer supporter and their supervisors, once per window per measure.</summary>
+    private async Task WarnIfNearLimitAsync(Guid userId, Guid organisationId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var peerLoad = await load.ForAsync(userId, organisationId, ct);
+        string? peerEmail = null;
+        IReadOnlyList<(Guid Id, string Email)>? supervisors = null;
+        foreach (var m in peerLoad.Measures.Where(m => m.NearLimit))
+        {
+            var since = now - (m.Key == "day" ? PeerSupportLoad.DayWindow : PeerSupportLoad.WeekWindow);
+            if (await db.LoadWarnings.AnyAsync(w => w.UserId == userId && w.OrganisationId == organisationId && w.Measure == m.Key && w.SentAt > since, ct))
+            {
+                continue;
+            }
+            db.LoadWarnings.Add(new LoadWarning { Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Measure = m.Key, SentAt = now });
+            peerEmail ??= await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+            supervisors ??= await access.SupervisorsAsync(organisationId, ct);
+            var state = m.AtLimit ? "has reached" : "is close to";
+            if (peerEmail is not null)
+            {
+                Queue(peerEmail, WarningSubject, userId,
+                    $"You have {m.Words}. Your organisation's limit is there to look after you: {(m.AtLimit ? "you will not be given more until this eases" : "take care of yourself, and say if you need a break or a debrief")}.\n\nSee your page: {links.Link("peer")}");
+            }
+            foreach (var (_, email) in supervisors.Where(s => s.Id != userId))
+            {
+                Queue(email, WarningSubject, userId, $"{peerEmail ?? "A peer supporter"} {state} a limit: {m.Words}.\n\nSee your team: {links.Link("provider/people")}");
+            }
+            db.Audit(time, new Actor(null, "waymark"), PeerSupportAudit.LoadWarned, "peer-supporter", userId.ToString(), m.Key);
+        }
+    }
+
+    private void Queue(string email, string subject, Guid peerId, string body)
+    {
+        var now = time.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(now), CreatedAt = now, Channel = Channels.Email, Recipient = email, Subject = subject, Body = body,
+            SubjectType = MessageSubjectType, SubjectId = peerId, NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>Messages about a peer supporter carry this subject type and their id, so erasing them reaches messages to their supervisors too.</summary>
+    public const string MessageSubjectType = "peer-supporter";
+}

@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Data;
+using Waymark.Core.PeerSupport;
+using Waymark.Web.Accounts;
+using Waymark.Web.Infrastructure;
+
+namespace Waymark.Web.Pages.Peer;
+
+/// <summary>
+/// A peer supporter's own home: hours against the caps, next supervision, training due, debriefs owed, what
+/// they hold, "I need a debrief", "I need a break", time worked and their private check-ins. Only their own
+/// organisations: any other id is "not found".
+/// </summary>
+public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, AssignmentGate gate, PeerSupportRecords records, TimeProvider time) : PageModel
+{
+    public sealed record AssignmentRow(Guid Id, AssignmentKind Kind, string What, DateTimeOffset AssignedAt);
+
+    public sealed record OrganisationView(
+        Guid Id, string Name, PeerStanding Standing, IReadOnlyList<AssignmentBlock> Blocks, IReadOnlyList<AssignmentRow> Assignments,
+        IReadOnlyList<SupervisionView> Supervision, IReadOnlyList<CheckInView> CheckIns);
+
+    public IReadOnlyList<OrganisationView> Organisations { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+
+    [BindProperty]
+    public WorkInput Work { get; set; } = new();
+
+    [BindProperty]
+    public string? CheckInWords { get; set; }
+
+    [BindProperty]
+    public bool ShareCheckIn { get; set; }
+
+    /// <summary>Which organisation's form had the errors.</summary>
+    public Guid? ErrorsFor { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public Task<IActionResult> OnPostDebriefAsync(Guid organisationId) =>
+        AsPeerAsync(organisationId, () => records.RequestDebriefAsync(User.UserId(), organisationId, User.Actor()),
+            "You asked for a debrief. A supervisor has been told and should hold it within 24 hours.");
+
+    public Task<IActionResult> OnPostBreakAsync(Guid organisationId) =>
+        AsPeerAsync(organisationId, () => records.StartBreakAsync(User.UserId(), organisationId, User.Actor()),
+            "You are on a break. Nobody will give you anything new until you say you are back.");
+
+    public Task<IActionResult> OnPostBackAsync(Guid organisationId) =>
+        AsPeerAsync(organisationId, () => records.EndBreakAsync(User.UserId(), organisationId, User.Actor()), "Welcome back. Your break has ended.");
+
+    public async Task<IActionResult> OnPostCheckInAsync(Guid organisationId)
+    {
+        if (!await access.IsPeerSupporterAsync(User.UserId(), organisationId))
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(CheckInWords))
+        {
+            this.AddError(nameof(CheckInWords), "Write a few words about how you are doing");
+        }
+        else if (CheckInWords.Length > WellbeingCheckIn.MaxLength)
+        {
+            this.AddError(nameof(CheckInWords), $"Keep it to {WellbeingCheckIn.MaxLength:N0} characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            return await InvalidAsync(organisationId);
+        }
+        await records.CheckInAsync(User.UserId(), organisationId, CheckInWords!, ShareCheckIn, User.Actor());
+        TempData["Success"] = ShareCheckIn ? "Your check-in is saved and shared with your supervisors." : "Your check-in is saved. Only you can read it.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostWorkAsync(Guid organisationId)
+    {
+        if (!await access.IsPeerSupporterAsync(User.UserId(), organisationId))
+        {
+            return NotFound();
+        }
+        if (Work.Validate(this) is not { } entry)
+        {
+            return await InvalidAsync(organisationId);
+        }
+        await records.LogWorkAsync(User.UserId(), organisationId, entry.Kind, entry.Start, entry.Minutes, null, User.Actor());
+        TempData["Success"] = "Your time is recorded.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> AsPeerAsync(Guid organisationId, Func<Task> action, string done)
+    {
+        if (!await access.IsPeerSupporterAsync(User.UserId(), organisationId))
+        {
+            return NotFound();
+        }
+        await action();
+        TempData["Success"] = done;
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> InvalidAsync(Guid organisationId)
+    {
+        ErrorsFor = organisationId;
+        await LoadAsync();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Now = time.GetUtcNow();
+        var me = User.UserId();
+        var orgIds = access.PeerOrganisationIds(me);
+        var orgs = await db.Organizations.Where(o => orgIds.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync();
+        var views = new List<OrganisationView>();
+        foreach (var org in orgs)
+        {
+            var standing = await gate.StandingAsync(me, org.Id);
+            var held = await db.PeerAssignments.Where(a => a.UserId == me && a.OrganisationId == org.Id && a.EndedAt == null)
+                .OrderBy(a => a.AssignedAt).ToListAsync();
+            var rows = new List<AssignmentRow>();
+            foreach (var a in held)
+            {
+                rows.Add(new AssignmentRow(a.Id, a.Kind, await DescribeAsync(db, a), a.AssignedAt));
+            }
+            views.Add(new OrganisationView(org.Id, org.Name, standing, AssignmentGate.BlocksOf(standing), rows,
+                await records.SupervisionAsync(me, org.Id, User.Actor()), await records.CheckInsAsync(me, org.Id, User.Actor())));
+        }
+        Organisations = views;
+    }
+
+    /// <summary>What an assignment is, in words, without anything a person wrote.</summary>
+    public static async Task<string> DescribeAsync(WaymarkDbContext db, PeerAssignment a)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Kind switch
+        {
+            AssignmentKind.Referral => "A referral to " + (await db.Referrals.Where(r => r.Id == a.SubjectId)
+                .Join(db.Services, r => r.ServiceId, s => s.Id, (r, s) => s.Name).FirstOrDefaultAsync() ?? "a service"),
+            AssignmentKind.GroupSession => "A group session",
+            _ => "Moderating the wall",
+        };
+    }
+}

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
 using Waymark.Web.Accounts;
+using Waymark.Web.Groups;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
 using Waymark.Web.Notifications;
@@ -33,6 +34,9 @@ builder.Services.AddReferralFlow(builder.Configuration);
 // People: self-service accounts, the support plan, "tell my story once", download and delete my data
 builder.Services.AddWaymarkPeople();
 
+// Groups: a provider's group sessions, their calendars, cancellation messages to people who saved the service
+builder.Services.AddWaymarkGroups();
+
 // Web
 builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new MissingHandlers()));
 builder.Services.AddSessionOnlyAntiforgery();
@@ -64,6 +68,7 @@ app.UseWaymarkAccounts();
 
 app.MapRazorPages();
 app.MapExitThisPage();
+app.MapGroupCalendars();
 app.MapMatchApi();
 app.MapGet("/health", () => Results.Text("ok"));
 app.MapOrukApi();

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waymark.Core.Accounts;
 using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
+using Waymark.Core.Groups;
 using Waymark.Core.Insights;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
@@ -68,6 +69,10 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<PersonProfile> PersonProfiles => Set<PersonProfile>();
     public DbSet<SavedService> SavedServices => Set<SavedService>();
     public DbSet<StoryConsent> StoryConsents => Set<StoryConsent>();
+
+    // Group sessions and their facilitators (GroupsConfiguration.cs)
+    public DbSet<GroupSession> GroupSessions => Set<GroupSession>();
+    public DbSet<GroupFacilitator> GroupFacilitators => Set<GroupFacilitator>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

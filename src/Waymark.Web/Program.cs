@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
 using Waymark.Web.Accounts;
+using Waymark.Web.Groups;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
 using Waymark.Web.Notifications;
@@ -39,6 +40,8 @@ builder.Services.AddWaymarkPeople();
 builder.Services.AddWaymarkWall(builder.Configuration);
 // Peer supporters: training, supervision, debriefs, check-ins, load against caps, and the one assignment gate
 builder.Services.AddWaymarkPeerSupport();
+// Groups: a provider's group sessions, their calendars, cancellation messages to people who saved the service
+builder.Services.AddWaymarkGroups();
 
 // Web
 builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new MissingHandlers()));
@@ -71,6 +74,7 @@ app.UseWaymarkAccounts();
 
 app.MapRazorPages();
 app.MapExitThisPage();
+app.MapGroupCalendars();
 app.MapMatchApi();
 app.MapGet("/health", () => Results.Text("ok"));
 app.MapOrukApi();

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waymark.Core.Accounts;
 using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
+using Waymark.Core.Groups;
 using Waymark.Core.Insights;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
@@ -88,6 +89,9 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<PeerBreak> PeerBreaks => Set<PeerBreak>();
     public DbSet<AssignmentOverride> AssignmentOverrides => Set<AssignmentOverride>();
     public DbSet<LoadWarning> LoadWarnings => Set<LoadWarning>();
+    // Group sessions and their facilitators (GroupsConfiguration.cs)
+    public DbSet<GroupSession> GroupSessions => Set<GroupSession>();
+    public DbSet<GroupFacilitator> GroupFacilitators => Set<GroupFacilitator>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

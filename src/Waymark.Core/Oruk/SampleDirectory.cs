@@ -27,6 +27,7 @@ public static class SampleDirectory
         {
             throw new InvalidOperationException($"The sample directory '{name}' did not import: {string.Join("; ", result.Rejections.Take(5))}");
         }
+        await Groups.SampleGroupSessions.AddAsync(db, time, ct);
         return result;
     }
 }

@@ -50,6 +50,13 @@ public sealed class PeerSupportLoad(WaymarkDbContext db, TimeProvider time)
             .Where(w => w.UserId == userId && w.OrganisationId == organisationId && w.StartedAt >= from)
             .Select(w => new { w.StartedAt, w.Minutes }).ToListAsync(ct);
         var spans = entries.Select(e => (e.StartedAt, e.StartedAt.AddMinutes(e.Minutes))).ToList();
+        // Group sessions they facilitated for this organisation are work too, counted once they have happened.
+        var sessions = await db.GroupFacilitators.AsNoTracking().Where(f => f.UserId == userId)
+            .Join(db.GroupSessions, f => f.SessionId, g => g.Id, (f, g) => g)
+            .Where(g => g.CancelledAt == null && g.StartsAt >= now - WeekWindow - TimeSpan.FromDays(1) && g.StartsAt < now)
+            .Join(db.Services.Where(x => x.OrganizationId == organisationId), g => g.ServiceId, x => x.Id, (g, x) => new { g.StartsAt, g.EndsAt })
+            .ToListAsync(ct);
+        spans.AddRange(sessions.Select(g => (g.StartsAt, g.EndsAt)));
         var caseload = await db.PeerAssignments.CountAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.EndedAt == null, ct);
         return new PeerLoad(
             new LoadMeasure("day", "in the last 24 hours", MinutesWithin(spans, now - DayWindow, now) / 60.0, settings.DayCapMinutes / 60.0, "hours"),

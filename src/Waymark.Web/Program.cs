@@ -3,6 +3,7 @@ using Waymark.Core.Data;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
+using Waymark.Web.Network;
 using Waymark.Web.Notifications;
 using Waymark.Web.Oruk;
 using Waymark.Web.People;
@@ -32,6 +33,9 @@ builder.Services.AddReferralFlow(builder.Configuration);
 
 // People: self-service accounts, the support plan, "tell my story once", download and delete my data
 builder.Services.AddWaymarkPeople();
+
+// Organisations working together: onward referrals between them, shared offers, "works with" links
+builder.Services.AddWaymarkNetwork();
 
 // Web
 builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new MissingHandlers()));

@@ -69,6 +69,13 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SavedService> SavedServices => Set<SavedService>();
     public DbSet<StoryConsent> StoryConsents => Set<StoryConsent>();
 
+    // Organisations working together (NetworkConfiguration.cs)
+    public DbSet<ReferringOrganisation> ReferringOrganisations => Set<ReferringOrganisation>();
+    public DbSet<ReferralMessage> ReferralMessages => Set<ReferralMessage>();
+    public DbSet<Network.SharedOffer> SharedOffers => Set<Network.SharedOffer>();
+    public DbSet<Network.OfferRequest> OfferRequests => Set<Network.OfferRequest>();
+    public DbSet<Network.OrganisationLink> OrganisationLinks => Set<Network.OrganisationLink>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>

@@ -4,6 +4,7 @@ using Waymark.Web.Accounts;
 using Waymark.Web.Groups;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
+using Waymark.Web.Network;
 using Waymark.Web.Notifications;
 using Waymark.Web.Oruk;
 using Waymark.Web.PeerSupport;
@@ -42,6 +43,8 @@ builder.Services.AddWaymarkWall(builder.Configuration);
 builder.Services.AddWaymarkPeerSupport();
 // Groups: a provider's group sessions, their calendars, cancellation messages to people who saved the service
 builder.Services.AddWaymarkGroups();
+// Organisations working together: onward referrals between them, shared offers, "works with" links
+builder.Services.AddWaymarkNetwork();
 
 // Web
 builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new MissingHandlers()));

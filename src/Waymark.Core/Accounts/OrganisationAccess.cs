@@ -48,6 +48,17 @@ public sealed class OrganisationAccess(WaymarkDbContext db)
             .AnyAsync(x => x.Service!.OrganizationId == null || !organisations.Contains(x.Service.OrganizationId.Value), ct);
     }
 
+    /// <summary>
+    /// The organisations the user works for, by membership: what they may act for between organisations (offers,
+    /// links, onward referrals). Unlike editing listings, a site admin gets no more here.
+    /// </summary>
+    public IQueryable<Guid> MemberOrganisationIds(Guid userId) =>
+        db.OrganisationMemberships.Where(m => m.UserId == userId).Select(m => m.OrganizationId);
+
+    /// <summary>Whether the user is a provider-admin of the organisation (its admin membership).</summary>
+    public Task<bool> IsOrganisationAdminAsync(Guid userId, Guid organisationId, CancellationToken ct = default) =>
+        db.OrganisationMemberships.AnyAsync(m => m.UserId == userId && m.OrganizationId == organisationId && m.Role == MembershipRoles.Admin, ct);
+
     public async Task<bool> CanManageReportAsync(Guid userId, Guid reportId, CancellationToken ct = default)
     {
         var serviceId = await db.ListingReports.Where(r => r.Id == reportId).Select(r => (Guid?)r.ServiceId).SingleOrDefaultAsync(ct);

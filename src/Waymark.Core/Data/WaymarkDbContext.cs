@@ -92,6 +92,12 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     // Group sessions and their facilitators (GroupsConfiguration.cs)
     public DbSet<GroupSession> GroupSessions => Set<GroupSession>();
     public DbSet<GroupFacilitator> GroupFacilitators => Set<GroupFacilitator>();
+    // Organisations working together (NetworkConfiguration.cs)
+    public DbSet<ReferringOrganisation> ReferringOrganisations => Set<ReferringOrganisation>();
+    public DbSet<ReferralMessage> ReferralMessages => Set<ReferralMessage>();
+    public DbSet<Network.SharedOffer> SharedOffers => Set<Network.SharedOffer>();
+    public DbSet<Network.OfferRequest> OfferRequests => Set<Network.OfferRequest>();
+    public DbSet<Network.OrganisationLink> OrganisationLinks => Set<Network.OrganisationLink>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

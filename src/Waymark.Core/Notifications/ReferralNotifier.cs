@@ -54,14 +54,24 @@ public sealed class ReferralNotifier(WaymarkDbContext db, IPersonContact personC
             return (NewsSubject, body.ToString());
         }, ct);
 
+        var referrerLink = await ReferrerLinkAsync(referral, ct);
         await ToReferrerAsync(referral, () =>
         {
             var body = $"A referral you made on {made} is now {status}."
                 + (latest.Reason is null ? "" : " The service gave a reason.")
                 + (onward ? " You can make an onward referral from its page, with the person's consent." : "")
-                + $"\n\nSee its history: {ReferrerLink(referral)}";
+                + $"\n\nSee its history: {referrerLink}";
             return (ReferrerSubject, body);
         }, ct);
+    }
+
+    /// <summary>The receiving organisation replied to the referrer; what it said is behind the link.</summary>
+    public async Task RepliedAsync(Referral referral, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        var link = await ReferrerLinkAsync(referral, ct);
+        await ToReferrerAsync(referral, () => (ReferrerSubject,
+            $"The service sent you a message about a referral you made on {Day(referral.CreatedAt)}.\n\nRead it and see the referral's history: {link}"), ct);
     }
 
     /// <summary>Told once, when the service has not answered within its response time.</summary>
@@ -78,7 +88,8 @@ public sealed class ReferralNotifier(WaymarkDbContext db, IPersonContact personC
                 : (OverdueSubject, $"{text}\n\nSee it in Waymark: {PersonLink(referral)}\n\n{Footer}"), ct);
             return;
         }
-        await ToReferrerAsync(referral, () => (OverdueSubject, $"{text}\n\nSee it in Waymark: {ReferrerLink(referral)}"), ct);
+        var referrerLink = await ReferrerLinkAsync(referral, ct);
+        await ToReferrerAsync(referral, () => (OverdueSubject, $"{text}\n\nSee it in Waymark: {referrerLink}"), ct);
     }
 
     /// <summary>The four-weekly "still waiting" check-in, with things to do meanwhile.</summary>
@@ -119,7 +130,11 @@ public sealed class ReferralNotifier(WaymarkDbContext db, IPersonContact personC
 
     private string PersonLink(Referral r) => r.PersonUserId is null ? settings.Link("") : settings.Link("my/referrals");
 
-    private string ReferrerLink(Referral r) => settings.Link($"navigator/referrals/{r.Id}");
+    /// <summary>A navigator follows their referral in the navigator pages; an organisation's staff in the provider pages.</summary>
+    private async Task<string> ReferrerLinkAsync(Referral r, CancellationToken ct) =>
+        r.ReferrerUserId != r.PersonUserId && (db.ReferringOrganisations.Local.Any(x => x.ReferralId == r.Id) || await db.ReferringOrganisations.AnyAsync(x => x.ReferralId == r.Id, ct))
+            ? settings.Link($"provider/referrals/sent/{r.Id}")
+            : settings.Link($"navigator/referrals/{r.Id}");
 
     private static string Day(DateTimeOffset at) => Day(UkTime.DateOf(at));
 

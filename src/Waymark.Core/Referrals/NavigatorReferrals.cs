@@ -45,7 +45,21 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
 
     public static bool EndsOnward(ReferralStatus status) => status is ReferralStatus.Declined or ReferralStatus.Closed or ReferralStatus.RemovedFromWaitingList;
 
-    public async Task<Referral> ReferAsync(NavigatorReferralRequest request, Actor navigator, CancellationToken ct = default)
+    public Task<Referral> ReferAsync(NavigatorReferralRequest request, Actor navigator, CancellationToken ct = default) =>
+        ReferAsync(request, navigator, asOrganisation: false, ct);
+
+    /// <summary>
+    /// Staff of the organisation that received <see cref="NavigatorReferralRequest.OnwardFromReferralId"/> refer the
+    /// person on to another organisation's service: the same consent, notifications and history as a navigator's
+    /// referral, with the referring organisation recorded (<see cref="ReferringOrganisation"/>).
+    /// </summary>
+    public Task<Referral> ReferOnwardAsOrganisationAsync(NavigatorReferralRequest request, Actor staff, CancellationToken ct = default) =>
+        ReferAsync(request, staff, asOrganisation: true, ct);
+
+    /// <summary>Whether staff of the organisation that received a referral in this state may refer the person on: not once they withdrew it.</summary>
+    public static bool OrganisationCanReferOn(ReferralStatus status) => status != ReferralStatus.Withdrawn;
+
+    private async Task<Referral> ReferAsync(NavigatorReferralRequest request, Actor navigator, bool asOrganisation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(navigator);
@@ -56,6 +70,10 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         var service = await db.Services.Where(s => s.Id == request.ServiceId && s.OrganizationId != null)
             .Select(s => new { s.Id, OrganisationId = s.OrganizationId!.Value, Organisation = s.Organization!.Name }).SingleOrDefaultAsync(ct)
             ?? throw new ReferralException("There is no such service.");
+        if (asOrganisation && request.OnwardFromReferralId is null)
+        {
+            throw new ReferralException("An organisation refers someone on from a referral it received.");
+        }
         var name = request.PersonName?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
         {
@@ -85,12 +103,31 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         {
             throw new ReferralException("Only send the person's story when they agreed to share it.");
         }
+        (Guid OrganisationId, Guid FromServiceId, Guid FromReferralId, string StaffRole)? referringOrganisation = null;
+        Guid? earlierPerson = null;
         if (request.OnwardFromReferralId is { } fromId)
         {
-            var earlier = await db.Referrals.Where(r => r.Id == fromId && r.ReferrerUserId == navigatorId)
-                .Select(r => new { r.Status, r.ProtectedStory }).SingleOrDefaultAsync(ct)
+            // A navigator carries on from a referral they made; an organisation from one it received.
+            var memberships = db.OrganisationMemberships.Where(m => m.UserId == navigatorId);
+            var earlier = await db.Referrals
+                .Where(r => r.Id == fromId && (asOrganisation ? memberships.Any(m => m.OrganizationId == r.OrganisationId) : r.ReferrerUserId == navigatorId))
+                .Select(r => new { r.Status, r.ProtectedStory, r.OrganisationId, r.ServiceId, r.PersonUserId }).SingleOrDefaultAsync(ct)
                 ?? throw new ReferralException("There is no such earlier referral.");
-            if (!EndsOnward(earlier.Status))
+            if (asOrganisation)
+            {
+                if (!OrganisationCanReferOn(earlier.Status))
+                {
+                    throw new ReferralException("The person withdrew this referral, so it cannot be carried onward.");
+                }
+                if (service.OrganisationId == earlier.OrganisationId)
+                {
+                    throw new ReferralException("Choose another organisation's service.");
+                }
+                var role = await memberships.Where(m => m.OrganizationId == earlier.OrganisationId).Select(m => m.Role).FirstAsync(ct);
+                referringOrganisation = (earlier.OrganisationId, earlier.ServiceId, fromId, role);
+                earlierPerson = earlier.PersonUserId;
+            }
+            else if (!EndsOnward(earlier.Status))
             {
                 throw new ReferralException("Only a declined or closed referral can be carried onward.");
             }
@@ -108,15 +145,21 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
 
         // A person whose account has this address confirmed sees the referral in their own list (otherwise it joins
         // their account when they confirm it); the navigator is not told whether they have one.
-        var personUserId = email is null ? null : await addresses.ConfirmedAccountForAsync(email, ct);
-        var referral = Referral.Create(service.Id, service.OrganisationId, personUserId, new ReferralActor(navigatorId, navigator.Name, ReferralParty.Referrer),
+        var personUserId = earlierPerson ?? (email is null ? null : await addresses.ConfirmedAccountForAsync(email, ct));
+        var byName = referringOrganisation is not { } org ? navigator.Name
+            : $"{ReferringOrganisation.DescribeRole(org.StaffRole)} at {await db.Organizations.Where(o => o.Id == org.OrganisationId).Select(o => o.Name).SingleAsync(ct)}";
+        var referral = Referral.Create(service.Id, service.OrganisationId, personUserId, new ReferralActor(navigatorId, byName, ReferralParty.Referrer),
             request.Contact, request.SharesStory ? text.Protect(story) : null, time);
         db.Referrals.Add(referral);
+        if (referringOrganisation is { } source)
+        {
+            db.ReferringOrganisations.Add(ReferringOrganisation.Record(referral.Id, source.OrganisationId, source.FromServiceId, source.FromReferralId, source.StaffRole));
+        }
         db.ReferredPeople.Add(ReferredPerson.Create(referral.Id, text.Protect(name)!, text.Protect(email), text.Protect(phone)));
         db.ReferralConsents.Add(ReferralConsent.Record(referral.Id, request.ConsentMethod, request.ConsentGivenOn, request.SharesContactDetails,
             request.SharesStory, service.Organisation, navigatorId, request.OnwardFromReferralId, time));
         db.Audit(time, navigator, ReferralAudit.Created, "referral", referral.Id.ToString(),
-            $"service {service.Id} by a navigator" + (request.OnwardFromReferralId is { } f ? $", onward from {f}" : ""));
+            $"service {service.Id} by " + (referringOrganisation is { } by ? $"organisation {by.OrganisationId}" : "a navigator") + (request.OnwardFromReferralId is { } f ? $", onward from {f}" : ""));
         await notifier.MovedAsync(referral, ct);
         await db.SaveChangesAsync(ct);
         return referral;
@@ -145,6 +188,35 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         db.Audit(time, navigator, ReferralAudit.Viewed, "referral", referral.Id.ToString(), "by the referring navigator");
         await db.SaveChangesAsync(ct);
         return (await ToViewsAsync([referral], withStory: true, ct))[0];
+    }
+
+    /// <summary>The onward referrals the staff member's organisations made, newest first; names and statuses, not stories.</summary>
+    public async Task<IReadOnlyList<NavigatorReferralView>> ListSentByOrganisationsAsync(Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var referrals = await SentByOrganisations(staff).Include(r => r.Events)
+            .OrderByDescending(r => r.CreatedAt).Take(200).AsSplitQuery().ToListAsync(ct);
+        return await ToViewsAsync(referrals, withStory: false, ct);
+    }
+
+    /// <summary>One onward referral one of the staff member's organisations made, or null; audited.</summary>
+    public async Task<NavigatorReferralView?> FindSentByOrganisationAsync(Guid referralId, Actor staff, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var referral = await SentByOrganisations(staff).Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == referralId, ct);
+        if (referral is null)
+        {
+            return null;
+        }
+        db.Audit(time, staff, ReferralAudit.Viewed, "referral", referral.Id.ToString(), "by the referring organisation");
+        await db.SaveChangesAsync(ct);
+        return (await ToViewsAsync([referral], withStory: true, ct))[0];
+    }
+
+    private IQueryable<Referral> SentByOrganisations(Actor staff)
+    {
+        var orgs = db.OrganisationMemberships.Where(m => m.UserId == staff.UserId).Select(m => m.OrganizationId);
+        return db.Referrals.Where(r => db.ReferringOrganisations.Any(x => x.ReferralId == r.Id && orgs.Contains(x.OrganisationId)));
     }
 
     /// <summary>The contact details recorded for the person on one of this navigator's referrals, to prefill an onward referral.</summary>

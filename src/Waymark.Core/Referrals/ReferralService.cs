@@ -287,4 +287,7 @@ public static class ReferralAudit
     /// <summary>The receiving organisation read how to reach the person (name, email, phone).</summary>
     public const string ContactViewed = "referral-contact-viewed";
     public const string JoinedAccount = "referral-joined-account";
+
+    /// <summary>The receiving organisation sent the referrer a message.</summary>
+    public const string Replied = "referral-replied";
 }

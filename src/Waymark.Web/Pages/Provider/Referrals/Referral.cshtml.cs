@@ -11,7 +11,7 @@ namespace Waymark.Web.Pages.Provider.Referrals;
 /// One referral for the receiving organisation's staff. Opening it marks it Opened (so the person and the
 /// referrer see it was read), and every view is audited. Another organisation's referral is not found.
 /// </summary>
-public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals navigatorReferrals, PeerSupportRecords peerSupport) : PageModel
+public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals navigatorReferrals, PeerSupportRecords peerSupport, ReferralReplies replies, ReferralPartners partners) : PageModel
 {
     public const int MaxReasonLength = 2000;
 
@@ -20,6 +20,21 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
 
     [BindProperty]
     public string? Reason { get; set; }
+
+    /// <summary>A message back to whoever referred the person (a navigator or another organisation).</summary>
+    [BindProperty]
+    public string? Message { get; set; }
+
+    /// <summary>When another organisation referred the person on: which, from what service, and the staff member's role there.</summary>
+    public ReferredBy? ReferredBy { get; private set; }
+
+    public IReadOnlyList<ReferralReply> Replies { get; private set; } = [];
+
+    /// <summary>Whether someone other than the person made the referral, so there is someone to reply to.</summary>
+    public bool CanReply { get; private set; }
+
+    /// <summary>Whether staff can refer the person on to another organisation from here.</summary>
+    public bool CanReferOn => NavigatorReferrals.OrganisationCanReferOn(Referral.Status);
 
     public ReferralView Referral { get; private set; } = null!;
 
@@ -39,31 +54,43 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
     /// <summary>For a navigator's referral: the organisations the navigator refers from.</summary>
     public IReadOnlyList<string> ReferredFrom { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReplyAsync(Guid id)
     {
-        var view = await referrals.OpenForStaffAsync(id, User.Actor());
-        if (view is null)
+        if (!await LoadAsync(id))
         {
             return NotFound();
         }
-        Referral = view;
-        ReferredPerson = await navigatorReferrals.ForReceivingStaffAsync(id, User.Actor());
-        ReferredFrom = await navigatorReferrals.ReferrerOrganisationsAsync(id);
-        await LoadPeerSupportAsync(id);
-        return Page();
+        if (!CanReply)
+        {
+            this.AddError(nameof(Message), "The person referred themselves, so there is nobody else to reply to");
+        }
+        else if (string.IsNullOrWhiteSpace(Message))
+        {
+            this.AddError(nameof(Message), "Write your message to whoever referred them");
+        }
+        else if (Message.Length > ReferralMessage.MaxLength)
+        {
+            this.AddError(nameof(Message), $"The message must be {ReferralMessage.MaxLength:N0} characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await replies.ReplyAsync(id, Message, User.Actor());
+        TempData["Success"] = "Your message has been sent to whoever referred them.";
+        return RedirectToPage(new { id });
     }
 
     /// <summary>Gives the referral to one of the organisation's peer supporters, through the assignment gate.</summary>
     public async Task<IActionResult> OnPostAssignAsync(Guid id)
     {
-        var view = await referrals.OpenForStaffAsync(id, User.Actor());
-        if (view is null)
+        if (!await LoadAsync(id))
         {
             return NotFound();
         }
-        Referral = view;
-        ReferredPerson = await navigatorReferrals.ForReceivingStaffAsync(id, User.Actor());
-        await LoadPeerSupportAsync(id);
         if (AssignTo is not { } peer || !PeerSupporters.Any(p => p.Id == peer))
         {
             this.AddError(nameof(AssignTo), "Choose a peer supporter of your organisation");
@@ -90,15 +117,11 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        var view = await referrals.OpenForStaffAsync(id, User.Actor());
-        if (view is null)
+        if (!await LoadAsync(id))
         {
             return NotFound();
         }
-        Referral = view;
-        ReferredPerson = await navigatorReferrals.ForReceivingStaffAsync(id, User.Actor());
-        ReferredFrom = await navigatorReferrals.ReferrerOrganisationsAsync(id);
-        await LoadPeerSupportAsync(id);
+        var view = Referral;
         if (!Enum.TryParse<ReferralStatus>(To, out var to) || !ReferralRules.NextFrom(view.Status).Contains(to) || to == ReferralStatus.Withdrawn)
         {
             this.AddError(nameof(To), "Choose what has happened to this referral");
@@ -128,6 +151,23 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
         }
         TempData["Success"] = $"The referral is now {ReferralRules.Describe(to)}.";
         return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var view = await referrals.OpenForStaffAsync(id, User.Actor());
+        if (view is null)
+        {
+            return false;
+        }
+        Referral = view;
+        ReferredPerson = await navigatorReferrals.ForReceivingStaffAsync(id, User.Actor());
+        ReferredBy = await partners.ReferredByAsync(id);
+        Replies = await replies.ForReferralAsync(id);
+        CanReply = await replies.HasReferrerAsync(id);
+        ReferredFrom = await navigatorReferrals.ReferrerOrganisationsAsync(id);
+        await LoadPeerSupportAsync(id);
+        return true;
     }
 
     /// <summary>The moves staff can make from here; withdrawing is the person's alone.</summary>

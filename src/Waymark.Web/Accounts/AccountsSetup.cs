@@ -28,6 +28,9 @@ public static class Policies
 
     /// <summary>Navigators, signed in with an authenticator: they refer people and follow their referrals.</summary>
     public const string Navigator = "navigator";
+
+    /// <summary>Commissioners, signed in with an authenticator: aggregates for their areas, never a person.</summary>
+    public const string Commissioner = "commissioner";
 }
 
 public static class RateLimits
@@ -116,7 +119,8 @@ public static class AccountsSetup
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff).AddRequirements(new AuthenticatorRequirement()))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.ListingEditors).AddRequirements(new AuthenticatorRequirement()))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AuthenticatorRequirement()))
-            .AddPolicy(Policies.Navigator, p => p.RequireRole(Roles.Navigator).AddRequirements(new AuthenticatorRequirement()));
+            .AddPolicy(Policies.Navigator, p => p.RequireRole(Roles.Navigator).AddRequirements(new AuthenticatorRequirement()))
+            .AddPolicy(Policies.Commissioner, p => p.RequireRole(Roles.Commissioner).AddRequirements(new AuthenticatorRequirement()));
         services.AddSingleton<IAuthorizationHandler, AuthenticatorRequirementHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthenticatorSetupRedirect>();
         // PostConfigure: AddRazorPages replaces the conventions collection when its own setup runs.
@@ -125,6 +129,7 @@ public static class AccountsSetup
             o.Conventions.AuthorizeFolder("/Provider", Policies.Provider);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Navigator", Policies.Navigator);
+            o.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
         });
 
         var signInsPerMinute = configuration.GetValue("WAYMARK_SIGN_IN_ATTEMPTS_PER_MINUTE", 10);

@@ -12,6 +12,7 @@ public static class Landing
         return held.Contains(Roles.Admin) ? "/admin/organisations"
             : held.Contains(Roles.Navigator) ? "/navigator"
             : held.Contains(Roles.ProviderAdmin) || held.Contains(Roles.ProviderStaff) ? "/provider"
+            : held.Contains(Roles.Commissioner) ? "/commissioning"
             : "/account";
     }
 

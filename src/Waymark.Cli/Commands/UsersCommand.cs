@@ -4,7 +4,7 @@ using Waymark.Core.Accounts;
 namespace Waymark.Cli.Commands;
 
 /// <summary>
-/// <c>waymark users add --email --role [--organisation]</c> and <c>waymark users set-password-link --email</c>.
+/// <c>waymark users add --email --role [--organisation] [--area …]</c> and <c>waymark users set-password-link --email</c>.
 /// Nothing ships with a default password: each prints a one-time link for the account's owner to choose one.
 /// </summary>
 internal static class UsersCommand
@@ -22,12 +22,13 @@ internal static class UsersCommand
         var email = new Option<string>("--email") { Description = "The account's email address (also its user name).", Required = true };
         var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Roles.All)}.", Required = true };
         var org = new Option<Guid?>("--organisation", "--org") { Description = "The organisation's id; needed for provider-staff, provider-admin and peer-supporter." };
-        var add = new Command("add", "Create an account and print a one-time link for its owner to choose a password (valid 7 days).") { email, role, org };
+        var area = new Option<string[]>("--area") { Description = "For a commissioner: a local authority or region (name or GSS code) it sees; give it once per area." };
+        var add = new Command("add", "Create an account and print a one-time link for its owner to choose a password (valid 7 days).") { email, role, org, area };
         add.SetAction((parse, ct) => context.GuardAsync(async () =>
         {
             await using var db = await context.OpenAsync(parse, ct);
             var account = await new AccountAdministration(db, context.Time)
-                .AddUserAsync(parse.GetRequiredValue(email), parse.GetRequiredValue(role), parse.GetValue(org), Actor.CommandLine, ct);
+                .AddUserAsync(parse.GetRequiredValue(email), parse.GetRequiredValue(role), parse.GetValue(org), parse.GetValue(area) ?? [], Actor.CommandLine, ct);
             await context.Output.WriteLineAsync($"created {account.Role} account for {account.Email}");
             await WriteLinkAsync(context, parse.GetRequiredValue(baseUrl), account);
             return 0;

@@ -23,8 +23,13 @@ public sealed class AccountAdministration(WaymarkDbContext db, TimeProvider time
 {
     public static readonly TimeSpan SetPasswordLifetime = TimeSpan.FromDays(7);
 
-    public async Task<NewAccount> AddUserAsync(string email, string role, Guid? organisationId, Actor actor, CancellationToken ct = default)
+    public async Task<NewAccount> AddUserAsync(string email, string role, Guid? organisationId, Actor actor, CancellationToken ct = default) =>
+        await AddUserAsync(email, role, organisationId, [], actor, ct);
+
+    /// <summary>As above; a commissioner account needs one or more <paramref name="areas"/> (authority or region codes or names).</summary>
+    public async Task<NewAccount> AddUserAsync(string email, string role, Guid? organisationId, IReadOnlyList<string> areas, Actor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(areas);
         email = email.Trim();
         if (!EmailAddress.IsValid(email))
         {
@@ -38,6 +43,15 @@ public sealed class AccountAdministration(WaymarkDbContext db, TimeProvider time
         {
             throw new AccountException($"A {role} account needs the organisation it works for (--organisation).");
         }
+        if (role == Roles.Commissioner && areas.Count == 0)
+        {
+            throw new AccountException("A commissioner account needs the areas it sees (--area, a local authority or region; give it more than once for several).");
+        }
+        if (role != Roles.Commissioner && areas.Count > 0)
+        {
+            throw new AccountException("Only a commissioner account has areas (--area).");
+        }
+        var resolvedAreas = Commissioning.CommissionerAreas.Resolve(areas);
         if (organisationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId, ct))
         {
             throw new AccountException($"There is no organisation with id {orgId}.");
@@ -70,6 +84,10 @@ public sealed class AccountAdministration(WaymarkDbContext db, TimeProvider time
         if (organisationId is { } org)
         {
             AddMembership(user.Id, org, MembershipRoles.For(role), actor);
+        }
+        if (resolvedAreas.Count > 0)
+        {
+            await Commissioning.CommissionerAreas.AddAsync(db, time, user.Id, resolvedAreas, actor, ct);
         }
         var (token, expires) = IssueToken(user.Id);
         await db.SaveChangesAsync(ct);

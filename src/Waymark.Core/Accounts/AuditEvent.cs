@@ -35,4 +35,6 @@ public static class AuditActions
     public const string MembershipAdded = "membership-added";
     public const string MembershipRemoved = "membership-removed";
     public const string OrganisationCreated = "organisation-created";
+    public const string AreasAdded = "areas-added";
+    public const string CommissioningRead = "commissioning-read";
 }

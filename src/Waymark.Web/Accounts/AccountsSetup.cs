@@ -94,6 +94,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.Navigator, p => p.RequireRole(Roles.Navigator).AddRequirements(new AuthenticatorRequirement()))
             .AddPolicy(Policies.Moderator, p => p.RequireRole(Roles.Moderator).AddRequirements(new AuthenticatorRequirement()));
             .AddPolicy(Policies.PeerSupporter, p => p.RequireRole(Roles.PeerSupporter).AddRequirements(new AuthenticatorRequirement()));
+            .AddPolicy(Policies.Commissioner, p => p.RequireRole(Roles.Commissioner).AddRequirements(new AuthenticatorRequirement()));
         services.AddSingleton<IAuthorizationHandler, AuthenticatorRequirementHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthenticatorSetupRedirect>();
         // PostConfigure: AddRazorPages replaces the conventions collection when its own setup runs.
@@ -104,6 +105,7 @@ public static class AccountsSetup
             o.Conventions.AuthorizeFolder("/Navigator", Policies.Navigator);
             o.Conventions.AuthorizeFolder("/Moderate", Policies.Moderator);
             o.Conventions.AuthorizeFolder("/Peer", Policies.PeerSupporter);
+            o.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
         });
 
         var signInsPerMinute = configuration.GetValue("WAYMARK_SIGN_IN_ATTEMPTS_PER_MINUTE", 10);

@@ -14,6 +14,7 @@ public static class Landing
             : held.Contains(Roles.ProviderAdmin) || held.Contains(Roles.ProviderStaff) ? "/provider"
             : held.Contains(Roles.Moderator) ? "/moderate"
             : held.Contains(Roles.PeerSupporter) ? "/peer"
+            : held.Contains(Roles.Commissioner) ? "/commissioning"
             : "/account";
     }
 

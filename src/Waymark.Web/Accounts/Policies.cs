@@ -18,4 +18,7 @@ public static class Policies
 
     /// <summary>Peer supporters, signed in with an authenticator: their own page, /peer.</summary>
     public const string PeerSupporter = "peer-supporter";
+
+    /// <summary>Commissioners, signed in with an authenticator: aggregates for their areas, never a person.</summary>
+    public const string Commissioner = "commissioner";
 }

@@ -68,6 +68,23 @@ public sealed partial class UsersCommandTests(AccountsApp app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Users_add_gives_a_commissioner_the_areas_named_and_refuses_one_without()
+    {
+        var email = $"commissioner-{Guid.NewGuid():N}@example.org";
+
+        var run = await RunAsync("users", "add", "--email", email, "--role", "commissioner", "--area", "Calderdale", "--area", "E08000019");
+        var without = await RunAsync("users", "add", "--email", "c2@example.org", "--role", "commissioner");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, without.ExitCode);
+        Assert.Contains("needs the areas it sees (--area", without.Error, StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        Assert.Equal(["Calderdale", "Sheffield"], (await Waymark.Core.Commissioning.CommissionerAreas.ForUserAsync(db, user.Id)).Select(a => a.Name));
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "c2@example.org"));
+    }
+
+    [Fact]
     public async Task Set_password_link_reissues_a_link_for_an_existing_account()
     {
         var account = await app.AddUserAsync(Roles.Moderator);

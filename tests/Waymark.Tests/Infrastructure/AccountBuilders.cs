@@ -64,19 +64,19 @@ public class AccountsApp : WaymarkApp
     }
 
     /// <summary>Creates an account as `waymark users add` does and returns its one-time set-password link.</summary>
-    public async Task<NewAccount> AddUserAsync(string role, Guid? organisationId = null, string? email = null)
+    public async Task<NewAccount> AddUserAsync(string role, Guid? organisationId = null, string? email = null, IReadOnlyList<string>? areas = null)
     {
         using var scope = Services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
-        return await accounts.AddUserAsync(email ?? $"{role}-{Guid.NewGuid():N}@example.org", role, organisationId, Actor.CommandLine);
+        return await accounts.AddUserAsync(email ?? $"{role}-{Guid.NewGuid():N}@example.org", role, organisationId, areas ?? [], Actor.CommandLine);
     }
 
     public const string GoodPassword = "heron lantern orchard";
 
     /// <summary>A browser signed in as a new user with a password but no authenticator yet (through another host of the app, if given).</summary>
-    public async Task<(Browser Browser, NewAccount Account)> SignInWithPasswordOnlyAsync(string role, Guid? organisationId = null, WebApplicationFactory<Program>? through = null)
+    public async Task<(Browser Browser, NewAccount Account)> SignInWithPasswordOnlyAsync(string role, Guid? organisationId = null, WebApplicationFactory<Program>? through = null, IReadOnlyList<string>? areas = null)
     {
-        var account = await AddUserAsync(role, organisationId);
+        var account = await AddUserAsync(role, organisationId, areas: areas);
         var browser = Browser.For(through ?? this);
         var set = await browser.SubmitAsync(account.SetPasswordPath, [new("Password", GoodPassword)]);
         Assert.Equal(HttpStatusCode.Redirect, set.Status);
@@ -86,9 +86,9 @@ public class AccountsApp : WaymarkApp
     }
 
     /// <summary>A browser signed in as staff with an authenticator set up, as every staff member must.</summary>
-    public async Task<StaffSession> SignInAsStaffAsync(string role, Guid? organisationId = null, WebApplicationFactory<Program>? through = null)
+    public async Task<StaffSession> SignInAsStaffAsync(string role, Guid? organisationId = null, WebApplicationFactory<Program>? through = null, IReadOnlyList<string>? areas = null)
     {
-        var (browser, account) = await SignInWithPasswordOnlyAsync(role, organisationId, through);
+        var (browser, account) = await SignInWithPasswordOnlyAsync(role, organisationId, through, areas);
         var setup = await browser.GetAsync("/account/authenticator");
         var key = setup.Text("#authenticator-key");
         Assert.NotEmpty(key);

@@ -35,6 +35,27 @@ public sealed class SourcesTests(WaymarkApp app) : IClassFixture<WaymarkApp>
     }
 
     [Fact]
+    public async Task It_credits_the_commissioner_figures_at_the_versions_data_reference_names()
+    {
+        using var client = app.CreateClient();
+        var page = await HtmlPage.GetAsync(client, "/sources");
+        var sources = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "data", "reference", "SOURCES.md"));
+
+        foreach (var (id, repo, commit) in new[]
+        {
+            ("#source-iod2025", "traffordDataLab/open_data", "3fcf109b"), ("#source-census2021", "ONSvisual/census-population-scrolly", "54e5f596"),
+            ("#source-mid2020", "humaniverse/demographr", "c6210a3a"), ("#source-regions", "dhsc-govuk/FingertipsNext", "54aee382"),
+        })
+        {
+            Assert.Contains(repo, page.Text(id), StringComparison.Ordinal);
+            Assert.Contains(commit, page.Text(id), StringComparison.Ordinal);
+            Assert.Contains($"`{repo}`", sources, StringComparison.Ordinal);
+            Assert.Contains($"`{commit}", sources, StringComparison.Ordinal);
+        }
+        Assert.Contains("Open Government Licence v3.0", page.Text("#commissioning + p"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_page_links_to_it_from_the_footer()
     {
         using var client = app.CreateClient();

@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Data;
+using Waymark.Core.Directory;
+using Waymark.Core.Gazetteer;
+using Waymark.Core.Matching;
+using Waymark.Core.Schedules;
+
+namespace Waymark.Core.Commissioning;
+
+/// <summary>Services per 100,000 adults in one authority, with its 95% interval.</summary>
+public sealed record RateFigure(int Services, double Rate, Interval Interval);
+
+/// <summary>One authority's coverage, beside its deprivation.</summary>
+public sealed record AuthorityCoverage(
+    LocalAuthority Authority,
+    AuthorityFigures? Figures,
+    RateFigure? Total,
+    IReadOnlyDictionary<string, RateFigure?> ByKind,
+    bool MostDeprivedFifth,
+    bool Flagged)
+{
+    public int Services => Total?.Services ?? 0;
+}
+
+/// <summary>Coverage of a region's upper-tier authorities, worked out at <see cref="At"/>.</summary>
+public sealed record CoverageReport(
+    string RegionCode,
+    string RegionName,
+    IReadOnlyList<AuthorityCoverage> Authorities,
+    double? RegionalMedianRate,
+    int NationalRemote,
+    IReadOnlyDictionary<string, int> NationalRemoteByKind,
+    int AreaUnknown,
+    DateTimeOffset At)
+{
+    public const string Source = "Waymark directory: active services";
+}
+
+/// <summary>
+/// Where services are (ADR 0018): a service limited to areas counts for each authority it names (a district's
+/// county); one open to everyone counts where its venues are; one open to everyone with no venue (by phone, text,
+/// online) is national and remote and shown apart. A service counts once per authority, however many venues it has.
+/// </summary>
+public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
+{
+    /// <summary>The most deprived fifth of the 296 districts ranked by IoD2025 (rank of average rank 1 to 59).</summary>
+    public const int MostDeprivedFifthRank = ReferenceData.DistrictsRanked / 5;
+
+    public async Task<CoverageReport> ForRegionAsync(string regionCode, CancellationToken ct = default)
+    {
+        var authorities = ReferenceData.UpperTierOf(regionCode);
+        var services = await ReadAsync(ct);
+        var counts = authorities.ToDictionary(a => a, _ => new List<ServiceKinds.ServiceFacts>());
+        var national = new List<ServiceKinds.ServiceFacts>();
+        var unknown = 0;
+        foreach (var s in services)
+        {
+            var (places, isNational, areaUnknown) = PlacesOf(s);
+            if (isNational)
+            {
+                national.Add(s.Facts);
+            }
+            unknown += areaUnknown ? 1 : 0;
+            foreach (var p in places)
+            {
+                if (counts.TryGetValue(p, out var list))
+                {
+                    list.Add(s.Facts);
+                }
+            }
+        }
+        var rows = authorities.Select(a => Row(a, counts[a])).ToList();
+        var rates = rows.Where(r => r.Total is not null).Select(r => r.Total!.Rate).Order().ToArray();
+        double? median = rates.Length == 0 ? null : rates.Length % 2 == 1 ? rates[rates.Length / 2] : (rates[(rates.Length / 2) - 1] + rates[rates.Length / 2]) / 2;
+        rows = [.. rows.Select(r => r with { Flagged = r.MostDeprivedFifth && median is { } m && r.Total is { } t && t.Rate < m })];
+        return new CoverageReport(
+            regionCode,
+            ReferenceData.RegionNames.GetValueOrDefault(regionCode, regionCode),
+            rows,
+            median,
+            national.Count,
+            ServiceKinds.All.ToDictionary(k => k.Key, k => national.Count(k.Has)),
+            unknown,
+            time.GetUtcNow());
+    }
+
+    /// <summary>The ids of the active services that count for an authority (for an ORUK export of a figure).</summary>
+    public async Task<IReadOnlyList<Guid>> ServiceIdsAsync(LocalAuthority authority, string? kind, CancellationToken ct = default)
+    {
+        var k = kind is null ? null : ServiceKinds.Find(kind);
+        var services = await ReadAsync(ct);
+        return [.. services.Where(s => PlacesOf(s).Places.Contains(authority) && (k is null || k.Has(s.Facts))).Select(s => s.Id)];
+    }
+
+    private static AuthorityCoverage Row(LocalAuthority a, List<ServiceKinds.ServiceFacts> facts)
+    {
+        var figures = ReferenceData.For(a);
+        RateFigure? RateOf(int n)
+        {
+            if (figures?.AdultsMid2020 is not { } adults || adults <= 0)
+            {
+                return null;
+            }
+            var (rate, ci) = ConfidenceIntervals.Rate(n, adults);
+            return new RateFigure(n, rate, ci);
+        }
+        var deprived = figures?.Deprivation is { } d && d.RankFrom <= MostDeprivedFifthRank;
+        return new AuthorityCoverage(
+            a,
+            figures,
+            RateOf(facts.Count),
+            ServiceKinds.All.ToDictionary(k => k.Key, k => RateOf(facts.Count(k.Has))),
+            deprived,
+            Flagged: false);
+    }
+
+    internal sealed record ServiceRow(Guid Id, AreaLimit Limit, IReadOnlyList<LocalAuthority> VenueAuthorities, ServiceKinds.ServiceFacts Facts);
+
+    private static (IReadOnlyList<LocalAuthority> Places, bool National, bool AreaUnknown) PlacesOf(ServiceRow s)
+    {
+        if (s.Limit.IsLimited)
+        {
+            return ([.. s.Limit.Authorities.Select(a => a.Parent ?? a).Distinct()], false, s.Limit.Authorities.Count == 0);
+        }
+        return s.VenueAuthorities.Count > 0 ? (s.VenueAuthorities, false, false) : ([], true, false);
+    }
+
+    private async Task<List<ServiceRow>> ReadAsync(CancellationToken ct)
+    {
+        var services = await db.Services.AsNoTracking().AsSplitQuery()
+            .Where(s => s.Status == ServiceStatus.Active)
+            .Select(s => new
+            {
+                s.Id,
+                Areas = s.ServiceAreas.Select(a => new ServiceArea { Name = a.Name, Description = a.Description, ExtentType = a.ExtentType }).ToList(),
+                Terms = s.Attributes.Select(a => a.TaxonomyTermId).ToList(),
+                Schedules = s.Schedules.ToList(),
+                Venues = s.ServiceAtLocations
+                    .Where(l => l.Location!.LocationType == "physical")
+                    .Select(l => new { l.Location!.Latitude, l.Location.Longitude, Postcodes = l.Location.Addresses.Select(a => a.PostalCode).ToList() })
+                    .ToList(),
+            })
+            .ToListAsync(ct);
+        return [.. services.Select(s => new ServiceRow(
+            s.Id,
+            AreaLimit.Of(s.Areas),
+            [.. s.Venues.Select(v => VenueAuthority(v.Postcodes, v.Latitude, v.Longitude)).OfType<LocalAuthority>().Distinct()],
+            new ServiceKinds.ServiceFacts(
+                s.Terms.Select(t => Vocabulary.ById.TryGetValue(t, out var term) ? term.Code : null).OfType<string>().ToHashSet(StringComparer.Ordinal),
+                OpeningHours.From(s.Schedules, closedOnBankHolidays: false))))];
+    }
+
+    /// <summary>The upper-tier authority of a venue: its postcode district's, else the nearest postcode district's.</summary>
+    private static LocalAuthority? VenueAuthority(IEnumerable<string> postcodes, double? lat, double? lon)
+    {
+        foreach (var pc in postcodes)
+        {
+            var outcode = pc.Trim().ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            if (outcode is not null && Gazetteer.Gazetteer.Districts.TryGetValue(outcode, out var d) && LocalAuthorities.Find(d.LocalAuthority) is { } a)
+            {
+                return a.Parent ?? a;
+            }
+        }
+        return lat is { } la && lon is { } lo && Gazetteer.Gazetteer.NearestDistrict(la, lo) is { } near && LocalAuthorities.Find(near.LocalAuthority) is { } n
+            ? n.Parent ?? n
+            : null;
+    }
+}

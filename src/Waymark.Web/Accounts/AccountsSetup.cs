@@ -92,8 +92,8 @@ public static class AccountsSetup
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.ListingEditors).AddRequirements(new AuthenticatorRequirement()))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AuthenticatorRequirement()))
             .AddPolicy(Policies.Navigator, p => p.RequireRole(Roles.Navigator).AddRequirements(new AuthenticatorRequirement()))
-            .AddPolicy(Policies.Moderator, p => p.RequireRole(Roles.Moderator).AddRequirements(new AuthenticatorRequirement()));
-            .AddPolicy(Policies.PeerSupporter, p => p.RequireRole(Roles.PeerSupporter).AddRequirements(new AuthenticatorRequirement()));
+            .AddPolicy(Policies.Moderator, p => p.RequireRole(Roles.Moderator).AddRequirements(new AuthenticatorRequirement()))
+            .AddPolicy(Policies.PeerSupporter, p => p.RequireRole(Roles.PeerSupporter).AddRequirements(new AuthenticatorRequirement()))
             .AddPolicy(Policies.Commissioner, p => p.RequireRole(Roles.Commissioner).AddRequirements(new AuthenticatorRequirement()));
         services.AddSingleton<IAuthorizationHandler, AuthenticatorRequirementHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthenticatorSetupRedirect>();

@@ -54,7 +54,7 @@ public static class WallModerationRules
                 Publish(item, warning: null);
                 break;
             case WallAction.ApproveWithWarning:
-                Publish(item, Required(decision.Warning, "Warning", "Say what the content warning is about", 120) );
+                Publish(item, Required(decision.Warning, "Warning", "Say what the content warning is about", 120));
                 break;
             case WallAction.EditAndApprove:
                 var text = Required(decision.EditedText, "EditedText", "Enter the text with the identifying details taken out", WallService.MaxPostLength);

@@ -24,7 +24,15 @@ internal static class AxeCheck
             var wide = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             if (wide > 320)
             {
-                violations.Add($"{name}: {wide} px wide at 320 px");
+                // Name what sticks out, so the failure says where to look. Absolutely positioned text counts: a scroll box
+                // that is not its containing block does not hold it in.
+                var culprits = await page.EvaluateAsync<string[]>("""
+                    [...document.querySelectorAll('body *')]
+                      .filter(e => e.getBoundingClientRect().right > 321 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > 321))
+                      .slice(0, 5)
+                      .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : ''))
+                    """);
+                violations.Add($"{name}: {wide} px wide at 320 px (sticking out: {string.Join(", ", culprits)})");
             }
         }
         await page.ScreenshotAsync(new PageScreenshotOptions

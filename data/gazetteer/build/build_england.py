@@ -222,6 +222,12 @@ def load_authorities(path):
     clashes = {k: v for k, v in owners.items() if len(v) > 1}
     if clashes:
         sys.exit(f"alias clashes: {clashes}")
+    # The registry gives two counties (Derbyshire, Lincolnshire) a region none of their districts is in; a
+    # county lies wholly in one region, so it takes its districts' region.
+    for county in (a for a in out if a["tier"] == "county"):
+        regions = {a["region"] for a in out if a["parent_code"] == county["code"]}
+        if len(regions) == 1:
+            county["region"] = regions.pop()
     out.sort(key=lambda a: a["code"])
     return out, dropped, by_registry, successor
 

@@ -66,6 +66,19 @@ public sealed class PlaceIndexTests
     }
 
     [Fact]
+    public void A_county_is_in_the_same_region_as_each_of_its_districts()
+    {
+        // The source registry once put Lincolnshire in Yorkshire and the Humber and Derbyshire in the West Midlands.
+        var councils = Councils();
+        var counties = councils.Where(c => c.Tier == "county").ToDictionary(c => c.Code);
+        var districts = councils.Where(c => c.Parent.Length > 0).ToList();
+
+        Assert.Equal(21, counties.Count);
+        Assert.All(districts, d => Assert.Equal(d.Region, counties[d.Parent].Region));
+        Assert.All(counties.Values, c => Assert.Contains(districts, d => d.Parent == c.Code));
+    }
+
+    [Fact]
     public void Every_name_the_previous_file_knew_still_finds_the_same_place()
     {
         // previous-places.csv: the 391 GeoNames-based places Waymark shipped before OS Open Names, unchanged.
@@ -206,16 +219,16 @@ public sealed class PlaceIndexTests
     public void Edit_distance_counts_a_swap_as_one(string a, string b, int expected) =>
         Assert.Equal(expected, PlaceIndex.Distance(a, b, 3));
 
-    private static List<(string Code, string Name, string Tier, string Region)> Councils()
+    private static List<(string Code, string Name, string Tier, string Parent, string Region)> Councils()
     {
         using var stream = typeof(PlaceIndex).Assembly.GetManifestResourceStream("Waymark.Core.gazetteer.local-authorities.csv")!;
         using var reader = new StreamReader(stream);
         _ = reader.ReadLine();
-        var rows = new List<(string, string, string, string)>();
+        var rows = new List<(string, string, string, string, string)>();
         while (reader.ReadLine() is { Length: > 0 } line)
         {
             var f = OnspdImporter.SplitCsv(line);
-            rows.Add((f[0], f[1], f[2], f[4]));
+            rows.Add((f[0], f[1], f[2], f[3], f[4]));
         }
         return rows;
     }

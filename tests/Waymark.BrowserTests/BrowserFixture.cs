@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 namespace Waymark.BrowserTests;
@@ -8,6 +9,7 @@ namespace Waymark.BrowserTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private static readonly ConditionalWeakTable<IBrowserContext, object> WithoutJavaScript = [];
     private IPlaywright? _playwright;
 
     public AppServer App { get; } = new();
@@ -46,8 +48,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
+        if (!javaScript)
+        {
+            WithoutJavaScript.Add(context, new object());
+        }
         return await context.NewPageAsync();
     }
+
+    /// <summary>Whether the page was opened with JavaScript off (see <see cref="AxeCheck"/> for why that matters).</summary>
+    public static bool HasJavaScriptOff(IPage page) => WithoutJavaScript.TryGetValue(page.Context, out _);
 
     public async Task DisposeAsync()
     {

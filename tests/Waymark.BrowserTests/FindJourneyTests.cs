@@ -65,23 +65,23 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(width: 320, height: 800);
         await page.GotoAsync("/find/where");
 
-        await TabToAsync(page, "#near");
+        await KeyboardUser.TabToAsync(page, "#near");
         await page.Keyboard.TypeAsync("Leeds");
-        await TabToAsync(page, "input[name=within_km]");
+        await KeyboardUser.TabToAsync(page, "input[name=within_km]");
         // Arrow keys move within a radio group: down to "Up to 50 km".
         for (var i = 0; i < 4; i++)
         {
             await page.Keyboard.PressAsync("ArrowDown");
         }
         Assert.True(await page.Locator("input[name=within_km][value='50']").IsCheckedAsync());
-        await TabToAsync(page, "button[type=submit]:not([formaction])");
+        await KeyboardUser.TabToAsync(page, "button[type=submit]:not([formaction])");
         await page.Keyboard.PressAsync("Enter");
         await WaitForPathAsync(page, "/find/how?");
 
-        await TabToAsync(page, "input[name=format][value=one-to-one]");
+        await KeyboardUser.TabToAsync(page, "input[name=format][value=one-to-one]");
         await page.Keyboard.PressAsync("Space");
         Assert.True(await page.Locator("input[name=format][value=one-to-one]").IsCheckedAsync());
-        await TabToAsync(page, "button[formaction='/find/results']");
+        await KeyboardUser.TabToAsync(page, "button[formaction='/find/results']");
         await page.Keyboard.PressAsync("Enter");
         await WaitForPathAsync(page, "/find/results?");
 
@@ -91,7 +91,7 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         Assert.True(await page.Locator("#results li").CountAsync() > 0, "the sample has one-to-one support within 50 km of Leeds");
 
         // And on from results to a service, still by keyboard.
-        await TabToAsync(page, "#results h2 a");
+        await KeyboardUser.TabToAsync(page, "#results h2 a");
         await page.Keyboard.PressAsync("Enter");
         await WaitForPathAsync(page, "/services/");
         await AssertNoSidewaysScrollAsync(page);
@@ -107,15 +107,15 @@ public sealed class FindJourneyTests(BrowserFixture browser)
 
         Assert.True(await page.GetByRole(AriaRole.Group, new() { Name = "Do you study or work somewhere that offers its own support?" }).IsVisibleAsync());
         Assert.Equal(0, await page.GetByLabel("Ouse and Foss University").CountAsync());
-        await TabToAsync(page, "input[name=circumstances][value=student]");
+        await KeyboardUser.TabToAsync(page, "input[name=circumstances][value=student]");
         await page.Keyboard.PressAsync("Space");
         // Porter Brook University's box, past any organisation listed before it (uuid5 of "organization:porterbrook").
-        await TabToAsync(page, "input[name=member_of][value='a0237924-9e82-59c4-8d07-19d9e7898d04']");
+        await KeyboardUser.TabToAsync(page, "input[name=member_of][value='a0237924-9e82-59c4-8d07-19d9e7898d04']");
         Assert.Equal("Porter Brook University", (await page.EvaluateAsync<string>("() => document.activeElement.labels[0].textContent")).Trim());
         await page.Keyboard.PressAsync("Space");
         await AssertNoSidewaysScrollAsync(page);
         await ScreenshotAsync(page, "find-you-member-of");
-        await TabToAsync(page, "button[formaction='/find/results']");
+        await KeyboardUser.TabToAsync(page, "button[formaction='/find/results']");
         await page.Keyboard.PressAsync("Enter");
         await WaitForPathAsync(page, "/find/results?");
 
@@ -177,20 +177,6 @@ public sealed class FindJourneyTests(BrowserFixture browser)
             await Task.Delay(50);
         }
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
-
-    /// <summary>Presses Tab until the focused element matches, as a keyboard user would; fails if it is never reached.</summary>
-    private static async Task TabToAsync(IPage page, string selector, int maxPresses = 120)
-    {
-        for (var i = 0; i < maxPresses; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
-            {
-                return;
-            }
-        }
-        Assert.Fail($"{selector} was never reached with Tab on {page.Url}");
     }
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page)

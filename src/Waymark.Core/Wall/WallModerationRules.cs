@@ -57,7 +57,8 @@ public static class WallModerationRules
                 Publish(item, Required(decision.Warning, "Warning", "Say what the content warning is about", 120));
                 break;
             case WallAction.EditAndApprove:
-                var text = Required(decision.EditedText, "EditedText", "Enter the text with the identifying details taken out", WallService.MaxPostLength);
+                var text = Required(decision.EditedText, "EditedText", "Enter the text with the identifying details taken out",
+                    item.Kind == WallItemKind.DisplayName ? WallService.MaxNameLength : WallService.MaxPostLength);
                 if (text == item.Text.Trim())
                 {
                     throw new WallDecisionException("EditedText", "Change the text to take out the identifying details, or approve it as it is");

@@ -16,6 +16,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
     public const int MaxPostLength = 1000;
     public const int MaxNameLength = 40;
     public const string Unnamed = "A Waymark member";
+    public const string DeletedAuthor = "Its author";
     public const string ScreenerName = "screener";
 
     private readonly ModeratedHours _hours = new(options);
@@ -42,27 +43,13 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
     public async Task<WallSubmission> ChooseDisplayNameAsync(Actor author, string? email, string? name, CancellationToken ct = default)
     {
         var userId = author.UserId ?? throw new InvalidOperationException("Only a signed-in person chooses a display name.");
-        var text = name?.Trim() ?? "";
-        if (text.Length == 0)
+        if (NameProblem(email, name) is { } problem)
         {
-            throw new WallInputException("DisplayName", "Choose a display name that others will see");
+            throw problem;
         }
-        var local = email?.Split('@')[0];
-        if (text.Contains('@', StringComparison.Ordinal)
-            || (email is not null && (string.Equals(text, email, StringComparison.OrdinalIgnoreCase) || string.Equals(text, local, StringComparison.OrdinalIgnoreCase))))
-        {
-            throw new WallInputException("DisplayName", "Choose a display name that is not your email address");
-        }
-        if (text.Length > MaxNameLength)
-        {
-            throw new WallInputException("DisplayName", $"Your display name must be {MaxNameLength} characters or fewer");
-        }
+        var text = name!.Trim();
         var result = screener.Screen(text, ScreenedKind.DisplayName);
         var item = NewItem(userId, WallItemKind.DisplayName, null, null, text, result);
-        if (result.Outcome == ScreeningOutcome.Reject)
-        {
-            throw new WallInputException("DisplayName", "Choose a different display name. " + (result.AuthorMessage ?? AuthorMessages.Rejected));
-        }
         item.Status = WallItemStatus.Pending;
         db.WallItems.Add(item);
         db.Audit(time, author, WallAuditActions.Written, "wall-item", item.Id.ToString(), "display-name");
@@ -70,10 +57,49 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         return new WallSubmission(item, result, "Thank you. A moderator will check your display name before others see it. Until then your posts show as \"" + Unnamed + "\".");
     }
 
-    /// <summary>A new post in a topic, or a reply to a readable post.</summary>
-    public async Task<WallSubmission> WriteAsync(Actor author, string? topic, Guid? threadId, string? text, CancellationToken ct = default)
+    /// <summary>What is wrong with a display name someone chose, or null: never the email address, and screened like a post.</summary>
+    public WallInputException? NameProblem(string? email, string? name)
     {
-        var userId = author.UserId ?? throw new InvalidOperationException("Only a signed-in person writes on the wall.");
+        var text = name?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return new WallInputException("DisplayName", "Choose a display name that others will see");
+        }
+        var local = email?.Split('@')[0];
+        if (text.Contains('@', StringComparison.Ordinal)
+            || (email is not null && (string.Equals(text, email, StringComparison.OrdinalIgnoreCase) || string.Equals(text, local, StringComparison.OrdinalIgnoreCase))))
+        {
+            return new WallInputException("DisplayName", "Choose a display name that is not your email address");
+        }
+        if (text.Length > MaxNameLength)
+        {
+            return new WallInputException("DisplayName", $"Your display name must be {MaxNameLength} characters or fewer");
+        }
+        var result = screener.Screen(text, ScreenedKind.DisplayName);
+        return result.Outcome == ScreeningOutcome.Reject
+            ? new WallInputException("DisplayName", "Choose a different display name. " + (result.AuthorMessage ?? AuthorMessages.Rejected))
+            : null;
+    }
+
+    /// <summary>
+    /// Everything wrong with what the write form sent, in the form's order (display name when one is being chosen,
+    /// topic, text), so the author can put it all right at once. Empty when it can be sent.
+    /// </summary>
+    public async Task<IReadOnlyList<WallInputException>> ProblemsAsync(string? email, bool choosingName, string? name, string? topic, Guid? threadId, string? text, CancellationToken ct = default)
+    {
+        var problems = new List<WallInputException>();
+        if (choosingName && NameProblem(email, name) is { } nameProblem)
+        {
+            problems.Add(nameProblem);
+        }
+        var (_, postProblems) = await PostProblemsAsync(topic, threadId, text, ct);
+        problems.AddRange(postProblems);
+        return problems;
+    }
+
+    private async Task<(WallItem? Thread, List<WallInputException> Problems)> PostProblemsAsync(string? topic, Guid? threadId, string? text, CancellationToken ct)
+    {
+        var problems = new List<WallInputException>();
         var body = text?.Trim() ?? "";
         WallItem? thread = null;
         if (threadId is { } tid)
@@ -81,22 +107,36 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             thread = await db.WallItems.SingleOrDefaultAsync(i => i.Id == tid && i.Kind == WallItemKind.Post, ct);
             if (thread is null || !thread.IsReadable)
             {
-                throw new WallInputException("Text", "You can only reply to a post that is on the wall");
+                problems.Add(new WallInputException("Text", "You can only reply to a post that is on the wall"));
+                return (null, problems);
             }
-            topic = thread.Topic;
         }
         else if (WallTopics.Find(topic) is null)
         {
-            throw new WallInputException("Topic", "Choose a topic for your post");
+            problems.Add(new WallInputException("Topic", "Choose a topic for your post"));
         }
         if (body.Length == 0)
         {
-            throw new WallInputException("Text", thread is null ? "Write your post" : "Write your reply");
+            problems.Add(new WallInputException("Text", thread is null ? "Write your post" : "Write your reply"));
         }
-        if (body.Length > MaxPostLength)
+        else if (body.Length > MaxPostLength)
         {
-            throw new WallInputException("Text", $"Your {(thread is null ? "post" : "reply")} must be {MaxPostLength:N0} characters or fewer. It is {body.Length.ToString("N0", CultureInfo.InvariantCulture)}");
+            problems.Add(new WallInputException("Text", $"Your {(thread is null ? "post" : "reply")} must be {MaxPostLength:N0} characters or fewer. It is {body.Length.ToString("N0", CultureInfo.InvariantCulture)}"));
         }
+        return (thread, problems);
+    }
+
+    /// <summary>A new post in a topic, or a reply to a readable post.</summary>
+    public async Task<WallSubmission> WriteAsync(Actor author, string? topic, Guid? threadId, string? text, CancellationToken ct = default)
+    {
+        var userId = author.UserId ?? throw new InvalidOperationException("Only a signed-in person writes on the wall.");
+        var (thread, problems) = await PostProblemsAsync(topic, threadId, text, ct);
+        if (problems.Count > 0)
+        {
+            throw problems[0];
+        }
+        topic = thread?.Topic ?? topic;
+        var body = text!.Trim();
         if (!await HasDisplayNameAsync(userId, ct))
         {
             throw new WallInputException("DisplayName", "Choose a display name that others will see");
@@ -186,7 +226,9 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
     /// <summary>Published posts, newest first: only what a moderator approved (or the settings let through) and readers have not hidden.</summary>
     public async Task<IReadOnlyList<WallPostView>> ReadAsync(string? topic, int take = 50, CancellationToken ct = default)
     {
-        var query = db.WallItems.AsNoTracking().Where(i => i.Kind == WallItemKind.Post && i.Status == WallItemStatus.Approved && !i.Hidden);
+        var query = db.WallItems.AsNoTracking().Where(i => i.Kind == WallItemKind.Post
+            && ((i.Status == WallItemStatus.Approved && !i.Hidden)
+                || (i.Status == WallItemStatus.Deleted && db.WallItems.Any(r => r.ThreadId == i.Id && r.Status == WallItemStatus.Approved && !r.Hidden))));
         if (topic is not null)
         {
             query = query.Where(i => i.Topic == topic);
@@ -199,13 +241,17 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
     public async Task<(WallPostView Post, IReadOnlyList<WallPostView> Replies)?> ThreadAsync(Guid id, CancellationToken ct = default)
     {
         var post = await db.WallItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Kind == WallItemKind.Post, ct);
-        if (post is null || !post.IsReadable)
+        if (post is null || !(post.IsReadable || post.Status == WallItemStatus.Deleted))
         {
             return null;
         }
         var replies = await db.WallItems.AsNoTracking()
             .Where(i => i.ThreadId == id && i.Kind == WallItemKind.Reply && i.Status == WallItemStatus.Approved && !i.Hidden)
             .OrderBy(i => i.CreatedAt).ToListAsync(ct);
+        if (post.Status == WallItemStatus.Deleted && replies.Count == 0)
+        {
+            return null;
+        }
         var views = await ViewsAsync([post, .. replies], ct);
         return (views[0], views.Skip(1).ToList());
     }
@@ -215,7 +261,9 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         var authors = items.Select(i => i.AuthorId).Distinct().ToList();
         var names = await db.WallMembers.Where(m => authors.Contains(m.UserId) && m.DisplayName != null)
             .ToDictionaryAsync(m => m.UserId, m => m.DisplayName!, ct);
-        return [.. items.Select(i => new WallPostView(i.Id, i.Topic, names.GetValueOrDefault(i.AuthorId, Unnamed), i.Text, i.ContentWarning, i.CreatedAt))];
+        return [.. items.Select(i => i.Status == WallItemStatus.Deleted
+            ? new WallPostView(i.Id, i.Topic, DeletedAuthor, "", null, i.CreatedAt, DeletedByAuthor: true)
+            : new WallPostView(i.Id, i.Topic, names.GetValueOrDefault(i.AuthorId, Unnamed), i.Text, i.ContentWarning, i.CreatedAt))];
     }
 
     /// <summary>"You're not alone", once per reader; an author cannot react to their own item. Answers whether the item was readable.</summary>
@@ -289,17 +337,21 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
     /// <summary>Everything the author wrote on the wall, newest first, with the private count of "You're not alone".</summary>
     public async Task<IReadOnlyList<MyWallItem>> MineAsync(Guid userId, CancellationToken ct = default)
     {
-        var items = await db.WallItems.AsNoTracking().Where(i => i.AuthorId == userId).OrderByDescending(i => i.CreatedAt).ToListAsync(ct);
+        var items = await db.WallItems.AsNoTracking().Where(i => i.AuthorId == userId && i.Status != WallItemStatus.Deleted).OrderByDescending(i => i.CreatedAt).ToListAsync(ct);
         var ids = items.Select(i => i.Id).ToList();
         var reactions = await db.WallReactions.Where(r => ids.Contains(r.ItemId)).GroupBy(r => r.ItemId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return [.. items.Select(i => new MyWallItem(i, reactions.GetValueOrDefault(i.Id)))];
     }
 
-    /// <summary>The author takes down their own post or reply (with its replies). An urgent one stays until a moderator has replied.</summary>
+    /// <summary>
+    /// The author takes down their own post or reply, and their own replies under it. Other people's replies stay where
+    /// they wrote them: the post's words go, and readers see that its author deleted it. An urgent one stays until a
+    /// moderator has replied.
+    /// </summary>
     public async Task<bool> DeleteAsync(Actor author, Guid itemId, CancellationToken ct = default)
     {
-        var item = await db.WallItems.SingleOrDefaultAsync(i => i.Id == itemId && i.AuthorId == author.UserId && i.Kind != WallItemKind.DisplayName, ct);
+        var item = await db.WallItems.SingleOrDefaultAsync(i => i.Id == itemId && i.AuthorId == author.UserId && i.Kind != WallItemKind.DisplayName && i.Status != WallItemStatus.Deleted, ct);
         if (item is null)
         {
             return false;
@@ -308,10 +360,24 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         {
             throw new WallInputException("Delete", "A moderator is going to reply to this one, so we keep it until they have. It will never be shown on the wall.");
         }
-        await db.WallItems.Where(i => i.ThreadId == itemId).ExecuteDeleteAsync(ct);
-        db.WallItems.Remove(item);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.WallItems.Where(i => i.ThreadId == itemId && i.AuthorId == item.AuthorId).ExecuteDeleteAsync(ct);
+        if (await db.WallItems.AnyAsync(i => i.ThreadId == itemId, ct))
+        {
+            item.Status = WallItemStatus.Deleted;
+            item.Text = "";
+            item.ContentWarning = null;
+            item.Hidden = false;
+            item.ReviewRequested = false;
+            item.Version++;
+        }
+        else
+        {
+            db.WallItems.Remove(item);
+        }
         db.Audit(time, author, WallAuditActions.DeletedByAuthor, "wall-item", item.Id.ToString());
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 
@@ -331,8 +397,11 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
     }
 }
 
-/// <summary>A post or reply as readers see it: the author's approved display name, never their account.</summary>
-public sealed record WallPostView(Guid Id, string? Topic, string AuthorName, string Text, string? ContentWarning, DateTimeOffset WrittenAt);
+/// <summary>
+/// A post or reply as readers see it: the author's approved display name, never their account. A post its author
+/// deleted under other people's replies keeps neither words nor name (<see cref="DeletedByAuthor"/>).
+/// </summary>
+public sealed record WallPostView(Guid Id, string? Topic, string AuthorName, string Text, string? ContentWarning, DateTimeOffset WrittenAt, bool DeletedByAuthor = false);
 
 /// <summary>One of the author's own items, with how many people said "You're not alone" (shown to them only).</summary>
 public sealed record MyWallItem(WallItem Item, int Reactions);

@@ -85,6 +85,33 @@ public sealed partial class UsersCommandTests(AccountsApp app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Users_add_makes_a_moderator_with_no_organisation_who_must_set_up_an_authenticator_and_lands_on_the_queue()
+    {
+        var email = $"moderator-{Guid.NewGuid():N}@example.org";
+
+        var run = await RunAsync("users", "add", "--email", email, "--role", "moderator", "--base-url", "https://waymark.example");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"created moderator account for {email}", run.Output, StringComparison.Ordinal);
+        await using (var db = app.OpenDb())
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            Assert.Equal([Roles.IdOf(Roles.Moderator)], await db.UserRoles.Where(r => r.UserId == user.Id).Select(r => r.RoleId).ToListAsync());
+            Assert.False(await db.OrganisationMemberships.AnyAsync(m => m.UserId == user.Id));
+        }
+
+        using var browser = Browser.For(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(LinkPattern().Match(run.Output).Groups["path"].Value, [new("Password", AccountsApp.GoodPassword)])).Status);
+        var signIn = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", email), new("Input.Password", AccountsApp.GoodPassword)]);
+        Assert.StartsWith("/account/authenticator", signIn.RedirectPath, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await browser.GetAsync("/moderate")).Status);
+        var setUp = await browser.GetAsync("/account/authenticator");
+        var done = await browser.PostAsync("/account/authenticator", setUp.AntiforgeryToken(), [new("Code", Totp.Code(setUp.Text("#authenticator-key"), DateTimeOffset.UtcNow))]);
+        Assert.Equal(HttpStatusCode.OK, done.Status);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/moderate")).Status);
+    }
+
+    [Fact]
     public async Task Set_password_link_reissues_a_link_for_an_existing_account()
     {
         var account = await app.AddUserAsync(Roles.Moderator);

@@ -32,22 +32,31 @@ public sealed class WriteModel(WallService wall) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         NeedsDisplayName = !await wall.HasDisplayNameAsync(User.UserId(), ct);
-        var actor = User.Actor();
+        // Every problem at once, before anything is saved: a name is never kept for a note that could not be sent.
+        var problems = await wall.ProblemsAsync(User.Identity?.Name, NeedsDisplayName, DisplayName, Topic, ThreadId, Text, ct);
         try
         {
-            if (NeedsDisplayName)
+            if (problems.Count == 0)
             {
-                await wall.ChooseDisplayNameAsync(actor, User.Identity?.Name, DisplayName, ct);
+                var actor = User.Actor();
+                if (NeedsDisplayName)
+                {
+                    await wall.ChooseDisplayNameAsync(actor, User.Identity?.Name, DisplayName, ct);
+                }
+                var sent = await wall.WriteAsync(actor, Topic, ThreadId, Text, ct);
+                return Redirect($"/wall/sent/{sent.Item.Id}");
             }
-            var sent = await wall.WriteAsync(actor, Topic, ThreadId, Text, ct);
-            return Redirect($"/wall/sent/{sent.Item.Id}");
         }
         catch (WallInputException ex)
         {
-            this.AddError(ex.Field, ex.Message);
-            NeedsDisplayName = !await wall.HasDisplayNameAsync(User.UserId(), ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            problems = [ex];
         }
+        foreach (var problem in problems)
+        {
+            this.AddError(problem.Field, problem.Message);
+        }
+        NeedsDisplayName = !await wall.HasDisplayNameAsync(User.UserId(), ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 }

@@ -1,0 +1,193 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Core.Accounts;
+using Waymark.Core.Wall;
+using Waymark.Tests.Infrastructure;
+
+namespace Waymark.Tests.Pages.Wall;
+
+/// <summary>The moderators' other paths through the pages: escalating, taking out identifying details, a break after an hour, and names that identify someone.</summary>
+public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
+{
+    private async Task<HttpStatusCode> ReadAnonymouslyAsync(string path)
+    {
+        using var client = app.CreateClient();
+        return (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode;
+    }
+
+    [Fact]
+    public async Task An_escalated_note_stays_off_the_wall_in_its_own_view_until_another_moderator_decides()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Not sure if this is OK to post. Some days I just want to disappear for a bit.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        using var senior = await app.SignInAsStaffAsync(Roles.Moderator);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "Escalate")).Status);
+
+        Assert.Equal(HttpStatusCode.NotFound, await ReadAnonymouslyAsync($"/wall/{note}"));
+        Assert.NotNull((await senior.Browser.GetAsync("/moderate?view=escalated")).Document.QuerySelector($"#queue-{note}"));
+        Assert.NotNull((await senior.Browser.GetAsync("/moderate")).Document.QuerySelector($"#queue-{note}"));
+        Assert.Equal("Being looked at by a senior moderator", (await person.Browser.GetAsync("/my/wall")).Text($"#item-{note} .status"));
+        var item = await senior.Browser.GetAsync($"/moderate/{note}");
+        Assert.Null(item.Document.QuerySelector("input[name=Action][value=Escalate]"));
+        Assert.Contains("escalated", item.Text("#history"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await senior.DecideAsync(note, "Escalate")).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await senior.DecideAsync(note, "Approve")).Status);
+        Assert.Equal(HttpStatusCode.OK, await ReadAnonymouslyAsync($"/wall/{note}"));
+        Assert.Null((await senior.Browser.GetAsync("/moderate?view=escalated")).Document.QuerySelector($"#queue-{note}"));
+        await using var db = app.OpenDb();
+        var decisions = await db.AuditEvents.Where(e => e.SubjectId == note.ToString() && e.Action == WallAuditActions.Decided)
+            .OrderBy(e => e.OccurredAt).Select(e => new { e.ActorId, e.Detail }).ToListAsync();
+        Assert.Equal(new[] { ("escalated", moderator.Account.UserId), ("approved", senior.Account.UserId) }, decisions.Select(d => (d.Detail!, d.ActorId!.Value)));
+    }
+
+    [Fact]
+    public async Task An_escalated_urgent_post_is_still_never_published_and_closes_only_with_a_reply()
+    {
+        using var person = await app.SignUpAsync();
+        var urgent = await person.WriteAsync("i'm going to kill myself tonight. sorry");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(urgent, "Escalate")).Status);
+        var queue = await moderator.Browser.GetAsync("/moderate?view=escalated");
+        Assert.Contains("URGENT", queue.Text($"#queue-{urgent} a"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await moderator.DecideAsync(urgent, "Approve")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await moderator.DecideAsync(urgent, "Reply")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, await ReadAnonymouslyAsync($"/wall/{urgent}"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(urgent, "Reply", ("Reply", "We are here and we read this. Please call Samaritans on 116 123."))).Status);
+        Assert.Equal("A moderator replied", (await person.Browser.GetAsync("/my/wall")).Text($"#item-{urgent} .status"));
+        Assert.Equal(HttpStatusCode.NotFound, await ReadAnonymouslyAsync($"/wall/{urgent}"));
+    }
+
+    [Fact]
+    public async Task A_moderator_takes_out_identifying_details_and_only_the_edited_text_is_ever_shown()
+    {
+        using var person = await app.SignUpAsync();
+        const string original = "Dave Kershaw at 12 Mill Lane Bradford got me through a bad week. Thank you.";
+        const string edited = "A friend got me through a bad week. Thank you.";
+        var note = await person.WriteAsync(original);
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+
+        var unchanged = await moderator.DecideAsync(note, "EditAndApprove", ("EditedText", original));
+        Assert.Equal(HttpStatusCode.BadRequest, unchanged.Status);
+        Assert.Equal(["Change the text to take out the identifying details, or approve it as it is"], unchanged.ErrorSummary());
+        var empty = await moderator.DecideAsync(note, "EditAndApprove", ("EditedText", "  "));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Equal(HttpStatusCode.NotFound, await ReadAnonymouslyAsync($"/wall/{note}"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "EditAndApprove", ("EditedText", edited))).Status);
+        using var client = app.CreateClient();
+        var thread = await HtmlPage.GetAsync(client, $"/wall/{note}");
+        Assert.Contains(edited, thread.Text($"#post-{note}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Mill Lane", thread.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mill Lane", (await HtmlPage.GetAsync(client, "/wall")).Markup, StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.SubjectId == note.ToString() && e.Action == WallAuditActions.Decided && e.Detail == "edited-and-approved" && e.ActorId == moderator.Account.UserId));
+    }
+
+    [Fact]
+    public async Task A_display_name_with_identifying_details_is_screened_under_R6_and_an_edited_name_keeps_to_the_name_limit()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Hello all, first note here.", displayName: "Dave Kershaw Bradford 07700900456");
+        Guid name;
+        await using (var db = app.OpenDb())
+        {
+            var item = await db.WallItems.SingleAsync(i => i.AuthorId == person.UserId && i.Kind == WallItemKind.DisplayName);
+            name = item.Id;
+            Assert.Equal(WallItemStatus.Pending, item.Status);
+            Assert.Contains(WallMatches.Read(item.Matches), m => m.Rule == "R6");
+        }
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        var page = await moderator.Browser.GetAsync($"/moderate/{name}");
+        Assert.Contains("R6", page.Text("#matches"), StringComparison.Ordinal);
+
+        var tooLong = await moderator.DecideAsync(name, "EditAndApprove", ("EditedText", new string('n', WallService.MaxNameLength + 1)));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Equal([$"Keep it to {WallService.MaxNameLength} characters or fewer"], tooLong.ErrorSummary());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(name, "EditAndApprove", ("EditedText", "Bradford Dave"))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "Approve")).Status);
+        using var client = app.CreateClient();
+        var thread = await HtmlPage.GetAsync(client, $"/wall/{note}");
+        Assert.Contains("Bradford Dave", thread.Text($"#post-{note}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("07700900456", thread.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_display_name_that_is_only_a_phone_number_waits_for_a_moderator_with_R6_shown()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Hello, I'm new.", displayName: "07700900456");
+        await using var db = app.OpenDb();
+        var item = await db.WallItems.SingleAsync(i => i.AuthorId == person.UserId && i.Kind == WallItemKind.DisplayName);
+        Assert.Equal(WallItemStatus.Pending, item.Status);
+        Assert.Contains(WallMatches.Read(item.Matches), m => m.Rule == "R6");
+        Assert.Equal(HttpStatusCode.NotFound, await ReadAnonymouslyAsync($"/wall/{note}"));
+    }
+
+    [Fact]
+    public async Task After_an_hour_of_moderating_the_queue_prompts_a_break_however_few_items()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Bit of a wobbly day but I'm OK.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator, through: atTime);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "Approve")).Status);
+        var start = clock.Now;
+
+        // A look at the queue every 20 minutes keeps the session from idling out.
+        while (clock.Now < start + TimeSpan.FromMinutes(40))
+        {
+            clock.Advance(TimeSpan.FromMinutes(20));
+            var queue = await moderator.Browser.GetAsync("/moderate");
+            Assert.Null(queue.Document.QuerySelector("#break-prompt"));
+            Assert.Contains("you have handled 1 item", queue.Text("#stretch"), StringComparison.Ordinal);
+        }
+        clock.Now = start + TimeSpan.FromMinutes(60);
+        var due = await moderator.Browser.GetAsync("/moderate");
+        Assert.Contains("You have handled 1 item (0 urgent)", due.Text("#break-prompt"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.Browser.SubmitAsync("/moderate", [], "/moderate?handler=break")).Status);
+        Assert.Null((await moderator.Browser.GetAsync("/moderate")).Document.QuerySelector("#break-prompt"));
+    }
+}
+
+/// <summary>With <c>Wall:PublishWithoutReview</c> on, a note the screener would publish with a warning goes up behind it, collapsed for readers.</summary>
+public sealed class PublishWithWarningTests(PublishingWallApp app) : IClassFixture<PublishingWallApp>
+{
+    [Fact]
+    public async Task A_member_s_warned_note_goes_up_behind_a_content_warning_without_a_moderator()
+    {
+        using var person = await app.SignUpAsync();
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(await person.WriteAsync($"A calmer evening, number {i + 1}."), "Approve")).Status);
+        }
+
+        var warned = await person.WriteAsync("I relapsed last night but I'm safe and I told my support worker");
+
+        Assert.Contains("is on the wall", (await person.Browser.GetAsync($"/wall/sent/{warned}")).Text("#what-happens-next"), StringComparison.Ordinal);
+        using var client = app.CreateClient();
+        var thread = await HtmlPage.GetAsync(client, $"/wall/{warned}");
+        Assert.Equal(HttpStatusCode.OK, thread.Response.StatusCode);
+        var details = thread.Document.QuerySelector($"#post-{warned} details");
+        Assert.NotNull(details);
+        Assert.False(details.HasAttribute("open"));
+        Assert.Contains($"Content warning: {WallModerationRules.DefaultWarning}", details.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await HtmlPage.GetAsync(client, "/wall")).Document.QuerySelector($"#post-{warned} details"));
+        Assert.Equal("On the wall, behind a content warning", (await person.Browser.GetAsync("/my/wall")).Text($"#item-{warned} .status"));
+        await using var db = app.OpenDb();
+        var item = await db.WallItems.SingleAsync(i => i.Id == warned);
+        Assert.Equal(WallService.ScreenerName, item.DecidedByName);
+        Assert.Equal(Waymark.Core.Screening.ScreeningOutcome.Warn, item.ScreenedOutcome);
+    }
+}

@@ -83,33 +83,21 @@ public sealed class PostScreener
 
     private void Find(Run run, GroupPhase phase, List<Hit> hits)
     {
-        var index = _lexicon.ByFirstWord[(int)phase];
-        var unindexed = _lexicon.Unindexed[(int)phase];
+        var index = _lexicon.ByStart[(int)phase];
         var tokens = run.Tokens;
         var found = new List<Hit>();
+        var lists = new List<(ScreeningGroup Group, PatternElement[] Pattern)>?[PatternIndex.MaxLists];
         for (var i = 0; i < tokens.Count; i++)
         {
             if (run.Masked[i])
             {
                 continue;
             }
-            if (index.TryGetValue(tokens[i].Text, out var byText))
+            var n = index.Candidates(tokens[i], run.Fuzzy[i], lists);
+            for (var k = 0; k < n; k++)
             {
-                TryAll(run, byText, i, found);
+                TryAll(run, lists[k]!, i, found);
             }
-            if (run.Fuzzy[i] is { } f && index.TryGetValue(f, out var byFuzzy))
-            {
-                TryAll(run, byFuzzy, i, found);
-            }
-            if (tokens[i].Number is not null)
-            {
-                TryAll(run, _lexicon.NumberFirst[(int)phase], i, found);
-            }
-            if (tokens[i].Capitalised)
-            {
-                TryAll(run, _lexicon.CapitalFirst[(int)phase], i, found);
-            }
-            TryAll(run, unindexed, i, found);
         }
         foreach (var hit in found)
         {
@@ -248,19 +236,24 @@ public sealed class PostScreener
         }
     }
 
-    private static bool AnywhereIn(Run run, IReadOnlyList<PatternElement[]> phrases)
+    private static bool AnywhereIn(Run run, PatternIndex phrases)
     {
-        if (phrases.Count == 0)
+        if (phrases.IsEmpty)
         {
             return false;
         }
+        var lists = new List<(ScreeningGroup Group, PatternElement[] Pattern)>?[PatternIndex.MaxLists];
         for (var at = 0; at < run.Tokens.Count; at++)
         {
-            foreach (var phrase in phrases)
+            var n = phrases.Candidates(run.Tokens[at], run.Fuzzy[at], lists);
+            for (var k = 0; k < n; k++)
             {
-                if (MatchFrom(run, phrase, 0, at, run.Tokens[at].Sentence, -1) >= 0)
+                foreach (var (_, phrase) in lists[k]!)
                 {
-                    return true;
+                    if (MatchFrom(run, phrase, 0, at, run.Tokens[at].Sentence, -1) >= 0)
+                    {
+                        return true;
+                    }
                 }
             }
         }
@@ -285,12 +278,14 @@ public sealed class PostScreener
     }
 
     // A denial inside the match, shortly before its last word: "suicide is never the answer". The first word is part
-    // of the phrase itself ("no-eating challenge").
+    // of the phrase itself ("no-eating challenge"). Inside a match, "stop" denies only when something stops being done
+    // ("stop feeling like the answer"); "makes the noise stop is hurting myself" says what the harm does.
     private bool NegatedInside(List<Token> tokens, int start, int end)
     {
         for (var k = Math.Max(start + 1, end - NegationInside); k < end; k++)
         {
-            if (_lexicon.Negators.Contains(tokens[k].Text))
+            var stopsDoing = tokens[k].Text is not ("stop" or "stopped") || tokens[k + 1].Text.EndsWith("ing", StringComparison.Ordinal);
+            if (stopsDoing && _lexicon.Negators.Contains(tokens[k].Text))
             {
                 return true;
             }

@@ -40,7 +40,7 @@ internal sealed class ScreeningGroup
     public int MinHits { get; init; } = 1;
 
     /// <summary>Phrases that, anywhere in the text, cancel this list: a goodbye with a return ("see you next week").</summary>
-    public required IReadOnlyList<PatternElement[]> UnlessInText { get; init; }
+    public PatternIndex UnlessInText { get; } = new();
 
     /// <summary>Phrases that, ending just before a match, cancel it ("used to" before "want to die").</summary>
     public required IReadOnlyList<PatternElement[]> UnlessAfter { get; init; }

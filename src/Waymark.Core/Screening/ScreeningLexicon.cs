@@ -27,16 +27,8 @@ internal sealed class ScreeningLexicon
     public HashSet<string> NameTitles { get; private set; } = [];
     public Dictionary<string, string[]> Compounds { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Patterns by phase, then by every word their first step accepts; patterns starting otherwise are in <see cref="Unindexed"/>.</summary>
-    public Dictionary<string, List<(ScreeningGroup Group, PatternElement[] Pattern)>>[] ByFirstWord { get; } =
-        [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
-    public List<(ScreeningGroup Group, PatternElement[] Pattern)>[] Unindexed { get; } = [[], [], []];
-
-    /// <summary>Patterns that start with a number (<c>#</c>), tried only at numbers, by phase.</summary>
-    public List<(ScreeningGroup Group, PatternElement[] Pattern)>[] NumberFirst { get; } = [[], [], []];
-
-    /// <summary>Patterns that start with a capitalised word (<c>^_</c>), tried only at capitalised words, by phase.</summary>
-    public List<(ScreeningGroup Group, PatternElement[] Pattern)>[] CapitalFirst { get; } = [[], [], []];
+    /// <summary>Patterns by phase, filed under the words they can start at.</summary>
+    public PatternIndex[] ByStart { get; } = [new(), new(), new()];
 
     public static ScreeningLexicon Embedded { get; } = LoadEmbedded();
 
@@ -72,7 +64,7 @@ internal sealed class ScreeningLexicon
             lexicon.Groups.Add(group);
             foreach (var pattern in group.Patterns)
             {
-                lexicon.Index(group, pattern);
+                lexicon.ByStart[(int)group.Phase].Add(group, pattern);
             }
         }
         lexicon.BuildSpellingIndex();
@@ -92,7 +84,7 @@ internal sealed class ScreeningLexicon
         {
             throw new InvalidOperationException($"screening-lexicon.json: group {id} has a pattern that matches no word");
         }
-        return new ScreeningGroup
+        var group = new ScreeningGroup
         {
             Id = id,
             Rules = rules,
@@ -104,34 +96,14 @@ internal sealed class ScreeningLexicon
             DropWhenNegatedInside = g.TryGetProperty("negation", out var inside) && inside.GetString() == "drop-inside",
             FirstPerson = g.TryGetProperty("first_person", out var fp) && fp.GetBoolean(),
             UnlessAfter = unless,
-            UnlessInText = unlessInText,
             MinHits = g.TryGetProperty("min_hits", out var mh) ? mh.GetInt32() : 1,
             Patterns = patterns,
         };
-    }
-
-    private void Index(ScreeningGroup group, PatternElement[] pattern)
-    {
-        var first = pattern[0];
-        var phase = (int)group.Phase;
-        if (first.Kind is ElementKind.Number or ElementKind.Capitalised && !first.Optional)
+        foreach (var phrase in unlessInText)
         {
-            (first.Kind == ElementKind.Number ? NumberFirst : CapitalFirst)[phase].Add((group, pattern));
-            return;
+            group.UnlessInText.Add(group, phrase);
         }
-        if (first.Kind != ElementKind.Words || first.Optional || first.Prefixes is not null)
-        {
-            Unindexed[phase].Add((group, pattern));
-            return;
-        }
-        foreach (var word in first.Words!.Concat(first.FuzzyWords ?? []).Distinct())
-        {
-            if (!ByFirstWord[phase].TryGetValue(word, out var list))
-            {
-                ByFirstWord[phase][word] = list = [];
-            }
-            list.Add((group, pattern));
-        }
+        return group;
     }
 
     /// <summary>Compiles one pattern line into one or more element sequences (a class of phrases multiplies them).</summary>

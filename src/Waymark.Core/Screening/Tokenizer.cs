@@ -19,10 +19,10 @@ internal static class Tokenizer
         ["hundred"] = 100, ["hundreds"] = 100, ["dozen"] = 12, ["dozens"] = 24,
     };
 
-    // Emoji people use for the same things as words: a headstone, a coffin, a knife, pills, a drop of blood, scissors.
+    // Emoji people use for the same things as words: a headstone, a coffin, a knife, pills, a drop of blood, scissors, a wave goodbye.
     private static readonly Dictionary<int, string> EmojiWords = new()
     {
-        [0x1FAA6] = "grave", [0x26B0] = "coffin", [0x1F52A] = "knife", [0x1F48A] = "pills", [0x1FA78] = "blood", [0x2702] = "scissors", [0x1FAA2] = "rope",
+        [0x1FAA6] = "grave", [0x26B0] = "coffin", [0x1F52A] = "knife", [0x1F48A] = "pills", [0x1FA78] = "blood", [0x2702] = "scissors", [0x1FAA2] = "rope", [0x1F44B] = "bye",
     };
 
     public static List<Token> Tokenize(string text, bool displayName, Func<string, IReadOnlyList<string>?>? splitCompound = null)

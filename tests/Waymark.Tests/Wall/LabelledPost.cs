@@ -18,8 +18,11 @@ public sealed record LabelledPost(
     /// <summary>The first blind set (another author, never saw the screener). Spent: tuned against on 3 Dec 2026.</summary>
     public static readonly string BlindFile = Path.Combine("Blind", "blind-posts.jsonl");
 
-    /// <summary>The second blind set, measured once it exists; nobody tuning the screener may read it.</summary>
+    /// <summary>The second blind set (another author). Spent: tuned against on 3 Dec 2026 (branch screener3).</summary>
     public static readonly string Blind2File = Path.Combine("Blind2", "blind2-posts.jsonl");
+
+    /// <summary>The third blind set, measured once it exists; nobody tuning the screener may read it.</summary>
+    public static readonly string Blind3File = Path.Combine("Blind3", "blind3-posts.jsonl");
 
     public ScreenedKind ScreenedKind => Kind == "display_name" ? ScreenedKind.DisplayName : ScreenedKind.Post;
 

@@ -79,6 +79,63 @@ public sealed class PostScreenerTests
     [InlineData("The kids will be fine without me for one night")]
     public void Goodbyes_and_plans_with_a_future_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
 
+    // The kinds of miss blind-2 showed (3 Dec 2026), each in words of our own rather than the set's: intent with a time
+    // ("ending things on friday"), a future the author is not in, weak signs that add up, a goodbye with thanks,
+    // someone else's goodbye, slang and misspellings of the time, an emoji wave and a headstone.
+    [Theory]
+    [InlineData("ending things on friday, cant keep doing this")]
+    [InlineData("gona kill myself 2nite")]
+    [InlineData("im going to do it this time, properly")]
+    [InlineData("there wont be a me by christmas")]
+    [InlineData("ill be gone before you wake up")]
+    [InlineData("it wont matter by monday anyway")]
+    [InlineData("made my peace with everyone. not long now")]
+    [InlineData("bills paid, passwords written down for my sister. thats that")]
+    [InlineData("last message. take care of yourselves")]
+    [InlineData("thank you all on here for trying")]
+    [InlineData("my friend texted me goodbye and now she isnt answering")]
+    [InlineData("\U0001F44B\U0001FAA6 friday")]
+    public void Intent_with_a_time_no_future_and_signs_that_add_up_reach_a_person_at_once(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(SafeMessagingRule.R9, result.Rules);
+    }
+
+    [Fact]
+    public void A_display_name_with_no_future_in_it_is_urgent() =>
+        Assert.Equal(ScreeningOutcome.Urgent, Screen("not_here_after_sunday", ScreenedKind.DisplayName).Outcome);
+
+    [Theory]
+    [InlineData("We've picked a date for the christening!")]
+    [InlineData("won't be around tomorrow, dentist, back on friday")]
+    [InlineData("going to finish it tonight, the last chapter")]
+    public void Dates_and_absences_with_a_future_still_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
+
+    // Intent in the past ("wanted to") is lived experience, not a plan now.
+    [Fact]
+    public void Intent_in_the_past_is_not_urgent() =>
+        Assert.NotEqual(ScreeningOutcome.Urgent, Screen("wanted to end things on friday but i rang the crisis line instead").Outcome);
+
+    // "Stop" denies inside a match only when something stops being done.
+    [Fact]
+    public void Stop_inside_a_phrase_is_a_denial_only_when_something_stops_being_done()
+    {
+        Assert.Equal(ScreeningOutcome.Hold, Screen("the only thing that makes the shaking stop is cutting").Outcome);
+        Assert.True(Screen("does cutting ever stop feeling like a release?").IsPublic);
+    }
+
+    [Theory]
+    [InlineData("dont tell your therapist, they just overreact", SafeMessagingRule.R4)]
+    [InlineData("skip the gp, theyll only make a fuss", SafeMessagingRule.R4)]
+    [InlineData("hide them under a hoodie, easy", SafeMessagingRule.R4)]
+    [InlineData("relapsed three times since christmas", SafeMessagingRule.R3)]
+    [InlineData("fourth time in hospital this year for an overdose", SafeMessagingRule.R3)]
+    [InlineData("took the tablets from my nans cupboard when it got bad", SafeMessagingRule.R1)]
+    [InlineData("cutting helped more than any pill", SafeMessagingRule.R5)]
+    public void Encouragement_counts_and_method_said_other_ways_are_not_published(string text, SafeMessagingRule rule) =>
+        Method_numbers_framing_and_encouragement_in_other_words_are_not_published(text, rule);
+
     [Theory]
     [InlineData("a blade from a pencil sharpener is what i used", SafeMessagingRule.R1)]
     [InlineData("got the pills from the bathroom cabinet again", SafeMessagingRule.R1)]

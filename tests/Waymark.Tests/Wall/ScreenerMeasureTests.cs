@@ -9,7 +9,9 @@ namespace Waymark.Tests.Wall;
 /// Measures the screener on the labelled posts (issue 14 item 3) and prints the figures: per rule, how many posts
 /// that break R1, R3, R4, R5 or R9 were kept off the wall (hold, reject or urgent), how many R9 posts were urgent, and
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
-/// whole set; the held-out file, written before the screener, is reported on its own too.
+/// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
+/// others who never saw the screener) are printed on their own: blind-3 measured only, blind-1 and blind-2 (spent)
+/// against floors.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -26,6 +28,18 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.90, false)),
         ("R9 urgent", f => f.Urgent, (0.90, false)),
         ("false holds", f => f.FalseHolds, (0.06, true)),
+    ];
+
+    // Blind-2 after tuning on it (3 Dec 2026): R1 24/25, R3 23/23, R4 23/23, R5 28/29, R9 81/81 urgent, false holds 10/198.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindTwoFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.94, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.95, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.95, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.95, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.98, false)),
+        ("R9 urgent", f => f.Urgent, (0.98, false)),
+        ("false holds", f => f.FalseHolds, (0.07, true)),
     ];
 
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
@@ -79,35 +93,44 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // Blind-2 first, so its figures are printed even if blind-1 fails its floor below. Measure only: no threshold.
-        var blind2Path = LabelledPost.PathOf(LabelledPost.Blind2File);
-        if (File.Exists(blind2Path))
+        // Blind-3 first, so its figures are printed even if a spent set fails its floor below. Measure only: no threshold.
+        var blind3Path = LabelledPost.PathOf(LabelledPost.Blind3File);
+        if (File.Exists(blind3Path))
         {
-            var blind2 = LabelledPost.Load(LabelledPost.Blind2File);
-            Assert.NotEmpty(blind2);
-            Print("blind-2 (written without seeing the screener; measured, never tuned on)", blind2, Measure(blind2));
+            var blind3 = LabelledPost.Load(LabelledPost.Blind3File);
+            Assert.NotEmpty(blind3);
+            Print("blind-3 (written without seeing the screener; measured, never tuned on)", blind3, Measure(blind3));
         }
         else
         {
-            output.WriteLine($"== blind-2: ABSENT, not measured (expected at {blind2Path})");
+            output.WriteLine($"== blind-3: ABSENT, not measured (expected at {blind3Path})");
         }
+
+        var failures = new List<string>();
+        var blind2 = LabelledPost.Load(LabelledPost.Blind2File);
+        var blind2Figures = Measure(blind2);
+        Print("blind-2 (SPENT: tuned against on 3 Dec 2026, now a tuning set; its figures flatter the screener)", blind2, blind2Figures);
+        failures.AddRange(BelowFloors("blind-2", blind2Figures, BlindTwoFloors));
 
         var blind = LabelledPost.Load(LabelledPost.BlindFile);
         var figures = Measure(blind);
         Print("blind-1 (SPENT: tuned against on 3 Dec 2026, now a tuning set; its figures flatter the screener)", blind, figures);
+        failures.AddRange(BelowFloors("blind-1", figures, BlindOneFloors));
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
 
-        // Not the issue's targets (blind-1 is spent): floors a little under what tuning reached on 3 Dec 2026 (R1, R3, R4,
-        // R5 all caught; R9 53/54 urgent; false holds 3/136), so the figures cannot quietly slide back.
-        var failures = new List<string>();
-        foreach (var (what, of, floor) in BlindOneFloors)
+    // Not the issue's targets (the sets are spent): floors a little under what tuning reached, so the figures cannot
+    // quietly slide back.
+    private static IEnumerable<string> BelowFloors(string set, Figures figures, (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] floors)
+    {
+        foreach (var (what, of, floor) in floors)
         {
             var ratio = of(figures);
             if (floor.Max ? ratio.Rate > floor.Value : ratio.Rate < floor.Value)
             {
-                failures.Add($"blind-1 {what} {ratio} is {(floor.Max ? "over" : "under")} its floor {floor.Value}");
+                yield return $"{set} {what} {ratio} is {(floor.Max ? "over" : "under")} its floor {floor.Value}";
             }
         }
-        Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
 
     private readonly record struct Ratio(int Hits, int Of)

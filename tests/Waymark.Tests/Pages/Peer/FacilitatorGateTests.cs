@@ -123,6 +123,26 @@ public sealed class FacilitatorGateTests(PeerSupportApp app) : IClassFixture<Pee
         await AssertNoFacilitatorsAsync(next.Id);
     }
 
+    [Fact]
+    public async Task A_facilitated_session_also_recorded_by_hand_is_counted_once()
+    {
+        using var team = await app.TeamAsync("Twice Recorded Facilitators");
+        var session = await app.AddSessionAsync(team.ServiceId, app.Clock.Now.AddMinutes(10), minutes: 120);
+        Assert.Equal(HttpStatusCode.Redirect, (await AssignAsync(team, session, team.PeerId)).Status);
+        app.Clock.Advance(TimeSpan.FromHours(3));
+        using var peer = await app.SignInAgainAsync(team.Peer);
+        var again = team with { Peer = peer };
+
+        // They record the same two hours themselves, as the form invites, plus half an hour of its own before it.
+        var ago = app.Clock.Now - session.StartsAt;
+        Assert.Equal(HttpStatusCode.Redirect, (await again.PeerPostsAsync("Work", app.WorkFields(ago, 120))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.PeerPostsAsync("Work", app.WorkFields(ago + TimeSpan.FromMinutes(30), 30, "Other"))).Status);
+
+        var mine = await peer.Browser.GetAsync("/peer");
+        Assert.Contains("2.5 of 4 hours in the last 24 hours", mine.Text(".load-measure[data-measure='day']"), StringComparison.Ordinal);
+        Assert.True((await app.CheckAsync(team.PeerId, team.OrgId, AssignmentKind.GroupSession)).Allowed);
+    }
+
     private static async Task<Infrastructure.Page> AssignAsync(Team team, GroupSession session, Guid userId)
     {
         var url = $"/provider/services/{team.ServiceId}/groups/{session.Id}";

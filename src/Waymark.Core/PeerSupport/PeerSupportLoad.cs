@@ -24,7 +24,8 @@ public sealed record PeerLoad(LoadMeasure Day, LoadMeasure Week, LoadMeasure Cas
 
 /// <summary>
 /// The one place that counts a peer supporter's hours and caseload. Hours come only from <see cref="WorkEntry"/>
-/// rows (group sessions, referrals held, wall moderation, other), clipped to each rolling window; caseload is
+/// rows (group sessions, referrals held, wall moderation, other) and the sessions they facilitated, clipped to
+/// each rolling window with overlapping time counted once; caseload is
 /// their open <see cref="PeerAssignment"/>s. Other features feed it by logging work and assignments through
 /// <see cref="PeerSupportRecords"/>, never by counting for themselves.
 /// </summary>
@@ -64,12 +65,28 @@ public sealed class PeerSupportLoad(WaymarkDbContext db, TimeProvider time)
             new LoadMeasure("caseload", "people and groups held", caseload, settings.CaseloadLimit, "assignments"));
     }
 
-    /// <summary>Minutes of the spans that fall inside [from, to): work partly inside a window counts only for that part.</summary>
-    public static double MinutesWithin(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> spans, DateTimeOffset from, DateTimeOffset to) =>
-        spans.Sum(s =>
+    /// <summary>
+    /// Minutes inside [from, to) covered by any of the spans: work partly inside a window counts only for that
+    /// part, and time covered twice counts once. The same session can arrive both from the facilitator list and
+    /// from the person's own record of it, and nobody works two hours in one hour.
+    /// </summary>
+    public static double MinutesWithin(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> spans, DateTimeOffset from, DateTimeOffset to)
+    {
+        var clipped = spans
+            .Select(s => (Start: s.Start > from ? s.Start : from, End: s.End < to ? s.End : to))
+            .Where(s => s.End > s.Start)
+            .OrderBy(s => s.Start);
+        var minutes = 0.0;
+        DateTimeOffset? coveredTo = null;
+        foreach (var (start, end) in clipped)
         {
-            var start = s.Start > from ? s.Start : from;
-            var end = s.End < to ? s.End : to;
-            return end > start ? (end - start).TotalMinutes : 0;
-        });
+            var counted = coveredTo is { } c && c > start ? c : start;
+            if (end > counted)
+            {
+                minutes += (end - counted).TotalMinutes;
+                coveredTo = end;
+            }
+        }
+        return minutes;
+    }
 }

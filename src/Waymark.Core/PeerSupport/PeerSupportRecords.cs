@@ -356,7 +356,7 @@ public sealed class PeerSupportRecords(
         if (!askedBySelf && peerEmail is not null)
         {
             Queue(peerEmail, DebriefSubject, userId,
-                $"After {debrief.Reason ?? "a difficult contact"}, you should have a debrief with a supervisor by {due}. It is there for you, not to check up on you.\n\nSee it on your page: {links.Link("peer")}");
+                $"After {debrief.Reason ?? "a difficult contact"}, you are offered a debrief: time with a supervisor to talk through how it went for you, by {due}. It is there for you, not to check up on you.\n\nSee it on your page: {links.Link("peer")}");
         }
         foreach (var (_, email) in await access.SupervisorsAsync(organisationId, ct))
         {

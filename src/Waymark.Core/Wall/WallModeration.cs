@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
+using Waymark.Core.PeerSupport;
 
 namespace Waymark.Core.Wall;
 
@@ -24,7 +25,7 @@ public sealed record ModeratorStretch(DateTimeOffset? Since, int Items, int Urge
 /// The moderators' side: the queue (urgent first, then reported, then oldest), decisions with a version check so
 /// two moderators never act on one item at once, the author told through the outbox, and each moderator's exposure.
 /// </summary>
-public sealed class WallModeration(WaymarkDbContext db, WallOptions options, WallNotifier notifier, TimeProvider time)
+public sealed class WallModeration(WaymarkDbContext db, WallOptions options, WallNotifier notifier, HardMoments hardMoments, TimeProvider time)
 {
     private static readonly Expression<Func<WallItem, bool>> Waiting = i =>
         i.Status == WallItemStatus.Pending || i.Status == WallItemStatus.Escalated
@@ -90,6 +91,7 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
             throw new WallConflictException(item);
         }
         var wasUrgent = item.IsUrgent;
+        var wasEscalated = item.Status == WallItemStatus.Escalated;
         WallModerationRules.Apply(item, decision, moderator, time.GetUtcNow());
         if (item.Kind == WallItemKind.DisplayName && item.Status == WallItemStatus.Approved)
         {
@@ -122,6 +124,11 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
             db.ChangeTracker.Clear();
             var current = await db.WallItems.AsNoTracking().SingleAsync(i => i.Id == id, ct);
             throw new WallConflictException(current);
+        }
+        if (decision.Action == WallAction.Reply && (wasUrgent || wasEscalated))
+        {
+            // A peer supporter who has just answered someone at risk is offered a debrief (issue 15).
+            await hardMoments.AfterUrgentWallReplyAsync(moderator.UserId, ct);
         }
         return item;
     }

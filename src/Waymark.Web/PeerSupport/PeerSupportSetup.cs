@@ -12,6 +12,7 @@ public static class PeerSupportSetup
         services.AddScoped<PeerSupportLoad>();
         services.AddScoped<AssignmentGate>();
         services.AddScoped<PeerSupportRecords>();
+        services.AddScoped<HardMoments>();
         return services;
     }
 }

@@ -49,6 +49,17 @@ public sealed class PeerSupportApp : AccountsApp
         ];
     }
 
+    /// <summary>The same account signed in afresh (password, then an authenticator code for the clock's time).</summary>
+    public async Task<StaffSession> SignInAgainAsync(StaffSession before)
+    {
+        var browser = Browser.For(this);
+        var signIn = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", before.Account.Email), new("Input.Password", AccountsApp.GoodPassword)]);
+        Assert.StartsWith("/account/sign-in/code", signIn.RedirectPath, StringComparison.Ordinal);
+        var code = await browser.SubmitAsync("/account/sign-in/code", [new("Code", Totp.Code(before.AuthenticatorKey, Clock.Now))]);
+        Assert.Equal(HttpStatusCode.Redirect, code.Status);
+        return before with { Browser = browser };
+    }
+
     public string Today(int days = 0) => UkTime.DateOf(Clock.Now).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 

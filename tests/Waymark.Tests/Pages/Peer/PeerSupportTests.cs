@@ -121,8 +121,8 @@ public sealed class PeerSupportTests(PeerSupportApp app) : IClassFixture<PeerSup
         Assert.Equal("Record a supervision session they attended.", block.Unblock);
 
         // The clock moved past the sessions' idle limit: both sign in again, as they would.
-        using var peer = await SignInAgainAsync(team.Peer);
-        using var supervisor = await SignInAgainAsync(team.Supervisor);
+        using var peer = await app.SignInAgainAsync(team.Peer);
+        using var supervisor = await app.SignInAgainAsync(team.Supervisor);
         var again = team with { Peer = peer, Supervisor = supervisor };
         var (_, refused) = await again.AssignNewReferralAsync();
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
@@ -306,16 +306,5 @@ public sealed class PeerSupportTests(PeerSupportApp app) : IClassFixture<PeerSup
     {
         await using var db = app.OpenDb();
         return await db.OutboxMessages.Where(m => m.SubjectId == peerId && m.Subject == PeerSupportRecords.WarningSubject).ToListAsync();
-    }
-
-    /// <summary>The same account signed in afresh (password, then an authenticator code for the clock's time).</summary>
-    private async Task<StaffSession> SignInAgainAsync(StaffSession before)
-    {
-        var browser = Browser.For(app);
-        var signIn = await browser.SubmitAsync("/account/sign-in", [new("Input.Email", before.Account.Email), new("Input.Password", AccountsApp.GoodPassword)]);
-        Assert.StartsWith("/account/sign-in/code", signIn.RedirectPath, StringComparison.Ordinal);
-        var code = await browser.SubmitAsync("/account/sign-in/code", [new("Code", Totp.Code(before.AuthenticatorKey, app.Clock.Now))]);
-        Assert.Equal(HttpStatusCode.Redirect, code.Status);
-        return before with { Browser = browser };
     }
 }

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Data;
+
+namespace Waymark.Core.PeerSupport;
+
+/// <summary>
+/// Offers a peer supporter a debrief after a hard moment in the work: replying to someone whose wall post was
+/// marked urgent or escalated. Other features call it after their own change is saved. The reason says what kind
+/// of moment it was, never who it was with or what they wrote; a second hard moment before the first debrief is
+/// held does not pile up another.
+/// </summary>
+public sealed class HardMoments(WaymarkDbContext db, PeerSupportAccess access, PeerSupportRecords records)
+{
+    public const string UrgentWallReply = "replying to an urgent post on the wall";
+
+    /// <summary>After <paramref name="userId"/> replied privately to an urgent or escalated wall item. Nothing for someone who is not a peer supporter.</summary>
+    public async Task AfterUrgentWallReplyAsync(Guid? userId, CancellationToken ct = default)
+    {
+        if (userId is not { } id)
+        {
+            return;
+        }
+        foreach (var organisationId in await access.PeerOrganisationIds(id).ToListAsync(ct))
+        {
+            if (!await db.Debriefs.AnyAsync(d => d.UserId == id && d.OrganisationId == organisationId && d.HeldAt == null && d.Reason == UrgentWallReply, ct))
+            {
+                await records.PromptDebriefAsync(id, organisationId, UrgentWallReply, ct);
+            }
+        }
+    }
+}

@@ -21,6 +21,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // Data
 builder.Services.AddWaymarkDatabase(waymark.Database);
+// Commissioner reports and the ORUK API read from a standby when WAYMARK_DATABASE_READ names one; writes go to the primary.
+builder.Services.AddWaymarkReadDatabase(waymark.ReadDatabase);
 
 // Matching: the in-memory directory snapshot, gazetteer and matcher
 builder.Services.AddMatching();

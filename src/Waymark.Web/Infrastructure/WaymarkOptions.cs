@@ -16,6 +16,12 @@ public sealed class WaymarkOptions
 
     public string Database { get; set; } = Core.Data.Database.DefaultConnection;
 
+    /// <summary>
+    /// A PostgreSQL standby (or several hosts with <c>Target Session Attributes=prefer-standby</c>) that commissioner
+    /// reports and the ORUK API read from (WAYMARK_DATABASE_READ); null reads from <see cref="Database"/>.
+    /// </summary>
+    public string? ReadDatabase { get; set; }
+
     /// <summary><c>yorkshire-and-humber</c> seeds the fictional sample on first run; <c>none</c> never does.</summary>
     public string SampleData { get; set; } = SampleYorkshireAndHumber;
 
@@ -50,6 +56,29 @@ public sealed class WaymarkOptions
             exitUrl = parsed;
         }
         var proxies = Infrastructure.TrustedProxies.Parse(configuration[Infrastructure.TrustedProxies.Setting]);
-        return new WaymarkOptions { Database = database, SampleData = sample, ExitUrl = exitUrl, TrustedProxies = proxies };
+        var read = ReadConnection(configuration["WAYMARK_DATABASE_READ"], provider);
+        return new WaymarkOptions { Database = database, ReadDatabase = read, SampleData = sample, ExitUrl = exitUrl, TrustedProxies = proxies };
+    }
+
+    private static string? ReadConnection(string? read, DatabaseProvider provider)
+    {
+        if (string.IsNullOrWhiteSpace(read))
+        {
+            return null;
+        }
+        const string Problem = "WAYMARK_DATABASE_READ must be a PostgreSQL connection string (Host=…) for a standby, and needs WAYMARK_DATABASE on PostgreSQL too";
+        if (provider != DatabaseProvider.Postgres || Core.Data.Database.ProviderOf(read) != DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException(Problem + ".");
+        }
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(read);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"{Problem}: {e.Message}", e);
+        }
+        return read;
     }
 }

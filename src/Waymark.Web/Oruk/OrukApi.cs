@@ -49,7 +49,7 @@ public static class OrukApi
 
     // ---- services ------------------------------------------------------------------------------
 
-    private static async Task<IResult> ListServices(HttpRequest request, WaymarkDbContext db, Gazetteer gazetteer, CancellationToken ct)
+    private static async Task<IResult> ListServices(HttpRequest request, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, Gazetteer gazetteer, CancellationToken ct)
     {
         var q = new OrukQuery(request.Query);
         var filter = await ServiceFilterAsync(q, gazetteer, ct);
@@ -67,7 +67,7 @@ public static class OrukApi
         return Page(contents, total, page, perPage);
     }
 
-    private static async Task<IResult> GetService(string id, WaymarkDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetService(string id, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, CancellationToken ct)
     {
         var key = Id(id);
         var service = await db.Services.WithFullGraph().AsNoTracking().FirstOrDefaultAsync(s => s.Id == key, ct);
@@ -125,7 +125,7 @@ public static class OrukApi
 
     // ---- service_at_locations ----------------------------------------------------------------------
 
-    private static async Task<IResult> ListServiceAtLocations(HttpRequest request, WaymarkDbContext db, Gazetteer gazetteer, CancellationToken ct)
+    private static async Task<IResult> ListServiceAtLocations(HttpRequest request, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, Gazetteer gazetteer, CancellationToken ct)
     {
         var q = new OrukQuery(request.Query);
         var filter = await ServiceFilterAsync(q, gazetteer, ct);
@@ -162,7 +162,7 @@ public static class OrukApi
         return [.. ids.Where(byId.ContainsKey).Select(id => OrukExport.ToOruk(byId[id], OrukExport.ToOrukSummary(byId[id].Service!, includeOrganization: true)))];
     }
 
-    private static async Task<IResult> GetServiceAtLocation(string id, WaymarkDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetServiceAtLocation(string id, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, CancellationToken ct)
     {
         var key = Id(id);
         var found = await WithLocation(db.ServiceAtLocations.AsNoTracking()).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == key, ct);
@@ -181,7 +181,7 @@ public static class OrukApi
 
     // ---- organizations --------------------------------------------------------------------------
 
-    private static async Task<IResult> ListOrganizations(HttpRequest request, WaymarkDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListOrganizations(HttpRequest request, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, CancellationToken ct)
     {
         var q = new OrukQuery(request.Query);
         var search = q.Text("search") ?? q.Text("text");
@@ -212,7 +212,7 @@ public static class OrukApi
         return Page(contents, total, page, perPage);
     }
 
-    private static async Task<IResult> GetOrganization(string id, HttpRequest request, WaymarkDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetOrganization(string id, HttpRequest request, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, CancellationToken ct)
     {
         var key = Id(id);
         var fullServices = new OrukQuery(request.Query).Bool("full_service") == true;
@@ -241,7 +241,7 @@ public static class OrukApi
 
     // ---- taxonomies and terms ------------------------------------------------------------------
 
-    private static async Task<IResult> ListTaxonomies(HttpRequest request, WaymarkDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListTaxonomies(HttpRequest request, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, CancellationToken ct)
     {
         var q = new OrukQuery(request.Query);
         var ndjson = q.Ndjson;
@@ -253,7 +253,7 @@ public static class OrukApi
         return ndjson ? Ndjson(ToAsync(all)) : Page(Slice(all, page, perPage), all.Count, page, perPage);
     }
 
-    private static async Task<IResult> GetTaxonomy(string id, WaymarkDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetTaxonomy(string id, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, CancellationToken ct)
     {
         var key = Id(id);
         var taxonomy = await db.Taxonomies.AsNoTracking().FirstOrDefaultAsync(t => t.Id == key, ct);
@@ -266,7 +266,7 @@ public static class OrukApi
         return Json(OrukExport.ToOruk(taxonomy, terms));
     }
 
-    private static async Task<IResult> ListTaxonomyTerms(HttpRequest request, WaymarkDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListTaxonomyTerms(HttpRequest request, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, CancellationToken ct)
     {
         var q = new OrukQuery(request.Query);
         var search = q.Text("search") ?? q.Text("text");
@@ -303,7 +303,7 @@ public static class OrukApi
         return ndjson ? Ndjson(ToAsync(all)) : Page(Slice(all, page, perPage), all.Count, page, perPage);
     }
 
-    private static async Task<IResult> GetTaxonomyTerm(string id, WaymarkDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetTaxonomyTerm(string id, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext db, CancellationToken ct)
     {
         var key = Id(id);
         var term = await db.TaxonomyTerms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == key, ct);

@@ -16,7 +16,7 @@ namespace Waymark.Web.Pages.Commissioning;
 /// by kind, beside deprivation; as a tile map, bars with intervals, tables, CSV and the services behind a figure
 /// as ORUK. Services are public listings, so their counts are shown as they are (ADR 0018); every read is audited.
 /// </summary>
-public sealed class IndexModel(WaymarkDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(WaymarkDbContext db, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext reads, TimeProvider time) : PageModel
 {
     public IReadOnlyList<LocalAuthority> Areas { get; private set; } = [];
 
@@ -66,8 +66,8 @@ public sealed class IndexModel(WaymarkDbContext db, TimeProvider time) : PageMod
         }
         db.Audit(time, User.Actor(), AuditActions.CommissioningRead, "area", authority.Code, "coverage oruk" + (kind is null ? "" : " " + kind));
         await db.SaveChangesAsync(ct);
-        var ids = await new Coverage(db, time).ServiceIdsAsync(authority, kind, ct);
-        var graphs = await ServiceGraphLoader.LoadAsync(db, ids, ct);
+        var ids = await new Coverage(reads, time).ServiceIdsAsync(authority, kind, ct);
+        var graphs = await ServiceGraphLoader.LoadAsync(reads, ids, ct);
         var services = ids.Select(id => OrukExport.ToOruk(graphs[id])).ToList();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(services, OrukJson.Indented);
         return File(bytes, "application/json", $"services-{authority.Code}{(kind is null ? "" : "-" + kind)}.json");
@@ -102,7 +102,7 @@ public sealed class IndexModel(WaymarkDbContext db, TimeProvider time) : PageMod
         var actor = User.Actor();
         Areas = await CommissionerAreas.ForUserAsync(db, actor.UserId!.Value, ct);
         var regionCodes = ReferenceData.RegionNames.Keys.Where(r => ReferenceData.UpperTierOf(r).Any(Areas.Contains)).Order(StringComparer.Ordinal).ToList();
-        var coverage = new Coverage(db, time);
+        var coverage = new Coverage(reads, time);
         var reports = new List<CoverageReport>();
         foreach (var r in regionCodes)
         {

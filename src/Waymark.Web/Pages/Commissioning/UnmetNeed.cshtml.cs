@@ -10,7 +10,7 @@ using Waymark.Web.Commissioning;
 namespace Waymark.Web.Pages.Commissioning;
 
 /// <summary>Searches that found nothing in a commissioner's areas over 12 weeks, with small counts hidden; audited.</summary>
-public sealed class UnmetNeedModel(WaymarkDbContext db, TimeProvider time) : PageModel
+public sealed class UnmetNeedModel(WaymarkDbContext db, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext reads, TimeProvider time) : PageModel
 {
     public UnmetNeedReport Report { get; private set; } = null!;
 
@@ -45,7 +45,7 @@ public sealed class UnmetNeedModel(WaymarkDbContext db, TimeProvider time) : Pag
     {
         var actor = User.Actor();
         var areas = await CommissionerAreas.ForUserAsync(db, actor.UserId!.Value, ct);
-        Report = await UnmetNeedReport.ForAsync(db, time, areas, ct);
+        Report = await UnmetNeedReport.ForAsync(reads, time, areas, ct);
         db.Audit(time, actor, AuditActions.CommissioningRead, "areas", string.Join(";", areas.Select(a => a.Code)), what);
         await db.SaveChangesAsync(ct);
     }

@@ -2,6 +2,7 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Insights;
+using Waymark.Core.Referrals;
 
 namespace Waymark.BrowserTests;
 
@@ -15,7 +16,7 @@ public sealed class CommissioningPagesTests(BrowserFixture browser)
         NewAccount commissioner;
         await using (var db = Database.Open(browser.App.DatabaseConnection))
         {
-            await JourneyListing.AddAsync(db,
+            var (orgId, serviceId, _) = await JourneyListing.AddAsync(db,
                 new Organization { Name = "Calder Evening Group", Description = "Peer groups in Calderdale." },
                 new Service
                 {
@@ -27,12 +28,31 @@ public sealed class CommissioningPagesTests(BrowserFixture browser)
             await db.SaveChangesAsync();
             commissioner = await new AccountAdministration(db, TimeProvider.System)
                 .AddUserAsync($"commissioner-{Guid.NewGuid():N}@example.org", Roles.Commissioner, null, ["Yorkshire and the Humber"], Actor.CommandLine);
+            // Enough referrals offered a place for a box in the waits chart, and a few declined for a hidden count.
+            var staff = new ReferralActor(commissioner.UserId, "Staff", ReferralParty.Organisation);
+            for (var i = 0; i < 12; i++)
+            {
+                var sent = DateTimeOffset.UtcNow.AddDays(-60);
+                var referral = Referral.Create(serviceId, orgId, null, staff with { Party = ReferralParty.Referrer }, ContactPreference.None, null, new At(sent));
+                referral.MoveTo(ReferralStatus.Opened, staff, null, null, new At(sent.AddHours(1)));
+                if (i < 9)
+                {
+                    referral.MoveTo(ReferralStatus.Accepted, staff, null, null, new At(sent.AddHours(2)));
+                    referral.MoveTo(ReferralStatus.Offered, staff, null, null, new At(sent.AddDays(3 + i)));
+                }
+                else
+                {
+                    referral.MoveTo(ReferralStatus.Declined, staff, ReferralReason.NoCapacity, null, new At(sent.AddDays(1)));
+                }
+                db.Referrals.Add(referral);
+            }
+            await db.SaveChangesAsync();
         }
         var violations = new List<string>();
 
         var page = await browser.NewPageAsync();
         await BrowserAccounts.SignInAsync(page, commissioner, withAuthenticator: true);
-        foreach (var (name, path) in new[] { ("coverage", "/commissioning"), ("searches that found nothing", "/commissioning/unmet-need") })
+        foreach (var (name, path) in new[] { ("coverage", "/commissioning"), ("searches that found nothing", "/commissioning/unmet-need"), ("waits and outcomes", "/commissioning/waits") })
         {
             var response = await page.GotoAsync(path);
             Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
@@ -42,5 +62,10 @@ public sealed class CommissioningPagesTests(BrowserFixture browser)
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         await page.Context.CloseAsync();
+    }
+
+    private sealed class At(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -114,7 +114,21 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
             Flagged: false);
     }
 
-    internal sealed record ServiceRow(Guid Id, AreaLimit Limit, IReadOnlyList<LocalAuthority> VenueAuthorities, ServiceKinds.ServiceFacts Facts);
+    /// <summary>Where each of these services counts (none for a national remote one), whatever its status: referrals to a service since closed still count where it was.</summary>
+    public async Task<Dictionary<Guid, IReadOnlyList<LocalAuthority>>> PlacesAsync(IReadOnlyCollection<Guid> serviceIds, CancellationToken ct = default)
+    {
+        var services = await ReadAsync(ct, serviceIds);
+        return services.ToDictionary(s => s.Id, s => PlacesOf(s).Places);
+    }
+
+    /// <summary>Every active listing, where it counts, and when a person last checked it was true.</summary>
+    public async Task<IReadOnlyList<(Guid Id, IReadOnlyList<LocalAuthority> Places, DateOnly? Assured)>> ActiveListingsAsync(CancellationToken ct = default)
+    {
+        var services = await ReadAsync(ct);
+        return [.. services.Select(s => (s.Id, PlacesOf(s).Places, s.Assured))];
+    }
+
+    internal sealed record ServiceRow(Guid Id, AreaLimit Limit, IReadOnlyList<LocalAuthority> VenueAuthorities, ServiceKinds.ServiceFacts Facts, DateOnly? Assured = null);
 
     private static (IReadOnlyList<LocalAuthority> Places, bool National, bool AreaUnknown) PlacesOf(ServiceRow s)
     {
@@ -125,13 +139,15 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
         return s.VenueAuthorities.Count > 0 ? (s.VenueAuthorities, false, false) : ([], true, false);
     }
 
-    private async Task<List<ServiceRow>> ReadAsync(CancellationToken ct)
+    private async Task<List<ServiceRow>> ReadAsync(CancellationToken ct, IReadOnlyCollection<Guid>? only = null)
     {
-        var services = await db.Services.AsNoTracking().AsSplitQuery()
-            .Where(s => s.Status == ServiceStatus.Active)
+        var query = db.Services.AsNoTracking().AsSplitQuery();
+        query = only is null ? query.Where(s => s.Status == ServiceStatus.Active) : query.Where(s => only.Contains(s.Id));
+        var services = await query
             .Select(s => new
             {
                 s.Id,
+                s.AssuredDate,
                 Areas = s.ServiceAreas.Select(a => new ServiceArea { Name = a.Name, Description = a.Description, ExtentType = a.ExtentType }).ToList(),
                 Terms = s.Attributes.Select(a => a.TaxonomyTermId).ToList(),
                 Schedules = s.Schedules.ToList(),
@@ -147,7 +163,8 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
             [.. s.Venues.Select(v => VenueAuthority(v.Postcodes, v.Latitude, v.Longitude)).OfType<LocalAuthority>().Distinct()],
             new ServiceKinds.ServiceFacts(
                 s.Terms.Select(t => Vocabulary.ById.TryGetValue(t, out var term) ? term.Code : null).OfType<string>().ToHashSet(StringComparer.Ordinal),
-                OpeningHours.From(s.Schedules, closedOnBankHolidays: false))))];
+                OpeningHours.From(s.Schedules, closedOnBankHolidays: false)),
+            s.AssuredDate))];
     }
 
     /// <summary>The upper-tier authority of a venue: its postcode district's, else the nearest postcode district's.</summary>

@@ -30,29 +30,49 @@ public static class Suppression
         ArgumentNullException.ThrowIfNull(cells);
         int rows = cells.GetLength(0), cols = cells.GetLength(1);
         var full = WithTotals(cells);
+        int Index(int r, int c) => (r * (cols + 1)) + c;
+        var figures = new long[(rows + 1) * (cols + 1)];
+        for (var r = 0; r <= rows; r++)
+        {
+            for (var c = 0; c <= cols; c++)
+            {
+                figures[Index(r, c)] = full[r, c];
+            }
+        }
+        // Each row (its cells and its total) and each column (its cells and its total) is one equation.
+        var sums = Enumerable.Range(0, rows + 1).Select(r => Enumerable.Range(0, cols + 1).Select(c => Index(r, c)).ToArray())
+            .Concat(Enumerable.Range(0, cols + 1).Select(c => Enumerable.Range(0, rows + 1).Select(r => Index(r, c)).ToArray()))
+            .ToList();
+        var flat = Apply(figures, sums);
         var hidden = new Hidden[rows + 1, cols + 1];
         for (var r = 0; r <= rows; r++)
         {
             for (var c = 0; c <= cols; c++)
             {
-                if (IsSmall(full[r, c]))
-                {
-                    hidden[r, c] = Hidden.Small;
-                }
+                hidden[r, c] = flat[Index(r, c)];
             }
         }
+        return hidden;
+    }
+
+    /// <summary>
+    /// The same rule over any published figures and the sums that hold between them, for figures that are not one
+    /// two-way table (nested totals, one service in several areas): each sum lists its parts, then its total, by index
+    /// into <paramref name="figures"/>. Figures 1 to 7 are hidden; then, while any sum has exactly one hidden figure,
+    /// the smallest other non-zero one in it is hidden too.
+    /// </summary>
+    public static Hidden[] Apply(IReadOnlyList<long> figures, IReadOnlyList<int[]> sums)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(sums);
+        var hidden = figures.Select(f => IsSmall(f) ? Hidden.Small : Hidden.Shown).ToArray();
         bool changed;
         do
         {
             changed = false;
-            // Each row (its cells and its total) and each column (its cells and its total) is one equation.
-            for (var r = 0; r <= rows; r++)
+            foreach (var sum in sums)
             {
-                changed |= Protect(full, hidden, [.. Enumerable.Range(0, cols + 1).Select(c => (r, c))]);
-            }
-            for (var c = 0; c <= cols; c++)
-            {
-                changed |= Protect(full, hidden, [.. Enumerable.Range(0, rows + 1).Select(r => (r, c))]);
+                changed |= Protect(figures, hidden, sum);
             }
         }
         while (changed);
@@ -89,9 +109,9 @@ public static class Suppression
     /// <summary>A single count with no totals beside it: only the primary rule applies.</summary>
     public static string Show(long count) => Show(count, IsSmall(count) ? Hidden.Small : Hidden.Shown);
 
-    private static bool Protect(long[,] full, Hidden[,] hidden, (int R, int C)[] line)
+    private static bool Protect(IReadOnlyList<long> figures, Hidden[] hidden, int[] line)
     {
-        var hiddenCount = line.Count(p => hidden[p.R, p.C] != Hidden.Shown);
+        var hiddenCount = line.Count(p => hidden[p] != Hidden.Shown);
         if (hiddenCount != 1)
         {
             return false;
@@ -99,12 +119,12 @@ public static class Suppression
         // Hide the smallest other figure, preferring a cell to a total, so the least is lost. Never a zero while
         // there is anything else: hidden figures that must add up to nothing are all zero, and give the rest away.
         var total = line[^1];
-        var pick = line.Where(p => hidden[p.R, p.C] == Hidden.Shown)
-            .OrderBy(p => full[p.R, p.C] == 0)
+        var pick = line.Where(p => hidden[p] == Hidden.Shown)
+            .OrderBy(p => figures[p] == 0)
             .ThenBy(p => p == total)
-            .ThenBy(p => full[p.R, p.C])
+            .ThenBy(p => figures[p])
             .First();
-        hidden[pick.R, pick.C] = Hidden.Secondary;
+        hidden[pick] = Hidden.Secondary;
         return true;
     }
 }

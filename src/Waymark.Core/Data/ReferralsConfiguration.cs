@@ -46,6 +46,7 @@ internal sealed class ReferralEventConfiguration : IEntityTypeConfiguration<Refe
         b.Property(x => x.ByParty).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.ByName).HasMaxLength(320);
         b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.ReasonCode).HasConversion<string>().HasMaxLength(32);
         b.HasIndex(x => new { x.ReferralId, x.OccurredAt });
     }
 }

@@ -58,7 +58,7 @@ public sealed class ReferralNotifier(WaymarkDbContext db, IPersonContact personC
         await ToReferrerAsync(referral, () =>
         {
             var body = $"A referral you made on {made} is now {status}."
-                + (latest.Reason is null ? "" : " The service gave a reason.")
+                + (latest.Reason is null && latest.ReasonCode is null ? "" : " The service gave a reason.")
                 + (onward ? " You can make an onward referral from its page, with the person's consent." : "")
                 + $"\n\nSee its history: {referrerLink}";
             return (ReferrerSubject, body);

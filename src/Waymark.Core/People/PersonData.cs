@@ -120,6 +120,7 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
                     to = e.To.ToString(),
                     by = e.ByParty.ToString(),
                     at = e.OccurredAt,
+                    reason_code = e.ReasonCode is { } c ? ReferralReasons.Code(c) : null,
                     reason = e.Reason,
                 }),
             }),

@@ -92,7 +92,13 @@ public sealed class Referral
     }
 
     /// <summary>Moves the referral on, or throws <see cref="ReferralTransitionException"/> if the move is not allowed.</summary>
-    public ReferralEvent MoveTo(ReferralStatus to, ReferralActor by, string? reason, TimeProvider time)
+    public ReferralEvent MoveTo(ReferralStatus to, ReferralActor by, string? reason, TimeProvider time) => MoveTo(to, by, null, reason, time);
+
+    /// <summary>
+    /// Moves the referral on with a reason from the fixed list (needed to decline, remove from a waiting list or close)
+    /// and an optional note in the service's own words, which only the referral's parties see.
+    /// </summary>
+    public ReferralEvent MoveTo(ReferralStatus to, ReferralActor by, ReferralReason? code, string? reason, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(time);
@@ -108,12 +114,14 @@ public sealed class Referral
                 : $"Only the receiving organisation can mark a referral {ReferralRules.Describe(to)}.");
         }
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        if (reason is null && ReferralRules.NeedsReason(to))
+        if (ReferralRules.NeedsReason(to) ? code is not { } c || !ReferralReasons.Fits(to, c) : code is not null)
         {
-            throw new ReferralTransitionException($"Give a reason for marking the referral {ReferralRules.Describe(to)}.");
+            throw new ReferralTransitionException(ReferralRules.NeedsReason(to)
+                ? $"Choose why you are marking the referral {ReferralRules.Describe(to)}."
+                : $"Marking a referral {ReferralRules.Describe(to)} does not take a reason from the list.");
         }
         var now = time.GetUtcNow();
-        var e = new ReferralEvent(Id, Status, to, by, now, reason);
+        var e = new ReferralEvent(Id, Status, to, by, now, reason, code);
         Events.Add(e);
         Status = to;
         if (to == ReferralStatus.Opened)
@@ -135,13 +143,17 @@ public sealed class ReferralEvent
     public string ByName { get; private set; } = "";
     public ReferralParty ByParty { get; private set; }
     public DateTimeOffset OccurredAt { get; private set; }
+    /// <summary>The service's note in its own words: private to the referral's parties, never counted or shown to commissioners.</summary>
     public string? Reason { get; private set; }
+
+    /// <summary>Why, from the fixed list; null for moves that need none, and for events from before the list.</summary>
+    public ReferralReason? ReasonCode { get; private set; }
 
     private ReferralEvent()
     {
     }
 
-    internal ReferralEvent(Guid referralId, ReferralStatus? from, ReferralStatus to, ReferralActor by, DateTimeOffset at, string? reason)
+    internal ReferralEvent(Guid referralId, ReferralStatus? from, ReferralStatus to, ReferralActor by, DateTimeOffset at, string? reason, ReferralReason? reasonCode = null)
     {
         Id = Guid.CreateVersion7(at);
         ReferralId = referralId;
@@ -152,5 +164,6 @@ public sealed class ReferralEvent
         ByParty = by.Party;
         OccurredAt = at;
         Reason = reason;
+        ReasonCode = reasonCode;
     }
 }

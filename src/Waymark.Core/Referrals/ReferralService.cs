@@ -213,7 +213,7 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
     }
 
     /// <summary>Moves a referral as a member of the receiving organisation; false when it is not theirs to move.</summary>
-    public async Task<bool> MoveAsStaffAsync(Guid referralId, ReferralStatus to, string? reason, Actor staff, CancellationToken ct = default)
+    public async Task<bool> MoveAsStaffAsync(Guid referralId, ReferralStatus to, ReferralReason? code, string? note, Actor staff, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(staff);
         var orgs = MemberOrganisations(staff);
@@ -222,7 +222,7 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
         {
             return false;
         }
-        await MoveAsync(referral, to, new ReferralActor(staff.UserId, staff.Name, ReferralParty.Organisation), reason, staff, ct);
+        await MoveAsync(referral, to, new ReferralActor(staff.UserId, staff.Name, ReferralParty.Organisation), code, note, staff, ct);
         return true;
     }
 
@@ -235,15 +235,15 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
         {
             return false;
         }
-        await MoveAsync(referral, ReferralStatus.Withdrawn, new ReferralActor(person.UserId, person.Name, ReferralParty.Person), null, person, ct);
+        await MoveAsync(referral, ReferralStatus.Withdrawn, new ReferralActor(person.UserId, person.Name, ReferralParty.Person), null, null, person, ct);
         return true;
     }
 
-    private async Task MoveAsync(Referral referral, ReferralStatus to, ReferralActor by, string? reason, Actor actor, CancellationToken ct)
+    private async Task MoveAsync(Referral referral, ReferralStatus to, ReferralActor by, ReferralReason? code, string? note, Actor actor, CancellationToken ct)
     {
         var from = referral.Status;
-        referral.MoveTo(to, by, reason, time);
-        db.Audit(time, actor, ReferralAudit.Moved, "referral", referral.Id.ToString(), $"{from} -> {to}");
+        referral.MoveTo(to, by, code, note, time);
+        db.Audit(time, actor, ReferralAudit.Moved, "referral", referral.Id.ToString(), $"{from} -> {to}" + (code is { } c ? $" ({ReferralReasons.Code(c)})" : ""));
         await notifier.MovedAsync(referral, ct);
         await db.SaveChangesAsync(ct);
     }

@@ -17,6 +17,9 @@ public static class Svg
 
     public sealed record Point(string Label, double? Value);
 
+    /// <summary>One box: the 10th percentile, quartiles, median and 90th percentile, or none (too few to show).</summary>
+    public sealed record Box(string Label, double? P10, double? Q1, double? Median, double? Q3, double? P90, string ValueText);
+
     // Light to dark blue; text switches to white on the two darkest (contrast above 4.5:1 on each).
     private static readonly string[] Shades = ["#deebf7", "#9ecae1", "#3182bd", "#08519c"];
 
@@ -125,6 +128,39 @@ public static class Svg
         {
             sb.Append(CultureInfo.InvariantCulture, $"<path d=\"{path.ToString().Trim()}\" fill=\"none\" stroke=\"#08519c\" stroke-width=\"2\"/>");
         }
+        sb.Append("</svg>");
+        return new HtmlString(sb.ToString());
+    }
+
+    /// <summary>Box and whiskers on one scale: the box is the middle half, the thick line the median, the whiskers reach the 10th and 90th percentiles.</summary>
+    public static IHtmlContent Boxes(string id, string title, string tableId, IReadOnlyList<Box> boxes, string unit)
+    {
+        const int labelW = 190, chartW = 320, rowH = 30, top = 10;
+        var max = boxes.Select(b => b.P90 ?? 0).DefaultIfEmpty(0).Max();
+        max = max <= 0 ? 1 : max * 1.05;
+        var h = top + (boxes.Count * rowH) + 40;
+        var w = labelW + chartW + 110;
+        double X(double v) => labelW + (v / max * chartW);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">The same figures are in the table '{E(tableId)}' beside the chart.</desc>");
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            var b = boxes[i];
+            var y = top + (i * rowH);
+            sb.Append(CultureInfo.InvariantCulture, $"<g class=\"box\" data-label=\"{E(b.Label)}\"><text x=\"{labelW - 6}\" y=\"{y + 19}\" text-anchor=\"end\" font-size=\"13\" fill=\"#0b0c0c\">{E(b.Label)}</text>");
+            if (b is { P10: { } p10, Q1: { } q1, Median: { } med, Q3: { } q3, P90: { } p90 })
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(p10))}\" x2=\"{F(X(p90))}\" y1=\"{y + 14}\" y2=\"{y + 14}\" stroke=\"#0b0c0c\" stroke-width=\"2\"/>");
+                sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(p10))}\" x2=\"{F(X(p10))}\" y1=\"{y + 8}\" y2=\"{y + 20}\" stroke=\"#0b0c0c\" stroke-width=\"2\"/><line x1=\"{F(X(p90))}\" x2=\"{F(X(p90))}\" y1=\"{y + 8}\" y2=\"{y + 20}\" stroke=\"#0b0c0c\" stroke-width=\"2\"/>");
+                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(X(q1))}\" y=\"{y + 4}\" width=\"{F(Math.Max(X(q3) - X(q1), 1))}\" height=\"20\" fill=\"#9ecae1\" stroke=\"#08519c\" stroke-width=\"1\"/>");
+                sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(med))}\" x2=\"{F(X(med))}\" y1=\"{y + 2}\" y2=\"{y + 26}\" stroke=\"#08519c\" stroke-width=\"4\"/>");
+            }
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelW + chartW + 8}\" y=\"{y + 19}\" font-size=\"13\" fill=\"#0b0c0c\">{E(b.ValueText)}</text></g>");
+        }
+        var axisY = top + (boxes.Count * rowH) + 4;
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{labelW}\" x2=\"{labelW + chartW}\" y1=\"{axisY}\" y2=\"{axisY}\" stroke=\"#505a5f\"/>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelW}\" y=\"{axisY + 16}\" font-size=\"12\" fill=\"#0b0c0c\">0</text><text x=\"{labelW + chartW}\" y=\"{axisY + 16}\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\">{F(max)} {E(unit)}</text>");
         sb.Append("</svg>");
         return new HtmlString(sb.ToString());
     }

@@ -60,7 +60,7 @@ public sealed class ReferralStateMachineTests
 
         if (legal)
         {
-            var e = referral.MoveTo(to, by, "A reason", clock);
+            var e = referral.MoveTo(to, by, CodeFor(to), "A reason", clock);
             Assert.Equal(to, referral.Status);
             Assert.Equal(eventsBefore + 1, referral.Events.Count);
             Assert.Same(e, referral.Events[^1]);
@@ -73,7 +73,7 @@ public sealed class ReferralStateMachineTests
         }
         else
         {
-            var ex = Assert.Throws<ReferralTransitionException>(() => referral.MoveTo(to, by, "A reason", clock));
+            var ex = Assert.Throws<ReferralTransitionException>(() => referral.MoveTo(to, by, CodeFor(to), "A reason", clock));
             Assert.Contains("cannot become", ex.Message, StringComparison.Ordinal);
             Assert.Equal(from, referral.Status);
             Assert.Equal(eventsBefore, referral.Events.Count);
@@ -86,19 +86,33 @@ public sealed class ReferralStateMachineTests
     [InlineData(S.OnWaitingList, S.RemovedFromWaitingList)]
     [InlineData(S.Sent, S.Closed)]
     [InlineData(S.Started, S.Closed)]
-    public void Declining_removing_and_closing_need_a_reason(S from, S to)
+    public void Declining_removing_and_closing_need_a_reason_from_the_list_and_the_note_is_optional(S from, S to)
     {
         var clock = new SteppingClock(Start);
         var referral = ReferralAt(from, clock);
 
-        foreach (var blank in new[] { null, "", "   " })
-        {
-            var ex = Assert.Throws<ReferralTransitionException>(() => referral.MoveTo(to, Staff, blank, clock));
-            Assert.Contains("reason", ex.Message, StringComparison.Ordinal);
-        }
+        var ex = Assert.Throws<ReferralTransitionException>(() => referral.MoveTo(to, Staff, null, "No capacity this term", clock));
+        Assert.Contains("Choose why", ex.Message, StringComparison.Ordinal);
+        // A reason that belongs to another kind of move is refused too.
+        var misfit = Enum.GetValues<ReferralReason>().First(r => !ReferralReasons.Fits(to, r));
+        Assert.Throws<ReferralTransitionException>(() => referral.MoveTo(to, Staff, misfit, null, clock));
         Assert.Equal(from, referral.Status);
-        referral.MoveTo(to, Staff, "  No capacity this term  ", clock);
-        Assert.Equal("No capacity this term", referral.Events[^1].Reason);
+
+        referral.MoveTo(to, Staff, ReferralReason.Other, "   ", clock);
+        Assert.Equal(ReferralReason.Other, referral.Events[^1].ReasonCode);
+        Assert.Null(referral.Events[^1].Reason);
+    }
+
+    [Fact]
+    public void A_move_that_needs_no_reason_takes_none_from_the_list()
+    {
+        var clock = new SteppingClock(Start);
+        var referral = ReferralAt(S.Opened, clock);
+
+        Assert.Throws<ReferralTransitionException>(() => referral.MoveTo(S.Accepted, Staff, ReferralReason.Other, null, clock));
+        referral.MoveTo(S.Accepted, Staff, null, "  Spoke on the phone  ", clock);
+        Assert.Equal("Spoke on the phone", referral.Events[^1].Reason);
+        Assert.Null(referral.Events[^1].ReasonCode);
     }
 
     [Fact]
@@ -144,12 +158,14 @@ public sealed class ReferralStateMachineTests
         Assert.Equal(clock.Last, referral.FirstOpenedAt);
     }
 
+    private static ReferralReason? CodeFor(S to) => ReferralReasons.For(to) is { Count: > 0 } codes ? codes[0] : null;
+
     private static Referral ReferralAt(S status, SteppingClock clock)
     {
         var referral = Referral.Create(Guid.NewGuid(), Guid.NewGuid(), Person.UserId, Person, ContactPreference.Email, null, clock);
         foreach (var step in RouteTo[status])
         {
-            referral.MoveTo(step, step == S.Withdrawn ? Person : Staff, "Because", clock);
+            referral.MoveTo(step, step == S.Withdrawn ? Person : Staff, CodeFor(step), "Because", clock);
         }
         Assert.Equal(status, referral.Status);
         return referral;

@@ -18,6 +18,7 @@ public sealed class NeverAPersonTests
     private const string Name = "Zebedee Quist";
     private const string PersonEmail = "zebedee.quist@example.org";
     private const string Phone = "07700 900 461";
+    private const string DeclineNote = "Told Zebedee we are full until spring 8812";
 
     [Fact]
     public async Task No_route_shows_a_commissioner_a_persons_details_or_story()
@@ -27,6 +28,12 @@ public sealed class NeverAPersonTests
         using var person = await app.SignUpAsync(PersonEmail);
         var sent = await person.Browser.SendSelfReferralAsync(service.Id, ReferralBuilders.SelfReferralFields(Story, "Email", Name, PersonEmail, Phone));
         var referralId = ReferralBuilders.ConfirmationId(sent, service.Id);
+        // Declined with a reason from the list and a note in the service's words: the note is the referral's parties' alone.
+        using (var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id))
+        {
+            var declined = await staff.Browser.SubmitAsync($"/provider/referrals/{referralId}", [new("To", "Declined"), new("ReasonForDeclined", "NoCapacity"), new("Reason", DeclineNote)]);
+            Assert.Equal(HttpStatusCode.Redirect, declined.Status);
+        }
         using var commissioner = await app.SignInAsStaffAsync(Roles.Commissioner, areas: ["Calderdale"]);
 
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -47,6 +54,13 @@ public sealed class NeverAPersonTests
         Assert.Contains($"/provider/referrals/{referralId}", routes);
         Assert.True(routes.Count > 60, $"only {routes.Count} routes found");
 
+        // The downloads are handlers on those routes, so they are asked for by name.
+        string[] downloads = ["/commissioning?handler=csv", "/commissioning/unmet-need?handler=csv", "/commissioning/waits?handler=csv"];
+        routes.InsertRange(0, downloads);
+        Assert.Contains("/commissioning/waits", routes);
+        // The referral is counted where a commissioner can see it, so the walk looked where a leak would be.
+        var waits = await commissioner.Browser.GetAsync("/commissioning/waits");
+        Assert.Equal("fewer than 8", waits.Text("#outcomes-table tr[data-measure=declined_no_capacity] td[data-code=E08000033]"));
         var leaks = new List<string>();
         // Exit-this-page ends the session; it shows nothing, so it is asked for last.
         foreach (var url in routes.OrderBy(u => u == "/exit"))
@@ -58,7 +72,7 @@ public sealed class NeverAPersonTests
             }
             using var response = await commissioner.Browser.Client.GetAsync(url);
             var body = await response.Content.ReadAsStringAsync();
-            foreach (var marker in new[] { Story, Name, PersonEmail, Phone, "07700900461" })
+            foreach (var marker in new[] { Story, Name, PersonEmail, Phone, "07700900461", DeclineNote, "Zebedee" })
             {
                 if (body.Contains(marker, StringComparison.OrdinalIgnoreCase))
                 {
@@ -72,6 +86,7 @@ public sealed class NeverAPersonTests
         // And the walk reached the person's own pages as the person, so the markers are there to be found.
         var own = await person.Browser.GetAsync("/my/referrals");
         Assert.Contains(service.Name, own.Html, StringComparison.Ordinal);
+        Assert.Contains(DeclineNote, own.Html, StringComparison.Ordinal);
     }
 
     /// <summary>The URLs of a route: each parameter filled with the id its name asks for, else with each of the ids in turn.</summary>

@@ -111,7 +111,7 @@ public sealed class FollowUpTests(AccountsApp app) : IClassFixture<AccountsApp>
         var id = await person.SelfReferAsync(app, serviceId, "", contact: "Sms");
         using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, orgId);
         await staff.Browser.GetAsync($"/provider/referrals/{id}");
-        await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Declined"), new("Reason", "We only see people in Leeds")]);
+        await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Declined"), new("ReasonForDeclined", "NotEligible"), new("Reason", "We only see people in Leeds")]);
 
         var texts = await app.MessagesAboutAsync(id);
         Assert.Equal(3, texts.Count);

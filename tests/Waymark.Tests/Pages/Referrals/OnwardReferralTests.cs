@@ -24,7 +24,7 @@ public sealed class OnwardReferralTests(AccountsApp app) : IClassFixture<Account
 
         using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, orgId);
         await staff.Browser.GetAsync($"/provider/referrals/{id}");
-        await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Declined"), new("Reason", "Our list is closed")]);
+        await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Declined"), new("ReasonForDeclined", "NoCapacity"), new("Reason", "Our list is closed")]);
 
         var mine = await person.GetAsync("/my/referrals");
         var link = mine.Document.QuerySelector($"#referral-{id} .onward-suggestions a[href='/my/referrals/{id}/onward/{otherId}']");
@@ -84,7 +84,7 @@ public sealed class OnwardReferralTests(AccountsApp app) : IClassFixture<Account
         var id = await owner.SelfReferAsync(app, serviceId, "Mine alone");
         using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, orgId);
         await staff.Browser.GetAsync($"/provider/referrals/{id}");
-        await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Closed"), new("Reason", "Service ending")]);
+        await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Closed"), new("ReasonForClosed", "ServiceClosing"), new("Reason", "Service ending")]);
 
         var (stranger, _) = await app.SignInWithPasswordOnlyAsync(Roles.Person);
         using var _s = stranger;
@@ -107,7 +107,7 @@ public sealed class OnwardReferralTests(AccountsApp app) : IClassFixture<Account
             ReferralFlowBuilders.NavigatorReferralFields("Morgan", "morgan@example.org", "Morgan's story, told once"));
         using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, orgId);
         await staff.Browser.GetAsync($"/provider/referrals/{id}");
-        await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Declined"), new("Reason", "No capacity")]);
+        await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Declined"), new("ReasonForDeclined", "NoCapacity"), new("Reason", "No capacity")]);
 
         var detail = await navigator.Browser.GetAsync($"/navigator/referrals/{id}");
         Assert.NotNull(detail.Document.QuerySelector($".onward-suggestions a[href='/navigator/refer/{otherId}?onwardFrom={id}']"));

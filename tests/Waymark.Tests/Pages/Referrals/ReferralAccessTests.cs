@@ -27,7 +27,7 @@ public sealed class ReferralAccessTests(AccountsApp app) : IClassFixture<Account
         Assert.Equal(HttpStatusCode.NotFound, (await staff.Browser.GetAsync($"/provider/referrals/{id}")).Status);
         var token = inbox.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? (await staff.Browser.GetAsync("/provider")).AntiforgeryToken();
-        var post = await staff.Browser.PostAsync($"/provider/referrals/{id}", token, [new("To", "Declined"), new("Reason", "Not ours")]);
+        var post = await staff.Browser.PostAsync($"/provider/referrals/{id}", token, [new("To", "Declined"), new("ReasonForDeclined", "NotEligible"), new("Reason", "Not ours")]);
         Assert.Equal(HttpStatusCode.NotFound, post.Status);
 
         var referral = await app.ReferralAsync(id);

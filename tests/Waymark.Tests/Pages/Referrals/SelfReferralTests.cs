@@ -53,23 +53,36 @@ public sealed class SelfReferralTests(AccountsApp app) : IClassFixture<AccountsA
         Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
         await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "OnWaitingList"), new("Reason", "")]);
 
-        var noReason = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "RemovedFromWaitingList"), new("Reason", " ")]);
+        var form = await staff.Browser.GetAsync($"/provider/referrals/{id}");
+        Assert.Equal(
+            ["PersonAsked", "CouldNotContact", "SupportElsewhere", "NoLongerEligible", "ServiceClosing", "Other"],
+            form.Document.QuerySelectorAll("input[name=ReasonForRemovedFromWaitingList]").Select(i => i.GetAttribute("value")).ToList());
+        var noReason = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "RemovedFromWaitingList"), new("Reason", "Tried three times")]);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
-        Assert.Contains(noReason.ErrorSummary(), e => e.Contains("Give a reason", StringComparison.Ordinal));
+        Assert.Contains(noReason.ErrorSummary(), e => e.Contains("Choose why", StringComparison.Ordinal));
+        Assert.Equal("#ReasonForRemovedFromWaitingList", noReason.Document.QuerySelector(".error-summary a")?.GetAttribute("href"));
+        // Nothing typed or chosen is lost.
+        Assert.Equal("Tried three times", noReason.Document.QuerySelector("textarea[name=Reason]")?.TextContent.Trim());
+        Assert.NotNull(noReason.Document.QuerySelector("input[name=To][value=RemovedFromWaitingList][checked]"));
+        // A reason from another list (declining's "no space") does not fit a removal.
+        var misfit = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "RemovedFromWaitingList"), new("ReasonForRemovedFromWaitingList", "NoCapacity"), new("Reason", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, misfit.Status);
         Assert.Equal(ReferralStatus.OnWaitingList, (await app.ReferralAsync(id)).Status);
 
         var illegal = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "Completed"), new("Reason", "")]);
         Assert.Equal(HttpStatusCode.BadRequest, illegal.Status);
         Assert.NotEmpty(illegal.ErrorSummary());
 
-        var removed = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "RemovedFromWaitingList"), new("Reason", "We could not reach you after three tries")]);
+        var removed = await staff.Browser.SubmitAsync($"/provider/referrals/{id}", [new("To", "RemovedFromWaitingList"), new("ReasonForRemovedFromWaitingList", "CouldNotContact"), new("Reason", "We could not reach you after three tries")]);
         Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        Assert.Equal(ReferralReason.CouldNotContact, (await app.ReferralAsync(id)).Events.Single(e => e.To == ReferralStatus.RemovedFromWaitingList).ReasonCode);
 
         mine = await person.GetAsync("/my/referrals");
         Assert.Equal("Removed from the waiting list", mine.Text($"#referral-{id} .referral-status"));
         var history = mine.Document.QuerySelectorAll($"#referral-{id} .referral-event").Select(r => r.GetAttribute("data-to")).ToList();
         Assert.Equal(["Sent", "Opened", "Accepted", "OnWaitingList", "RemovedFromWaitingList"], history);
         Assert.Contains("We could not reach you after three tries", mine.Html, StringComparison.Ordinal);
+        Assert.Equal("Why: The service tried to get in touch but could not reach you.", mine.Text($"#referral-{id} [data-reason=CouldNotContact]"));
     }
 
     [Fact]

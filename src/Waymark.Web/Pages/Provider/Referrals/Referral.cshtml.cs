@@ -18,6 +18,15 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
     [BindProperty]
     public string? To { get; set; }
 
+    /// <summary>
+    /// Why, from the fixed list (<see cref="ReferralReasons"/>), as posted in the field <c>ReasonFor{status}</c>: each
+    /// move that needs one has its own radio group, so the form works without script.
+    /// </summary>
+    public Dictionary<ReferralStatus, string> ReasonsChosen { get; } = [];
+
+    public static string ReasonField(ReferralStatus to) => "ReasonFor" + to;
+
+    /// <summary>An optional note in the service's own words; the person and the referrer see it, nobody else.</summary>
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -126,13 +135,25 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
         {
             this.AddError(nameof(To), "Choose what has happened to this referral");
         }
-        else if (ReferralRules.NeedsReason(to) && string.IsNullOrWhiteSpace(Reason))
+        foreach (var status in Choices.Where(ReferralRules.NeedsReason))
         {
-            this.AddError(nameof(Reason), $"Give a reason for marking the referral {ReferralRules.Describe(to)}: the person will see it");
+            if (Request.Form[ReasonField(status)].ToString() is { Length: > 0 } posted)
+            {
+                ReasonsChosen[status] = posted;
+            }
+        }
+        ReferralReason? code = null;
+        if (ModelState.IsValid && ReferralRules.NeedsReason(to))
+        {
+            code = ReferralReasons.For(to).Select(r => (ReferralReason?)r).FirstOrDefault(r => r.ToString() == ReasonsChosen.GetValueOrDefault(to));
+            if (code is null)
+            {
+                this.AddError(ReasonField(to), $"Choose why you are marking the referral {ReferralRules.Describe(to)}: the person will see it");
+            }
         }
         if (Reason?.Length > MaxReasonLength)
         {
-            this.AddError(nameof(Reason), $"The reason must be {MaxReasonLength:N0} characters or fewer");
+            this.AddError(nameof(Reason), $"The note must be {MaxReasonLength:N0} characters or fewer");
         }
         if (!ModelState.IsValid)
         {
@@ -141,7 +162,7 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
         }
         try
         {
-            await referrals.MoveAsStaffAsync(id, to, Reason, User.Actor());
+            await referrals.MoveAsStaffAsync(id, to, code, Reason, User.Actor());
         }
         catch (ReferralTransitionException ex)
         {

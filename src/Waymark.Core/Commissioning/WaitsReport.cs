@@ -1,0 +1,278 @@
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Data;
+using Waymark.Core.Gazetteer;
+using Waymark.Core.Listings;
+using Waymark.Core.Referrals;
+using Waymark.Core.Schedules;
+
+namespace Waymark.Core.Commissioning;
+
+/// <summary>Whom a row of figures is about: a service, one of the commissioner's authorities, or all their areas.</summary>
+public enum WaitsRowKind
+{
+    Service,
+    Authority,
+    All,
+}
+
+/// <summary>One row: its figures by <see cref="WaitsReport.Measures"/> key, what is hidden, and its waits.</summary>
+public sealed record WaitsRow(
+    WaitsRowKind Kind,
+    string Code,
+    string Name,
+    string? Organisation,
+    IReadOnlyDictionary<string, long> Counts,
+    IReadOnlyDictionary<string, Hidden> Hidden,
+    WaitFigures? ToOffer,
+    WaitFigures? ToStart)
+{
+    public string Show(string measure) => Suppression.Show(Counts[measure], Hidden[measure]);
+
+    public bool IsShown(string measure) => Hidden[measure] == Commissioning.Hidden.Shown;
+
+    /// <summary>The share of referrals made, with its Wilson interval, where the count and the referrals are both shown.</summary>
+    public (double Share, Interval Interval)? Share(string measure) =>
+        IsShown(measure) && IsShown(WaitsReport.Referrals) && Counts[WaitsReport.Referrals] > 0
+            ? ((double)Counts[measure] / Counts[WaitsReport.Referrals], ConfidenceIntervals.Wilson((int)Counts[measure], (int)Counts[WaitsReport.Referrals]))
+            : null;
+}
+
+/// <summary>Days waited, from at least <see cref="WaitsReport.MinimumForWaits"/> referrals: quartiles and the 10th and 90th percentiles.</summary>
+public sealed record WaitFigures(int Referrals, double P10, double Q1, double Median, double Q3, double P90);
+
+/// <summary>An authority's active listings, and how many are overdue a check (not checked in 6 months, or never).</summary>
+public sealed record ListingChecks(LocalAuthority Authority, int Active, int Overdue);
+
+/// <summary>A measure of the report: its key (also its CSV code), words, and the group it is shown in.</summary>
+public sealed record WaitsMeasure(string Key, string Label, string Group);
+
+/// <summary>
+/// Real waits and outcomes (issue 16 item 4, ADR 0023) for referrals made in the last <see cref="WindowDays"/> days to
+/// services that count in a commissioner's areas (where <see cref="Coverage"/> counts them), by service, by authority
+/// and for all the areas. Counts come from people, so every published figure goes through <see cref="Suppression"/>
+/// with every sum that holds between them (a service's row adds up; its authority's figure is the sum of its
+/// services'), and waits are given only from <see cref="MinimumForWaits"/> referrals. No free text is read.
+/// </summary>
+public sealed record WaitsReport(
+    IReadOnlyList<LocalAuthority> Areas,
+    IReadOnlyList<WaitsRow> Services,
+    IReadOnlyList<WaitsRow> Authorities,
+    WaitsRow All,
+    IReadOnlyList<ListingChecks> Listings,
+    int NationalRemoteReferrals,
+    DateOnly From,
+    DateOnly To,
+    DateTimeOffset At)
+{
+    public const int WindowDays = 180;
+    public const int MinimumForWaits = Suppression.Threshold;
+    public const string Source = "Waymark referrals (status changes and when they happened; never what anyone wrote)";
+    public const string ListingsSource = "Waymark directory: active services and when each was last checked";
+
+    public const string Referrals = "referrals";
+    public const string Accepted = "accepted";
+    public const string Declined = "declined";
+    public const string NoAnswer = "no_answer";
+    public const string Removed = "removed";
+    public const string NotInTime = "not_answered_in_time";
+    public const string Offered = "offered";
+    public const string Started = "started";
+
+    public static string DeclinedFor(ReferralReason? reason) => "declined_" + ReferralReasons.Code(reason);
+
+    public static string RemovedFor(ReferralReason? reason) => "removed_" + ReferralReasons.Code(reason);
+
+    /// <summary>Declined's reasons and "not recorded" (an event from before the fixed list).</summary>
+    public static IReadOnlyList<ReferralReason?> DeclineReasons { get; } = [.. ReferralReasons.For(ReferralStatus.Declined).Select(r => (ReferralReason?)r), null];
+
+    public static IReadOnlyList<ReferralReason?> RemovalReasons { get; } = [.. ReferralReasons.For(ReferralStatus.RemovedFromWaitingList).Select(r => (ReferralReason?)r), null];
+
+    /// <summary>Every measure, in the order the page and the CSV give them.</summary>
+    public static IReadOnlyList<WaitsMeasure> Measures { get; } =
+    [
+        new(Referrals, "Referrals made", "referrals"),
+        new(Accepted, "Accepted", "answer"),
+        new(Declined, "Declined", "answer"),
+        .. DeclineReasons.Select(r => new WaitsMeasure(DeclinedFor(r), "Declined: " + ReasonWords(r), "declined")),
+        new(NoAnswer, "No answer yet, or ended before one", "answer"),
+        new(Removed, "Removed from a waiting list", "removed"),
+        .. RemovalReasons.Select(r => new WaitsMeasure(RemovedFor(r), "Removed: " + ReasonWords(r), "removed")),
+        new(NotInTime, "Not answered within the service's response time", "time"),
+        new(Offered, "Offered a place", "waits"),
+        new(Started, "Started", "waits"),
+    ];
+
+    public static string ReasonWords(ReferralReason? reason) => reason is { } r ? ReferralReasons.Label(r) : "reason not recorded";
+
+    /// <summary>The sums that hold within one row: the answers add up to the referrals; the reasons to their total.</summary>
+    private static readonly string[][] RowSums =
+    [
+        [Accepted, Declined, NoAnswer, Referrals],
+        [.. DeclineReasons.Select(DeclinedFor), Declined],
+        [.. RemovalReasons.Select(RemovedFor), Removed],
+    ];
+
+    public static async Task<WaitsReport> ForAsync(WaymarkDbContext db, TimeProvider time, IReadOnlyList<LocalAuthority> areas, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(areas);
+        var now = time.GetUtcNow();
+        var since = now.AddDays(-WindowDays);
+        var referrals = await db.Referrals.AsNoTracking()
+            .Where(r => r.CreatedAt >= since)
+            .Select(r => new { r.Id, r.ServiceId, r.CreatedAt })
+            .ToListAsync(ct);
+        // Only what the figures need: never the note (Reason) or anyone's name.
+        var events = (await db.ReferralEvents.AsNoTracking()
+            .Where(e => db.Referrals.Any(r => r.Id == e.ReferralId && r.CreatedAt >= since))
+            .Select(e => new { e.ReferralId, e.To, e.ReasonCode, e.OccurredAt })
+            .ToListAsync(ct))
+            .GroupBy(e => e.ReferralId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.OccurredAt).Select(e => (e.To, e.ReasonCode, e.OccurredAt)).ToList());
+
+        var serviceIds = referrals.Select(r => r.ServiceId).Distinct().ToList();
+        var coverage = new Coverage(db, time);
+        var places = await coverage.PlacesAsync(serviceIds, ct);
+        var responseDays = await ReferralFollowUps.ResponseDaysAsync(db, serviceIds, ct);
+        var inAreas = places.Where(p => p.Value.Any(areas.Contains)).Select(p => p.Key).ToHashSet();
+        var names = await db.Services.AsNoTracking().Where(s => inAreas.Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name })
+            .ToDictionaryAsync(s => s.Id, ct);
+
+        var facts = referrals.Where(r => inAreas.Contains(r.ServiceId))
+            .Select(r => Facts(r.ServiceId, r.CreatedAt, events.GetValueOrDefault(r.Id) ?? [], responseDays.GetValueOrDefault(r.ServiceId), now))
+            .ToList();
+        var nationalRemote = referrals.Count(r => places.TryGetValue(r.ServiceId, out var p) && p.Count == 0);
+
+        var services = inAreas.OrderBy(id => names.TryGetValue(id, out var n) ? n.Name : "", StringComparer.Ordinal).ThenBy(id => id).ToList();
+        // Rows: each service, then each authority, then all the areas; figures row by row in Measures order.
+        var rowFacts = new List<List<ReferralFacts>>();
+        rowFacts.AddRange(services.Select(id => facts.Where(f => f.ServiceId == id).ToList()));
+        rowFacts.AddRange(areas.Select(a => facts.Where(f => places[f.ServiceId].Contains(a)).ToList()));
+        rowFacts.Add(facts);
+        var m = Measures.Count;
+        var column = Measures.Select((x, i) => (x.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        int Index(int row, string key) => (row * m) + column[key];
+        var figures = new long[rowFacts.Count * m];
+        for (var row = 0; row < rowFacts.Count; row++)
+        {
+            foreach (var f in rowFacts[row])
+            {
+                foreach (var key in f.Measures)
+                {
+                    figures[Index(row, key)]++;
+                }
+            }
+        }
+
+        var sums = new List<int[]>();
+        for (var row = 0; row < rowFacts.Count; row++)
+        {
+            sums.AddRange(RowSums.Select(keys => keys.Select(k => Index(row, k)).ToArray()));
+        }
+        foreach (var measure in Measures)
+        {
+            for (var a = 0; a < areas.Count; a++)
+            {
+                var parts = services.Select((id, i) => (id, i)).Where(s => places[s.id].Contains(areas[a])).Select(s => Index(s.i, measure.Key)).ToList();
+                if (parts.Count > 0)
+                {
+                    sums.Add([.. parts, Index(services.Count + a, measure.Key)]);
+                }
+            }
+            if (services.Count > 0)
+            {
+                sums.Add([.. services.Select((_, i) => Index(i, measure.Key)), Index(rowFacts.Count - 1, measure.Key)]);
+            }
+        }
+        var hidden = Suppression.Apply(figures, sums);
+
+        WaitsRow Row(int row, WaitsRowKind kind, string code, string name, string? organisation) => new(
+            kind, code, name, organisation,
+            Measures.ToDictionary(x => x.Key, x => figures[Index(row, x.Key)]),
+            Measures.ToDictionary(x => x.Key, x => hidden[Index(row, x.Key)]),
+            Waits(rowFacts[row].Select(f => f.DaysToOffer)),
+            Waits(rowFacts[row].Select(f => f.DaysToStart)));
+
+        var today = UkTime.DateOf(now);
+        var listings = await coverage.ActiveListingsAsync(ct);
+        return new WaitsReport(
+            areas,
+            [.. services.Select((id, i) => Row(i, WaitsRowKind.Service, id.ToString(), names[id].Name, names[id].Organisation))],
+            [.. areas.Select((a, i) => Row(services.Count + i, WaitsRowKind.Authority, a.Code, a.Name, null))],
+            Row(rowFacts.Count - 1, WaitsRowKind.All, "all", "All your areas", null),
+            [.. areas.Select(a => new ListingChecks(
+                a,
+                listings.Count(l => l.Places.Contains(a)),
+                listings.Count(l => l.Places.Contains(a) && ListingFreshness.Of(l.Assured, today) != Freshness.Fresh)))],
+            nationalRemote,
+            UkTime.DateOf(since),
+            today,
+            now);
+    }
+
+    /// <summary>Quartiles (and 10th, 90th percentiles) by linear interpolation between order statistics, from at least 8 waits.</summary>
+    public static WaitFigures? Waits(IEnumerable<double?> days)
+    {
+        var sorted = days.OfType<double>().Order().ToArray();
+        if (sorted.Length < MinimumForWaits)
+        {
+            return null;
+        }
+        double At(double q)
+        {
+            var pos = q * (sorted.Length - 1);
+            var lo = (int)Math.Floor(pos);
+            var hi = Math.Min(lo + 1, sorted.Length - 1);
+            return sorted[lo] + ((pos - lo) * (sorted[hi] - sorted[lo]));
+        }
+        return new WaitFigures(sorted.Length, At(0.1), At(0.25), At(0.5), At(0.75), At(0.9));
+    }
+
+    private sealed record ReferralFacts(Guid ServiceId, IReadOnlyList<string> Measures, double? DaysToOffer, double? DaysToStart);
+
+    private static ReferralFacts Facts(Guid serviceId, DateTimeOffset sentAt, List<(ReferralStatus To, ReferralReason? Code, DateTimeOffset At)> events, int? responseDays, DateTimeOffset now)
+    {
+        var keys = new List<string> { Referrals };
+        int First(Func<ReferralStatus, bool> to) => events.FindIndex(e => to(e.To));
+        var declined = First(s => s == ReferralStatus.Declined);
+        if (First(s => s == ReferralStatus.Accepted) >= 0)
+        {
+            keys.Add(Accepted);
+        }
+        else if (declined >= 0)
+        {
+            keys.Add(Declined);
+            keys.Add(DeclinedFor(events[declined].Code));
+        }
+        else
+        {
+            keys.Add(NoAnswer);
+        }
+        var removed = First(s => s == ReferralStatus.RemovedFromWaitingList);
+        if (removed >= 0)
+        {
+            keys.Add(Removed);
+            keys.Add(RemovedFor(events[removed].Code));
+        }
+        // The clock stops at the service's first answer (accept, decline or close), or when the person withdrew.
+        var stopped = First(s => s is ReferralStatus.Accepted or ReferralStatus.Declined or ReferralStatus.Closed or ReferralStatus.Withdrawn);
+        if (UkTime.DateOf(stopped >= 0 ? events[stopped].At : now) > Staleness.AnswerDueBy(sentAt, responseDays))
+        {
+            keys.Add(NotInTime);
+        }
+        double? DaysTo(ReferralStatus status) => First(s => s == status) is var i and >= 0 ? (events[i].At - sentAt).TotalDays : null;
+        var toOffer = DaysTo(ReferralStatus.Offered);
+        var toStart = DaysTo(ReferralStatus.Started);
+        if (toOffer is not null)
+        {
+            keys.Add(Offered);
+        }
+        if (toStart is not null)
+        {
+            keys.Add(Started);
+        }
+        return new ReferralFacts(serviceId, keys, toOffer, toStart);
+    }
+}

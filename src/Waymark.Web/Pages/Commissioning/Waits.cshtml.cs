@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Core.Accounts;
+using Waymark.Core.Commissioning;
+using Waymark.Core.Data;
+using Waymark.Web.Accounts;
+using Waymark.Web.Commissioning;
+
+namespace Waymark.Web.Pages.Commissioning;
+
+/// <summary>Waits and outcomes of referrals in a commissioner's areas over 180 days, small counts hidden; audited.</summary>
+public sealed class WaitsModel(WaymarkDbContext db, TimeProvider time) : PageModel
+{
+    public WaitsReport Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync("waits", ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        await LoadAsync("waits csv", ct);
+        var r = Report;
+        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var row in r.Authorities.Append(r.All).Concat(r.Services))
+        {
+            var kind = row.Kind.ToString().ToLowerInvariant();
+            foreach (var m in WaitsReport.Measures)
+            {
+                var share = m.Key == WaitsReport.Referrals ? null : row.Share(m.Key);
+                rows.Add([kind, row.Code, row.Name, row.Organisation ?? "", Iso(r.From), Iso(r.To), m.Key, m.Label, row.Show(m.Key),
+                    Csv.Number(share?.Share, "0.0000"), Csv.Number(share?.Interval.Lower, "0.0000"), Csv.Number(share?.Interval.Upper, "0.0000"), "", "", "", "", "", WaitsReport.Source]);
+            }
+            foreach (var (key, w) in new[] { ("days_to_offer", row.ToOffer), ("days_to_start", row.ToStart) })
+            {
+                if (w is not null)
+                {
+                    rows.Add([kind, row.Code, row.Name, row.Organisation ?? "", Iso(r.From), Iso(r.To), key, key == "days_to_offer" ? "Days from referral to offer" : "Days from referral to start", "",
+                        "", "", "", Csv.Number(w.P10), Csv.Number(w.Q1), Csv.Number(w.Median), Csv.Number(w.Q3), Csv.Number(w.P90), WaitsReport.Source]);
+                }
+            }
+        }
+        foreach (var l in r.Listings)
+        {
+            rows.Add(["authority", l.Authority.Code, l.Authority.Name, "", Iso(r.To), Iso(r.To), "listings_active", "Active listings", l.Active.ToString(CultureInfo.InvariantCulture), "", "", "", "", "", "", "", "", WaitsReport.ListingsSource]);
+            rows.Add(["authority", l.Authority.Code, l.Authority.Name, "", Iso(r.To), Iso(r.To), "listings_overdue_check", "Listings overdue a check", l.Overdue.ToString(CultureInfo.InvariantCulture), "", "", "", "", "", "", "", "", WaitsReport.ListingsSource]);
+        }
+        return Csv.File($"waits-and-outcomes-{Iso(r.To)}.csv",
+            ["row_kind", "code", "name", "organisation", "period_from", "period_to", "measure", "measure_name", "count", "share", "ci95_lower", "ci95_upper", "p10_days", "q1_days", "median_days", "q3_days", "p90_days", "source"], rows);
+    }
+
+    /// <summary>"12 (25%, 14% to 40%)": a count with its share of referrals and the Wilson interval, when both are shown.</summary>
+    public static string CountAndShare(WaitsRow row, string measure)
+    {
+        var shown = row.Show(measure);
+        return measure != WaitsReport.Referrals && row.Share(measure) is { } s
+            ? string.Create(CultureInfo.InvariantCulture, $"{shown} ({s.Share:0%}, {s.Interval.Lower:0%} to {s.Interval.Upper:0%})")
+            : shown;
+    }
+
+    public static string Days(double d) => d.ToString("0.0", CultureInfo.InvariantCulture);
+
+    public static string WaitText(WaitFigures? w) => w is null
+        ? "fewer than 8 referrals: not shown"
+        : $"median {Days(w.Median)} (middle half {Days(w.Q1)} to {Days(w.Q3)})";
+
+    public static IReadOnlyList<Svg.Box> Boxes(IEnumerable<WaitsRow> rows, Func<WaitsRow, WaitFigures?> which) =>
+        [.. rows.Select(r => which(r) is { } w
+            ? new Svg.Box(r.Name, w.P10, w.Q1, w.Median, w.Q3, w.P90, $"median {Days(w.Median)}")
+            : new Svg.Box(r.Name, null, null, null, null, null, "too few"))];
+
+    private async Task LoadAsync(string what, CancellationToken ct)
+    {
+        var actor = User.Actor();
+        var areas = await CommissionerAreas.ForUserAsync(db, actor.UserId!.Value, ct);
+        Report = await WaitsReport.ForAsync(db, time, areas, ct);
+        db.Audit(time, actor, AuditActions.CommissioningRead, "areas", string.Join(";", areas.Select(a => a.Code)), what);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,4 +1,5 @@
 using Waymark.Core.Schedules;
+
 namespace Waymark.Core.Matching;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using Waymark.Core.Schedules;
 using Waymark.Core.Directory;
+using Waymark.Core.Schedules;
 
 namespace Waymark.Core.Matching;
 

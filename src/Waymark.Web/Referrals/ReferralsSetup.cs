@@ -24,7 +24,8 @@ public static class ReferralsSetup
 
         var outbox = OutboxOptions.FromConfiguration(configuration);
         services.AddSingleton(outbox);
-        services.AddSingleton(ChooseSender(NotificationOptions.FromConfiguration(configuration), outbox));
+        // NotificationOptions is read once and checked on start, by AddReferralFlow.
+        services.AddSingleton(sp => ChooseSender(sp.GetRequiredService<NotificationOptions>(), outbox));
         // Whichever sender is configured now, the folder may hold files from when it was the folder sender.
         services.AddSingleton<IDeliveredMessageCopies, FolderOutboxCopies>();
         services.AddSingleton<OutboxRelay>();

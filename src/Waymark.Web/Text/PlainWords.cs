@@ -3,6 +3,7 @@ using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Matching;
 using Waymark.Core.Schedules;
+using Waymark.Core.Text;
 
 namespace Waymark.Web.Text;
 
@@ -97,7 +98,7 @@ public static class PlainWords
     {
         if (km is { } d)
         {
-            return d < 1 ? "Less than 1 km away" : $"{Math.Round(d).ToString(CultureInfo.InvariantCulture)} km away ({Miles(d)})";
+            return d < 1 ? Words.KmAway(d) : $"{Words.KmAway(d)} ({Miles(d)})";
         }
         var remote = new List<string>();
         if (delivery.Contains("phone"))
@@ -205,17 +206,9 @@ public static class PlainWords
 
     public static string Label(string code) => Vocabulary.ByCode.TryGetValue(code, out var term) ? term.Label : code;
 
-    public static string JoinAnd(IReadOnlyList<string> items) => Join(items, "and");
+    public static string JoinAnd(IReadOnlyList<string> items) => Words.JoinAnd(items);
 
-    public static string JoinOr(IReadOnlyList<string> items) => Join(items, "or");
+    public static string JoinOr(IReadOnlyList<string> items) => Words.JoinOr(items);
 
-    private static string Join(IReadOnlyList<string> items, string last) => items.Count switch
-    {
-        0 => "",
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + $" {last} " + items[^1],
-    };
-
-    public static string LowerFirst(string s) =>
-        s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+    public static string LowerFirst(string s) => Words.LowerFirst(s);
 }

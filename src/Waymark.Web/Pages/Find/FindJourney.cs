@@ -99,18 +99,17 @@ public static class FindJourney
 
     /// <summary>
     /// Checks the answers with the matching API's own parser, so the pages and the API can never disagree: the search
-    /// they make, or what is wrong with them. Throws <see cref="DirectoryNotReadyException"/> as the parser does.
+    /// they make, or what is wrong with them. Throws <see cref="DirectoryNotReadyException"/> when the directory is still loading.
     /// </summary>
     public static async Task<(MatchQuery? Query, IReadOnlyList<FieldError> Errors)> CheckAsync(FindAnswers answers, Gazetteer gazetteer, DirectoryIndex directory, CancellationToken ct)
     {
-        try
+        var raw = answers.ToQuery();
+        var parse = await MatchQueryParser.ParseAsync(name => raw[name], gazetteer, directory, ct);
+        if (parse.DirectoryNotReady)
         {
-            return (await MatchApi.ParseAsync(answers.ToQuery(), gazetteer, directory, ct), []);
+            throw new DirectoryNotReadyException();
         }
-        catch (BadRequestException e)
-        {
-            return (null, Errors(e, answers.Value("near")));
-        }
+        return parse.Query is { } query ? (query, []) : (null, Errors(parse, answers.Value("near")));
     }
 
     /// <summary>
@@ -131,26 +130,26 @@ public static class FindJourney
     }
 
     /// <summary>The API's errors in the order the journey asks the questions, worded for a person.</summary>
-    public static IReadOnlyList<FieldError> Errors(BadRequestException e, string? near = null) =>
-        [.. e.Errors
-            .OrderBy(kv => MatchApi.Parameters.ToList().IndexOf(kv.Key))
-            .Select(kv => kv.Key == "near" ? NearError(e, near ?? "") : new FieldError(kv.Key, Message(kv.Key, kv.Value.FirstOrDefault() ?? "")))];
+    public static IReadOnlyList<FieldError> Errors(MatchQueryParse parse, string? near = null) =>
+        [.. parse.Errors
+            .OrderBy(kv => MatchQueryParser.Parameters.ToList().IndexOf(kv.Key))
+            .Select(kv => kv.Key == "near" ? NearError(parse, near ?? "") : new FieldError(kv.Key, Message(kv.Key, kv.Value.FirstOrDefault() ?? "")))];
 
     /// <summary>
     /// A place name that gave no one place: never "check the spelling" — the places it could be, or the closest
     /// names, to choose from, and a postcode always works.
     /// </summary>
-    private static FieldError NearError(BadRequestException e, string near)
+    private static FieldError NearError(MatchQueryParse parse, string near)
     {
         var typed = near.Trim();
-        if (e.Extensions.GetValueOrDefault(MatchApi.NearCandidates) is IReadOnlyList<PlaceChoice> { Count: > 0 } candidates)
+        if (parse.NearCandidates.Select(PlaceChoice.Of).ToList() is { Count: > 0 } candidates)
         {
             return new FieldError("near", $"There are {candidates.Count} places called {candidates[0].Name}. Choose the one you mean, or enter your postcode.")
             {
                 Choices = [.. candidates.Select(c => new Choice(c.Near, c.Near, KindWords(c.Kind)))],
             };
         }
-        if (e.Extensions.GetValueOrDefault(MatchApi.NearSuggestions) is IReadOnlyList<string> { Count: > 0 } suggestions)
+        if (parse.NearSuggestions is { Count: > 0 } suggestions)
         {
             return new FieldError("near", $"We don’t know a place called “{typed}”. Choose a place from the list, or enter your postcode.")
             {

@@ -60,19 +60,17 @@ public sealed class ResultsModel(
             // Checkboxes arrive as repeated parameters: settle on the API's one-value form, so the address can be shared.
             return Redirect(Answers.Link("/find/results"));
         }
-        try
-        {
-            Query = await MatchApi.ParseAsync(Answers.ToQuery(), gazetteer, index, ct);
-        }
-        catch (DirectoryNotReadyException)
+        var raw = Answers.ToQuery();
+        var parse = await MatchQueryParser.ParseAsync(name => raw[name], gazetteer, index, ct);
+        if (parse.DirectoryNotReady)
         {
             Response.Headers.RetryAfter = MatchApi.RetryAfterSeconds;
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
-        catch (BadRequestException e)
+        if (parse.Query is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            var errors = FindJourney.Errors(e, Answers.Value("near"));
+            var errors = FindJourney.Errors(parse, Answers.Value("near"));
             if (FindJourney.OwnerOf(errors[0].Parameter) is { } owner)
             {
                 Form = FindJourney.Form(owner, Answers, [.. errors.Where(x => FindJourney.OwnerOf(x.Parameter) == owner)], action: "/find/results");
@@ -83,6 +81,7 @@ public sealed class ResultsModel(
             }
             return Page();
         }
+        Query = parse.Query;
 
         if (!await index.WaitUntilReadyAsync(MatchApi.StartingWait, ct))
         {

@@ -60,21 +60,17 @@ public sealed class FindModel(WaymarkDbContext db, Gazetteer gazetteer, Director
         MatchQuery? query = null;
         if (near.Length > 0)
         {
-            try
+            var raw = new Dictionary<string, StringValues>(StringComparer.Ordinal)
             {
-                query = await MatchApi.ParseAsync(new QueryCollection(new Dictionary<string, StringValues>(StringComparer.Ordinal)
-                {
-                    ["near"] = near,
-                    ["limit"] = MatchQuery.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                }), gazetteer, index, ct);
-            }
-            catch (BadRequestException e)
+                ["near"] = near,
+                ["limit"] = MatchQuery.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            var parse = await MatchQueryParser.ParseAsync(name => raw.GetValueOrDefault(name), gazetteer, index, ct);
+            query = parse.Query;
+            foreach (var error in FindJourney.Errors(parse, near))
             {
-                foreach (var error in FindJourney.Errors(e, near))
-                {
-                    this.AddError(nameof(Near), error.Message);
-                    NearChoices = error.Choices;
-                }
+                this.AddError(nameof(Near), error.Message);
+                NearChoices = error.Choices;
             }
         }
         if (!ModelState.IsValid)

@@ -1,0 +1,130 @@
+using Waymark.Core.Directory;
+
+namespace Waymark.Core.Matching;
+
+/// <summary>
+/// What the score needs that is fixed for one snapshot and one set of measured waits: each service's wait, and
+/// for each block of <see cref="BlockSize"/> services of a remote run, the best any of them can do on each part
+/// of the score (shortest wait, latest check, all their codes), so a block that cannot reach a search's top
+/// results is only counted. Built on the first search of a snapshot, and again when measured waits change.
+/// </summary>
+internal sealed class ScoreTable
+{
+    public const int BlockSize = 64;
+
+    public ScoreTable(DirectorySnapshot snapshot, IReadOnlyDictionary<Guid, int> measured)
+    {
+        Snapshot = snapshot;
+        Measured = measured;
+        var services = snapshot.Services;
+        WaitDays = snapshot.FactWaitDays;
+        if (measured.Count > 0)
+        {
+            WaitDays = (short[])WaitDays.Clone();
+            WaitMeasured = new bool[services.Length];
+            for (var i = 0; i < services.Length; i++)
+            {
+                if (measured.TryGetValue(services[i].Id, out var m))
+                {
+                    WaitDays[i] = (short)Math.Clamp(m, 0, short.MaxValue);
+                    WaitMeasured[i] = true;
+                }
+            }
+        }
+        var remoteCount = snapshot.RemoteServices.Length;
+        RemoteMinimumAges = [.. snapshot.FactMinimumAge.AsSpan(0, remoteCount).ToArray().Distinct().Order()];
+        RemoteMaximumAges = [.. snapshot.FactMaximumAge.AsSpan(0, remoteCount).ToArray().Distinct().Order()];
+        var buckets = snapshot.RemoteBuckets;
+        BucketFirstBlock = new int[buckets.Length + 1];
+        var starts = new List<int>();
+        var ends = new List<int>();
+        for (var b = 0; b < buckets.Length; b++)
+        {
+            BucketFirstBlock[b] = starts.Count;
+            for (var start = buckets[b].Start; start < buckets[b].End; start += BlockSize)
+            {
+                starts.Add(start);
+                ends.Add(Math.Min(start + BlockSize, buckets[b].End));
+            }
+        }
+        BucketFirstBlock[buckets.Length] = starts.Count;
+        BlockStart = [.. starts];
+        BlockEnd = [.. ends];
+        BlockWaitPart = new double[starts.Count];
+        BlockNowWaitPart = new double[starts.Count];
+        BlockAssuredDay = new int[starts.Count];
+        BlockCodes = new UInt128[starts.Count];
+        BlockHasTimes = new bool[starts.Count];
+        var areaSets = new List<int>();
+        BlockAreaSetStart = new int[starts.Count + 1];
+        for (var k = 0; k < starts.Count; k++)
+        {
+            BlockWaitPart[k] = double.NegativeInfinity;
+            BlockNowWaitPart[k] = double.NegativeInfinity;
+            BlockAssuredDay[k] = int.MinValue;
+            for (var i = BlockStart[k]; i < BlockEnd[k]; i++)
+            {
+                var codes = snapshot.FactCodes[i];
+                BlockWaitPart[k] = Math.Max(BlockWaitPart[k], Scoring.WaitPart(WaitDays[i]));
+                BlockNowWaitPart[k] = Math.Max(BlockNowWaitPart[k], Scoring.NowWaitPart(WaitDays[i], codes));
+                BlockAssuredDay[k] = Math.Max(BlockAssuredDay[k], snapshot.FactAssuredDay[i]);
+                BlockCodes[k] |= codes;
+                BlockHasTimes[k] |= (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0;
+                var set = snapshot.FactAreaSet[i];
+                if (set != AreaSets.Everyone && (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0 && areaSets.IndexOf(set, BlockAreaSetStart[k]) < 0)
+                {
+                    areaSets.Add(set);
+                }
+            }
+            BlockAreaSetStart[k + 1] = areaSets.Count;
+        }
+        BlockAreaSets = [.. areaSets];
+    }
+
+    /// <summary>
+    /// Whether a service of the block could be open now and local to the person (limited to an area their place is
+    /// in), for the bound of a "help now" search: only the block's own area sets are looked at.
+    /// </summary>
+    public bool MayBeLocal(int block, PersonLimits limits)
+    {
+        for (var i = BlockAreaSetStart[block]; i < BlockAreaSetStart[block + 1]; i++)
+        {
+            if (limits.AreaAllowed[BlockAreaSets[i]])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public DirectorySnapshot Snapshot { get; }
+    public IReadOnlyDictionary<Guid, int> Measured { get; }
+    public short[] WaitDays { get; }
+
+    /// <summary>How many remote services meet a search's hard constraints, by <see cref="RemoteCountKey"/>: see <see cref="RemoteCounts"/>.</summary>
+    public RemoteCounts Counts { get; } = new();
+
+    /// <summary>The remote services' distinct lower and upper age limits, sorted: ages between the same limits are one case.</summary>
+    public float[] RemoteMinimumAges { get; } = [];
+    public float[] RemoteMaximumAges { get; } = [];
+
+    /// <summary>Which of <see cref="WaitDays"/> were measured from referrals; null when none were.</summary>
+    public bool[]? WaitMeasured { get; }
+
+    /// <summary>Blocks <c>BucketFirstBlock[b]</c> to <c>BucketFirstBlock[b + 1] - 1</c> make up remote run <c>b</c>.</summary>
+    public int[] BucketFirstBlock { get; }
+    public int[] BlockStart { get; }
+    public int[] BlockEnd { get; }
+    public double[] BlockWaitPart { get; }
+    public double[] BlockNowWaitPart { get; }
+    public int[] BlockAssuredDay { get; }
+    public UInt128[] BlockCodes { get; }
+    public bool[] BlockHasTimes { get; }
+
+    /// <summary>
+    /// The distinct area sets (other than "anyone") of the block's services that have times: those of block <c>k</c> are
+    /// <c>BlockAreaSets[BlockAreaSetStart[k]]</c> to <c>BlockAreaSets[BlockAreaSetStart[k + 1] - 1]</c>.
+    /// </summary>
+    public int[] BlockAreaSetStart { get; }
+    public int[] BlockAreaSets { get; }
+}

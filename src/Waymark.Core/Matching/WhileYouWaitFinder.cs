@@ -1,0 +1,78 @@
+using Waymark.Core.Directory;
+
+namespace Waymark.Core.Matching;
+
+/// <summary>Something to lean on meanwhile, when the best result has a long wait or needs a referral.</summary>
+internal static class WhileYouWaitFinder
+{
+    public const int MaxWhileYouWait = 3;
+
+    public static readonly UInt128 NoWait = Codes.DropIn | Codes.PeerSupport | Codes.Helpline;
+
+    public static bool IsNeeded(MatchContext ctx, Candidate best)
+    {
+        var s = ctx.Snapshot.Services[best.Index];
+        var (wait, _) = Scoring.WaitOf(ctx, best.Index);
+        return wait is > Matcher.LongWaitDays || (wait is null && !Codes.Any(s.Codes, Codes.SelfAccess));
+    }
+
+    /// <summary>Drop-ins, peer groups and helplines with no wait that fit everything else the person said (any format).</summary>
+    public static List<WhileYouWait> Find(MatchContext ctx, ReadOnlySpan<Candidate> shown, NearbySet nearby)
+    {
+        var services = ctx.Snapshot.Services;
+        var codes = ctx.Snapshot.FactCodes;
+        var picked = new Candidate[MaxWhileYouWait];
+        var count = 0;
+        var waits = ctx.WaitDays;
+
+        foreach (var (index, km) in nearby.Items)
+        {
+            ref readonly var s = ref services[index];
+            if (!Codes.Any(s.Codes, NoWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || waits[index] > 0 || Candidate.IsShown(shown, index))
+            {
+                continue;
+            }
+            if (Constraints.Evaluate(ctx, index, s, km, 0, out var local, ignore: BrokenConstraint.Format) == BrokenConstraint.None)
+            {
+                Candidate.Offer(picked, ref count, new Candidate(index, s.Id, Scoring.Score(ctx, index, s.Codes, s.AssuredDay, local ? km : double.NaN), km, local));
+            }
+        }
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
+        var table = ctx.Table;
+        for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
+        {
+            if (!Codes.Any(ctx.Snapshot.RemoteBuckets[b].Codes, acceptedRemote))
+            {
+                continue;
+            }
+            for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
+            {
+                // Nothing is counted here: a block that cannot beat the third suggestion is skipped whole.
+                if (!Codes.Any(table.BlockCodes[block], NoWait) || (count == picked.Length && Scoring.BlockBound(ctx, block) < picked[^1].Score))
+                {
+                    continue;
+                }
+                for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+                {
+                    // Reach is the run's; format is not asked of these.
+                    if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || waits[index] > 0 || !Constraints.MeetsBesidesReach(ctx, index)
+                        || nearby.Contains(index) || Candidate.IsShown(shown, index))
+                    {
+                        continue;
+                    }
+                    var score = Scoring.Score(ctx, index, double.NaN);
+                    if (count < picked.Length || score >= picked[^1].Score)
+                    {
+                        Candidate.Offer(picked, ref count, new Candidate(index, services[index].Id, score, double.NaN, false));
+                    }
+                }
+            }
+        }
+        var list = new List<WhileYouWait>(count);
+        for (var i = 0; i < count; i++)
+        {
+            list.Add(Explanation.MeanwhileOf(services[picked[i].Index]));
+        }
+        return list;
+    }
+}

@@ -2944,6 +2944,10 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 

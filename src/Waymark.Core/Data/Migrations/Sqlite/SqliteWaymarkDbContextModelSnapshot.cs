@@ -2931,6 +2931,10 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 

@@ -47,7 +47,7 @@ public sealed record ListingChecks(LocalAuthority Authority, int Active, int Ove
 public sealed record WaitsMeasure(string Key, string Label, string Group);
 
 /// <summary>
-/// Real waits and outcomes (issue 16 item 4, ADR 0023) for referrals made in the last <see cref="WindowDays"/> days to
+/// Real waits and outcomes (issue 16 item 4, ADR 0020) for referrals made in the last <see cref="WindowDays"/> days to
 /// services that count in a commissioner's areas (where <see cref="Coverage"/> counts them), by service, by authority
 /// and for all the areas. Counts come from people, so every published figure goes through <see cref="Suppression"/>
 /// with every sum that holds between them (a service's row adds up; its authority's figure is the sum of its

@@ -2,7 +2,7 @@ namespace Waymark.Core.Referrals;
 
 /// <summary>
 /// Why a referral was declined, removed from a waiting list or closed, from a fixed list so it can be counted
-/// (ADR 0023). Stored by name; an event from before the list has none and counts as "not recorded".
+/// (ADR 0020). Stored by name; an event from before the list has none and counts as "not recorded".
 /// </summary>
 public enum ReferralReason
 {

@@ -10,7 +10,7 @@ using Waymark.Web.Commissioning;
 namespace Waymark.Web.Pages.Commissioning;
 
 /// <summary>Waits and outcomes of referrals in a commissioner's areas over 180 days, small counts hidden; audited.</summary>
-public sealed class WaitsModel(WaymarkDbContext db, TimeProvider time) : PageModel
+public sealed class WaitsModel(WaymarkDbContext db, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext reads, TimeProvider time) : PageModel
 {
     public WaitsReport Report { get; private set; } = null!;
 
@@ -77,7 +77,7 @@ public sealed class WaitsModel(WaymarkDbContext db, TimeProvider time) : PageMod
     {
         var actor = User.Actor();
         var areas = await CommissionerAreas.ForUserAsync(db, actor.UserId!.Value, ct);
-        Report = await WaitsReport.ForAsync(db, time, areas, ct);
+        Report = await WaitsReport.ForAsync(reads, time, areas, ct);
         db.Audit(time, actor, AuditActions.CommissioningRead, "areas", string.Join(";", areas.Select(a => a.Code)), what);
         await db.SaveChangesAsync(ct);
     }

@@ -81,7 +81,7 @@ app.MapRazorPages();
 app.MapExitThisPage();
 app.MapGroupCalendars();
 app.MapMatchApi();
-app.MapGet("/health", () => Results.Text("ok"));
+app.MapHealth();
 app.MapOrukApi();
 
 await app.RunAsync();

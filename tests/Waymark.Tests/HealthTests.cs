@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Core.Matching;
 using Waymark.Tests.Infrastructure;
 
 namespace Waymark.Tests;
@@ -11,5 +14,38 @@ public sealed class HealthTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         using var client = app.CreateClient();
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_names_the_database_and_the_search_snapshot_it_checked()
+    {
+        using var client = app.CreateClient();
+        var index = app.Services.GetRequiredService<DirectoryIndex>();
+        Assert.True(await index.WaitUntilReadyAsync(TimeSpan.FromMinutes(2)));
+
+        // The listener marks itself as hearing changes just after the first load; give it that moment.
+        JsonElement body = default;
+        for (var i = 0; i < 200; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            if (body.GetProperty("status").GetString() == "ok")
+            {
+                break;
+            }
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("ok", body.GetProperty("status").GetString());
+        Assert.Equal("ok", body.GetProperty("database").GetString());
+        var search = body.GetProperty("search");
+        Assert.True(search.GetProperty("loaded").GetBoolean());
+        Assert.Equal(index.Current.Count, search.GetProperty("services").GetInt32());
+        Assert.True(search.GetProperty("services").GetInt32() > 0);
+        Assert.True(search.GetProperty("inStep").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, search.GetProperty("outOfStepSince").ValueKind);
+        Assert.True(search.GetProperty("ageSeconds").GetInt64() >= 0);
     }
 }

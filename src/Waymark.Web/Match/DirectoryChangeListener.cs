@@ -14,6 +14,7 @@ namespace Waymark.Web.Match;
 internal sealed class DirectoryChangeListener(
     IDbContextFactory<WaymarkDbContext> databases,
     DirectoryIndex index,
+    SearchListening listening,
     ILogger<DirectoryChangeListener> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
@@ -44,6 +45,7 @@ internal sealed class DirectoryChangeListener(
             }
             catch (Exception e)
             {
+                listening.Lost();
                 logger.LogWarning(e, "Lost track of directory changes; trying again in {Delay}", RetryAfter);
                 await Task.Delay(RetryAfter, stoppingToken);
             }
@@ -72,6 +74,7 @@ internal sealed class DirectoryChangeListener(
             await listen.ExecuteNonQueryAsync(ct);
         }
         await CatchUpAsync(ct);
+        listening.Hearing();
         while (!ct.IsCancellationRequested)
         {
             await connection.WaitAsync(ct);
@@ -95,6 +98,7 @@ internal sealed class DirectoryChangeListener(
             seen = await DirectoryChanges.LatestAsync(db, ct);
         }
         await CatchUpAsync(ct);
+        listening.Hearing();
         using var timer = new PeriodicTimer(PollInterval);
         while (await timer.WaitForNextTickAsync(ct))
         {
@@ -115,6 +119,9 @@ internal sealed class DirectoryChangeListener(
         else if (!index.IsReady)
         {
             await index.RefreshAsync(ct);
+            // A fresh process's first patch would pay for compiling its query, most of a second, so the first edit
+            // heard reached search late. Reading no services compiles it now, before any edit arrives.
+            await DirectorySnapshot.LoadServicesAsync(databases, [Guid.Empty], ct);
         }
         _heardBefore = true;
     }

@@ -34,6 +34,7 @@ public static class MatchApi
         services.AddSingleton<MatchAnswers>();
         services.AddSingleton<UnmetNeedRecorder>();
         services.AddHostedService<UnmetNeedWriter>();
+        services.AddSingleton<SearchListening>();
         services.AddHostedService<DirectoryChangeListener>();
         return services;
     }

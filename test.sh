@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command. Installs what is missing, starts a throwaway PostgreSQL cluster on a free port,
-# runs every test against SQLite and then PostgreSQL, runs the browser tests, stops PostgreSQL, and ends
-# with one line "N passed, N failed[, N skipped]" summed over every suite. Exits non-zero on any failure.
+# runs every test against SQLite and then PostgreSQL, runs the browser tests and the cluster test
+# (tests/cluster/run.sh), stops PostgreSQL, and ends with one line "N passed, N failed[, N skipped]"
+# summed over every suite. Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT="$(pwd)"
@@ -18,6 +19,7 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 need_apt=()
 [ -x "$PG_BIN/initdb" ] || need_apt+=(postgresql)
 if [ -f tests/Waymark.BrowserTests/Waymark.BrowserTests.csproj ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
+if [ -f tests/cluster/run.sh ] && ! command -v haproxy >/dev/null; then need_apt+=(haproxy); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     say "Installing ${need_apt[*]} from Debian's packages"
@@ -73,7 +75,26 @@ if [ -f tests/Waymark.BrowserTests/Waymark.BrowserTests.csproj ]; then
   run_suite browser tests/Waymark.BrowserTests WAYMARK_TEST_DATABASE=sqlite WAYMARK_CHROMIUM="$(command -v chromium)"
 fi
 
-# ---- 6. One line of our own -------------------------------------------------------------------
+# ---- 6. The cluster test: a primary, a streaming standby, three nodes behind HAProxy ----------------
+# It starts its own PostgreSQL servers as the postgres user, so it needs root; anyone else is told so, and it counts.
+cluster_passed=0; cluster_failed=0
+if [ -f tests/cluster/run.sh ]; then
+  say "Cluster test"
+  if [ "$(id -u)" = 0 ]; then
+    timeout 1800 bash tests/cluster/run.sh 2>&1 | tee "$RESULTS/cluster.log"
+    summary="$(grep -E '^cluster: [0-9]+ passed, [0-9]+ failed' "$RESULTS/cluster.log" | tail -1)"
+    if [ -n "$summary" ]; then
+      read -r cluster_passed cluster_failed < <(sed -E 's/^cluster: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/' <<<"$summary")
+    else
+      echo "cluster: no summary line (it stopped early or timed out)"; cluster_failed=1
+    fi
+  else
+    echo "The cluster test needs root (it runs PostgreSQL servers as the postgres user): run ./test.sh as root."
+    cluster_failed=1
+  fi
+fi
+
+# ---- 7. One line of our own -------------------------------------------------------------------
 read -r passed failed skipped < <(python3 - "$RESULTS" <<'PY'
 import glob, re, sys
 p = f = s = 0
@@ -90,6 +111,7 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
 print(p, f, s)
 PY
 )
+passed=$((passed + cluster_passed)); failed=$((failed + cluster_failed))
 # A suite that crashed or wrote no results counts as a failure too, so the line never hides one.
 if [ "$failed" = 0 ] && [ "$failures" != 0 ]; then failed=$failures; fi
 if [ "$passed" = 0 ]; then failed=$((failed + 1)); fi

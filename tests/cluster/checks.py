@@ -2,6 +2,8 @@
 
   checks.py signups N WAVE   N people sign up at once through the proxy; each gets exactly one email
   checks.py search           a listing edited on node A is found on nodes B and C within a second
+  checks.py catchup          a change no node heard of shows once their listening connections are cut
+  checks.py failover         the primary stops mid-run and the standby is promoted: nothing lost, nothing twice
 """
 import concurrent.futures
 import glob
@@ -150,6 +152,12 @@ def search():
         print("FAIL search: no result near Leeds to edit")
         return
     service_id = str(first["id"])
+    # Every node answers this search once before the edit, so what is timed is the change reaching each node, not a
+    # node's first search (which, on a node that has only served sign-ups so far, includes compiling the matcher).
+    before = {label: find_named(match(base, query), service_id) for label, base in nodes.items()}
+    if len(set(before.values())) != 1 or None in before.values():
+        print(f"FAIL search in step: the nodes disagree before the edit ({before})")
+        return
     feed = os.path.join(WORK, "feed.json")
     cli("export", "oruk", feed)
     with open(feed, encoding="utf-8") as f:
@@ -205,5 +213,96 @@ def catchup():
           f"{cut} listening connections cut; found after reconnecting on {figures}")
 
 
+def as_postgres(*cmd):
+    cmd = list(cmd)
+    if os.geteuid() == 0:
+        cmd = ["runuser", "-u", "postgres", "--"] + cmd
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120)
+
+
+def get(base, path):
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as resp:
+            return resp.status, resp.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError) as e:
+        return None, str(e)
+
+
+def failover(n="48"):
+    """People keep signing up through the proxy while the primary is stopped and the standby promoted. A person whose
+    sign-up fails tries again, as people do. Meanwhile every node still serves search and the crisis page, and says
+    on /health that its database is unreachable; after the promotion the same processes (no restart) take writes
+    again, and every outbox message of the run is sent exactly once."""
+    n = int(n)
+    nodes = {"A": os.environ["NODE_A"], "B": os.environ["NODE_B"], "C": os.environ["NODE_C"]}
+    prefix = "cluster-failover-"
+    emails = [f"{prefix}{i}@example.org" for i in range(n)]
+    answered = {}
+
+    def persistent_sign_up(i):
+        time.sleep(i * 0.25)  # a steady stream across the failover, not one burst before it
+        started = time.monotonic()
+        tries = 0
+        while time.monotonic() - started < 240:
+            tries += 1
+            try:
+                status, _ = sign_up(emails[i])
+            except Exception:  # noqa: BLE001 - a refused or dropped request is what a failover looks like
+                status = None
+            if status == 302:
+                answered[emails[i]] = (tries, time.monotonic())
+                return
+            time.sleep(1)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        stream = [pool.submit(persistent_sign_up, i) for i in range(n)]
+        time.sleep(3)
+        stopped_at = time.monotonic()
+        as_postgres(os.environ["PG_BIN"] + "/pg_ctl", "-D", os.path.join(WORK, "primary"), "-m", "fast", "-w", "stop")
+        # While there is no primary: /health says so but still answers 200, search and the crisis page still work.
+        outage = {}
+        for label, base in nodes.items():
+            status, body = get(base, "/health")
+            try:
+                database = json.loads(body).get("database")
+            except ValueError:
+                database = None
+            search_status, _ = get(base, "/api/v1/match?near=Leeds&limit=3")
+            crisis_status, _ = get(base, "/need-help-now")
+            outage[label] = (status, database, search_status, crisis_status)
+        as_postgres(os.environ["PG_BIN"] + "/pg_ctl", "-D", os.path.join(WORK, "standby"), "-w", "promote")
+        promoted_at = time.monotonic()
+        for f in stream:
+            f.result()
+    served = all(v == (200, "unreachable", 200, 200) for v in outage.values())
+    print(("PASS" if served else "FAIL") + " failover, during: with no primary, every node answered /health 200 saying "
+          f"the database is unreachable, search 200 and the crisis page 200 ({outage})")
+
+    retried = sum(1 for tries, _ in answered.values() if tries > 1)
+    after = [t - promoted_at for _, t in answered.values() if t > promoted_at]
+    port = os.environ["STANDBY_PORT"]
+    new_primary = psql("SELECT NOT pg_is_in_recovery()", port).strip()
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and len(emails_to(prefix)) < len(answered):
+        time.sleep(0.5)
+    time.sleep(2)
+    found = emails_to(prefix)
+    rows = psql(f"SELECT recipient, count(*), count(delivered_at) FROM outbox_message WHERE recipient LIKE '{prefix}%' GROUP BY recipient", port)
+    per_recipient = {r.split("\t")[0]: tuple(int(x) for x in r.split("\t")[1:]) for r in rows.splitlines() if r}
+    sends = psql(f"""SELECT count(*) FROM outbox_attempt a JOIN outbox_message m ON m.id = a."MessageId" WHERE a."Succeeded" AND m.recipient LIKE '{prefix}%'""", port).strip()
+    message_ids = [m for ids in found.values() for m in ids]
+    messages = sum(v[0] for v in per_recipient.values())
+    everyone = len(answered) == n and all(per_recipient.get(e, (0, 0))[0] >= 1 and per_recipient[e][0] == per_recipient[e][1] for e in emails)
+    once = len(message_ids) == len(set(message_ids)) == messages == int(sends)
+    still_running = all(get(base, "/health")[0] == 200 for base in nodes.values())
+    ok = new_primary == "t" and everyone and once and still_running and bool(after)
+    print(("PASS" if ok else "FAIL") + f" failover: {len(answered)} of {n} people signed up across it ({retried} had to try again; "
+          f"{len(after)} answered after the promotion, the first {min(after, default=float('nan')):.1f} s after it, with no node restarted); "
+          f"{messages} outbox messages, {len(message_ids)} emails ({len(set(message_ids))} distinct), {sends} successful sends; "
+          f"primary down for {promoted_at - stopped_at:.1f} s")
+
+
 if __name__ == "__main__":
-    {"signups": signups, "search": search, "catchup": catchup}[sys.argv[1]](*sys.argv[2:])
+    {"signups": signups, "search": search, "catchup": catchup, "failover": failover}[sys.argv[1]](*sys.argv[2:])

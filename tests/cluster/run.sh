@@ -20,8 +20,10 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 for tool in "$PG_BIN/initdb" "$(command -v haproxy)" "$(command -v python3)"; do
   [ -x "$tool" ] || { echo "cluster: missing ${tool:-a tool} (PostgreSQL server, haproxy, python3)"; echo "cluster: 0 passed, 1 failed"; exit 1; }
 done
+# The newer of the two builds, so a forgotten old Release build is never what gets tested.
 CONFIG=Release
-[ -f "$ROOT/src/Waymark.Web/bin/Release/net10.0/Waymark.Web.dll" ] || CONFIG=Debug
+[ "$ROOT/src/Waymark.Web/bin/Release/net10.0/Waymark.Web.dll" -nt "$ROOT/src/Waymark.Web/bin/Debug/net10.0/Waymark.Web.dll" ] \
+  || [ ! -f "$ROOT/src/Waymark.Web/bin/Debug/net10.0/Waymark.Web.dll" ] || CONFIG=Debug
 WEB_DLL="$ROOT/src/Waymark.Web/bin/$CONFIG/net10.0/Waymark.Web.dll"
 CLI_DLL="$ROOT/src/Waymark.Cli/bin/$CONFIG/net10.0/waymark.dll"
 [ -f "$WEB_DLL" ] || { echo "cluster: build src/Waymark.Web first"; echo "cluster: 0 passed, 1 failed"; exit 1; }
@@ -71,8 +73,10 @@ pg_start standby "$STANDBY_PORT" || exit 1
 # The drill's base backup: taken now, restored at the end with the WAL archived since.
 as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$WORK/base" -X none --no-sync -c fast || exit 1
 
-DB="Host=127.0.0.1;Port=$PRIMARY_PORT;Username=postgres;Database=waymark"
-READ_DB="Host=127.0.0.1;Port=$STANDBY_PORT;Username=postgres;Database=waymark"
+# Both hosts in both strings, as in production (docs/operations.md §3): writes find whichever is primary now, so a
+# promoted standby takes them without a restart; reads prefer a standby and fall back to the primary.
+DB="Host=127.0.0.1:$PRIMARY_PORT,127.0.0.1:$STANDBY_PORT;Target Session Attributes=read-write;Username=postgres;Database=waymark"
+READ_DB="Host=127.0.0.1:$STANDBY_PORT,127.0.0.1:$PRIMARY_PORT;Target Session Attributes=prefer-standby;Username=postgres;Database=waymark"
 
 # ---- The web nodes, all alike, behind HAProxy ---------------------------------------------------------
 mkdir -p "$WORK/outbox" "$WORK/keys"
@@ -179,6 +183,12 @@ if pg_start restored "$RESTORED_PORT"; then
 else
   fail "restore drill: the restored cluster did not start"
 fi
+
+say "Failover: the primary stops, the standby is promoted"
+record failover 48
+alive=0
+for pid in "${NODE_PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=$((alive + 1)); done
+if [ "$alive" = 3 ]; then pass "failover: all 3 node processes are the ones started before it"; else fail "failover: only $alive of 3 node processes still running"; fi
 
 echo
 echo "cluster: $passed passed, $failed failed"

@@ -43,8 +43,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
         }
         var before = ListingHistory.FieldsOf(service);
         Apply(service, details);
-        service.LastModified = Now;
-        await changes.SaveAsync(ListingHistory.ServiceType, service.Id, before, ListingHistory.FieldsOf(service), updatedBy, ct: ct);
+        await SaveServiceAsync(service, before, updatedBy, ct);
         return [];
     }
 
@@ -125,7 +124,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
         {
             service.Status = ServiceStatus.TemporarilyClosed;
         }
-        await SaveNoticesAsync(service, before, notices, setBy, ct);
+        await SaveServiceAsync(service, before, setBy, ct, Describe(notices));
         return [];
     }
 
@@ -150,7 +149,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
         {
             service.Status = ServiceStatus.Active;
         }
-        await SaveNoticesAsync(service, before, notices, endedBy, ct);
+        await SaveServiceAsync(service, before, endedBy, ct, Describe(notices));
         return true;
     }
 
@@ -217,8 +216,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
         {
             service.Attributes.Remove(bankHoliday);
         }
-        service.LastModified = Now;
-        await changes.SaveAsync(ListingHistory.ServiceType, service.Id, before, ListingHistory.FieldsOf(service), updatedBy, ct: ct);
+        await SaveServiceAsync(service, before, updatedBy, ct);
         return [];
     }
 
@@ -488,11 +486,15 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
     private Task<List<ServiceNotice>> NoticesAsync(Guid serviceId, CancellationToken ct) =>
         db.ServiceNotices.Where(n => n.ServiceId == serviceId).ToListAsync(ct);
 
-    private async Task SaveNoticesAsync(Service service, Dictionary<string, string> before, IEnumerable<ServiceNotice> notices, string by, CancellationToken ct)
+    /// <summary>Dates the change and saves it with its history; <paramref name="notices"/>, when given, is the notices' history field after it.</summary>
+    private async Task SaveServiceAsync(Service service, Dictionary<string, string> before, string by, CancellationToken ct, string? notices = null)
     {
         service.LastModified = Now;
         var after = ListingHistory.FieldsOf(service);
-        after[NoticeField] = Describe(notices);
+        if (notices is not null)
+        {
+            after[NoticeField] = notices;
+        }
         await changes.SaveAsync(ListingHistory.ServiceType, service.Id, before, after, by, ct: ct);
     }
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
-using Waymark.Core.Gazetteer;
 using Waymark.Core.Referrals;
 
 namespace Waymark.Core.Listings;
@@ -17,11 +16,8 @@ namespace Waymark.Core.Listings;
 /// </summary>
 public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, ListingChanges changes)
 {
-    private static readonly HashSet<string> EditableCodes = ServiceDetails.Families
-        .SelectMany(f => Vocabulary.Family(f.Family)).Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>The terms the details form speaks for; any other term a feed brought is left alone.</summary>
-    private static readonly HashSet<Guid> CoveredTerms = EditableCodes
+    private static readonly HashSet<Guid> CoveredTerms = ServiceDetails.EditableCodes
         .Concat(Vocabulary.Family("expect").Select(t => t.Code)).Select(Vocabulary.TermId).ToHashSet();
 
     private const string NoticeField = "notice";
@@ -36,7 +32,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(details);
-        var errors = Check(details);
+        var errors = ListingChecks.Details(details);
         if (errors.Count > 0)
         {
             return errors;
@@ -80,27 +76,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
     public async Task<IReadOnlyList<ListingError>> PutNoticeAsync(Service service, string? kind, string? until, string setBy, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var errors = new ListingErrorList();
-        if (!ServiceNoticeKinds.All.Contains(kind ?? ""))
-        {
-            errors.Add("Kind", "Choose whether the service is temporarily closed or not taking referrals");
-        }
-        DateOnly? last = null;
-        if (!string.IsNullOrWhiteSpace(until))
-        {
-            if (!DateOnly.TryParseExact(until.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                errors.Add("Until", "Enter the date as a real date, for example 2027-03-31");
-            }
-            else if (d < UkToday)
-            {
-                errors.Add("Until", "The date it ends must be today or in the future");
-            }
-            else
-            {
-                last = d;
-            }
-        }
+        var (errors, last) = ListingChecks.Notice(kind, until, UkToday);
         if (errors.Count > 0)
         {
             return errors;
@@ -163,39 +139,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(rows);
-        var errors = new ListingErrorList();
-        var weekly = new List<Timetable.Row>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var r = rows[i];
-            if (r.IsBlank)
-            {
-                continue;
-            }
-            var (n, found) = (i + 1, errors.Count);
-            if (r.Days.Count == 0 || r.Days.Any(d => Timetable.Days.All(x => x.Code != d)))
-            {
-                errors.Add($"Rows[{i}].Days", $"Time {n}: choose at least one day");
-            }
-            var opensOk = Timetable.TryParseTime(r.Opens, out var opens);
-            var closesOk = Timetable.TryParseTime(r.Closes, out var closes);
-            if (!opensOk)
-            {
-                errors.Add($"Rows[{i}].Opens", $"Time {n}: enter the opening time as hours and minutes, like 09:30");
-            }
-            if (!closesOk)
-            {
-                errors.Add($"Rows[{i}].Closes", $"Time {n}: enter the closing time as hours and minutes, like 17:00");
-            }
-            else if (opensOk && opens == closes)
-            {
-                errors.Add($"Rows[{i}].Closes", $"Time {n}: the closing time must be different from the opening time");
-            }
-            if (errors.Count == found)
-            {
-                weekly.Add(new Timetable.Row(r.Days, opens, closes));
-            }
-        }
+        var (errors, weekly) = ListingChecks.TimetableRows(rows);
         if (errors.Count > 0)
         {
             return errors;
@@ -228,20 +172,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(details);
-        var errors = new ListingErrorList();
-        if (string.IsNullOrWhiteSpace(details.Address1))
-        {
-            errors.Add(nameof(details.Address1), "Enter the first line of the address");
-        }
-        if (string.IsNullOrWhiteSpace(details.City))
-        {
-            errors.Add(nameof(details.City), "Enter the town or city");
-        }
-        if (!Postcodes.TryNormalise(details.Postcode, out var postcode))
-        {
-            errors.Add(nameof(details.Postcode), $"Enter a full UK postcode, {Postcodes.FormatHint}");
-        }
-        var (lat, lon) = Point(details, errors);
+        var (errors, postcode, lat, lon) = ListingChecks.Location(details);
         if (errors.Count > 0)
         {
             return errors;
@@ -272,7 +203,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
     {
         ArgumentNullException.ThrowIfNull(org);
         ArgumentNullException.ThrowIfNull(details);
-        var errors = Check(details);
+        var errors = ListingChecks.Organisation(details);
         if (errors.Count > 0)
         {
             return errors;
@@ -293,7 +224,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(actor);
-        var errors = Check(details);
+        var errors = ListingChecks.Organisation(details);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -307,111 +238,6 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
         db.Audit(time, actor, AuditActions.OrganisationCreated, "organization", org.Id.ToString(), org.Name);
         await changes.SaveAsync(ListingHistory.OrganizationType, org.Id, new Dictionary<string, string>(), ListingHistory.FieldsOf(org), actor.Name, MetadataActions.Create, ct);
         return (org, []);
-    }
-
-    private static ListingErrorList Check(ServiceDetails d)
-    {
-        var errors = new ListingErrorList();
-        errors.Name(nameof(d.Name), d.Name, "Enter the name of the service");
-        if (string.IsNullOrWhiteSpace(d.Description))
-        {
-            errors.Add(nameof(d.Description), "Describe the service in a few sentences");
-        }
-        else if (d.Description.Length > ListingLimits.MaxDescriptionLength)
-        {
-            errors.Add(nameof(d.Description), $"The description must be {ListingLimits.MaxDescriptionLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer");
-        }
-        if (!ServiceStatus.All.Contains(d.Status ?? ""))
-        {
-            errors.Add(nameof(d.Status), "Choose the service's status");
-        }
-        var min = errors.WholeNumber(nameof(d.MinimumAge), d.MinimumAge, "The youngest age", ListingLimits.MinAge, ListingLimits.MaxAge);
-        var max = errors.WholeNumber(nameof(d.MaximumAge), d.MaximumAge, "The oldest age", ListingLimits.MinAge, ListingLimits.MaxAge);
-        if (min is not null && max is not null && min > max)
-        {
-            errors.Add(nameof(d.MaximumAge), "The oldest age must be the same as or more than the youngest age");
-        }
-        errors.OptionalEmail(nameof(d.Email), d.Email);
-        if (!string.IsNullOrWhiteSpace(d.Phone))
-        {
-            var digits = d.Phone.Count(char.IsAsciiDigit);
-            if (d.Phone.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '+' or '(' or ')' or '-'))
-                || digits is < ListingLimits.MinPhoneDigits or > ListingLimits.MaxPhoneDigits)
-            {
-                errors.Add(nameof(d.Phone), "Enter a phone number, like 01632 960 001 or 116 123");
-            }
-        }
-        errors.WholeNumber(nameof(d.SessionMinutes), d.SessionMinutes, "Session length", ListingLimits.MinSessionMinutes, ListingLimits.MaxSessionMinutes);
-        if (!string.IsNullOrWhiteSpace(d.Sessions) && d.Sessions.Trim() != "ongoing")
-        {
-            errors.WholeNumber(nameof(d.Sessions), d.Sessions, "Number of sessions", ListingLimits.MinSessions, ListingLimits.MaxSessions);
-        }
-        if (!string.IsNullOrWhiteSpace(d.Frequency) && !Vocabulary.Frequencies.Contains(d.Frequency))
-        {
-            errors.Add(nameof(d.Frequency), "Choose how often sessions happen");
-        }
-        if (d.FirstContact?.Length > ListingLimits.MaxFirstContactLength)
-        {
-            errors.Add(nameof(d.FirstContact), $"What happens first must be {ListingLimits.MaxFirstContactLength} characters or fewer");
-        }
-        errors.WholeNumber(nameof(d.TypicalWaitDays), d.TypicalWaitDays, "Typical wait", 0, ListingLimits.MaxTypicalWaitDays);
-        errors.WholeNumber(nameof(d.ResponseWorkingDays), d.ResponseWorkingDays, "Working days to reply to a referral", 1, Staleness.MaxResponseWorkingDays);
-        if (d.Terms.Any(t => !EditableCodes.Contains(t)))
-        {
-            errors.Add(nameof(d.Terms), "Choose only from the options shown");
-        }
-        return errors;
-    }
-
-    private static ListingErrorList Check(OrganisationDetails d)
-    {
-        var errors = new ListingErrorList();
-        errors.Name(nameof(d.Name), d.Name, "Enter the name of the organisation");
-        if (string.IsNullOrWhiteSpace(d.Description))
-        {
-            errors.Add(nameof(d.Description), "Describe the organisation in a sentence or two");
-        }
-        errors.OptionalEmail(nameof(d.Email), d.Email);
-        if (!string.IsNullOrWhiteSpace(d.Website)
-            && !(Uri.TryCreate(d.Website.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)))
-        {
-            errors.Add(nameof(d.Website), "Enter the full website address, starting https://");
-        }
-        return errors;
-    }
-
-    /// <summary>Both latitude and longitude, inside the UK, or neither.</summary>
-    private static (double? Latitude, double? Longitude) Point(LocationDetails d, ListingErrorList errors)
-    {
-        var hasLat = !string.IsNullOrWhiteSpace(d.Latitude);
-        var hasLon = !string.IsNullOrWhiteSpace(d.Longitude);
-        if (hasLat != hasLon)
-        {
-            errors.Add(hasLat ? nameof(d.Longitude) : nameof(d.Latitude), "Enter both latitude and longitude, or neither");
-            return (null, null);
-        }
-        if (!hasLat)
-        {
-            return (null, null);
-        }
-        double? lat = null, lon = null;
-        if (!double.TryParse(d.Latitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || la is < ListingLimits.MinLatitude or > ListingLimits.MaxLatitude)
-        {
-            errors.Add(nameof(d.Latitude), $"Latitude must be a number between {Number(ListingLimits.MinLatitude)} and {Number(ListingLimits.MaxLatitude)} (the UK), like 53.7196");
-        }
-        else
-        {
-            lat = la;
-        }
-        if (!double.TryParse(d.Longitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) || lo is < ListingLimits.MinLongitude or > ListingLimits.MaxLongitude)
-        {
-            errors.Add(nameof(d.Longitude), $"Longitude must be a number between {Number(ListingLimits.MinLongitude)} and {Number(ListingLimits.MaxLongitude)} (the UK), like -1.8568");
-        }
-        else
-        {
-            lon = lo;
-        }
-        return (lat, lon);
     }
 
     private static void Apply(Service s, ServiceDetails d)
@@ -503,7 +329,7 @@ public sealed class ListingEditor(WaymarkDbContext db, TimeProvider time, Listin
         .OrderBy(n => n.Kind, StringComparer.Ordinal)
         .Select(n => n.Until is { } u ? $"{n.Kind} until {u:yyyy-MM-dd}" : n.Kind));
 
-    private static string Number(double d) => d.ToString(CultureInfo.InvariantCulture);
+
 
     private static decimal? Parse(string? text) => string.IsNullOrWhiteSpace(text) ? null : int.Parse(text.Trim(), CultureInfo.InvariantCulture);
 

@@ -25,6 +25,10 @@ public sealed class ServiceDetails
         ("sector", "Who runs it"),
     ];
 
+    /// <summary>The vocabulary codes the form offers: every term of <see cref="Families"/>.</summary>
+    public static readonly IReadOnlySet<string> EditableCodes = Families
+        .SelectMany(f => Vocabulary.Family(f.Family)).Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+
     public string? Name { get; set; }
     public string? Description { get; set; }
     public string? Status { get; set; }

@@ -81,11 +81,10 @@ public sealed partial class Gazetteer
         {
             return NearLookup.Nowhere;
         }
-        var compact = WhiteSpace().Replace(text, "").ToUpperInvariant();
-        if (FullPostcode().IsMatch(compact))
+        var compact = Postcodes.Compact(text);
+        if (Postcodes.TryNormalise(compact, out var postcode))
         {
             var outward = compact[..^3];
-            var postcode = outward + " " + compact[^3..];
             Districts.TryGetValue(outward, out var district);
             if (await FindPostcodeAsync(postcode, ct) is { } p)
             {
@@ -148,11 +147,7 @@ public sealed partial class Gazetteer
     }
 
     /// <summary>True for a full UK postcode or a postcode district ("S1 2HE", "s12he", "S1").</summary>
-    public static bool IsPostcodeShaped(string text)
-    {
-        var compact = WhiteSpace().Replace(text, "").ToUpperInvariant();
-        return FullPostcode().IsMatch(compact) || OutwardCode().IsMatch(compact);
-    }
+    public static bool IsPostcodeShaped(string text) => Postcodes.TryNormalise(text, out _) || Postcodes.IsDistrict(text);
 
     /// <summary>"lat,lon" that failed to parse or is out of range is not a place name either.</summary>
     public static bool LooksLikeCoordinates(string text) => CoordinatesShape().IsMatch(text);
@@ -231,15 +226,6 @@ public sealed partial class Gazetteer
         }
         return entries.ToFrozenDictionary(comparer);
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
-
-    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")]
-    private static partial Regex FullPostcode();
-
-    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?$")]
-    private static partial Regex OutwardCode();
 
     [GeneratedRegex(@"^\s*[-+]?[0-9.]+\s*,\s*[-+]?[0-9.]+\s*$")]
     private static partial Regex CoordinatesShape();

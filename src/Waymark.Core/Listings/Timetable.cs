@@ -16,6 +16,16 @@ public static class Timetable
         ("MO", "Monday"), ("TU", "Tuesday"), ("WE", "Wednesday"), ("TH", "Thursday"), ("FR", "Friday"), ("SA", "Saturday"), ("SU", "Sunday"),
     ];
 
+    /// <summary>The vocabulary term for "closed on bank holidays", which the timetable form asks about with the times.</summary>
+    public static readonly Guid ClosedOnBankHolidaysTerm = Vocabulary.TermId("schedule:closed-bank-holidays");
+
+    /// <summary>Needs the service's attributes loaded.</summary>
+    public static bool ClosesOnBankHolidays(Service service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return service.Attributes.Any(a => a.TaxonomyTermId == ClosedOnBankHolidaysTerm);
+    }
+
     public static bool IsWeekly(Schedule s) =>
         string.Equals(s.Freq, "WEEKLY", StringComparison.OrdinalIgnoreCase) && s.ByMonthDay is null && s.ValidFrom is null && s.ValidTo is null;
 

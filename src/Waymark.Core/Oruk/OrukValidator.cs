@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Waymark.Core.Directory;
+using Waymark.Core.Listings;
 using Waymark.Core.Matching;
 using Waymark.Core.Notifications;
 
@@ -314,9 +315,9 @@ public static partial class OrukValidator
 
         public void Age(string field, decimal? value)
         {
-            if (value is < 0 or > 120)
+            if (value is < ListingLimits.MinAge or > ListingLimits.MaxAge)
             {
-                Add(field, "must be between 0 and 120");
+                Add(field, $"must be between {ListingLimits.MinAge} and {ListingLimits.MaxAge}");
             }
         }
 

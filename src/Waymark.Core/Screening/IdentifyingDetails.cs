@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Waymark.Core.Gazetteer;
 using Waymark.Core.People;
 using Waymark.Core.Safety;
 
@@ -25,7 +26,8 @@ internal static partial class IdentifyingDetails
     [GeneratedRegex(@"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?|\b[A-Za-z][\w.]{1,30}#\d{4}\b")]
     private static partial Regex Handle();
 
-    [GeneratedRegex(@"\b[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?[0-9][A-Za-z]{2}\b")]
+    // The forms' postcode shape, found in running text in any case, with or without its one space.
+    [GeneratedRegex($@"\b{Postcodes.OutwardPattern}\s?{Postcodes.InwardPattern}\b", RegexOptions.IgnoreCase)]
     private static partial Regex Postcode();
 
     [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)|\[(image|photo|picture|img)\]", RegexOptions.IgnoreCase)]

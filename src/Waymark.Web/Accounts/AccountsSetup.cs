@@ -126,6 +126,7 @@ public static class AccountsSetup
         services.AddScoped<AccountAdministration>();
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<ListingChanges>();
+        services.AddScoped<ListingEditor>();
         return services;
     }
 

@@ -77,6 +77,15 @@ public static class FormErrors
         }
     }
 
+    /// <summary>Adds the errors of a refused listing edit, in their order, under the form's names for the fields (<paramref name="prefix"/> + field).</summary>
+    public static void AddErrors(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, IEnumerable<Waymark.Core.Listings.ListingError> errors, string prefix = "")
+    {
+        foreach (var error in errors)
+        {
+            page.AddError(prefix + error.Field, error.Message);
+        }
+    }
+
     public static IEnumerable<(string Key, string Message)> InOrder(HttpContext context, ModelStateDictionary state)
     {
         var order = context.Items[OrderKey] as List<string> ?? [];

@@ -104,6 +104,23 @@ public sealed class TimetableAndLocationTests(AccountsApp app) : IClassFixture<A
         Assert.Equal("HX1 1QG", (await db.Locations.Include(l => l.Addresses).SingleAsync(l => l.Id == location.Id)).Addresses[0].PostalCode);
     }
 
+    /// <summary>The place form used to allow only one space; it now reads a postcode as search does, spaces and all.</summary>
+    [Theory]
+    [InlineData("HX1  1QE")]
+    [InlineData("H X1 1QE")]
+    [InlineData("HX1\t1QE")]
+    public async Task A_postcode_is_read_as_search_reads_it_whatever_its_spaces(string typed)
+    {
+        var (org, service, location) = await app.AddOrganisationAsync();
+        using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id);
+        var saved = await staff.Browser.SubmitAsync($"/provider/services/{service.Id}/locations/{location.Id}",
+            [new("Input.Address1", "Square Road"), new("Input.City", "Halifax"), new("Input.Postcode", typed), new("Input.Latitude", ""), new("Input.Longitude", "")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        await using var db = app.OpenDb();
+        Assert.Equal("HX1 1QE", (await db.Locations.Include(l => l.Addresses).SingleAsync(l => l.Id == location.Id)).Addresses[0].PostalCode);
+    }
+
     [Fact]
     public async Task Organisation_details_can_be_changed_with_history()
     {

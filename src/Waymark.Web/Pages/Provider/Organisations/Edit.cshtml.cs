@@ -4,16 +4,15 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
-using Waymark.Core.Notifications;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Provider.Organisations;
 
-public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, ListingChanges changes) : ProviderPageModel(db, access)
+public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, ListingEditor editor) : ProviderPageModel(db, access)
 {
     [BindProperty]
-    public OrganisationInput Input { get; set; } = new();
+    public OrganisationDetails Input { get; set; } = new();
 
     public Organization Organisation { get; private set; } = null!;
     public IReadOnlyList<MetadataEntry> History { get; private set; } = [];
@@ -25,7 +24,7 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         {
             return NotFound();
         }
-        Input = new OrganisationInput { Name = org.Name, Description = org.Description, Email = org.Email, Website = org.Website };
+        Input = OrganisationDetails.From(org);
         return Page();
     }
 
@@ -36,39 +35,12 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         {
             return NotFound();
         }
-        var i = Input;
-        if (string.IsNullOrWhiteSpace(i.Name))
+        var errors = await editor.UpdateOrganisationAsync(org, Input, UpdatedBy);
+        if (errors.Count > 0)
         {
-            this.AddError("Input.Name", "Enter the name of the organisation");
-        }
-        else if (i.Name.Trim().Length > 200)
-        {
-            this.AddError("Input.Name", "The name must be 200 characters or fewer");
-        }
-        if (string.IsNullOrWhiteSpace(i.Description))
-        {
-            this.AddError("Input.Description", "Describe the organisation in a sentence or two");
-        }
-        if (!string.IsNullOrWhiteSpace(i.Email) && !EmailAddress.IsValid(i.Email.Trim()))
-        {
-            this.AddError("Input.Email", "Enter an email address in the correct format, like name@example.org");
-        }
-        if (!string.IsNullOrWhiteSpace(i.Website)
-            && !(Uri.TryCreate(i.Website.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)))
-        {
-            this.AddError("Input.Website", "Enter the full website address, starting https://");
-        }
-        if (!ModelState.IsValid)
-        {
+            this.AddErrors(errors, "Input.");
             return Invalid();
         }
-        var before = ListingHistory.FieldsOf(org);
-        org.Name = i.Name!.Trim();
-        org.Description = i.Description!.Trim();
-        org.Email = string.IsNullOrWhiteSpace(i.Email) ? null : i.Email.Trim();
-        org.Website = string.IsNullOrWhiteSpace(i.Website) ? null : i.Website.Trim();
-        org.LastModified = changes.Now;
-        await changes.SaveAsync(ListingHistory.OrganizationType, org.Id, before, ListingHistory.FieldsOf(org), UpdatedBy);
         return Saved("The organisation's details are saved.", new { id });
     }
 
@@ -82,12 +54,4 @@ public sealed class EditModel(WaymarkDbContext db, OrganisationAccess access, Li
         History = await HistoryAsync([id]);
         return Organisation;
     }
-}
-
-public sealed class OrganisationInput
-{
-    public string? Name { get; set; }
-    public string? Description { get; set; }
-    public string? Email { get; set; }
-    public string? Website { get; set; }
 }

@@ -42,7 +42,7 @@ builder.Services.AddWaymarkPeople();
 // The peer-support wall: every post held for a moderator (ADR 0014), the screener as triage, the moderation queue
 builder.Services.AddWaymarkWall(builder.Configuration);
 // Peer supporters: training, supervision, debriefs, check-ins, load against caps, and the one assignment gate
-builder.Services.AddWaymarkPeerSupport();
+builder.Services.AddWaymarkPeerSupport(builder.Configuration);
 // Groups: a provider's group sessions, their calendars, cancellation messages to people who saved the service
 builder.Services.AddWaymarkGroups();
 // Organisations working together: onward referrals between them, shared offers, "works with" links

@@ -42,6 +42,19 @@ public sealed class PeerSupportPagesTests(BrowserFixture browser)
         await page.Locator("form[action*='handler=Work'] button[type=submit]").ClickAsync();
         Assert.True(await page.Locator(".error-summary__list li").CountAsync() >= 1);
         await CheckAsync(page, "peer home with errors", violations);
+        // "I need a debrief", then "Booked for" with a day already past, then "We had it": plain forms, by keyboard.
+        await page.FocusAsync($"#need-debrief-{orgId}");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync(".debrief-action");
+        await CheckAsync(page, "peer home with a debrief owed", violations);
+        await page.Locator(".debrief-action input[name=BookedFor]").FillAsync("2020-01-01");
+        await page.Locator("form[action*='handler=BookDebrief'] button[type=submit]").ClickAsync();
+        Assert.Contains("Choose today or a day after it", await page.InnerTextAsync(".error-summary"), StringComparison.Ordinal);
+        await CheckAsync(page, "peer home with a debrief date refused", violations);
+        await page.FocusAsync("form[action*='handler=DebriefHad'] button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#success-banner");
+        Assert.Contains("recorded as held", await page.InnerTextAsync("#success-banner"), StringComparison.Ordinal);
         await page.Context.CloseAsync();
 
         var lead = await browser.NewPageAsync();

@@ -1,7 +1,10 @@
 namespace Waymark.Core.Groups;
 
-/// <summary>Whether someone may facilitate a session, and if not, why and what would unblock it, in words for the page.</summary>
-public sealed record FacilitatorCheck(bool Allowed, string? Reason)
+/// <summary>
+/// Whether someone may facilitate a session, and if not, why and what would unblock it, in words for the page.
+/// <see cref="Gate"/> is the gate's answer when they are a peer supporter it let through (perhaps by an override).
+/// </summary>
+public sealed record FacilitatorCheck(bool Allowed, string? Reason, PeerSupport.AssignmentCheck? Gate = null)
 {
     public static FacilitatorCheck Yes { get; } = new(true, null);
 

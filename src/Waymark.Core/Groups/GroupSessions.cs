@@ -16,7 +16,7 @@ namespace Waymark.Core.Groups;
 /// organisation's ids reveal nothing. Online links are kept for the provider and never published: a peer
 /// group about self-harm is a private space, and a public join link would let anyone in.
 /// </summary>
-public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access, AssignmentGate gate, GroupCancellationNotifier notifier, TimeProvider time)
+public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access, AssignmentGate gate, LoadWarnings warnings, GroupCancellationNotifier notifier, TimeProvider time)
 {
     public const int MaxCapacity = 500;
     public const int MaxWeeks = 26;
@@ -100,6 +100,11 @@ public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access
         session.EndsAt = UkTime.ToInstant(parsed.Date, parsed.EndMinute).ToUniversalTime();
         Apply(session, parsed);
         Touch(session);
+        // A facilitator holds the session until it ends, so their assignment moves with it.
+        foreach (var held in await HeldAsync(session.Id, null, ct))
+        {
+            held.EndedAt = session.EndsAt;
+        }
         db.Audit(time, actor, GroupAudit.Changed, "group-session", session.Id.ToString(), Describe(session.StartsAt, session.EndsAt));
         await db.SaveChangesAsync(ct);
         return true;
@@ -131,6 +136,7 @@ public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access
         Touch(session);
         var serviceName = await db.Services.Where(s => s.Id == serviceId).Select(s => s.Name).SingleAsync(ct);
         await notifier.QueueAsync(session, serviceName, ct);
+        await EndHeldAsync(session.Id, null, actor, "cancelled", ct);
         db.Audit(time, actor, GroupAudit.Cancelled, "group-session", session.Id.ToString(), reason);
         await db.SaveChangesAsync(ct);
         return true;
@@ -188,8 +194,23 @@ public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access
         }
         session.Facilitators.Add(new GroupFacilitator { Id = Guid.CreateVersion7(), SessionId = session.Id, UserId = userId, AssignedAt = time.GetUtcNow() });
         session.UpdatedAt = time.GetUtcNow();
+        if (check.Gate is { } passed)
+        {
+            // A peer supporter holds the session until it ends: it is in their caseload, as a referral is.
+            db.PeerAssignments.Add(new PeerAssignment
+            {
+                Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Kind = AssignmentKind.GroupSession, SubjectId = session.Id,
+                AssignedAt = time.GetUtcNow(), AssignedByUserId = actor.UserId, OverrideId = passed.Override?.Id, EndedAt = session.EndsAt,
+            });
+            db.Audit(time, actor, PeerSupportAudit.Assigned, "peer-supporter", userId.ToString(),
+                $"{AssignmentKind.GroupSession} {session.Id}" + (passed.Override is { } o ? $" under override {o.Id} by {o.ByName}" : ""));
+        }
         db.Audit(time, actor, GroupAudit.FacilitatorAssigned, "group-session", session.Id.ToString(), userId.ToString());
         await db.SaveChangesAsync(ct);
+        if (check.Gate is not null)
+        {
+            await warnings.CheckAsync(userId, organisationId, ct);
+        }
         return true;
     }
 
@@ -206,6 +227,7 @@ public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access
         {
             session.Facilitators.Remove(facilitator);
             session.UpdatedAt = time.GetUtcNow();
+            await EndHeldAsync(session.Id, userId, actor, "no longer facilitating", ct);
             db.Audit(time, actor, GroupAudit.FacilitatorRemoved, "group-session", session.Id.ToString(), userId.ToString());
             await db.SaveChangesAsync(ct);
         }
@@ -224,11 +246,32 @@ public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access
         // Peer supporters (volunteers, often with lived experience) facilitate only within their organisation's
         // limits: the one gate decides (hours, supervision, training, a break). Paid staff are not peer supporters.
         var check = await gate.CheckAsync(userId, organisationId, AssignmentKind.GroupSession, ct);
-        if (check.Allowed || check.Blocks.All(b => b.Code == BlockCode.NotAPeerSupporter))
+        if (check.Blocks.All(b => b.Code == BlockCode.NotAPeerSupporter) && !check.Allowed)
         {
             return FacilitatorCheck.Yes;
         }
+        if (check.Allowed)
+        {
+            return new FacilitatorCheck(true, null, check);
+        }
         return FacilitatorCheck.No(string.Join(" ", check.Blocks.Select(b => $"{b.Why} {b.Unblock}")));
+    }
+
+    /// <summary>Peer supporters' assignments to this session still held (all of them, or one person's).</summary>
+    private async Task<List<PeerAssignment>> HeldAsync(Guid sessionId, Guid? userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return await db.PeerAssignments.Where(a => a.Kind == AssignmentKind.GroupSession && a.SubjectId == sessionId && (userId == null || a.UserId == userId))
+            .Where(PeerAssignment.OpenAt(now)).ToListAsync(ct);
+    }
+
+    private async Task EndHeldAsync(Guid sessionId, Guid? userId, Actor actor, string why, CancellationToken ct)
+    {
+        foreach (var held in await HeldAsync(sessionId, userId, ct))
+        {
+            held.EndedAt = time.GetUtcNow();
+            db.Audit(time, actor, PeerSupportAudit.AssignmentEnded, "peer-supporter", held.UserId.ToString(), $"{held.Kind} {held.SubjectId}: {why}");
+        }
     }
 
     /// <summary>The organisation's members, who may be offered as facilitators (the check still decides).</summary>

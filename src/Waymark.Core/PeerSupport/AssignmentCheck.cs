@@ -12,6 +12,7 @@ public enum BlockCode
     TrainingMissing,
     TrainingExpired,
     InactiveNeedsRetraining,
+    DebriefOverdue,
 }
 
 /// <summary>One reason the gate refused, in words for the person assigning, and what would unblock it.</summary>
@@ -19,6 +20,9 @@ public sealed record AssignmentBlock(BlockCode Code, string Why, string Unblock)
 {
     /// <summary>A supervisor may override a load, supervision or training block; never a break the person asked for, nor someone who is not a peer supporter here.</summary>
     public bool Overridable => Code is not (BlockCode.NotAPeerSupporter or BlockCode.OnABreak);
+
+    /// <summary>Stops only hard work (group sessions, urgent wall items), not referrals or ordinary moderation.</summary>
+    public bool HardWorkOnly => Code == BlockCode.DebriefOverdue;
 }
 
 /// <summary>

@@ -9,11 +9,17 @@ namespace Waymark.Core.PeerSupport;
 /// The one gate every assignment of a peer supporter passes (a group session, a referral, moderation). It
 /// refuses at a cap, with supervision overdue, with required training missing or expired, after long
 /// inactivity without retraining, and during a break the person asked for; it says why and what would
-/// unblock each. A supervisor's recorded override lets the overridable blocks through for 24 hours.
+/// unblock each. A supervisor's recorded override lets the overridable blocks through for 24 hours. A debrief
+/// left unheld too long stops only hard work: group sessions, and urgent items on the wall (ADR 0023).
 /// </summary>
-public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, PeerSupportAccess access, TimeProvider time)
+public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, PeerSupportAccess access, PeerSupportOptions options, TimeProvider time)
 {
-    public async Task<AssignmentCheck> CheckAsync(Guid userId, Guid organisationId, AssignmentKind kind, CancellationToken ct = default)
+    /// <summary>Checks an assignment; a group session is always hard work.</summary>
+    public Task<AssignmentCheck> CheckAsync(Guid userId, Guid organisationId, AssignmentKind kind, CancellationToken ct = default) =>
+        CheckAsync(userId, organisationId, kind, hardWork: kind == AssignmentKind.GroupSession, ct);
+
+    /// <summary>Checks an assignment; <paramref name="hardWork"/> for an urgent wall item (or a group session).</summary>
+    public async Task<AssignmentCheck> CheckAsync(Guid userId, Guid organisationId, AssignmentKind kind, bool hardWork, CancellationToken ct = default)
     {
         if (!await access.IsPeerSupporterAsync(userId, organisationId, ct))
         {
@@ -22,13 +28,32 @@ public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, Pe
                 "Add them as a peer supporter first (waymark users add --role peer-supporter --organisation …).")], null);
         }
         var standing = await StandingAsync(userId, organisationId, ct);
-        var blocks = BlocksOf(standing);
+        var blocks = BlocksOf(standing).Where(b => hardWork || !b.HardWorkOnly).ToList();
         var now = time.GetUtcNow();
         var overriding = blocks.Count == 0 || blocks.Any(b => !b.Overridable) ? null
             : await db.AssignmentOverrides.AsNoTracking()
                 .Where(o => o.UserId == userId && o.OrganisationId == organisationId && o.Kind == kind && o.ExpiresAt > now)
                 .OrderByDescending(o => o.At).FirstOrDefaultAsync(ct);
         return new AssignmentCheck(blocks.Count == 0 || overriding is not null, blocks, overriding);
+    }
+
+    /// <summary>
+    /// What stops a moderator being handed wall items (<paramref name="urgent"/> ones are hard work): the gate's
+    /// blocks in each organisation they are a peer supporter of, less any a supervisor overrode for moderation.
+    /// Empty for a moderator who is not a peer supporter anywhere.
+    /// </summary>
+    public async Task<IReadOnlyList<AssignmentBlock>> ModerationBlocksAsync(Guid userId, bool urgent, CancellationToken ct = default)
+    {
+        var blocks = new List<AssignmentBlock>();
+        foreach (var organisationId in await access.PeerOrganisationIds(userId).ToListAsync(ct))
+        {
+            var check = await CheckAsync(userId, organisationId, AssignmentKind.Moderation, urgent, ct);
+            if (!check.Allowed)
+            {
+                blocks.AddRange(check.Blocks.Where(b => !blocks.Contains(b)));
+            }
+        }
+        return blocks;
     }
 
     /// <summary>Where a peer supporter stands in an organisation: load, break, supervision, training, debriefs, activity.</summary>
@@ -70,7 +95,8 @@ public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, Pe
         var lastActive = new[] { joined, lastWork, lastAssigned, lastTrained }.Where(x => x is not null).Max()!.Value;
 
         return new PeerStanding(userId, organisationId, settings, peerLoad, onBreak, lastSupervision, due, today > due, training, debriefs,
-            lastActive, now - lastActive > TimeSpan.FromDays(settings.InactiveDays));
+            lastActive, now - lastActive > TimeSpan.FromDays(settings.InactiveDays),
+            debriefs.OrderBy(d => d.RequestedAt).FirstOrDefault(d => now - d.RequestedAt >= options.DebriefBlockAfter));
     }
 
     /// <summary>Every block that stands, in the order a supervisor would want to read them.</summary>
@@ -115,6 +141,12 @@ public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, Pe
                 blocks.Add(new(BlockCode.TrainingExpired, $"Their {t.Course} training ran out on {Day(t.ExpiresOn!.Value)}.",
                     $"Record their {t.Course} training as completed again."));
             }
+        }
+        if (s.LongOverdueDebrief is { } d)
+        {
+            blocks.Add(new(BlockCode.DebriefOverdue,
+                $"Their debrief {(d.AskedBySelf ? "asked for" : "offered")} on {Day(UkTime.DateOf(d.RequestedAt))} has not been held, so they will not be given group sessions or urgent wall items.",
+                "Hold the debrief and record it as held, or a supervisor records an override for that kind of work."));
         }
         if (s.NeedsRetraining)
         {

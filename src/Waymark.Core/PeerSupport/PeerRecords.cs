@@ -1,7 +1,8 @@
 namespace Waymark.Core.PeerSupport;
 
 // The records kept about a peer supporter's care, one row per event so the history stays: nothing here is
-// updated in place except a debrief being held, an assignment ending and a break ending.
+// updated in place except a debrief being booked, reminded about or held, an assignment ending, a break ending and
+// a load warning clearing.
 
 /// <summary>A supervisor named by the organisation (provider-admins supervise without being named).</summary>
 public sealed class OrganisationSupervisor
@@ -58,6 +59,12 @@ public sealed class Debrief
     /// <summary>For a prompt, what caused it ("a post marked urgent on the wall"); never what anyone wrote.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The day the peer supporter or a supervisor says it is booked for, if they said.</summary>
+    public DateOnly? BookedFor { get; set; }
+
+    /// <summary>When the overdue reminder went out: set by the one job run that claimed it, so it goes exactly once.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
+
     public DateTimeOffset? HeldAt { get; set; }
     public Guid? HeldWithUserId { get; set; }
 }
@@ -104,9 +111,15 @@ public sealed class WorkEntry
     public DateTimeOffset EndsAt => StartedAt.AddMinutes(Minutes);
 }
 
-/// <summary>Something a peer supporter holds (a referral, a group session, a moderation shift); open ones are their caseload.</summary>
+/// <summary>
+/// Something a peer supporter holds (a referral, a group session, a moderation shift); open ones are their caseload.
+/// A group session's assignment is made with its end already set to when the session ends: it is held until then.
+/// </summary>
 public sealed class PeerAssignment
 {
+    /// <summary>Held at <paramref name="now"/>: not ended, or ending later (a group session still to come).</summary>
+    public static System.Linq.Expressions.Expression<Func<PeerAssignment, bool>> OpenAt(DateTimeOffset now) => a => a.EndedAt == null || a.EndedAt > now;
+
     public Guid Id { get; set; }
     public Guid OrganisationId { get; set; }
     public Guid UserId { get; set; }
@@ -145,7 +158,10 @@ public sealed class AssignmentOverride
     public DateTimeOffset ExpiresAt { get; set; }
 }
 
-/// <summary>That the 80% warning for one measure went out, so it goes once per window, not on every entry.</summary>
+/// <summary>
+/// That the 80% warning for one measure went out. It stays open while the measure stays at 80% or more and is
+/// cleared when it falls below, so a warning goes once per crossing (see <see cref="LoadWarnings"/>).
+/// </summary>
 public sealed class LoadWarning
 {
     public Guid Id { get; set; }
@@ -153,4 +169,5 @@ public sealed class LoadWarning
     public Guid UserId { get; set; }
     public required string Measure { get; set; }
     public DateTimeOffset SentAt { get; set; }
+    public DateTimeOffset? ClearedAt { get; set; }
 }

@@ -24,7 +24,8 @@ public sealed record PeerStanding(
     IReadOnlyList<CourseStanding> Training,
     IReadOnlyList<Debrief> OpenDebriefs,
     DateTimeOffset LastActive,
-    bool NeedsRetraining)
+    bool NeedsRetraining,
+    Debrief? LongOverdueDebrief)
 {
     public static readonly int DueSoonDays = 30;
 

@@ -23,16 +23,22 @@ public sealed record PeerLoad(LoadMeasure Day, LoadMeasure Week, LoadMeasure Cas
 }
 
 /// <summary>
-/// The one place that counts a peer supporter's hours and caseload. Hours come only from <see cref="WorkEntry"/>
-/// rows (group sessions, referrals held, wall moderation, other) and the sessions they facilitated, clipped to
-/// each rolling window with overlapping time counted once; caseload is
-/// their open <see cref="PeerAssignment"/>s. Other features feed it by logging work and assignments through
+/// The one place that counts a peer supporter's hours and caseload. Hours come from <see cref="WorkEntry"/>
+/// rows (group sessions, referrals held, wall moderation, other), the sessions they facilitated and the time they
+/// spent moderating the wall (from the wall's record of who decided what, when), clipped to each rolling window
+/// with overlapping time counted once; caseload is their open <see cref="PeerAssignment"/>s. Other features feed it by logging work and assignments through
 /// <see cref="PeerSupportRecords"/>, never by counting for themselves.
 /// </summary>
 public sealed class PeerSupportLoad(WaymarkDbContext db, TimeProvider time)
 {
     public static readonly TimeSpan DayWindow = TimeSpan.FromHours(24);
     public static readonly TimeSpan WeekWindow = TimeSpan.FromDays(7);
+
+    /// <summary>Decisions on the wall closer together than this are one stretch of moderating.</summary>
+    public static readonly TimeSpan ModerationGap = TimeSpan.FromMinutes(15);
+
+    /// <summary>A stretch starts this long before its first decision: the first item had to be read.</summary>
+    public static readonly TimeSpan ModerationLeadIn = TimeSpan.FromMinutes(5);
 
     public async Task<PeerSupportSettings> SettingsAsync(Guid organisationId, CancellationToken ct = default) =>
         await db.PeerSupportSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OrganisationId == organisationId, ct)
@@ -58,11 +64,37 @@ public sealed class PeerSupportLoad(WaymarkDbContext db, TimeProvider time)
             .Join(db.Services.Where(x => x.OrganizationId == organisationId), g => g.ServiceId, x => x.Id, (g, x) => new { g.StartsAt, g.EndsAt })
             .ToListAsync(ct);
         spans.AddRange(sessions.Select(g => (g.StartsAt, g.EndsAt)));
-        var caseload = await db.PeerAssignments.CountAsync(a => a.UserId == userId && a.OrganisationId == organisationId && a.EndedAt == null, ct);
+        // Moderating the wall is work for every organisation they support for: it is their own exposure.
+        var decisions = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.ActorId == userId && e.Action == Wall.WallAuditActions.Decided && e.OccurredAt >= now - WeekWindow)
+            .Select(e => e.OccurredAt).ToListAsync(ct);
+        spans.AddRange(ModerationStretches(decisions));
+        var caseload = await db.PeerAssignments.Where(a => a.UserId == userId && a.OrganisationId == organisationId)
+            .CountAsync(PeerAssignment.OpenAt(now), ct);
         return new PeerLoad(
             new LoadMeasure("day", "in the last 24 hours", MinutesWithin(spans, now - DayWindow, now) / 60.0, settings.DayCapMinutes / 60.0, "hours"),
             new LoadMeasure("week", "in the last 7 days", MinutesWithin(spans, now - WeekWindow, now) / 60.0, settings.WeekCapMinutes / 60.0, "hours"),
             new LoadMeasure("caseload", "people and groups held", caseload, settings.CaseloadLimit, "assignments"));
+    }
+
+    /// <summary>The stretches of moderating that a moderator's decisions mark out (see <see cref="ModerationGap"/>).</summary>
+    public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> ModerationStretches(IEnumerable<DateTimeOffset> decisions)
+    {
+        DateTimeOffset? first = null, last = null;
+        foreach (var at in decisions.Order())
+        {
+            if (last is { } l && at - l > ModerationGap)
+            {
+                yield return (first!.Value - ModerationLeadIn, l);
+                first = null;
+            }
+            first ??= at;
+            last = at;
+        }
+        if (first is { } f)
+        {
+            yield return (f - ModerationLeadIn, last!.Value);
+        }
     }
 
     /// <summary>

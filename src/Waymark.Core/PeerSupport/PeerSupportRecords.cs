@@ -22,11 +22,12 @@ public sealed record CheckInView(Guid Id, DateTimeOffset At, string Text, bool S
 /// every read of a supervision note or a check-in is audited.
 /// </summary>
 public sealed class PeerSupportRecords(
-    WaymarkDbContext db, AssignmentGate gate, PeerSupportLoad load, PeerSupportAccess access, PeerSupportText text,
+    WaymarkDbContext db, AssignmentGate gate, LoadWarnings warnings, PeerSupportAccess access, PeerSupportText text,
     NotificationSettings links, TimeProvider time)
 {
-    public const string WarningSubject = "Waymark: close to a peer support limit";
+    public const string WarningSubject = LoadWarnings.Subject;
     public const string DebriefSubject = "Waymark: a debrief is needed within 24 hours";
+    public const string DebriefOverdueSubject = "Waymark: a debrief is overdue";
     public const int MaxReasonLength = 300;
     public const int MaxNoteLength = 4000;
 
@@ -128,6 +129,44 @@ public sealed class PeerSupportRecords(
         return true;
     }
 
+    /// <summary>
+    /// "Booked": the day a debrief is booked for, said by the peer supporter or a supervisor (the page decides who
+    /// may). False when there is no such open debrief of this peer supporter here. A day before today is refused.
+    /// </summary>
+    public async Task<bool> BookDebriefAsync(Guid organisationId, Guid userId, Guid debriefId, DateOnly bookedFor, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (bookedFor < Schedules.UkTime.DateOf(time.GetUtcNow()))
+        {
+            throw new PeerSupportException("Choose today or a day after it");
+        }
+        var debrief = await db.Debriefs.SingleOrDefaultAsync(d => d.Id == debriefId && d.UserId == userId && d.OrganisationId == organisationId && d.HeldAt == null, ct);
+        if (debrief is null)
+        {
+            return false;
+        }
+        debrief.BookedFor = bookedFor;
+        db.Audit(time, actor, PeerSupportAudit.DebriefBooked, "peer-supporter", userId.ToString(),
+            string.Create(CultureInfo.InvariantCulture, $"{debrief.Id} for {bookedFor:yyyy-MM-dd}"));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>"We had it", said by the peer supporter themselves: held, with no supervisor named.</summary>
+    public async Task<bool> RecordOwnDebriefHeldAsync(Guid organisationId, Guid debriefId, Actor peer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        var debrief = await db.Debriefs.SingleOrDefaultAsync(d => d.Id == debriefId && d.UserId == peer.UserId && d.OrganisationId == organisationId && d.HeldAt == null, ct);
+        if (debrief is null)
+        {
+            return false;
+        }
+        debrief.HeldAt = time.GetUtcNow();
+        db.Audit(time, peer, PeerSupportAudit.DebriefHeld, "peer-supporter", debrief.UserId.ToString(), $"{debrief.Id}, said by the peer supporter");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     public async Task CheckInAsync(Guid userId, Guid organisationId, string words, bool shareWithSupervisor, Actor peer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(peer);
@@ -148,7 +187,6 @@ public sealed class PeerSupportRecords(
         {
             throw new PeerSupportException($"Enter between 1 and {WorkEntry.MaxMinutes} minutes.");
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.WorkEntries.Add(new WorkEntry
         {
             Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Kind = kind, StartedAt = startedAt, Minutes = minutes,
@@ -156,9 +194,8 @@ public sealed class PeerSupportRecords(
         });
         db.Audit(time, actor, PeerSupportAudit.WorkLogged, "peer-supporter", userId.ToString(), string.Create(CultureInfo.InvariantCulture, $"{kind} {minutes} min"));
         await db.SaveChangesAsync(ct);
-        await WarnIfNearLimitAsync(userId, organisationId, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        // Its own transaction: a warning another node sent first must not undo the work recorded here.
+        await warnings.CheckAsync(userId, organisationId, ct);
     }
 
     /// <summary>
@@ -176,7 +213,6 @@ public sealed class PeerSupportRecords(
             await db.SaveChangesAsync(ct);
             return check;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.PeerAssignments.Add(new PeerAssignment
         {
             Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Kind = kind, SubjectId = subjectId,
@@ -185,9 +221,7 @@ public sealed class PeerSupportRecords(
         db.Audit(time, actor, PeerSupportAudit.Assigned, "peer-supporter", userId.ToString(),
             $"{kind} {subjectId}" + (check.Override is { } o ? $" under override {o.Id} by {o.ByName}" : ""));
         await db.SaveChangesAsync(ct);
-        await WarnIfNearLimitAsync(userId, organisationId, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await warnings.CheckAsync(userId, organisationId, ct);
         return check;
     }
 
@@ -367,46 +401,7 @@ public sealed class PeerSupportRecords(
         return debrief;
     }
 
-    /// <summary>At 80% of a limit, tells the peer supporter and their supervisors, once per window per measure.</summary>
-    private async Task WarnIfNearLimitAsync(Guid userId, Guid organisationId, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var peerLoad = await load.ForAsync(userId, organisationId, ct);
-        string? peerEmail = null;
-        IReadOnlyList<(Guid Id, string Email)>? supervisors = null;
-        foreach (var m in peerLoad.Measures.Where(m => m.NearLimit))
-        {
-            var since = now - (m.Key == "day" ? PeerSupportLoad.DayWindow : PeerSupportLoad.WeekWindow);
-            if (await db.LoadWarnings.AnyAsync(w => w.UserId == userId && w.OrganisationId == organisationId && w.Measure == m.Key && w.SentAt > since, ct))
-            {
-                continue;
-            }
-            db.LoadWarnings.Add(new LoadWarning { Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Measure = m.Key, SentAt = now });
-            peerEmail ??= await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-            supervisors ??= await access.SupervisorsAsync(organisationId, ct);
-            var state = m.AtLimit ? "has reached" : "is close to";
-            if (peerEmail is not null)
-            {
-                Queue(peerEmail, WarningSubject, userId,
-                    $"You have {m.Words}. Your organisation's limit is there to look after you: {(m.AtLimit ? "you will not be given more until this eases" : "take care of yourself, and say if you need a break or a debrief")}.\n\nSee your page: {links.Link("peer")}");
-            }
-            foreach (var (_, email) in supervisors.Where(s => s.Id != userId))
-            {
-                Queue(email, WarningSubject, userId, $"{peerEmail ?? "A peer supporter"} {state} a limit: {m.Words}.\n\nSee your team: {links.Link("provider/people")}");
-            }
-            db.Audit(time, new Actor(null, "waymark"), PeerSupportAudit.LoadWarned, "peer-supporter", userId.ToString(), m.Key);
-        }
-    }
-
-    private void Queue(string email, string subject, Guid peerId, string body)
-    {
-        var now = time.GetUtcNow();
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(now), CreatedAt = now, Channel = Channels.Email, Recipient = email, Subject = subject, Body = body,
-            SubjectType = MessageSubjectType, SubjectId = peerId, NextAttemptAt = now,
-        });
-    }
+    private void Queue(string email, string subject, Guid peerId, string body) => PeerOutbox.Queue(db, time, email, subject, peerId, body);
 
     /// <summary>Messages about a peer supporter carry this subject type and their id, so erasing them reaches messages to their supervisors too.</summary>
     public const string MessageSubjectType = "peer-supporter";

@@ -25,6 +25,8 @@ public static class PeerSupportAudit
     public const string DebriefRequested = "peer-debrief-requested";
     public const string DebriefPrompted = "peer-debrief-prompted";
     public const string DebriefHeld = "peer-debrief-held";
+    public const string DebriefBooked = "peer-debrief-booked";
+    public const string DebriefReminded = "peer-debrief-reminded";
     public const string CheckInRecorded = "peer-check-in-recorded";
     public const string CheckInRead = "peer-check-in-read";
     public const string WorkLogged = "peer-work-logged";

@@ -47,6 +47,7 @@ public class WaymarkApp : WebApplicationFactory<Program>
         builder.UseSetting("WAYMARK_OUTBOX_POLL_SECONDS", "0.2");
         // Tests run the referral follow-ups themselves, at the moment they choose.
         builder.UseSetting("WAYMARK_FOLLOW_UPS", "off");
+        builder.UseSetting("PeerSupport:JobRuns", "false");
         // Every test client shares one address in process; only the rate-limit tests meet the ORUK limits.
         builder.UseSetting("WAYMARK_ORUK_REQUESTS_PER_MINUTE", "100000");
         builder.UseSetting("WAYMARK_ORUK_HEAVY_REQUESTS_PER_MINUTE", "100000");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Core.Accounts;
+using Waymark.Core.PeerSupport;
 using Waymark.Core.Wall;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
@@ -8,7 +9,7 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Pages.Moderate;
 
 /// <summary>One item: what the screener matched and why, its history, and the moderator's decision (checked against the version they saw).</summary>
-public sealed class ItemModel(WallModeration moderation, TimeProvider time) : PageModel
+public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string? Action { get; set; }
@@ -36,11 +37,28 @@ public sealed class ItemModel(WallModeration moderation, TimeProvider time) : Pa
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>Set when the one gate stops this moderator, a peer supporter, being handed this item (issue 15).</summary>
+    public IReadOnlyList<AssignmentBlock> Refused { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        return await RefusedAsync(ct) ? SetForbidden() : Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        if (await moderation.ItemAsync(id, ct) is { } current)
+        {
+            Entry = current;
+            if (await RefusedAsync(ct))
+            {
+                return SetForbidden();
+            }
+        }
         if (!Enum.TryParse<WallAction>(Action, ignoreCase: true, out var action) || !Enum.IsDefined(action))
         {
             this.AddError("Action", "Choose what to do");
@@ -66,6 +84,18 @@ public sealed class ItemModel(WallModeration moderation, TimeProvider time) : Pa
         }
         TempData["Success"] = "Done.";
         return Redirect("/moderate");
+    }
+
+    private async Task<bool> RefusedAsync(CancellationToken ct)
+    {
+        Refused = await gate.ModerationBlocksAsync(User.UserId(), Entry.Item.IsUrgent, ct);
+        return Refused.Count > 0;
+    }
+
+    private PageResult SetForbidden()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
     }
 
     private async Task<IActionResult> InvalidAsync(Guid id, int status, CancellationToken ct)

@@ -5,6 +5,7 @@ using Waymark.Core.Data;
 using Waymark.Core.PeerSupport;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
+using Waymark.Web.Text;
 
 namespace Waymark.Web.Pages.Peer;
 
@@ -33,8 +34,15 @@ public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, As
     [BindProperty]
     public bool ShareCheckIn { get; set; }
 
+    /// <summary>The day a debrief is booked for, year-month-day.</summary>
+    [BindProperty]
+    public string? BookedFor { get; set; }
+
     /// <summary>Which organisation's form had the errors.</summary>
     public Guid? ErrorsFor { get; private set; }
+
+    /// <summary>Which debrief's booking form had the error.</summary>
+    public Guid? BookingErrorFor { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -48,6 +56,50 @@ public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, As
 
     public Task<IActionResult> OnPostBackAsync(Guid organisationId) =>
         AsPeerAsync(organisationId, () => records.EndBreakAsync(User.UserId(), organisationId, User.Actor()), "Welcome back. Your break has ended.");
+
+    public async Task<IActionResult> OnPostBookDebriefAsync(Guid organisationId, Guid debriefId)
+    {
+        if (!await access.IsPeerSupporterAsync(User.UserId(), organisationId))
+        {
+            return NotFound();
+        }
+        if (!DateOnly.TryParseExact(BookedFor?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            this.AddError(nameof(BookedFor), "Enter the day it is booked for, as year-month-day");
+        }
+        else
+        {
+            try
+            {
+                if (!await records.BookDebriefAsync(organisationId, User.UserId(), debriefId, day, User.Actor()))
+                {
+                    return NotFound();
+                }
+            }
+            catch (PeerSupportException ex)
+            {
+                this.AddError(nameof(BookedFor), ex.Message);
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            BookingErrorFor = debriefId;
+            return await InvalidAsync(organisationId);
+        }
+        TempData["Success"] = $"Your debrief is booked for {PlainWords.Date(day)}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDebriefHadAsync(Guid organisationId, Guid debriefId)
+    {
+        if (!await access.IsPeerSupporterAsync(User.UserId(), organisationId)
+            || !await records.RecordOwnDebriefHeldAsync(organisationId, debriefId, User.Actor()))
+        {
+            return NotFound();
+        }
+        TempData["Success"] = "Your debrief is recorded as held. Thank you for looking after yourself.";
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostCheckInAsync(Guid organisationId)
     {
@@ -116,7 +168,7 @@ public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, As
         foreach (var org in orgs)
         {
             var standing = await gate.StandingAsync(me, org.Id);
-            var held = await db.PeerAssignments.Where(a => a.UserId == me && a.OrganisationId == org.Id && a.EndedAt == null)
+            var held = await db.PeerAssignments.Where(a => a.UserId == me && a.OrganisationId == org.Id).Where(PeerAssignment.OpenAt(Now))
                 .OrderBy(a => a.AssignedAt).ToListAsync();
             var rows = new List<AssignmentRow>();
             foreach (var a in held)

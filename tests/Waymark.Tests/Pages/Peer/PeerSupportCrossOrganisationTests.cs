@@ -32,6 +32,10 @@ public sealed class PeerSupportCrossOrganisationTests(PeerSupportApp app) : ICla
         { "peer", "POST", "/peer?handler=Back&organisationId={theirOrg}" },
         { "peer", "POST", "/peer?handler=CheckIn&organisationId={theirOrg}" },
         { "peer", "POST", "/peer?handler=Work&organisationId={theirOrg}" },
+        { "peer", "POST", "/peer?handler=BookDebrief&organisationId={theirOrg}&debriefId={theirDebrief}" },
+        { "peer", "POST", "/peer?handler=BookDebrief&organisationId={myOrg}&debriefId={theirDebrief}" },
+        { "peer", "POST", "/peer?handler=DebriefHad&organisationId={theirOrg}&debriefId={theirDebrief}" },
+        { "peer", "POST", "/peer?handler=DebriefHad&organisationId={myOrg}&debriefId={theirDebrief}" },
     };
 
     [Theory]
@@ -74,7 +78,7 @@ public sealed class PeerSupportCrossOrganisationTests(PeerSupportApp app) : ICla
                 new("Override.Kind", "Referral"), new("Override.Reason", "because"),
                 new("Settings.DayHours", "1"), new("Settings.WeekHours", "1"), new("Settings.Caseload", "1"), new("Settings.SupervisionWeeks", "1"),
                 new("SupervisorEmail", mine.Supervisor.Account.Email), new("AssignTo", mine.PeerId.ToString()),
-                new("CheckInWords", "not theirs"), new("ShareCheckIn", "true"),
+                new("CheckInWords", "not theirs"), new("ShareCheckIn", "true"), new("BookedFor", app.Today(1)),
             ]);
         }
 
@@ -115,6 +119,7 @@ public sealed class PeerSupportCrossOrganisationTests(PeerSupportApp app) : ICla
             await db.TrainingRecords.CountAsync(x => x.OrganisationId == orgId),
             await db.SupervisionSessions.CountAsync(x => x.OrganisationId == orgId),
             await db.Debriefs.CountAsync(x => x.OrganisationId == orgId && x.HeldAt == null),
+            await db.Debriefs.CountAsync(x => x.OrganisationId == orgId && x.BookedFor != null),
             await db.WellbeingCheckIns.CountAsync(x => x.OrganisationId == orgId),
             await db.WorkEntries.CountAsync(x => x.OrganisationId == orgId),
             await db.PeerAssignments.CountAsync(x => x.OrganisationId == orgId && x.EndedAt == null),

@@ -176,7 +176,8 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
         }
         if (kind is { } kk && ModelState.IsValid)
         {
-            var check = await gate.CheckAsync(userId, organisationId, kk);
+            // Hard work: an override also covers a debrief left unheld too long, for this kind of work.
+            var check = await gate.CheckAsync(userId, organisationId, kk, hardWork: true);
             if (check.Blocks.Count == 0)
             {
                 this.AddError("Override.Kind", "Nothing stops them being given this now, so there is nothing to override");
@@ -241,7 +242,7 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
         Email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync() ?? "";
         Standing = await gate.StandingAsync(userId, organisationId);
         Blocks = AssignmentGate.BlocksOf(Standing);
-        var held = await db.PeerAssignments.Where(a => a.UserId == userId && a.OrganisationId == organisationId && a.EndedAt == null).OrderBy(a => a.AssignedAt).ToListAsync();
+        var held = await db.PeerAssignments.Where(a => a.UserId == userId && a.OrganisationId == organisationId).Where(PeerAssignment.OpenAt(Now)).OrderBy(a => a.AssignedAt).ToListAsync();
         var rows = new List<Peer.IndexModel.AssignmentRow>();
         foreach (var a in held)
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Waymark.Core.Accounts;
+using Waymark.Core.Schedules;
 
 namespace Waymark.Core.Wall;
 
@@ -44,9 +46,7 @@ public static class WallModerationRules
         ArgumentNullException.ThrowIfNull(moderator);
         if (!Allowed(item).Contains(decision.Action))
         {
-            throw new WallDecisionException("Action", item.IsUrgent
-                ? "An urgent post is never published. Reply to the person privately, or escalate it."
-                : "This item has already been dealt with.");
+            throw new WallDecisionException("Action", NotAllowed(item, decision.Action));
         }
         switch (decision.Action)
         {
@@ -93,6 +93,25 @@ public static class WallModerationRules
             item.DecidedByName = moderator.Name;
         }
         item.Version++;
+    }
+
+    /// <summary>Why the action cannot be taken, saying what already happened: an escalated item was not "dealt with".</summary>
+    private static string NotAllowed(WallItem item, WallAction action)
+    {
+        if (action == WallAction.Escalate && item.Status == WallItemStatus.Escalated)
+        {
+            var when = item.DecidedAt is { } at ? " at " + UkTime.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture) : "";
+            return $"{item.DecidedByName ?? "Another moderator"} already escalated this to a senior moderator{when}. " + (item.IsUrgent
+                ? "If you are the senior moderator, reply to the person privately. If not, leave it for them."
+                : "If you are the senior moderator, approve it, reject it or reply to its author. If not, leave it for them.");
+        }
+        if (!item.NeedsModerator)
+        {
+            return $"This item has already been dealt with. It is now: {Describe(item)}.";
+        }
+        return item.IsUrgent
+            ? "An urgent post is never published. Reply to the person privately" + (item.Status == WallItemStatus.Pending ? ", or escalate it." : ".")
+            : "This item has already been dealt with.";
     }
 
     private static void Publish(WallItem item, string? warning)

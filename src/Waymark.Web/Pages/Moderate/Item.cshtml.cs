@@ -31,8 +31,9 @@ public sealed class ItemModel(WallModeration moderation, TimeProvider time) : Pa
     public QueueEntry Entry { get; private set; } = null!;
     public IReadOnlyList<AuditEvent> History { get; private set; } = [];
 
-    /// <summary>Set when another moderator acted first: what they did.</summary>
+    /// <summary>Set when another moderator acted first: the item as it is now, and what they did to it.</summary>
     public WallItem? Conflict { get; private set; }
+    public string? ConflictWords { get; private set; }
 
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -62,6 +63,9 @@ public sealed class ItemModel(WallModeration moderation, TimeProvider time) : Pa
         catch (WallConflictException ex)
         {
             Conflict = ex.Current;
+            ConflictWords = await moderation.WhatHappenedAsync(ex.Current, ct);
+            // The page now shows the item as it is: a decision from it is made knowing what the other moderator did.
+            Action = null;
             return await InvalidAsync(id, StatusCodes.Status409Conflict, ct);
         }
         TempData["Success"] = "Done.";
@@ -87,10 +91,7 @@ public sealed class ItemModel(WallModeration moderation, TimeProvider time) : Pa
         }
         Entry = entry;
         History = await moderation.HistoryAsync(id, ct);
-        if (Conflict is null)
-        {
-            Version = entry.Item.Version;
-        }
+        Version = entry.Item.Version;
         return true;
     }
 }

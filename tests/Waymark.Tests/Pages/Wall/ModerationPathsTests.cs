@@ -46,6 +46,40 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         Assert.Equal(new[] { ("escalated", moderator.Account.UserId), ("approved", senior.Account.UserId) }, decisions.Select(d => (d.Detail!, d.ActorId!.Value)));
     }
 
+    [Theory]
+    [InlineData("Not sure about posting this. Some days I just want to disappear for a bit.")]
+    [InlineData("i'm going to kill myself tonight. sorry")]
+    public async Task A_second_escalation_tells_the_moderator_who_escalated_it_and_when_not_that_it_was_dealt_with(string text)
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync(text);
+        using var first = await app.SignInAsStaffAsync(Roles.Moderator);
+        using var second = await app.SignInAsStaffAsync(Roles.Moderator);
+        var a = await first.Browser.GetAsync($"/moderate/{note}");
+        var b = await second.Browser.GetAsync($"/moderate/{note}");
+        var version = b.Document.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.Browser.PostAsync($"/moderate/{note}", a.AntiforgeryToken(), [new("Action", "Escalate"), new("Version", version)])).Status);
+        var loser = await second.Browser.PostAsync($"/moderate/{note}", b.AntiforgeryToken(), [new("Action", "Escalate"), new("Version", version)]);
+
+        Assert.Equal(HttpStatusCode.Conflict, loser.Status);
+        var conflict = loser.Text("#conflict");
+        Assert.Contains($"{first.Account.Email} escalated it to a senior moderator at", conflict, StringComparison.Ordinal);
+        Assert.DoesNotContain("dealt with", conflict, StringComparison.Ordinal);
+        Assert.Contains("Being looked at by a senior moderator", loser.Text("#conflict-status"), StringComparison.Ordinal);
+
+        // Sent again from a page that is up to date, escalating says who already did it, and what is left to do.
+        var again = await second.Browser.PostAsync($"/moderate/{note}", loser.AntiforgeryToken(),
+            [new("Action", "Escalate"), new("Version", loser.Document.QuerySelector("input[name=Version]")!.GetAttribute("value")!)]);
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        var error = Assert.Single(again.ErrorSummary());
+        Assert.StartsWith($"{first.Account.Email} already escalated this to a senior moderator at", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("dealt with", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("or escalate it", error, StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.SubjectId == note.ToString() && e.Action == WallAuditActions.Decided));
+    }
+
     [Fact]
     public async Task An_escalated_urgent_post_is_still_never_published_and_closes_only_with_a_reply()
     {

@@ -86,9 +86,9 @@ public sealed class WallItem
 
     public bool IsReadable => Status == WallItemStatus.Approved && !Hidden;
 
-    /// <summary>Waiting for a moderator: new, escalated, hidden by reports, or asked to be looked at again.</summary>
+    /// <summary>Waiting for a moderator: new, escalated, hidden by reports, or asked to be looked at again (rejected or edited).</summary>
     public bool NeedsModerator =>
         Status is WallItemStatus.Pending or WallItemStatus.Escalated
-        || (Status == WallItemStatus.Approved && Hidden)
+        || (Status == WallItemStatus.Approved && (Hidden || ReviewRequested))
         || (Status == WallItemStatus.Rejected && ReviewRequested);
 }

@@ -29,7 +29,7 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
 {
     private static readonly Expression<Func<WallItem, bool>> Waiting = i =>
         i.Status == WallItemStatus.Pending || i.Status == WallItemStatus.Escalated
-        || (i.Status == WallItemStatus.Approved && i.Hidden)
+        || (i.Status == WallItemStatus.Approved && (i.Hidden || i.ReviewRequested))
         || (i.Status == WallItemStatus.Rejected && i.ReviewRequested);
 
     private readonly ModeratedHours _hours = new(options);
@@ -111,7 +111,7 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         {
             await notifier.RepliedAsync(item, ct);
         }
-        else if (decision.Action == WallAction.Reject)
+        else if (decision.Action is WallAction.Reject or WallAction.EditAndApprove)
         {
             await notifier.DecidedAsync(item, ct);
         }

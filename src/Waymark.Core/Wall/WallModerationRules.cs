@@ -63,7 +63,12 @@ public static class WallModerationRules
                 {
                     throw new WallDecisionException("EditedText", "Change the text to take out the identifying details, or approve it as it is");
                 }
+                if (WallEdits.Read(decision.EditedOut) is not { Count: > 0 } kinds)
+                {
+                    throw new WallDecisionException("EditedOut", "Tick what kind of detail you took out: the author is told");
+                }
                 item.Text = text;
+                item.EditedOut = string.Join(",", kinds);
                 Publish(item, warning: item.ContentWarning);
                 break;
             case WallAction.Reject:
@@ -146,6 +151,7 @@ public static class WallModerationRules
             WallItemStatus.Pending => "Waiting for a moderator",
             WallItemStatus.Escalated => "Being looked at by a senior moderator",
             WallItemStatus.Approved when item.Hidden => "Hidden while a moderator looks at reports",
+            WallItemStatus.Approved when item.ReviewRequested => "On the wall: you asked for it to be looked at again",
             WallItemStatus.Approved when item.ContentWarning is not null => "On the wall, behind a content warning",
             WallItemStatus.Approved => "On the wall",
             WallItemStatus.Rejected when item.ReviewRequested => "Not on the wall: you asked for it to be looked at again",

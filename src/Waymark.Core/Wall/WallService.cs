@@ -368,11 +368,14 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         return true;
     }
 
-    /// <summary>The author asks for a decision not to publish to be looked at again: it goes back to the queue.</summary>
+    /// <summary>
+    /// The author asks for a decision to be looked at again — not publishing it, or publishing it with details taken out
+    /// (which stays up meanwhile): it goes back to the queue.
+    /// </summary>
     public async Task<bool> AskAgainAsync(Actor author, Guid itemId, CancellationToken ct = default)
     {
         var item = await db.WallItems.SingleOrDefaultAsync(i => i.Id == itemId && i.AuthorId == author.UserId, ct);
-        if (item is null || item.Status != WallItemStatus.Rejected || item.ReviewRequested)
+        if (item is null || item.ReviewRequested || !(item.Status == WallItemStatus.Rejected || (item.Status == WallItemStatus.Approved && item.EditedOut is not null)))
         {
             return false;
         }

@@ -28,6 +28,9 @@ public sealed class ItemModel(WallModeration moderation, TimeProvider time) : Pa
     [BindProperty]
     public string? Reply { get; set; }
 
+    [BindProperty]
+    public List<string> EditedOut { get; set; } = [];
+
     public QueueEntry Entry { get; private set; } = null!;
     public IReadOnlyList<AuditEvent> History { get; private set; } = [];
 
@@ -49,7 +52,7 @@ public sealed class ItemModel(WallModeration moderation, TimeProvider time) : Pa
         }
         try
         {
-            var decided = await moderation.DecideAsync(id, new WallDecision(action, Version, Reason, Warning, EditedText, Reply), User.Actor(), ct);
+            var decided = await moderation.DecideAsync(id, new WallDecision(action, Version, Reason, Warning, EditedText, Reply, EditedOut), User.Actor(), ct);
             if (decided is null)
             {
                 return NotFound();

@@ -157,6 +157,86 @@ public sealed class WallPagesTests(BrowserFixture browser)
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_edited_note_tells_its_author_and_a_signed_in_reader_s_choices_are_saved_by_keyboard(bool javaScript)
+    {
+        NewAccount person, moderator;
+        await using (var db = Database.Open(browser.App.DatabaseConnection))
+        {
+            var accounts = new AccountAdministration(db, TimeProvider.System);
+            person = await accounts.AddUserAsync($"person-{Guid.NewGuid():N}@example.org", Roles.Person, null, Actor.CommandLine);
+            moderator = await accounts.AddUserAsync($"moderator-{Guid.NewGuid():N}@example.org", Roles.Moderator, null, Actor.CommandLine);
+        }
+        var violations = new List<string>();
+        var word = "teacake" + Guid.NewGuid().ToString("N")[..6];
+        var edited = $"A {word} and a teacher at my school helped me so much.";
+
+        var page = await browser.NewPageAsync(width: 320, height: 700, javaScript: javaScript);
+        await BrowserAccounts.SignInAsync(page, person, withAuthenticator: false);
+        await page.GotoAsync("/wall/write");
+        await page.FillAsync("#DisplayName", $"Tea Drinker {Random.Shared.Next(1000, 9999)}");
+        await page.CheckAsync("#Topic");
+        await page.FillAsync("#Text", $"A {word} and Priya Shah at Moor End Academy helped me so much.");
+        await page.ClickAsync("form[novalidate] button[type=submit]");
+        await page.WaitForSelectorAsync("#what-happens-next");
+        var noteId = IdAtEndOf(page.Url);
+        Guid nameId;
+        await using (var db = Database.Open(browser.App.DatabaseConnection))
+        {
+            var userId = await db.Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync();
+            nameId = await db.WallItems.Where(i => i.AuthorId == userId && i.Kind == WallItemKind.DisplayName).Select(i => i.Id).SingleAsync();
+        }
+
+        var mod = await browser.NewPageAsync(width: 320, height: 700, javaScript: javaScript);
+        await BrowserAccounts.SignInAsync(mod, moderator, withAuthenticator: true);
+        await mod.GotoAsync($"/moderate/{nameId}");
+        await mod.CheckAsync("#Action");
+        await mod.ClickAsync("#decide");
+        await mod.WaitForURLAsync("**/moderate");
+        await mod.GotoAsync($"/moderate/{noteId}");
+        await CheckAsync(mod, "item with what was taken out", violations, javaScript);
+        // By keyboard: the action (arrow keys move within the radios), the edited text, then what kind of detail went.
+        await KeyboardUser.TabToAsync(mod, "#Action");
+        await mod.Keyboard.PressAsync("ArrowDown");
+        await mod.Keyboard.PressAsync("ArrowDown");
+        Assert.True(await mod.IsCheckedAsync("#Action-EditAndApprove"));
+        await KeyboardUser.TabToAsync(mod, "#EditedText");
+        await mod.Keyboard.PressAsync("Control+A");
+        await mod.Keyboard.TypeAsync(edited);
+        await KeyboardUser.TabToAsync(mod, "#EditedOut");
+        await mod.Keyboard.PressAsync("Space");
+        await KeyboardUser.TabToAsync(mod, "#EditedOut-place");
+        await mod.Keyboard.PressAsync("Space");
+        await KeyboardUser.TabToAsync(mod, "#decide");
+        await mod.Keyboard.PressAsync("Enter");
+        await mod.WaitForURLAsync("**/moderate");
+
+        await page.GotoAsync("/my/wall");
+        Assert.Contains("A moderator took out a name and the name of a school, college or workplace", await page.InnerTextAsync($"#item-{noteId} .edited"), StringComparison.Ordinal);
+        Assert.Equal(edited, (await page.InnerTextAsync($"#item-{noteId} .wall-text")).Trim());
+        await CheckAsync(page, "my wall, edited note", violations, javaScript);
+
+        // The reader's choices, saved with the account by keyboard alone: the note with the muted word is left out.
+        await page.GotoAsync("/wall");
+        Assert.Equal(1, await page.Locator($"#post-{noteId}").CountAsync());
+        await KeyboardUser.TabToAsync(page, "#reading-choices summary");
+        await page.Keyboard.PressAsync("Enter");
+        await KeyboardUser.TabToAsync(page, "#Mute");
+        await page.Keyboard.TypeAsync(word);
+        await KeyboardUser.TabToAsync(page, "#save-choices");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("text=Your reading choices are saved");
+        Assert.EndsWith("/wall", page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator($"#post-{noteId}").CountAsync());
+        await CheckAsync(page, "wall with saved choices", violations, javaScript);
+
+        await page.Context.CloseAsync();
+        await mod.Context.CloseAsync();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
     private static async Task WriteAsync(IPage page, string text)
     {
         await page.GotoAsync("/wall/write");

@@ -6,7 +6,8 @@ using Waymark.Core.Wall;
 namespace Waymark.Core.Data;
 
 // The peer-support wall: everything written on it (posts, replies, display names) as moderation items, members'
-// approved names and reading choices, reactions and readers' reports. All of it goes with the author's account.
+// approved names and reading choices, reactions and readers' reports. All of it goes with the author's account, except
+// other people's replies, which stay under an empty marker.
 
 internal sealed class WallItemConfiguration : IEntityTypeConfiguration<WallItem>
 {
@@ -23,12 +24,15 @@ internal sealed class WallItemConfiguration : IEntityTypeConfiguration<WallItem>
         b.Property(x => x.Reason).HasMaxLength(2000);
         b.Property(x => x.PrivateReply).HasMaxLength(2000);
         b.Property(x => x.DecidedByName).HasMaxLength(256);
+        b.Property(x => x.EditedOut).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.Status, x.CreatedAt });
         b.HasIndex(x => new { x.Kind, x.Topic, x.Status, x.CreatedAt });
         b.HasIndex(x => x.AuthorId);
         b.HasIndex(x => x.ThreadId);
-        b.HasOne<WaymarkUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        // Still a cascade: whatever removes an account removes its words. A marker that keeps others' replies has no
+        // author, so nothing cascades to it (ADR 0022).
+        b.HasOne<WaymarkUser>().WithMany().HasForeignKey(x => x.AuthorId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<WallItem>().WithMany().HasForeignKey(x => x.ThreadId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -42,7 +46,6 @@ internal sealed class WallMemberConfiguration : IEntityTypeConfiguration<WallMem
         b.Property(x => x.UserId).ValueGeneratedNever();
         b.Property(x => x.DisplayName).HasMaxLength(WallService.MaxNameLength);
         b.Property(x => x.ContentWarnings).HasMaxLength(16);
-        b.Property(x => x.MutedWords).HasMaxLength(500);
         b.HasOne<WaymarkUser>().WithOne().HasForeignKey<WallMember>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -5,6 +5,7 @@ using Waymark.Core.Listings;
 using Waymark.Core.Outbox;
 using Waymark.Core.PeerSupport;
 using Waymark.Core.Referrals;
+using Waymark.Core.Wall;
 
 namespace Waymark.Core.People;
 
@@ -83,9 +84,11 @@ public sealed class AccountErasure(WaymarkDbContext db, SignInAttempts attempts,
             service.AssurerEmail = ListingFreshness.PublicAssurerEmail(service);
         }
 
-        // Everything they wrote on the wall (others' replies to it, and reactions and reports on it, go with it by
-        // cascade), their reactions, reports and display name; a moderator's name on decisions becomes "deleted account".
-        await db.WallItems.Where(i => i.AuthorId == userId).ExecuteDeleteAsync(ct);
+        // Everything they wrote on the wall goes as when they delete a note (ADR 0022): other people's replies stay under
+        // an empty marker with no author. Then their reactions, reports, display name and reading choices; a moderator's
+        // name on decisions becomes "deleted account".
+        var written = await db.WallItems.Where(i => i.AuthorId == userId).Select(i => i.Id).ToListAsync(ct);
+        await WallRemoval.RemoveAsync(db, userId, written, ct);
         await db.WallReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
         await db.WallFlags.Where(f => f.ReporterKey == "user:" + id).ExecuteDeleteAsync(ct);
         await db.WallMembers.Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);

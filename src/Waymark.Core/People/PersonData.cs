@@ -4,6 +4,7 @@ using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.PeerSupport;
 using Waymark.Core.Referrals;
+using Waymark.Core.Wall;
 
 namespace Waymark.Core.People;
 
@@ -28,7 +29,7 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
         var saved = await db.Set<SavedService>().Where(s => s.UserId == userId)
             .Join(db.Services, s => s.ServiceId, x => x.Id, (s, x) => new { service_id = s.ServiceId, service = x.Name, organisation = x.Organization!.Name, saved_at = s.SavedAt })
             .ToListAsync(ct);
-        var wallName = await db.WallMembers.Where(m => m.UserId == userId).Select(m => m.DisplayName).SingleOrDefaultAsync(ct);
+        var wallMember = await db.WallMembers.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId, ct);
         var wallItems = await db.WallItems.AsNoTracking().Where(i => i.AuthorId == userId).OrderBy(i => i.CreatedAt).ToListAsync(ct);
         var referrals = await db.Referrals.AsNoTracking().Include(r => r.Events)
             .Where(r => r.PersonUserId == userId || r.ReferrerUserId == userId).AsSplitQuery().ToListAsync(ct);
@@ -136,7 +137,13 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
             }),
             wall = new
             {
-                display_name = wallName,
+                display_name = wallMember?.DisplayName,
+                reading_choices = wallMember is null ? null : new
+                {
+                    content_warnings = wallMember.ContentWarnings,
+                    muted_words = personText.Unprotect(wallMember.ProtectedMutedWords),
+                    break_until = wallMember.BreakUntil,
+                },
                 items = wallItems.Select(i => new
                 {
                     id = i.Id,
@@ -147,6 +154,7 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
                     written_at = i.CreatedAt,
                     content_warning = i.ContentWarning,
                     reason = i.Reason,
+                    details_taken_out = i.EditedOut is null ? null : WallEdits.Say(i.EditedOut),
                     moderator_reply = i.PrivateReply,
                 }),
             },

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Waymark.Core.Wall;
 
 /// <summary>
-/// A reader's choices, carried in the address (no cookie, nothing stored): show content-warned posts expanded or
-/// collapsed, words to mute, and a break from the wall until a time.
+/// A reader's choices: show content-warned posts expanded or collapsed, words to mute, and a break from the wall until
+/// a time. Carried in the address (no cookie, nothing stored), or saved with a signed-in reader's account (<see cref="SavedReaderChoices"/>).
 /// </summary>
 public sealed record ReaderChoices(bool ExpandWarnings, IReadOnlyList<string> Muted, DateTimeOffset? BreakUntil)
 {
@@ -16,6 +16,17 @@ public sealed record ReaderChoices(bool ExpandWarnings, IReadOnlyList<string> Mu
             .Where(w => w.Length is > 0 and <= 40).Select(w => w.ToLowerInvariant()).Distinct().Take(MaxMuted).ToList();
         DateTimeOffset? until = DateTimeOffset.TryParse(breakUntil, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var u) ? u : null;
         return new ReaderChoices(warnings == "expand", muted, until);
+    }
+
+    /// <summary>What is wrong with words a reader asked to mute, or null: saved choices are not cut short silently.</summary>
+    public static string? MuteProblem(string? mute)
+    {
+        var words = (mute ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Distinct(StringComparer.OrdinalIgnoreCase).Count() > MaxMuted)
+        {
+            return $"You can leave out up to {MaxMuted} words. Take some out and save again";
+        }
+        return words.Any(w => w.Length > 40) ? "Each word or phrase must be 40 characters or fewer" : null;
     }
 
     public bool OnBreak(DateTimeOffset now) => BreakUntil is { } until && until > now;

@@ -15,9 +15,9 @@ public enum WallAction
 
 /// <summary>
 /// A moderator's decision on an item they saw at <paramref name="Version"/>: the reason for a rejection, the warning
-/// for a warned post, the edited text, or the private reply.
+/// for a warned post, the edited text and what kind of detail it took out (<see cref="WallEdits"/> keys), or the private reply.
 /// </summary>
-public sealed record WallDecision(WallAction Action, int Version, string? Reason = null, string? Warning = null, string? EditedText = null, string? Reply = null);
+public sealed record WallDecision(WallAction Action, int Version, string? Reason = null, string? Warning = null, string? EditedText = null, string? Reply = null, IReadOnlyList<string>? EditedOut = null);
 
 /// <summary>A decision that cannot be made: the sentence says why, for the moderator; <see cref="Field"/> names the form field.</summary>
 public sealed class WallDecisionException(string field, string message) : Exception(message)

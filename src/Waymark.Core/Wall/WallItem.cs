@@ -34,7 +34,8 @@ public sealed class WallItem
 {
     public Guid Id { get; set; }
     public WallItemKind Kind { get; set; }
-    public Guid AuthorId { get; set; }
+    /// <summary>Who wrote it; null only for a note its author took back under other people's replies (ADR 0019, 0022).</summary>
+    public Guid? AuthorId { get; set; }
 
     /// <summary>The topic's key (<see cref="WallTopics"/>); a reply carries its thread's.</summary>
     public string? Topic { get; set; }
@@ -61,6 +62,12 @@ public sealed class WallItem
     public string? PrivateReply { get; set; }
     public DateTimeOffset? RepliedAt { get; set; }
 
+    /// <summary>
+    /// What a moderator took out before publishing (<see cref="WallEdits"/> keys, comma separated), so the author is told
+    /// what kind of detail went and why; null when the words are the author's own.
+    /// </summary>
+    public string? EditedOut { get; set; }
+
     /// <summary>Hidden by readers' reports until a moderator has looked again.</summary>
     public bool Hidden { get; set; }
 
@@ -79,9 +86,9 @@ public sealed class WallItem
 
     public bool IsReadable => Status == WallItemStatus.Approved && !Hidden;
 
-    /// <summary>Waiting for a moderator: new, escalated, hidden by reports, or asked to be looked at again.</summary>
+    /// <summary>Waiting for a moderator: new, escalated, hidden by reports, or asked to be looked at again (rejected or edited).</summary>
     public bool NeedsModerator =>
         Status is WallItemStatus.Pending or WallItemStatus.Escalated
-        || (Status == WallItemStatus.Approved && Hidden)
+        || (Status == WallItemStatus.Approved && (Hidden || ReviewRequested))
         || (Status == WallItemStatus.Rejected && ReviewRequested);
 }

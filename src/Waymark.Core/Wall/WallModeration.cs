@@ -29,7 +29,7 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
 {
     private static readonly Expression<Func<WallItem, bool>> Waiting = i =>
         i.Status == WallItemStatus.Pending || i.Status == WallItemStatus.Escalated
-        || (i.Status == WallItemStatus.Approved && i.Hidden)
+        || (i.Status == WallItemStatus.Approved && (i.Hidden || i.ReviewRequested))
         || (i.Status == WallItemStatus.Rejected && i.ReviewRequested);
 
     private readonly ModeratedHours _hours = new(options);
@@ -93,12 +93,12 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         var wasUrgent = item.IsUrgent;
         var wasEscalated = item.Status == WallItemStatus.Escalated;
         WallModerationRules.Apply(item, decision, moderator, time.GetUtcNow());
-        if (item.Kind == WallItemKind.DisplayName && item.Status == WallItemStatus.Approved)
+        if (item.Kind == WallItemKind.DisplayName && item.Status == WallItemStatus.Approved && item.AuthorId is { } authorId)
         {
-            var member = await db.WallMembers.SingleOrDefaultAsync(m => m.UserId == item.AuthorId, ct);
+            var member = await db.WallMembers.SingleOrDefaultAsync(m => m.UserId == authorId, ct);
             if (member is null)
             {
-                db.WallMembers.Add(new WallMember { UserId = item.AuthorId, DisplayName = item.Text, CreatedAt = time.GetUtcNow() });
+                db.WallMembers.Add(new WallMember { UserId = authorId, DisplayName = item.Text, CreatedAt = time.GetUtcNow() });
             }
             else
             {
@@ -111,7 +111,7 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         {
             await notifier.RepliedAsync(item, ct);
         }
-        else if (decision.Action == WallAction.Reject)
+        else if (decision.Action is WallAction.Reject or WallAction.EditAndApprove)
         {
             await notifier.DecidedAsync(item, ct);
         }
@@ -143,6 +143,47 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         WallAction.Reply => "replied",
         _ => action.ToString(),
     };
+
+    /// <summary>What a decision did, in words for another moderator ("escalated it to a senior moderator").</summary>
+    public static string Did(string? detail) => (detail ?? "").Replace(" urgent", "", StringComparison.Ordinal) switch
+    {
+        "approved" => "approved it",
+        "approved-with-warning" => "approved it behind a content warning",
+        "edited-and-approved" => "took out identifying details and approved it",
+        "rejected" => "rejected it",
+        "escalated" => "escalated it to a senior moderator",
+        "replied" => "replied to its author privately",
+        _ => "changed it",
+    };
+
+    /// <summary>
+    /// What happened to an item last, for a moderator whose decision lost the version check: who did what, and when,
+    /// from the item's history. An author is never named to moderators.
+    /// </summary>
+    public async Task<string> WhatHappenedAsync(WallItem current, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var key = current.Id.ToString();
+        var last = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.SubjectType == "wall-item" && e.SubjectId == key
+                && (e.Action == WallAuditActions.Decided || e.Action == WallAuditActions.ReviewRequested || e.Action == WallAuditActions.DeletedByAuthor))
+            .OrderByDescending(e => e.OccurredAt).FirstOrDefaultAsync(ct);
+        if (current.Hidden && (last is null || last.Action != WallAuditActions.Decided))
+        {
+            return "Readers' reports hid it while you were looking.";
+        }
+        if (last is null)
+        {
+            return "It changed while you were looking.";
+        }
+        var at = Schedules.UkTime.ToLocal(last.OccurredAt).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return last.Action switch
+        {
+            WallAuditActions.ReviewRequested => $"Its author asked for it to be looked at again at {at}.",
+            WallAuditActions.DeletedByAuthor => $"Its author deleted it at {at}.",
+            _ => $"{last.ActorEmail} {Did(last.Detail)} at {at}.",
+        };
+    }
 
     /// <summary>
     /// The moderator's stretch since their last break (within the last 12 hours, a staff session's longest): how many

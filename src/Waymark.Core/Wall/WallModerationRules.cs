@@ -1,4 +1,6 @@
+using System.Globalization;
 using Waymark.Core.Accounts;
+using Waymark.Core.Schedules;
 
 namespace Waymark.Core.Wall;
 
@@ -44,9 +46,7 @@ public static class WallModerationRules
         ArgumentNullException.ThrowIfNull(moderator);
         if (!Allowed(item).Contains(decision.Action))
         {
-            throw new WallDecisionException("Action", item.IsUrgent
-                ? "An urgent post is never published. Reply to the person privately, or escalate it."
-                : "This item has already been dealt with.");
+            throw new WallDecisionException("Action", NotAllowed(item, decision.Action));
         }
         switch (decision.Action)
         {
@@ -63,7 +63,12 @@ public static class WallModerationRules
                 {
                     throw new WallDecisionException("EditedText", "Change the text to take out the identifying details, or approve it as it is");
                 }
+                if (WallEdits.Read(decision.EditedOut) is not { Count: > 0 } kinds)
+                {
+                    throw new WallDecisionException("EditedOut", "Tick what kind of detail you took out: the author is told");
+                }
                 item.Text = text;
+                item.EditedOut = string.Join(",", kinds);
                 Publish(item, warning: item.ContentWarning);
                 break;
             case WallAction.Reject:
@@ -93,6 +98,25 @@ public static class WallModerationRules
             item.DecidedByName = moderator.Name;
         }
         item.Version++;
+    }
+
+    /// <summary>Why the action cannot be taken, saying what already happened: an escalated item was not "dealt with".</summary>
+    private static string NotAllowed(WallItem item, WallAction action)
+    {
+        if (action == WallAction.Escalate && item.Status == WallItemStatus.Escalated)
+        {
+            var when = item.DecidedAt is { } at ? " at " + UkTime.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture) : "";
+            return $"{item.DecidedByName ?? "Another moderator"} already escalated this to a senior moderator{when}. " + (item.IsUrgent
+                ? "If you are the senior moderator, reply to the person privately. If not, leave it for them."
+                : "If you are the senior moderator, approve it, reject it or reply to its author. If not, leave it for them.");
+        }
+        if (!item.NeedsModerator)
+        {
+            return $"This item has already been dealt with. It is now: {Describe(item)}.";
+        }
+        return item.IsUrgent
+            ? "An urgent post is never published. Reply to the person privately" + (item.Status == WallItemStatus.Pending ? ", or escalate it." : ".")
+            : "This item has already been dealt with.";
     }
 
     private static void Publish(WallItem item, string? warning)
@@ -127,6 +151,7 @@ public static class WallModerationRules
             WallItemStatus.Pending => "Waiting for a moderator",
             WallItemStatus.Escalated => "Being looked at by a senior moderator",
             WallItemStatus.Approved when item.Hidden => "Hidden while a moderator looks at reports",
+            WallItemStatus.Approved when item.ReviewRequested => "On the wall: you asked for it to be looked at again",
             WallItemStatus.Approved when item.ContentWarning is not null => "On the wall, behind a content warning",
             WallItemStatus.Approved => "On the wall",
             WallItemStatus.Rejected when item.ReviewRequested => "Not on the wall: you asked for it to be looked at again",

@@ -25,7 +25,11 @@ public sealed class WallNotifier(WaymarkDbContext db, PersonContact contact, Not
     private async Task SendAsync(WallItem item, string news, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var details = await contact.ForAsync(item.AuthorId, null, ct);
+        if (item.AuthorId is not { } authorId)
+        {
+            return;
+        }
+        var details = await contact.ForAsync(authorId, null, ct);
         if (details is not { MayContact: true })
         {
             return;

@@ -12,8 +12,8 @@ public sealed class WallMember
     /// <summary>"expand" or "collapse" content-warned posts; null: collapse.</summary>
     public string? ContentWarnings { get; set; }
 
-    /// <summary>Words the reader does not want to see, comma separated.</summary>
-    public string? MutedWords { get; set; }
+    /// <summary>Words the reader does not want to see, comma separated, encrypted (<see cref="People.PersonText"/>): they say what hurts.</summary>
+    public string? ProtectedMutedWords { get; set; }
 
     public DateTimeOffset? BreakUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

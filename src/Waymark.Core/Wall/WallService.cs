@@ -258,12 +258,12 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
 
     private async Task<List<WallPostView>> ViewsAsync(List<WallItem> items, CancellationToken ct)
     {
-        var authors = items.Select(i => i.AuthorId).Distinct().ToList();
+        var authors = items.Where(i => i.AuthorId is not null).Select(i => i.AuthorId!.Value).Distinct().ToList();
         var names = await db.WallMembers.Where(m => authors.Contains(m.UserId) && m.DisplayName != null)
             .ToDictionaryAsync(m => m.UserId, m => m.DisplayName!, ct);
         return [.. items.Select(i => i.Status == WallItemStatus.Deleted
             ? new WallPostView(i.Id, i.Topic, DeletedAuthor, "", null, i.CreatedAt, DeletedByAuthor: true)
-            : new WallPostView(i.Id, i.Topic, names.GetValueOrDefault(i.AuthorId, Unnamed), i.Text, i.ContentWarning, i.CreatedAt))];
+            : new WallPostView(i.Id, i.Topic, (i.AuthorId is { } a ? names.GetValueOrDefault(a, Unnamed) : Unnamed), i.Text, i.ContentWarning, i.CreatedAt))];
     }
 
     /// <summary>"You're not alone", once per reader; an author cannot react to their own item. Answers whether the item was readable.</summary>
@@ -351,7 +351,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
     /// </summary>
     public async Task<bool> DeleteAsync(Actor author, Guid itemId, CancellationToken ct = default)
     {
-        var item = await db.WallItems.SingleOrDefaultAsync(i => i.Id == itemId && i.AuthorId == author.UserId && i.Kind != WallItemKind.DisplayName && i.Status != WallItemStatus.Deleted, ct);
+        var item = await db.WallItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId && i.AuthorId == author.UserId && i.Kind != WallItemKind.DisplayName && i.Status != WallItemStatus.Deleted, ct);
         if (item is null)
         {
             return false;
@@ -361,31 +361,21 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             throw new WallInputException("Delete", "A moderator is going to reply to this one, so we keep it until they have. It will never be shown on the wall.");
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.WallItems.Where(i => i.ThreadId == itemId && i.AuthorId == item.AuthorId).ExecuteDeleteAsync(ct);
-        if (await db.WallItems.AnyAsync(i => i.ThreadId == itemId, ct))
-        {
-            item.Status = WallItemStatus.Deleted;
-            item.Text = "";
-            item.ContentWarning = null;
-            item.Hidden = false;
-            item.ReviewRequested = false;
-            item.Version++;
-        }
-        else
-        {
-            db.WallItems.Remove(item);
-        }
+        await WallRemoval.RemoveAsync(db, item.AuthorId!.Value, [itemId], ct);
         db.Audit(time, author, WallAuditActions.DeletedByAuthor, "wall-item", item.Id.ToString());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
     }
 
-    /// <summary>The author asks for a decision not to publish to be looked at again: it goes back to the queue.</summary>
+    /// <summary>
+    /// The author asks for a decision to be looked at again — not publishing it, or publishing it with details taken out
+    /// (which stays up meanwhile): it goes back to the queue.
+    /// </summary>
     public async Task<bool> AskAgainAsync(Actor author, Guid itemId, CancellationToken ct = default)
     {
         var item = await db.WallItems.SingleOrDefaultAsync(i => i.Id == itemId && i.AuthorId == author.UserId, ct);
-        if (item is null || item.Status != WallItemStatus.Rejected || item.ReviewRequested)
+        if (item is null || item.ReviewRequested || !(item.Status == WallItemStatus.Rejected || (item.Status == WallItemStatus.Approved && item.EditedOut is not null)))
         {
             return false;
         }

@@ -19,6 +19,7 @@ public static class WallSetup
         services.AddSingleton(PostScreener.Default);
         services.AddScoped<WallService>();
         services.AddScoped<WallNotifier>();
+        services.AddScoped<SavedReaderChoices>();
         services.AddScoped<WallModeration>();
         return services;
     }

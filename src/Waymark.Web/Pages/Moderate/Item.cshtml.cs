@@ -29,11 +29,15 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
     [BindProperty]
     public string? Reply { get; set; }
 
+    [BindProperty]
+    public List<string> EditedOut { get; set; } = [];
+
     public QueueEntry Entry { get; private set; } = null!;
     public IReadOnlyList<AuditEvent> History { get; private set; } = [];
 
-    /// <summary>Set when another moderator acted first: what they did.</summary>
+    /// <summary>Set when another moderator acted first: the item as it is now, and what they did to it.</summary>
     public WallItem? Conflict { get; private set; }
+    public string? ConflictWords { get; private set; }
 
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -66,7 +70,7 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
         }
         try
         {
-            var decided = await moderation.DecideAsync(id, new WallDecision(action, Version, Reason, Warning, EditedText, Reply), User.Actor(), ct);
+            var decided = await moderation.DecideAsync(id, new WallDecision(action, Version, Reason, Warning, EditedText, Reply, EditedOut), User.Actor(), ct);
             if (decided is null)
             {
                 return NotFound();
@@ -80,6 +84,9 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
         catch (WallConflictException ex)
         {
             Conflict = ex.Current;
+            ConflictWords = await moderation.WhatHappenedAsync(ex.Current, ct);
+            // The page now shows the item as it is: a decision from it is made knowing what the other moderator did.
+            Action = null;
             return await InvalidAsync(id, StatusCodes.Status409Conflict, ct);
         }
         TempData["Success"] = "Done.";
@@ -117,10 +124,7 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
         }
         Entry = entry;
         History = await moderation.HistoryAsync(id, ct);
-        if (Conflict is null)
-        {
-            Version = entry.Item.Version;
-        }
+        Version = entry.Item.Version;
         return true;
     }
 }

@@ -7,7 +7,7 @@ using Waymark.Web.Accounts;
 namespace Waymark.Web.Pages.Wall;
 
 /// <summary>One note and its replies. Reading needs no account; replying and "You're not alone" need a person's account.</summary>
-public sealed class ThreadModel(WallService wall, TimeProvider time) : PageModel
+public sealed class ThreadModel(WallService wall, SavedReaderChoices saved, TimeProvider time) : PageModel
 {
     /// <summary>At most three signposts on a thread about self-harm: never a wall of numbers.</summary>
     public static readonly IReadOnlyList<(string Href, string Text)> Signposts =
@@ -36,6 +36,10 @@ public sealed class ThreadModel(WallService wall, TimeProvider time) : PageModel
             return NotFound();
         }
         Choices = ReaderChoices.Parse(Warnings, Mute, null);
+        if (User.Identity?.IsAuthenticated == true && Warnings is null && Mute is null && await saved.ForAsync(User.UserId(), ct) is { } mine)
+        {
+            Choices = mine;
+        }
         (Post, Replies) = thread.Value;
         Replies = [.. Replies.Where(r => !Choices.Hides(r.Text))];
         CanWrite = User.IsInRole(Roles.Person);

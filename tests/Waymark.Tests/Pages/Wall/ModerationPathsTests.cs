@@ -46,6 +46,40 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         Assert.Equal(new[] { ("escalated", moderator.Account.UserId), ("approved", senior.Account.UserId) }, decisions.Select(d => (d.Detail!, d.ActorId!.Value)));
     }
 
+    [Theory]
+    [InlineData("Not sure about posting this. Some days I just want to disappear for a bit.")]
+    [InlineData("i'm going to kill myself tonight. sorry")]
+    public async Task A_second_escalation_tells_the_moderator_who_escalated_it_and_when_not_that_it_was_dealt_with(string text)
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync(text);
+        using var first = await app.SignInAsStaffAsync(Roles.Moderator);
+        using var second = await app.SignInAsStaffAsync(Roles.Moderator);
+        var a = await first.Browser.GetAsync($"/moderate/{note}");
+        var b = await second.Browser.GetAsync($"/moderate/{note}");
+        var version = b.Document.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.Browser.PostAsync($"/moderate/{note}", a.AntiforgeryToken(), [new("Action", "Escalate"), new("Version", version)])).Status);
+        var loser = await second.Browser.PostAsync($"/moderate/{note}", b.AntiforgeryToken(), [new("Action", "Escalate"), new("Version", version)]);
+
+        Assert.Equal(HttpStatusCode.Conflict, loser.Status);
+        var conflict = loser.Text("#conflict");
+        Assert.Contains($"{first.Account.Email} escalated it to a senior moderator at", conflict, StringComparison.Ordinal);
+        Assert.DoesNotContain("dealt with", conflict, StringComparison.Ordinal);
+        Assert.Contains("Being looked at by a senior moderator", loser.Text("#conflict-status"), StringComparison.Ordinal);
+
+        // Sent again from a page that is up to date, escalating says who already did it, and what is left to do.
+        var again = await second.Browser.PostAsync($"/moderate/{note}", loser.AntiforgeryToken(),
+            [new("Action", "Escalate"), new("Version", loser.Document.QuerySelector("input[name=Version]")!.GetAttribute("value")!)]);
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        var error = Assert.Single(again.ErrorSummary());
+        Assert.StartsWith($"{first.Account.Email} already escalated this to a senior moderator at", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("dealt with", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("or escalate it", error, StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.SubjectId == note.ToString() && e.Action == WallAuditActions.Decided));
+    }
+
     [Fact]
     public async Task An_escalated_urgent_post_is_still_never_published_and_closes_only_with_a_reply()
     {
@@ -81,7 +115,7 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
         Assert.Equal(HttpStatusCode.NotFound, await ReadAnonymouslyAsync($"/wall/{note}"));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "EditAndApprove", ("EditedText", edited))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "EditAndApprove", ("EditedText", edited), ("EditedOut", "name"), ("EditedOut", "address"))).Status);
         using var client = app.CreateClient();
         var thread = await HtmlPage.GetAsync(client, $"/wall/{note}");
         Assert.Contains(edited, thread.Text($"#post-{note}"), StringComparison.Ordinal);
@@ -89,6 +123,53 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         Assert.DoesNotContain("Mill Lane", (await HtmlPage.GetAsync(client, "/wall")).Markup, StringComparison.Ordinal);
         await using var db = app.OpenDb();
         Assert.True(await db.AuditEvents.AnyAsync(e => e.SubjectId == note.ToString() && e.Action == WallAuditActions.Decided && e.Detail == "edited-and-approved" && e.ActorId == moderator.Account.UserId));
+    }
+
+    [Fact]
+    public async Task An_author_whose_note_was_edited_is_told_in_kind_what_went_and_why_sees_what_is_up_and_can_ask_again()
+    {
+        using var person = await app.SignUpAsync();
+        using var quiet = await app.SignUpAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await quiet.Browser.SubmitAsync("/my/plan", [new("Contact", "None")], "/my/plan?handler=Contact")).Status);
+        const string edited = "A teacher at my school helped me so much.";
+        var note = await person.WriteAsync("Priya Shah at Moor End Academy helped me so much. Ring her on 07700 900123.");
+        var quietNote = await quiet.WriteAsync("Dave Kershaw from work got me through a bad week.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+
+        var unticked = await moderator.DecideAsync(note, "EditAndApprove", ("EditedText", edited));
+        Assert.Equal(HttpStatusCode.BadRequest, unticked.Status);
+        Assert.Equal(["Tick what kind of detail you took out: the author is told"], unticked.ErrorSummary());
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "EditAndApprove", ("EditedText", edited),
+            ("EditedOut", "phone"), ("EditedOut", "name"), ("EditedOut", "place"))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(quietNote, "EditAndApprove", ("EditedText", "A friend got me through a bad week."), ("EditedOut", "name"))).Status);
+
+        var mine = await person.Browser.GetAsync("/my/wall");
+        var told = mine.Text($"#item-{note} .edited");
+        Assert.Contains("A moderator took out a name, a phone number and the name of a school, college or workplace before putting it on the wall.", told, StringComparison.Ordinal);
+        Assert.Contains("to keep you and others safe", told, StringComparison.Ordinal);
+        Assert.Equal(edited, mine.Text($"#item-{note} .wall-text"));
+        Assert.Equal("On the wall", mine.Text($"#item-{note} .status"));
+
+        var asked = await person.Browser.PostAsync("/my/wall?handler=askagain", mine.AntiforgeryToken("/my/wall?handler=askagain"), [new("itemId", note.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, asked.Status);
+        var after = await person.Browser.GetAsync("/my/wall");
+        Assert.Equal("On the wall: you asked for it to be looked at again", after.Text($"#item-{note} .status"));
+        Assert.Null(after.Document.QuerySelector($"#item-{note} form[action*=askagain]"));
+        Assert.Equal(HttpStatusCode.OK, await ReadAnonymouslyAsync($"/wall/{note}"));
+        Assert.NotNull((await moderator.Browser.GetAsync("/moderate")).Document.QuerySelector($"#queue-{note}"));
+        var item = await moderator.Browser.GetAsync($"/moderate/{note}");
+        Assert.NotNull(item.Document.QuerySelector("#review-requested"));
+        Assert.Contains("a name, a phone number", item.Text("#edited-out"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "Approve")).Status);
+        Assert.Equal("On the wall", (await person.Browser.GetAsync("/my/wall")).Text($"#item-{note} .status"));
+        Assert.Null((await moderator.Browser.GetAsync("/moderate")).Document.QuerySelector($"#queue-{note}"));
+
+        await using var db = app.OpenDb();
+        var message = await db.OutboxMessages.SingleAsync(m => m.SubjectType == "wall-item" && m.SubjectId == note);
+        Assert.Equal(person.Email, message.Recipient);
+        Assert.DoesNotContain("teacher", message.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.SubjectType == "wall-item" && m.SubjectId == quietNote));
+        Assert.Equal(edited, (await db.WallItems.SingleAsync(i => i.Id == note)).Text);
     }
 
     [Fact]
@@ -112,7 +193,7 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
         Assert.Equal([$"Keep it to {WallService.MaxNameLength} characters or fewer"], tooLong.ErrorSummary());
 
-        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(name, "EditAndApprove", ("EditedText", "Bradford Dave"))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(name, "EditAndApprove", ("EditedText", "Bradford Dave"), ("EditedOut", "phone"))).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(note, "Approve")).Status);
         using var client = app.CreateClient();
         var thread = await HtmlPage.GetAsync(client, $"/wall/{note}");

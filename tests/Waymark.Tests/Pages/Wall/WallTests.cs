@@ -302,6 +302,70 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
     }
 
     [Fact]
+    public async Task A_signed_in_reader_s_choices_follow_their_account_encrypted_in_the_download_and_erased_with_it()
+    {
+        using var author = await app.SignUpAsync();
+        var word = "crumpet" + Guid.NewGuid().ToString("N")[..6];
+        var secret = "privateword" + Guid.NewGuid().ToString("N")[..6];
+        var muted = await author.WriteAsync($"A {word} and a cup of tea got me through.");
+        var plain = await author.WriteAsync("A short walk helped today.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        await moderator.DecideAsync(muted, "Approve");
+        await moderator.DecideAsync(plain, "Approve");
+        using var reader = await app.SignUpAsync();
+
+        var wall = await reader.Browser.GetAsync("/wall");
+        var tooMany = await reader.Browser.PostAsync("/wall?handler=choices", wall.AntiforgeryToken("/wall?handler=choices"),
+            [new("warnings", "expand"), new("Mute", string.Join(",", Enumerable.Range(1, 21).Select(n => $"w{n}")))]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.Status);
+        Assert.Equal(["You can leave out up to 20 words. Take some out and save again"], tooMany.ErrorSummary());
+        var saved = await reader.Browser.PostAsync("/wall?handler=choices", wall.AntiforgeryToken("/wall?handler=choices"),
+            [new("warnings", "expand"), new("Mute", $"{word}, {secret}")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        // Another device: the same person signs in again, and their choices are there, not in any address.
+        using var other = Browser.For(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync("/account/sign-in", [new("Input.Email", reader.Email), new("Input.Password", AccountsApp.GoodPassword)])).Status);
+        var there = await other.GetAsync("/wall");
+        Assert.Null(there.Document.QuerySelector($"#post-{muted}"));
+        Assert.NotNull(there.Document.QuerySelector($"#post-{plain}"));
+        Assert.NotNull(there.Document.QuerySelector("#warnings-expand[checked]"));
+        Assert.Contains(secret, there.Document.QuerySelector("#Mute")!.GetAttribute("value"), StringComparison.Ordinal);
+        Assert.DoesNotContain(there.Document.QuerySelectorAll("#topics a"), a => (a.GetAttribute("href") ?? "").Contains("mute", StringComparison.OrdinalIgnoreCase));
+
+        // The address still works: without an account, and over the saved choices while it is there.
+        Assert.NotNull((await ReadAnonymouslyAsync("/wall")).Document.QuerySelector($"#post-{muted}"));
+        Assert.NotNull((await other.GetAsync("/wall?warnings=collapse")).Document.QuerySelector($"#post-{muted}"));
+
+        // A break follows the account too, until they end it.
+        var onBreak = await other.PostAsync("/wall?handler=break", there.AntiforgeryToken("/wall?handler=break"), [new("break_for", "1d")]);
+        Assert.Equal(HttpStatusCode.Redirect, onBreak.Status);
+        var paused = await reader.Browser.GetAsync("/wall");
+        Assert.NotNull(paused.Document.QuerySelector("#on-break"));
+        Assert.Null(paused.Document.QuerySelector($"#post-{plain}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.Browser.PostAsync("/wall?handler=endbreak", paused.AntiforgeryToken("/wall?handler=endbreak"), [])).Status);
+        Assert.NotNull((await reader.Browser.GetAsync("/wall")).Document.QuerySelector($"#post-{plain}"));
+
+        await using (var db = app.OpenDb())
+        {
+            Assert.Empty(await DatabaseScan.FindAsync(db, [secret]));
+        }
+        var data = await reader.Browser.SubmitAsync("/my/data", []);
+        using (var json = System.Text.Json.JsonDocument.Parse(data.Html))
+        {
+            var choices = json.RootElement.GetProperty("wall").GetProperty("reading_choices");
+            Assert.Equal($"{word},{secret}", choices.GetProperty("muted_words").GetString());
+            Assert.Equal("expand", choices.GetProperty("content_warnings").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.Browser.SubmitAsync("/my/delete", [new("Confirm", "true")])).Status);
+        await using (var db = app.OpenDb())
+        {
+            Assert.False(await db.WallMembers.AnyAsync(m => m.UserId == reader.UserId));
+        }
+    }
+
+    [Fact]
     public async Task An_author_deletes_their_note_and_deleting_the_account_deletes_the_rest_after_it_is_in_the_download()
     {
         using var person = await app.SignUpAsync();

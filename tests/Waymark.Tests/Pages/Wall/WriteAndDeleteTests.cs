@@ -92,4 +92,66 @@ public sealed class WriteAndDeleteTests(WallApp app) : IClassFixture<WallApp>
         Assert.False(await db.WallItems.AnyAsync(i => i.Id == ownReply || i.Id == alone));
         Assert.Equal(2, await db.AuditEvents.CountAsync(e => (e.SubjectId == note.ToString() || e.SubjectId == alone.ToString()) && e.Action == WallAuditActions.DeletedByAuthor));
     }
+
+    [Fact]
+    public async Task Deleting_an_account_erases_everything_it_wrote_and_its_name_but_keeps_other_people_s_replies_under_a_marker()
+    {
+        using var author = await app.SignUpAsync();
+        using var replier = await app.SignUpAsync();
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        var words = "Kestrelmoor" + Guid.NewGuid().ToString("N")[..8];
+        var name = "Heron" + Guid.NewGuid().ToString("N")[..8];
+        var note = await author.WriteAsync($"{words} is where I go to breathe.", displayName: name);
+        Guid nameItem;
+        await using (var db = app.OpenDb())
+        {
+            nameItem = await db.WallItems.Where(i => i.AuthorId == author.UserId && i.Kind == WallItemKind.DisplayName).Select(i => i.Id).SingleAsync();
+        }
+        await moderator.DecideAsync(nameItem, "Approve");
+        await moderator.DecideAsync(note, "Approve");
+        var reply = await replier.WriteAsync("Thank you for this. It helped me today.", thread: note);
+        await moderator.DecideAsync(reply, "Approve");
+        var ownReply = await author.WriteAsync($"{words} thanks you back.", thread: note);
+        await moderator.DecideAsync(ownReply, "Approve");
+        var othersNote = await replier.WriteAsync("A note of my own about a good walk.");
+        await moderator.DecideAsync(othersNote, "Approve");
+        var replyElsewhere = await author.WriteAsync($"{words} liked your walk.", thread: othersNote);
+        await moderator.DecideAsync(replyElsewhere, "Approve");
+        var alone = await author.WriteAsync($"{words} wrote this and nobody replied.");
+        await moderator.DecideAsync(alone, "Approve");
+        Assert.Equal(HttpStatusCode.Redirect, (await replier.Browser.SubmitAsync($"/wall/{note}", [], $"/wall/{note}?handler=react")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await replier.Browser.SubmitAsync($"/wall/{note}/report", [new("Reason", "worried about them")])).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await author.Browser.SubmitAsync("/my/delete", [new("Confirm", "true")])).Status);
+
+        using var client = app.CreateClient();
+        var thread = await HtmlPage.GetAsync(client, $"/wall/{note}");
+        Assert.Equal(HttpStatusCode.OK, thread.Response.StatusCode);
+        Assert.Contains("This note was deleted by its author", thread.Text($"#post-{note}"), StringComparison.Ordinal);
+        Assert.Contains("Thank you for this. It helped me today.", thread.Text($"#post-{reply}"), StringComparison.Ordinal);
+        Assert.Null(thread.Document.QuerySelector($"#post-{ownReply}"));
+        var elsewhere = await HtmlPage.GetAsync(client, $"/wall/{othersNote}");
+        Assert.Equal(HttpStatusCode.OK, elsewhere.Response.StatusCode);
+        Assert.Null(elsewhere.Document.QuerySelector($"#post-{replyElsewhere}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/wall/{alone}", UriKind.Relative))).StatusCode);
+        foreach (var page in new[] { thread, elsewhere, await HtmlPage.GetAsync(client, "/wall") })
+        {
+            Assert.DoesNotContain(words, page.Markup, StringComparison.Ordinal);
+            Assert.DoesNotContain(name, page.Markup, StringComparison.Ordinal);
+        }
+        Assert.Equal("On the wall", (await replier.Browser.GetAsync("/my/wall")).Text($"#item-{reply} .status"));
+
+        await using (var db = app.OpenDb())
+        {
+            Assert.Empty(await DatabaseScan.FindAsync(db, [words, name]));
+            var marker = await db.WallItems.SingleAsync(i => i.Id == note);
+            Assert.Equal(WallItemStatus.Deleted, marker.Status);
+            Assert.Equal("", marker.Text);
+            Assert.False(await db.WallItems.AnyAsync(i => i.AuthorId == author.UserId));
+            Assert.False(await db.WallItems.AnyAsync(i => i.Id == ownReply || i.Id == replyElsewhere || i.Id == alone || i.Id == nameItem));
+            Assert.False(await db.WallReactions.AnyAsync(r => r.ItemId == note));
+            Assert.False(await db.WallFlags.AnyAsync(f => f.ItemId == note));
+            Assert.True(await db.WallItems.AnyAsync(i => i.Id == reply && i.Status == WallItemStatus.Approved));
+        }
+    }
 }

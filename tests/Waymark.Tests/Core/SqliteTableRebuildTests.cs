@@ -15,7 +15,7 @@ namespace Waymark.Tests.Core;
 public sealed class SqliteTableRebuildTests
 {
     // Reviewed rebuilds: each has a test below showing the rows that hang off the rebuilt table survive it.
-    private static readonly string[] ReviewedRebuilds = ["_PersonPlans"];
+    private static readonly string[] ReviewedRebuilds = ["_PersonPlans", "_PeerCareAndWallErasure"];
 
     [Fact]
     public void Every_SQLite_migration_that_rebuilds_a_table_has_been_reviewed()
@@ -84,6 +84,54 @@ public sealed class SqliteTableRebuildTests
             Assert.Null(await ScalarAsync(connection, "PRAGMA foreign_key_check"));
             // What the rebuild was for: a referral may now have no referrer (a person referring themselves).
             Assert.Equal(0L, await ScalarAsync(connection, "SELECT \"notnull\" FROM pragma_table_info('referral') WHERE name = 'ReferrerUserId'"));
+        }
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_wall_tables_keeps_every_note_reply_report_reaction_and_member()
+    {
+        using var file = new ScratchSqliteFile();
+        await using (var db = Database.Open(file.Connection))
+        {
+            var before = db.Database.GetMigrations().Single(m => m.EndsWith("_ReferralReasonCodes", StringComparison.Ordinal));
+            await db.GetService<IMigrator>().MigrateAsync(before);
+        }
+
+        var (author, reader, note, reply) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using (var connection = new SqliteConnection(file.Connection))
+        {
+            await connection.OpenAsync();
+            // The schema just before the rebuild, in SQLite's own words.
+            await ExecuteAsync(connection, $"""
+                INSERT INTO account_user ("Id","CreatedAt","Email","EmailConfirmed","PhoneNumberConfirmed","TwoFactorEnabled","LockoutEnabled","AccessFailedCount")
+                    VALUES ('{Id(author)}',0,'author@example.org',1,0,0,1,0), ('{Id(reader)}',0,'reader@example.org',1,0,0,1,0);
+                INSERT INTO wall_member ("UserId","CreatedAt","DisplayName") VALUES ('{Id(author)}',0,'Morning walker'), ('{Id(reader)}',0,'Tea and toast');
+                INSERT INTO wall_item ("Id","AuthorId","CreatedAt","Hidden","Kind","Matches","ReviewRequested","ScreenedOutcome","Status","Text","Version","Topic")
+                    VALUES ('{Id(note)}','{Id(author)}',0,0,'post','[]',0,'publish','approved','Walking helped me today.',1,'what-helped');
+                INSERT INTO wall_item ("Id","AuthorId","CreatedAt","Hidden","Kind","Matches","ReviewRequested","ScreenedOutcome","Status","Text","Version","ThreadId")
+                    VALUES ('{Id(reply)}','{Id(reader)}',1,0,'reply','[]',0,'publish','approved','Glad it helped.',1,'{Id(note)}');
+                INSERT INTO wall_flag ("Id","CreatedAt","ItemId","ReporterKey") VALUES ('{Id()}',2,'{Id(note)}','reporter-1');
+                INSERT INTO wall_reaction ("Id","CreatedAt","ItemId","UserId") VALUES ('{Id()}',3,'{Id(note)}','{Id(reader)}');
+                """);
+        }
+
+        await using (var db = Database.Open(file.Connection))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var connection = new SqliteConnection(file.Connection))
+        {
+            await connection.OpenAsync();
+            Assert.Equal(2L, await ScalarAsync(connection, "SELECT count(*) FROM wall_member"));
+            Assert.Equal(1L, await ScalarAsync(connection, $"SELECT count(*) FROM wall_item WHERE \"ThreadId\" = '{Id(note)}' AND \"Id\" = '{Id(reply)}'"));
+            Assert.Equal(2L, await ScalarAsync(connection, "SELECT count(*) FROM wall_item"));
+            Assert.Equal(1L, await ScalarAsync(connection, $"SELECT count(*) FROM wall_flag WHERE \"ItemId\" = '{Id(note)}'"));
+            Assert.Equal(1L, await ScalarAsync(connection, $"SELECT count(*) FROM wall_reaction WHERE \"ItemId\" = '{Id(note)}'"));
+            Assert.Equal("ok", await ScalarAsync(connection, "PRAGMA integrity_check"));
+            Assert.Null(await ScalarAsync(connection, "PRAGMA foreign_key_check"));
+            // What the rebuild was for: a note whose author has gone, kept as a marker for others' replies, has no author.
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT \"notnull\" FROM pragma_table_info('wall_item') WHERE name = 'AuthorId'"));
         }
     }
 

@@ -2391,6 +2391,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<bool>("AskedBySelf")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("BookedFor")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("DueBy")
                         .HasColumnType("timestamp with time zone");
 
@@ -2406,6 +2409,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2426,6 +2432,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Measure")
                         .IsRequired()
@@ -3099,7 +3108,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("AuthorId")
+                    b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentWarning")
@@ -3118,6 +3127,10 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<string>("DecidedByName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("EditedOut")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<bool>("Hidden")
                         .HasColumnType("boolean");
@@ -3203,9 +3216,8 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("MutedWords")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<string>("ProtectedMutedWords")
+                        .HasColumnType("text");
 
                     b.HasKey("UserId");
 
@@ -3869,8 +3881,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Waymark.Core.Wall.WallItem", null)
                         .WithMany()

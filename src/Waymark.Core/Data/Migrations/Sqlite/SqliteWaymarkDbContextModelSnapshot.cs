@@ -2378,6 +2378,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<bool>("AskedBySelf")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BookedFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueBy")
                         .HasColumnType("INTEGER");
 
@@ -2393,6 +2396,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
@@ -2413,6 +2419,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Measure")
                         .IsRequired()
@@ -3086,7 +3095,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("AuthorId")
+                    b.Property<Guid?>("AuthorId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentWarning")
@@ -3104,6 +3113,10 @@ namespace Waymark.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("DecidedByName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedOut")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Hidden")
@@ -3190,8 +3203,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MutedWords")
-                        .HasMaxLength(500)
+                    b.Property<string>("ProtectedMutedWords")
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId");
@@ -3856,8 +3868,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Waymark.Core.Wall.WallItem", null)
                         .WithMany()

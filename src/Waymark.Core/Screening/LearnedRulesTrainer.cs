@@ -24,8 +24,8 @@ public static class LearnedRulesTrainer
         /// <summary>Share of all safe posts each rule may add to the false holds (out of fold), in <see cref="LearnedRules.Modelled"/> order.</summary>
         public IReadOnlyList<double> Budget { get; init; } = [0.005, 0.005, 0.008, 0.005, 0.025];
 
-        /// <summary>Never below this, whatever the budget allows.</summary>
-        public float MinThreshold { get; init; }
+        /// <summary>Never below this, whatever the budget allows: a sum under 1 is too weak to act on.</summary>
+        public float MinThreshold { get; init; } = 1f;
     }
 
     public static LearnedRules Train(IReadOnlyList<TrainingPost> posts) => Train(posts, new Settings());
@@ -36,7 +36,7 @@ public static class LearnedRulesTrainer
         var (MinPosts, Budget, MinThreshold) = (settings.MinPosts, settings.Budget, settings.MinThreshold);
         var screener = PostScreener.RulesOnly;
         var rules = LearnedRules.Modelled;
-        var named = posts.Select(p => LearnedFeatures.Names(screener.Tokens(p.Text, p.Kind)).ToArray()).ToList();
+        var named = posts.Select(p => LearnedFeatures.Names(screener.LearnedTokens(p.Text, p.Kind)).ToArray()).ToList();
         var names = named.SelectMany(n => n).GroupBy(n => n, StringComparer.Ordinal)
             .Where(g => g.Count() >= MinPosts).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);

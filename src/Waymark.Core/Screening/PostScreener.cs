@@ -47,10 +47,18 @@ public sealed class PostScreener
         return tokens;
     }
 
-    public ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post)
+    // The words the learned rules read: those no safe phrase hid ("killing it", "end it with", "the bridge club").
+    internal List<Token> LearnedTokens(string text, ScreenedKind kind)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var displayName = kind == ScreenedKind.DisplayName;
+        var run = Start(text, kind);
+        Find(run, GroupPhase.Mask, []);
+        return Unmasked(run);
+    }
+
+    private static List<Token> Unmasked(Run run) => [.. run.Tokens.Where((_, i) => !run.Masked[i])];
+
+    private Run Start(string text, ScreenedKind kind)
+    {
         var tokens = Tokens(text, kind);
         var fuzzy = new string?[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
@@ -61,10 +69,18 @@ public sealed class PostScreener
                 fuzzy[i] = _lexicon.Misspelt(t.Text);
             }
         }
+        return new Run(tokens, fuzzy, new bool[tokens.Count]);
+    }
 
-        var run = new Run(tokens, fuzzy, new bool[tokens.Count]);
+    public ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var displayName = kind == ScreenedKind.DisplayName;
+        var run = Start(text, kind);
+        var tokens = run.Tokens;
         var hits = new List<Hit>();
         Find(run, GroupPhase.Mask, hits);
+        var learnedTokens = _learned is null ? null : Unmasked(run);
         Find(run, GroupPhase.Plain, hits);
         DropUnmet(run, hits);
         // A display name is read as if it were about self-harm: "bladegirl" needs no other words around it.
@@ -89,7 +105,7 @@ public sealed class PostScreener
         if (_learned is not null)
         {
             // Beside the lists, never instead of them: a learned rule adds a match only where its list found none.
-            matches.AddRange(_learned.Match(text, tokens, [.. matches.Select(m => m.Rule)]));
+            matches.AddRange(_learned.Match(text, learnedTokens!, [.. matches.Select(m => m.Rule)]));
         }
         matches.Sort((a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : string.CompareOrdinal(a.Group, b.Group));
 

@@ -27,6 +27,12 @@ public sealed record LabelledPost(
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File];
 
+    /// <summary>Safe near-misses written to train the learned rules only (near-misses.md); never measured.</summary>
+    public const string NearMissFile = "near-misses.jsonl";
+
+    /// <summary>What the shipped learned rules were trained on, in order: the spent sets, then the near-misses.</summary>
+    public static readonly string[] TrainingFiles = [.. SpentFiles, NearMissFile];
+
     public ScreenedKind ScreenedKind => Kind == "display_name" ? ScreenedKind.DisplayName : ScreenedKind.Post;
 
     public ScreeningOutcome ExpectedOutcome => Enum.Parse<ScreeningOutcome>(Outcome, ignoreCase: true);

@@ -24,8 +24,8 @@ public static class LearnedRulesTrainer
         /// <summary>Share of all safe posts each rule may add to the false holds (out of fold), in <see cref="LearnedRules.Modelled"/> order.</summary>
         public IReadOnlyList<double> Budget { get; init; } = [0.005, 0.005, 0.008, 0.005, 0.025];
 
-        /// <summary>Never below this, whatever the budget allows: a sum under 1 is too weak to act on.</summary>
-        public float MinThreshold { get; init; } = 1f;
+        /// <summary>Never below this, whatever the budget allows: under 3 the model held everyday near-misses.</summary>
+        public float MinThreshold { get; init; } = 3f;
     }
 
     public static LearnedRules Train(IReadOnlyList<TrainingPost> posts) => Train(posts, new Settings());

@@ -117,13 +117,12 @@ public sealed class PostScreenerTests
     public void Intent_in_the_past_is_not_urgent() =>
         Assert.NotEqual(ScreeningOutcome.Urgent, Screen("wanted to end things on friday but i rang the crisis line instead").Outcome);
 
-    // "Stop" denies inside a match only when something stops being done. This is about the word lists' reading of
-    // "stop", so it is asked of the lists alone: the learned rules (ADR 0021) may hold the question as framing.
+    // "Stop" denies inside a match only when something stops being done.
     [Fact]
     public void Stop_inside_a_phrase_is_a_denial_only_when_something_stops_being_done()
     {
-        Assert.Equal(ScreeningOutcome.Hold, PostScreener.RulesOnly.Screen("the only thing that makes the shaking stop is cutting").Outcome);
-        Assert.True(PostScreener.RulesOnly.Screen("does cutting ever stop feeling like a release?").IsPublic);
+        Assert.Equal(ScreeningOutcome.Hold, Screen("the only thing that makes the shaking stop is cutting").Outcome);
+        Assert.True(Screen("does cutting ever stop feeling like a release?").IsPublic);
     }
 
     [Theory]

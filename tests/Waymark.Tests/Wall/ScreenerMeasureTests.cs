@@ -126,13 +126,13 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     // little under what this reached when written (3 Dec 2026), so the estimate cannot quietly slide back.
     private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] Blind3LeftOutFloors =
     [
-        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.65, false)),
-        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.82, false)),
-        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.80, false)),
-        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.70, false)),
-        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.72, false)),
-        ("R9 urgent", f => f.Urgent, (0.70, false)),
-        ("false holds", f => f.FalseHolds, (0.095, true)),
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.62, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.78, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.68, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.68, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.69, false)),
+        ("R9 urgent", f => f.Urgent, (0.67, false)),
+        ("false holds", f => f.FalseHolds, (0.09, true)),
     ];
 
     [Fact]

@@ -78,6 +78,7 @@ public static class WaymarkCli
         root.Add(GenerateCommand.Create(context));
         root.Add(UsersCommand.Create(context));
         root.Add(ScreenCommand.Create(context));
+        root.Add(ScreenTrainCommand.Create(context));
 
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);

@@ -14,38 +14,73 @@ public sealed class PostScreener
     private const int NegationInside = 4;
 
     private readonly ScreeningLexicon _lexicon;
+    private readonly LearnedRules? _learned;
 
-    internal PostScreener(ScreeningLexicon lexicon) => _lexicon = lexicon;
+    internal PostScreener(ScreeningLexicon lexicon, LearnedRules? learned)
+    {
+        _lexicon = lexicon;
+        _learned = learned;
+    }
 
-    /// <summary>The screener with the word lists shipped in this assembly.</summary>
-    public static PostScreener Default { get; } = new(ScreeningLexicon.Embedded);
+    /// <summary>The screener with the word lists and the learned rules shipped in this assembly (ADR 0013, 0021).</summary>
+    public static PostScreener Default { get; } = new(ScreeningLexicon.Embedded, LearnedRules.Embedded);
+
+    /// <summary>The word lists alone: what the learned rules are trained beside, and measured against.</summary>
+    public static PostScreener RulesOnly { get; } = new(ScreeningLexicon.Embedded, null);
+
+    /// <summary>The shipped word lists with other learned rules: for measuring a model trained on some sets only.</summary>
+    public static PostScreener With(LearnedRules learned) => new(ScreeningLexicon.Embedded, learned);
+
+    // The text as normalised words; a starred word the lists know is read as that word ("s*icide").
+    internal List<Token> Tokens(string text, ScreenedKind kind)
+    {
+        var displayName = kind == ScreenedKind.DisplayName;
+        var tokens = Tokenizer.Tokenize(text, displayName, displayName ? _lexicon.SplitCompound : null);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Text.Contains('*', StringComparison.Ordinal) && _lexicon.Unstarred(t.Text) is { } plain)
+            {
+                tokens[i] = t with { Text = plain };
+            }
+        }
+        return tokens;
+    }
+
+    // The words the learned rules read: those no safe phrase hid ("killing it", "end it with", "the bridge club").
+    internal List<Token> LearnedTokens(string text, ScreenedKind kind)
+    {
+        var run = Start(text, kind);
+        Find(run, GroupPhase.Mask, []);
+        return Unmasked(run);
+    }
+
+    private static List<Token> Unmasked(Run run) => [.. run.Tokens.Where((_, i) => !run.Masked[i])];
+
+    private Run Start(string text, ScreenedKind kind)
+    {
+        var tokens = Tokens(text, kind);
+        var fuzzy = new string?[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Number is null && !t.Text.Contains('*', StringComparison.Ordinal))
+            {
+                fuzzy[i] = _lexicon.Misspelt(t.Text);
+            }
+        }
+        return new Run(tokens, fuzzy, new bool[tokens.Count]);
+    }
 
     public ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post)
     {
         ArgumentNullException.ThrowIfNull(text);
         var displayName = kind == ScreenedKind.DisplayName;
-        var tokens = Tokenizer.Tokenize(text, displayName, displayName ? _lexicon.SplitCompound : null);
-        var fuzzy = new string?[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var t = tokens[i];
-            if (t.Text.Contains('*', StringComparison.Ordinal))
-            {
-                var plain = _lexicon.Unstarred(t.Text);
-                if (plain is not null)
-                {
-                    tokens[i] = t with { Text = plain };
-                }
-            }
-            else if (t.Number is null)
-            {
-                fuzzy[i] = _lexicon.Misspelt(t.Text);
-            }
-        }
-
-        var run = new Run(tokens, fuzzy, new bool[tokens.Count]);
+        var run = Start(text, kind);
+        var tokens = run.Tokens;
         var hits = new List<Hit>();
         Find(run, GroupPhase.Mask, hits);
+        var learnedTokens = _learned is null ? null : Unmasked(run);
         Find(run, GroupPhase.Plain, hits);
         DropUnmet(run, hits);
         // A display name is read as if it were about self-harm: "bladegirl" needs no other words around it.
@@ -67,6 +102,11 @@ public sealed class PostScreener
             }
         }
         matches.AddRange(IdentifyingDetails.Find(text, tokens, kind, _lexicon));
+        if (_learned is not null)
+        {
+            // Beside the lists, never instead of them: a learned rule adds a match only where its list found none.
+            matches.AddRange(_learned.Match(text, learnedTokens!, [.. matches.Select(m => m.Rule)]));
+        }
         matches.Sort((a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : string.CompareOrdinal(a.Group, b.Group));
 
         var outcome = matches.Count == 0 ? ScreeningOutcome.Publish : matches.Max(m => m.Outcome);

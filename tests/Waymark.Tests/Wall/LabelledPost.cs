@@ -21,8 +21,17 @@ public sealed record LabelledPost(
     /// <summary>The second blind set (another author). Spent: tuned against on 3 Dec 2026 (branch screener3).</summary>
     public static readonly string Blind2File = Path.Combine("Blind2", "blind2-posts.jsonl");
 
-    /// <summary>The third blind set, measured once it exists; nobody tuning the screener may read it.</summary>
+    /// <summary>The third blind set (another author). Measured once (3 Dec 2026), then spent: the learned rules train on it (ADR 0021).</summary>
     public static readonly string Blind3File = Path.Combine("Blind3", "blind3-posts.jsonl");
+
+    /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
+    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File];
+
+    /// <summary>Safe near-misses written to train the learned rules only (near-misses.md); never measured.</summary>
+    public const string NearMissFile = "near-misses.jsonl";
+
+    /// <summary>What the shipped learned rules were trained on, in order: the spent sets, then the near-misses.</summary>
+    public static readonly string[] TrainingFiles = [.. SpentFiles, NearMissFile];
 
     public ScreenedKind ScreenedKind => Kind == "display_name" ? ScreenedKind.DisplayName : ScreenedKind.Post;
 
@@ -31,6 +40,8 @@ public sealed record LabelledPost(
     public bool Has(SafeMessagingRule rule) => Rules.Contains(rule.ToString());
 
     public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "Wall", file);
+
+    public TrainingPost ToTraining() => new(Text, ScreenedKind, [.. Rules.Select(Enum.Parse<SafeMessagingRule>)], ExpectedOutcome);
 
     public static IReadOnlyList<LabelledPost> Load(string file) =>
         [.. File.ReadLines(PathOf(file)).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<LabelledPost>(l)!)];

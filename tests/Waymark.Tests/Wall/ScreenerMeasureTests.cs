@@ -10,8 +10,8 @@ namespace Waymark.Tests.Wall;
 /// that break R1, R3, R4, R5 or R9 were kept off the wall (hold, reject or urgent), how many R9 posts were urgent, and
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
-/// others who never saw the screener) are printed on their own: blind-3 measured only, blind-1 and blind-2 (spent)
-/// against floors.
+/// others who never saw the screener) are printed on their own: all three are spent (blind-1 and blind-2 against
+/// floors). The learned rules (ADR 0021) are estimated by leaving each set out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -93,13 +93,14 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // Blind-3 first, so its figures are printed even if a spent set fails its floor below. Measure only: no threshold.
+        // Blind-3 first, so its figures are printed even if a spent set fails its floor below. Printed only: the learned
+        // rules were trained on it, so its figure flatters; the honest one is Learned_rules_are_estimated_on_each_set_left_out_of_training.
         var blind3Path = LabelledPost.PathOf(LabelledPost.Blind3File);
         if (File.Exists(blind3Path))
         {
             var blind3 = LabelledPost.Load(LabelledPost.Blind3File);
             Assert.NotEmpty(blind3);
-            Print("blind-3 (written without seeing the screener; measured, never tuned on)", blind3, Measure(blind3));
+            Print("blind-3 (SPENT: measured once on 3 Dec 2026, then trained on by the learned rules; see the leave-one-set-out test for the estimate)", blind3, Measure(blind3));
         }
         else
         {
@@ -116,6 +117,53 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         var figures = Measure(blind);
         Print("blind-1 (SPENT: tuned against on 3 Dec 2026, now a tuning set; its figures flatter the screener)", blind, figures);
         failures.AddRange(BelowFloors("blind-1", figures, BlindOneFloors));
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
+
+    // The honest estimate for the learned rules (ADR 0021): for each spent set, train on the other four and measure on it,
+    // beside the word lists alone. Only the blind-3 row is a fair guess at a new writer: the word lists were tuned on
+    // the other four sets, so their rows show what the learned rules add in false holds, not in recall. Floors a
+    // little under what this reached when written (3 Dec 2026), so the estimate cannot quietly slide back.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] Blind3LeftOutFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.62, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.78, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.68, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.68, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.69, false)),
+        ("R9 urgent", f => f.Urgent, (0.67, false)),
+        ("false holds", f => f.FalseHolds, (0.09, true)),
+    ];
+
+    [Fact]
+    public void Learned_rules_are_estimated_on_each_set_left_out_of_training()
+    {
+        var sets = LabelledPost.SpentFiles.Select(f => (File: f, Posts: LabelledPost.Load(f))).ToList();
+        var nearMisses = LabelledPost.Load(LabelledPost.NearMissFile);
+        var failures = new List<string>();
+        var summary = new StringBuilder("== leave-one-set-out summary (word lists alone -> with learned rules trained without the set)\n");
+        foreach (var (file, posts) in sets)
+        {
+            var training = sets.Where(s => s.File != file).SelectMany(s => s.Posts).Concat(nearMisses).Select(p => p.ToTraining()).ToList();
+            var model = LearnedRulesTrainer.Train(training);
+            var alone = Measure(posts, PostScreener.RulesOnly);
+            var both = Measure(posts, PostScreener.With(model));
+            Print($"{file} left out: word lists alone", posts, alone);
+            Print($"{file} left out: word lists and learned rules trained on the other {training.Count} posts", posts, both);
+            summary.AppendLine(CultureInfo.InvariantCulture, $"  {file}: {string.Join("; ", MustCatch.Select(r => $"{r} {alone.Caught[r]} -> {both.Caught[r]}"))}; R9 urgent {alone.Urgent} -> {both.Urgent}; false holds {alone.FalseHolds} -> {both.FalseHolds}");
+            foreach (var rule in MustCatch)
+            {
+                if (both.Caught[rule].Hits < alone.Caught[rule].Hits)
+                {
+                    failures.Add($"{file}: learned rules lost {rule} posts the word lists caught");
+                }
+            }
+            if (file == LabelledPost.Blind3File)
+            {
+                failures.AddRange(BelowFloors("blind-3 left out", both, Blind3LeftOutFloors));
+            }
+        }
+        output.WriteLine(summary.ToString());
         Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
 
@@ -142,9 +190,10 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 
     private sealed record Figures(Dictionary<SafeMessagingRule, Ratio> Caught, Ratio Urgent, Ratio FalseHolds, Ratio SameOutcome, List<string> Misses);
 
-    private static Figures Measure(IReadOnlyList<LabelledPost> posts)
+    private static Figures Measure(IReadOnlyList<LabelledPost> posts, PostScreener? screener = null)
     {
-        var results = posts.Select(p => (Post: p, Result: PostScreener.Default.Screen(p.Text, p.ScreenedKind))).ToList();
+        screener ??= PostScreener.Default;
+        var results = posts.Select(p => (Post: p, Result: screener.Screen(p.Text, p.ScreenedKind))).ToList();
         var caught = MustCatch.ToDictionary(r => r, r =>
         {
             var labelled = results.Where(x => x.Post.Has(r)).ToList();

@@ -1,0 +1,97 @@
+namespace Waymark.Core.Screening;
+
+/// <summary>One thing the learned rules look at: a word, two words in a row, or a few letters of a word.</summary>
+internal readonly record struct LearnedFeature(ulong Hash, int FirstToken, int LastToken, FeatureKind Kind, int Offset, int Length);
+
+internal enum FeatureKind
+{
+    Word,
+    Pair,
+    Letters,
+}
+
+/// <summary>
+/// Turns the screener's normalised words into the features the learned rules weigh: each word (numbers as "#"),
+/// each pair of words in a row inside a sentence, and runs of 3 and 4 letters inside a word with its edges marked
+/// ("_sui", "icid", "de_") so a misspelling still shares most of its letters with the word. A feature is named by
+/// its text ("w kill", "b end it", "c _sui") and looked up by a 64-bit hash of that text, so scoring a post
+/// allocates no strings; the text is rebuilt only to explain a result.
+/// </summary>
+internal static class LearnedFeatures
+{
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+    private static readonly int[] LetterRuns = [3, 4];
+
+    public static void Enumerate(List<Token> tokens, List<LearnedFeature> into)
+    {
+        into.Clear();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = WordOf(tokens[i]);
+            into.Add(new LearnedFeature(Mix(Mix(Offset, "w "), word), i, i, FeatureKind.Word, 0, 0));
+            if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
+            {
+                var h = Mix(Mix(Mix(Mix(Offset, "b "), word), ' '), WordOf(tokens[i + 1]));
+                into.Add(new LearnedFeature(h, i, i + 1, FeatureKind.Pair, 0, 0));
+            }
+            if (tokens[i].Number is not null)
+            {
+                continue;
+            }
+            // Letters of "_word_": the underscores mark where the word starts and ends.
+            var padded = word.Length + 2;
+            foreach (var n in LetterRuns)
+            {
+                for (var at = 0; at + n <= padded; at++)
+                {
+                    var h = Mix(Offset, "c ");
+                    for (var k = at; k < at + n; k++)
+                    {
+                        h = Mix(h, k == 0 || k == padded - 1 ? '_' : word[k - 1]);
+                    }
+                    into.Add(new LearnedFeature(h, i, i, FeatureKind.Letters, at, n));
+                }
+            }
+        }
+    }
+
+    /// <summary>The feature's name, as the model file writes it; its hash is <see cref="HashOf"/> of this.</summary>
+    public static string TextOf(List<Token> tokens, LearnedFeature f) => f.Kind switch
+    {
+        FeatureKind.Word => "w " + WordOf(tokens[f.FirstToken]),
+        FeatureKind.Pair => "b " + WordOf(tokens[f.FirstToken]) + " " + WordOf(tokens[f.LastToken]),
+        _ => string.Concat("c ", ("_" + WordOf(tokens[f.FirstToken]) + "_").AsSpan(f.Offset, f.Length)),
+    };
+
+    public static ulong HashOf(string featureText) => Mix(Offset, featureText);
+
+    private static string WordOf(Token t) => t.Number is not null && char.IsAsciiDigit(t.Text[0]) ? "#" : t.Text;
+
+    private static ulong Mix(ulong h, string s)
+    {
+        foreach (var c in s)
+        {
+            h = Mix(h, c);
+        }
+        return h;
+    }
+
+    private static ulong Mix(ulong h, char c) => (h ^ c) * Prime;
+
+    /// <summary>Distinct feature names of a text, for training.</summary>
+    public static IEnumerable<string> Names(List<Token> tokens)
+    {
+        var features = new List<LearnedFeature>();
+        Enumerate(tokens, features);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in features)
+        {
+            var name = TextOf(tokens, f);
+            if (seen.Add(name))
+            {
+                yield return name;
+            }
+        }
+    }
+}

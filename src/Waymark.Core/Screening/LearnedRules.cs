@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace Waymark.Core.Screening;
+
+/// <summary>
+/// A small linear model per rule (R1, R3, R4, R5, R9) that works beside the word lists, so the screener can catch
+/// phrasings no list names (ADR 0021). Each rule adds up the weights of the features a text has
+/// (<see cref="LearnedFeatures"/>) and matches when the sum reaches that rule's threshold. It explains itself as
+/// the word lists do: the words whose features weighed most toward the rule are the match's spans. The weights are
+/// data (screening-model.txt, embedded), made by <see cref="LearnedRulesTrainer"/> from the labelled sets with
+/// <c>waymark screen-train</c>; nothing is learned while running, and nothing about the author goes in.
+/// </summary>
+public sealed class LearnedRules
+{
+    internal const string GroupPrefix = "learned-";
+    private const int MaxSpans = 5;
+
+    /// <summary>The rules that have a model, in the order the model file lists their weights.</summary>
+    public static readonly SafeMessagingRule[] Modelled = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
+
+    private static readonly Dictionary<SafeMessagingRule, string> Reasons = new()
+    {
+        [SafeMessagingRule.R1] = "Reads like the posts in the labelled sets that name a method, implement, substance or place (learned, not a word list); the words shown weighed most.",
+        [SafeMessagingRule.R3] = "Reads like the posts in the labelled sets that give numbers about harm (learned, not a word list); the words shown weighed most.",
+        [SafeMessagingRule.R4] = "Reads like the posts in the labelled sets that encourage or instruct (learned, not a word list); held for a person rather than rejected, because a learned match is less certain; the words shown weighed most.",
+        [SafeMessagingRule.R5] = "Reads like the posts in the labelled sets that frame self-harm or suicide as a solution (learned, not a word list); the words shown weighed most.",
+        [SafeMessagingRule.R9] = "Reads like the posts in the labelled sets that disclose intent or a plan (learned, not a word list); a person should read it now; the words shown weighed most.",
+    };
+
+    private readonly Dictionary<ulong, float[]> _weights;
+    private readonly float[] _thresholds;
+
+    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds)
+    {
+        _weights = weights;
+        Names = names;
+        Bias = bias;
+        _thresholds = thresholds;
+    }
+
+    /// <summary>The model shipped in this assembly (screening-model.txt).</summary>
+    public static LearnedRules Embedded { get; } = LoadEmbedded();
+
+    internal IReadOnlyList<string> Names { get; }
+
+    public int FeatureCount => Names.Count;
+
+    internal float[] Bias { get; }
+
+    /// <summary>Each rule's threshold, in <see cref="Modelled"/> order.</summary>
+    public IReadOnlyList<float> Thresholds => _thresholds;
+
+    internal float[]? WeightsOf(string featureName) => _weights.GetValueOrDefault(LearnedFeatures.HashOf(featureName));
+
+    /// <summary>The rules this text reads like, each with the words that weighed most; none when no rule reaches its threshold.</summary>
+    internal List<RuleMatch> Match(string text, List<Token> tokens, ICollection<SafeMessagingRule> alreadyMatched)
+    {
+        var matches = new List<RuleMatch>();
+        if (tokens.Count == 0)
+        {
+            return matches;
+        }
+        var features = new List<LearnedFeature>(tokens.Count * 12);
+        LearnedFeatures.Enumerate(tokens, features);
+        var seen = new HashSet<ulong>();
+        var present = new List<(LearnedFeature Feature, float[] Weights)>(features.Count);
+        var sums = (float[])Bias.Clone();
+        foreach (var f in features)
+        {
+            if (seen.Add(f.Hash) && _weights.TryGetValue(f.Hash, out var w))
+            {
+                present.Add((f, w));
+                for (var r = 0; r < sums.Length; r++)
+                {
+                    sums[r] += w[r];
+                }
+            }
+        }
+        for (var r = 0; r < Modelled.Length; r++)
+        {
+            var rule = Modelled[r];
+            if (sums[r] < _thresholds[r] || alreadyMatched.Contains(rule))
+            {
+                continue;
+            }
+            var outcome = rule == SafeMessagingRule.R9 ? ScreeningOutcome.Urgent : ScreeningOutcome.Hold;
+            matches.Add(new RuleMatch(rule, outcome, GroupPrefix + rule.ToString().ToLowerInvariant(), Reasons[rule], Spans(text, tokens, present, r), false));
+        }
+        return matches;
+    }
+
+    // The words behind the largest contributions toward rule r, in text order, each place once.
+    private static List<MatchedSpan> Spans(string text, List<Token> tokens, List<(LearnedFeature Feature, float[] Weights)> present, int r)
+    {
+        var top = present
+            .Where(p => p.Weights[r] > 0)
+            .OrderByDescending(p => p.Weights[r])
+            .ThenBy(p => p.Feature.FirstToken)
+            .Select(p => (From: tokens[p.Feature.FirstToken].Start, To: tokens[p.Feature.LastToken].End))
+            .Distinct()
+            .Take(MaxSpans)
+            .OrderBy(s => s.From)
+            .ToList();
+        var spans = new List<MatchedSpan>(top.Count);
+        foreach (var (from, to) in top)
+        {
+            if (spans.Count > 0 && spans[^1].Start + spans[^1].Length >= from)
+            {
+                var last = spans[^1];
+                var end = Math.Max(last.Start + last.Length, to);
+                spans[^1] = new MatchedSpan(last.Start, end - last.Start, text[last.Start..end]);
+                continue;
+            }
+            spans.Add(new MatchedSpan(from, to - from, text[from..to]));
+        }
+        return spans;
+    }
+
+    /// <summary>The model file: a header with the rules, bias and thresholds, then one feature a line, its weights first.</summary>
+    public void Write(TextWriter writer)
+    {
+        writer.WriteLine("# Waymark screener: learned rules (ADR 0021). Made by `waymark screen-train`; do not edit by hand.");
+        writer.WriteLine("# Each line: one weight per rule, then the feature (w word, b word pair, c letters of a word; _ marks a word's edge).");
+        writer.WriteLine("rules\t" + string.Join('\t', Modelled));
+        writer.WriteLine("bias\t" + string.Join('\t', Bias.Select(Format)));
+        writer.WriteLine("threshold\t" + string.Join('\t', Thresholds.Select(Format)));
+        foreach (var name in Names)
+        {
+            var w = _weights[LearnedFeatures.HashOf(name)];
+            writer.WriteLine(string.Join('\t', w.Select(Format)) + "\t" + name);
+        }
+    }
+
+    public override string ToString()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(writer);
+        return writer.ToString();
+    }
+
+    public static string Format(float value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    public static LearnedRules Read(TextReader reader)
+    {
+        float[]? bias = null, thresholds = null;
+        var weights = new Dictionary<ulong, float[]>();
+        var names = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+            var parts = line.Split('\t');
+            switch (parts[0])
+            {
+                case "rules":
+                    if (!parts.Skip(1).SequenceEqual(Modelled.Select(r => r.ToString())))
+                    {
+                        throw new InvalidDataException($"The screener model is for rules {string.Join(',', parts.Skip(1))}, not {string.Join(',', Modelled)}.");
+                    }
+                    continue;
+                case "bias":
+                    bias = Floats(parts, 1);
+                    continue;
+                case "threshold":
+                    thresholds = Floats(parts, 1);
+                    continue;
+            }
+            if (parts.Length != Modelled.Length + 1)
+            {
+                throw new InvalidDataException($"The screener model line \"{line}\" does not have {Modelled.Length} weights and a feature.");
+            }
+            var name = parts[^1];
+            names.Add(name);
+            weights.Add(LearnedFeatures.HashOf(name), Floats(parts, 0, Modelled.Length));
+        }
+        if (bias is not { Length: 5 } || thresholds is not { Length: 5 })
+        {
+            throw new InvalidDataException("The screener model has no bias or threshold line for each rule.");
+        }
+        return new LearnedRules(weights, names, bias, thresholds);
+    }
+
+    private static float[] Floats(string[] parts, int from, int count = 5) =>
+        [.. parts.Skip(from).Take(count).Select(p => float.Parse(p, NumberStyles.Float, CultureInfo.InvariantCulture))];
+
+    private static LearnedRules LoadEmbedded()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Waymark.Core.screening-model.txt")
+            ?? throw new InvalidOperationException("The screener model resource is missing.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Read(reader);
+    }
+}

@@ -1,0 +1,147 @@
+namespace Waymark.Core.Screening;
+
+/// <summary>
+/// Makes <see cref="LearnedRules"/> from labelled posts (ADR 0021): logistic regression per rule over the features
+/// of <see cref="LearnedFeatures"/>, fitted by a fixed number of passes in a fixed order, so the same posts always
+/// give the same weights. Each rule's threshold is set from scores the model gave posts it was not trained on
+/// (5 folds): as low as it can go while the posts labelled safe (publish or warn) that the word lists let through
+/// and this rule would hold stay within a small share of all safe posts — largest for R9, because a missed urgent
+/// post is the harm that matters most.
+/// </summary>
+public static class LearnedRulesTrainer
+{
+    private const int Folds = 5;
+
+    /// <summary>How the model is fitted; the defaults are what ships (ADR 0021 says how they were chosen).</summary>
+    public sealed record Settings
+    {
+        public int Epochs { get; init; } = 20;
+        public int MinPosts { get; init; } = 2;
+        public float Rate { get; init; } = 0.05f;
+        public float L2 { get; init; } = 1e-3f;
+        public float MaxPositiveWeight { get; init; } = 12f;
+
+        /// <summary>Share of all safe posts each rule may add to the false holds (out of fold), in <see cref="LearnedRules.Modelled"/> order.</summary>
+        public IReadOnlyList<double> Budget { get; init; } = [0.005, 0.005, 0.008, 0.005, 0.025];
+
+        /// <summary>Never below this, whatever the budget allows: under 3 the model held everyday near-misses.</summary>
+        public float MinThreshold { get; init; } = 3f;
+    }
+
+    public static LearnedRules Train(IReadOnlyList<TrainingPost> posts) => Train(posts, new Settings());
+
+    public static LearnedRules Train(IReadOnlyList<TrainingPost> posts, Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (MinPosts, Budget, MinThreshold) = (settings.MinPosts, settings.Budget, settings.MinThreshold);
+        var screener = PostScreener.RulesOnly;
+        var rules = LearnedRules.Modelled;
+        var named = posts.Select(p => LearnedFeatures.Names(screener.LearnedTokens(p.Text, p.Kind)).ToArray()).ToList();
+        var names = named.SelectMany(n => n).GroupBy(n => n, StringComparer.Ordinal)
+            .Where(g => g.Count() >= MinPosts).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        var x = named.Select(n => n.Where(index.ContainsKey).Select(f => index[f]).ToArray()).ToArray();
+        var y = posts.Select(p => rules.Select(r => p.Rules.Contains(r)).ToArray()).ToArray();
+
+        var outOfFold = new float[posts.Count][];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var (w, b) = Fit(x, y, [.. Enumerable.Range(0, posts.Count).Where(i => i % Folds != fold)], names.Count, settings);
+            for (var i = fold; i < posts.Count; i += Folds)
+            {
+                outOfFold[i] = Sums(x[i], w, b);
+            }
+        }
+
+        var safe = Enumerable.Range(0, posts.Count).Where(i => posts[i].Outcome is ScreeningOutcome.Publish or ScreeningOutcome.Warn).ToList();
+        var passedByLists = safe.Where(i => screener.Screen(posts[i].Text, posts[i].Kind).IsPublic).ToList();
+        var thresholds = new float[rules.Length];
+        for (var r = 0; r < rules.Length; r++)
+        {
+            var allowed = (int)Math.Floor(Budget[r] * safe.Count);
+            var sums = passedByLists.Select(i => outOfFold[i][r]).OrderDescending().ToList();
+            var threshold = allowed < sums.Count ? sums[allowed] + 1e-3f : float.NegativeInfinity;
+            thresholds[r] = Math.Max(threshold, MinThreshold);
+        }
+
+        var (weights, bias) = Fit(x, y, [.. Enumerable.Range(0, posts.Count)], names.Count, settings);
+        var byHash = new Dictionary<ulong, float[]>(names.Count);
+        for (var f = 0; f < names.Count; f++)
+        {
+            byHash.Add(LearnedFeatures.HashOf(names[f]), Round(weights.AsSpan(f * rules.Length, rules.Length).ToArray()));
+        }
+        return new LearnedRules(byHash, names, Round(bias), Round(thresholds));
+    }
+
+    // The file keeps 4 decimals; rounding here means a model just trained scores exactly as the file it writes.
+    private static float[] Round(float[] values) => [.. values.Select(v => (float)Math.Round(v, 4))];
+
+    private static float[] Sums(int[] features, float[] w, float[] b)
+    {
+        var sums = (float[])b.Clone();
+        foreach (var f in features)
+        {
+            for (var r = 0; r < sums.Length; r++)
+            {
+                sums[r] += w[f * sums.Length + r];
+            }
+        }
+        return sums;
+    }
+
+    // Logistic regression by per-weight adaptive steps (AdaGrad), a fixed order shuffled by a fixed seed, positives
+    // weighted so each rule's few posts count as much as the rest.
+    private static (float[] Weights, float[] Bias) Fit(int[][] x, bool[][] y, int[] rows, int features, Settings settings)
+    {
+        var (Epochs, Rate, L2, MaxPositiveWeight) = (settings.Epochs, settings.Rate, settings.L2, settings.MaxPositiveWeight);
+        var rules = LearnedRules.Modelled.Length;
+        var w = new float[features * rules];
+        var g2 = new float[features * rules];
+        var b = new float[rules];
+        var b2 = new float[rules];
+        var positiveWeight = new float[rules];
+        for (var r = 0; r < rules; r++)
+        {
+            var positives = rows.Count(i => y[i][r]);
+            positiveWeight[r] = positives == 0 ? 1 : Math.Clamp((rows.Length - positives) / (float)positives, 1, MaxPositiveWeight);
+        }
+        var order = (int[])rows.Clone();
+        var seed = 20261203u;
+        for (var epoch = 0; epoch < Epochs; epoch++)
+        {
+            for (var k = order.Length - 1; k > 0; k--)
+            {
+                seed = seed * 1664525u + 1013904223u;
+                var j = (int)(seed % (uint)(k + 1));
+                (order[k], order[j]) = (order[j], order[k]);
+            }
+            foreach (var i in order)
+            {
+                for (var r = 0; r < rules; r++)
+                {
+                    var sum = b[r];
+                    foreach (var f in x[i])
+                    {
+                        sum += w[f * rules + r];
+                    }
+                    var p = 1 / (1 + MathF.Exp(-sum));
+                    var g = y[i][r] ? (p - 1) * positiveWeight[r] : p;
+                    if (MathF.Abs(g) < 1e-5f)
+                    {
+                        continue;
+                    }
+                    foreach (var f in x[i])
+                    {
+                        var at = f * rules + r;
+                        var grad = g + L2 * w[at];
+                        g2[at] += grad * grad;
+                        w[at] -= Rate * grad / MathF.Sqrt(g2[at] + 1e-8f);
+                    }
+                    b2[r] += g * g;
+                    b[r] -= Rate * g / MathF.Sqrt(b2[r] + 1e-8f);
+                }
+            }
+        }
+        return (w, b);
+    }
+}

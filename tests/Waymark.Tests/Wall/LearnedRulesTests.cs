@@ -1,0 +1,88 @@
+using Waymark.Core.Screening;
+
+namespace Waymark.Tests.Wall;
+
+/// <summary>The learned rules beside the word lists (ADR 0021): what they add, how they explain it, and what they leave alone.</summary>
+public sealed class LearnedRulesTests
+{
+    [Fact]
+    public void Intent_in_words_no_list_names_is_urgent_and_shows_the_words_that_weighed_most()
+    {
+        const string text = "i know where i'm going to do it and when";
+        Assert.Equal(ScreeningOutcome.Publish, PostScreener.RulesOnly.Screen(text).Outcome);
+
+        var result = PostScreener.Default.Screen(text);
+
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        var match = Assert.Single(result.Matches, m => m.Rule == SafeMessagingRule.R9);
+        Assert.Equal("learned-r9", match.Group);
+        Assert.Equal(ScreeningOutcome.Urgent, match.Outcome);
+        Assert.InRange(match.Spans.Count, 1, 5);
+        Assert.All(match.Spans, s => Assert.Equal(text.Substring(s.Start, s.Length), s.Text));
+        Assert.Contains(match.Spans, s => s.Text.Contains("where", StringComparison.Ordinal));
+        // Content, not people, and no numbers for a moderator to read as a score.
+        Assert.DoesNotContain(match.Reason, char.IsDigit);
+    }
+
+    [Fact]
+    public void Encouragement_no_list_names_is_held_for_a_person_not_rejected()
+    {
+        const string text = "honestly everyone should try it, it really works";
+        Assert.Equal(ScreeningOutcome.Publish, PostScreener.RulesOnly.Screen(text).Outcome);
+
+        var result = PostScreener.Default.Screen(text);
+
+        Assert.Equal(ScreeningOutcome.Hold, result.Outcome);
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R4 && m.Group == "learned-r4" && m.Outcome == ScreeningOutcome.Hold);
+        Assert.Null(result.AuthorMessage);
+    }
+
+    [Theory]
+    [InlineData("i want to kill myself tonight", SafeMessagingRule.R9)]
+    [InlineData("you should just kill yourself", SafeMessagingRule.R4)]
+    public void Where_a_list_matched_the_rule_the_learned_model_adds_nothing_for_it(string text, SafeMessagingRule rule)
+    {
+        var result = PostScreener.Default.Screen(text);
+
+        Assert.Contains(result.Matches, m => m.Rule == rule);
+        Assert.DoesNotContain(result.Matches, m => m.Rule == rule && m.Group.StartsWith("learned-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_feature_is_looked_up_by_the_hash_of_the_name_the_model_file_writes()
+    {
+        var features = new List<LearnedFeature>();
+        var checkedCount = 0;
+        foreach (var post in LabelledPost.SpentFiles.SelectMany(LabelledPost.Load))
+        {
+            var tokens = PostScreener.RulesOnly.Tokens(post.Text, post.ScreenedKind);
+            LearnedFeatures.Enumerate(tokens, features);
+            foreach (var f in features)
+            {
+                Assert.Equal(LearnedFeatures.HashOf(LearnedFeatures.TextOf(tokens, f)), f.Hash);
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount > 100_000, $"only {checkedCount} features checked");
+    }
+
+    [Fact]
+    public void The_shipped_model_has_weights_for_misspellings_through_letter_runs()
+    {
+        // "sucide" shares "_su", "cid", "ide_" with "suicide": the letters carry weight toward R9 without a list entry.
+        var model = LearnedRules.Embedded;
+        Assert.True(model.FeatureCount > 1_000);
+        Assert.NotNull(model.WeightsOf("c cid"));
+        Assert.True(model.WeightsOf("c cid")![Array.IndexOf(LearnedRules.Modelled, SafeMessagingRule.R9)] > 0);
+    }
+
+    [Fact]
+    public void A_model_file_for_other_rules_is_refused()
+    {
+        using var reader = new StringReader("rules\tR1\tR2\tR4\tR5\tR9\nbias\t0\t0\t0\t0\t0\nthreshold\t1\t1\t1\t1\t1\n");
+
+        var ex = Assert.Throws<InvalidDataException>(() => LearnedRules.Read(reader));
+
+        Assert.Contains("R1,R2,R4,R5,R9", ex.Message, StringComparison.Ordinal);
+    }
+}

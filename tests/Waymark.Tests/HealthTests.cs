@@ -43,7 +43,6 @@ public sealed class HealthTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         var search = body.GetProperty("search");
         Assert.True(search.GetProperty("loaded").GetBoolean());
         Assert.Equal(index.Current.Count, search.GetProperty("services").GetInt32());
-        Assert.True(search.GetProperty("services").GetInt32() > 0);
         Assert.True(search.GetProperty("inStep").GetBoolean());
         Assert.Equal(JsonValueKind.Null, search.GetProperty("outOfStepSince").ValueKind);
         Assert.True(search.GetProperty("ageSeconds").GetInt64() >= 0);

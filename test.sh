@@ -76,21 +76,16 @@ if [ -f tests/Waymark.BrowserTests/Waymark.BrowserTests.csproj ]; then
 fi
 
 # ---- 6. The cluster test: a primary, a streaming standby, three nodes behind HAProxy ----------------
-# It starts its own PostgreSQL servers as the postgres user, so it needs root; anyone else is told so, and it counts.
+# As root it runs the PostgreSQL servers as the postgres user (as above); otherwise as whoever runs this.
 cluster_passed=0; cluster_failed=0
 if [ -f tests/cluster/run.sh ]; then
   say "Cluster test"
-  if [ "$(id -u)" = 0 ]; then
-    timeout 1800 bash tests/cluster/run.sh 2>&1 | tee "$RESULTS/cluster.log"
-    summary="$(grep -E '^cluster: [0-9]+ passed, [0-9]+ failed' "$RESULTS/cluster.log" | tail -1)"
-    if [ -n "$summary" ]; then
-      read -r cluster_passed cluster_failed < <(sed -E 's/^cluster: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/' <<<"$summary")
-    else
-      echo "cluster: no summary line (it stopped early or timed out)"; cluster_failed=1
-    fi
+  timeout 1800 bash tests/cluster/run.sh 2>&1 | tee "$RESULTS/cluster.log"
+  summary="$(grep -E '^cluster: [0-9]+ passed, [0-9]+ failed' "$RESULTS/cluster.log" | tail -1)"
+  if [ -n "$summary" ]; then
+    read -r cluster_passed cluster_failed < <(sed -E 's/^cluster: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/' <<<"$summary")
   else
-    echo "The cluster test needs root (it runs PostgreSQL servers as the postgres user): run ./test.sh as root."
-    cluster_failed=1
+    echo "cluster: no summary line (it stopped early or timed out)"; cluster_failed=1
   fi
 fi
 

@@ -3,7 +3,7 @@
 # archive, three Waymark web nodes on loopback ports behind HAProxy, then checks with figures that the nodes
 # share everything a person depends on. Prints each check as "PASS name: figures" or "FAIL name: figures" and
 # ends with "cluster: N passed, N failed". Needs PostgreSQL's server binaries, haproxy, python3 and a built
-# Waymark.Web (Release if there is one, else Debug). Run as root, the servers run as the postgres user.
+# Waymark.Web (the newer of Release and Debug). As root the servers run as the postgres user, else as you.
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

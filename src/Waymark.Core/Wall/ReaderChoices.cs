@@ -31,6 +31,9 @@ public sealed record ReaderChoices(bool ExpandWarnings, IReadOnlyList<string> Mu
 
     public bool OnBreak(DateTimeOffset now) => BreakUntil is { } until && until > now;
 
+    /// <summary>The same choices with the break ended: what "show the wall now" keeps.</summary>
+    public ReaderChoices WithoutBreak() => this with { BreakUntil = null };
+
     /// <summary>Whether the text has a muted word in it (case does not matter).</summary>
     public bool Hides(string text)
     {

@@ -97,7 +97,8 @@ public sealed class IndexModel(WallService wall, SavedReaderChoices saved, TimeP
         return Redirect("/wall");
     }
 
-    public async Task<IActionResult> OnPostEndBreakAsync(CancellationToken ct)
+    /// <summary>Ends a signed-in reader's break, back on the thread they opened if they came from one.</summary>
+    public async Task<IActionResult> OnPostEndBreakAsync([FromForm] Guid? thread, CancellationToken ct)
     {
         if (!SignedIn)
         {
@@ -105,9 +106,9 @@ public sealed class IndexModel(WallService wall, SavedReaderChoices saved, TimeP
         }
         if (await saved.ForAsync(User.UserId(), ct) is { } current)
         {
-            await saved.SaveAsync(User.UserId(), current with { BreakUntil = null }, ct);
+            await saved.SaveAsync(User.UserId(), current.WithoutBreak(), ct);
         }
-        return Redirect("/wall");
+        return Redirect(thread is { } id ? $"/wall/{id}" : "/wall");
     }
 
     private int? BreakHours() => BreakFor switch { "1h" => 1, "1d" => 24, "1w" => 24 * 7, _ => null };

@@ -302,6 +302,53 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
     }
 
     [Fact]
+    public async Task A_thread_keeps_the_reader_s_break_and_muted_words_from_the_address()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Scones and a long bath got me through today.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        await moderator.DecideAsync(note, "Approve");
+
+        // Links from a wall with muted words carry them, and the thread folds a note with a muted word.
+        var muted = await ReadAnonymouslyAsync("/wall?mute=pancakes");
+        var link = muted.Document.QuerySelector($"#post-{note} a[href^='/wall/{note}']")!.GetAttribute("href")!;
+        Assert.Contains("mute=pancakes", link, StringComparison.Ordinal);
+        Assert.NotNull((await ReadAnonymouslyAsync($"/wall/{note}?mute=scones")).Document.QuerySelector("#muted-note:not([open])"));
+        Assert.Null((await ReadAnonymouslyAsync($"/wall/{note}")).Document.QuerySelector("#muted-note"));
+
+        // A break in the address holds on a thread opened from a bookmark or a shared link.
+        var until = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var paused = await ReadAnonymouslyAsync($"/wall/{note}?mute=pancakes&break_until={until}");
+        Assert.Equal(HttpStatusCode.OK, paused.Response.StatusCode);
+        Assert.NotNull(paused.Document.QuerySelector("#on-break"));
+        Assert.DoesNotContain("Scones", paused.Markup, StringComparison.Ordinal);
+        Assert.Null(paused.Document.QuerySelector("#replies"));
+        Assert.Equal($"/wall/{note}?mute=pancakes", paused.Document.QuerySelector("#end-break")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_signed_in_reader_s_saved_break_holds_on_a_thread_until_they_end_it_there()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("Crumble with custard, and a good cry.");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        await moderator.DecideAsync(note, "Approve");
+        using var reader = await app.SignUpAsync();
+        var wall = await reader.Browser.GetAsync("/wall");
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.Browser.PostAsync("/wall?handler=break", wall.AntiforgeryToken("/wall?handler=break"), [new("break_for", "1d")])).Status);
+
+        var thread = await reader.Browser.GetAsync($"/wall/{note}");
+        Assert.NotNull(thread.Document.QuerySelector("#on-break"));
+        Assert.DoesNotContain("Crumble", thread.Html, StringComparison.Ordinal);
+        Assert.Null(thread.Document.QuerySelector("#replies"));
+
+        var ended = await reader.Browser.PostAsync("/wall?handler=endbreak", thread.AntiforgeryToken("/wall?handler=endbreak"), [new("thread", note.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, ended.Status);
+        Assert.Equal($"/wall/{note}", ended.RedirectPath);
+        Assert.Contains("Crumble", (await reader.Browser.GetAsync($"/wall/{note}")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_signed_in_reader_s_choices_follow_their_account_encrypted_in_the_download_and_erased_with_it()
     {
         using var author = await app.SignUpAsync();

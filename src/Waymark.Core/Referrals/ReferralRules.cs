@@ -27,6 +27,10 @@ public static class ReferralRules
     /// <summary>Only the person withdraws; every other move is the receiving organisation's.</summary>
     public static ReferralParty PartyFor(ReferralStatus to) => to == ReferralStatus.Withdrawn ? ReferralParty.Person : ReferralParty.Organisation;
 
+    /// <summary>What staff are told when someone else moved the referral between their reading it and acting on it.</summary>
+    public static string ChangedMeanwhile(ReferralStatus now) =>
+        $"This referral is already {Describe(now)}: someone changed it just now. Check its history before you do anything else.";
+
     public static string Describe(ReferralStatus status) => status switch
     {
         ReferralStatus.Sent => "sent",

@@ -206,6 +206,13 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
         {
             referral.MoveTo(ReferralStatus.Opened, new ReferralActor(staff.UserId, staff.Name, ReferralParty.Organisation), null, time);
             await notifier.MovedAsync(referral, ct);
+            db.Audit(time, staff, ReferralAudit.Viewed, "referral", referral.Id.ToString(), "by the receiving organisation");
+            if (await TrySaveMoveAsync(referral, ReferralStatus.Sent, ct))
+            {
+                return (await ToViewsAsync([referral], ct))[0];
+            }
+            // A colleague opened it at the same moment: theirs is the move; this is only a view.
+            referral = await db.Referrals.Include(r => r.Events).SingleAsync(r => r.Id == referralId, ct);
         }
         db.Audit(time, staff, ReferralAudit.Viewed, "referral", referral.Id.ToString(), "by the receiving organisation");
         await db.SaveChangesAsync(ct);
@@ -245,7 +252,33 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
         referral.MoveTo(to, by, code, note, time);
         db.Audit(time, actor, ReferralAudit.Moved, "referral", referral.Id.ToString(), $"{from} -> {to}" + (code is { } c ? $" ({ReferralReasons.Code(c)})" : ""));
         await notifier.MovedAsync(referral, ct);
+        if (!await TrySaveMoveAsync(referral, from, ct))
+        {
+            var now = await db.Referrals.Where(r => r.Id == referral.Id).Select(r => r.Status).SingleAsync(ct);
+            throw new ReferralTransitionException(ReferralRules.ChangedMeanwhile(now));
+        }
+    }
+
+    /// <summary>
+    /// Saves a move only if the referral is still where it was when it was read. Two members of staff (on any two
+    /// nodes) pressing at once would otherwise both append the move and the person would be told twice; the loser's
+    /// unsaved move, messages and audit line are dropped. The conditional update waits for a rival's transaction, so
+    /// it sees the status that transaction committed.
+    /// </summary>
+    private async Task<bool> TrySaveMoveAsync(Referral referral, ReferralStatus from, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Referrals.Where(r => r.Id == referral.Id && r.Status == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, referral.Status), ct);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return false;
+        }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     private IQueryable<Guid> MemberOrganisations(Actor staff) =>

@@ -18,6 +18,10 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
     [BindProperty]
     public string? To { get; set; }
 
+    /// <summary>The status the page showed when the form was filled in, so a change made meanwhile is noticed.</summary>
+    [BindProperty]
+    public ReferralStatus? Seen { get; set; }
+
     /// <summary>
     /// Why, from the fixed list (<see cref="ReferralReasons"/>), as posted in the field <c>ReasonFor{status}</c>: each
     /// move that needs one has its own radio group, so the form works without script.
@@ -131,6 +135,13 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
             return NotFound();
         }
         var view = Referral;
+        // Either the page was read before a colleague's move, or it asks for the move a colleague has just made.
+        if ((Seen is { } seen && seen != view.Status) || To == view.Status.ToString())
+        {
+            this.AddError(nameof(To), ReferralRules.ChangedMeanwhile(view.Status));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         if (!Enum.TryParse<ReferralStatus>(To, out var to) || !ReferralRules.NextFrom(view.Status).Contains(to) || to == ReferralStatus.Withdrawn)
         {
             this.AddError(nameof(To), "Choose what has happened to this referral");

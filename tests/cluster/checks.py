@@ -4,7 +4,11 @@
   checks.py search           a listing edited on node A is found on nodes B and C within a second
   checks.py catchup          a change no node heard of shows once their listening connections are cut
   checks.py failover         the primary stops mid-run and the standby is promoted: nothing lost, nothing twice
+  checks.py referrals N      N referrals made and moved at once through all nodes, two staff racing on each move
 """
+import base64
+import hashlib
+import hmac
 import concurrent.futures
 import glob
 import html
@@ -140,7 +144,7 @@ def find_named(tree, service_id):
 
 
 def cli(*args):
-    subprocess.run(["dotnet", os.environ["CLI_DLL"], *args, "--database", os.environ["DB"]], check=True, capture_output=True, text=True, timeout=300)
+    return subprocess.run(["dotnet", os.environ["CLI_DLL"], *args, "--database", os.environ["DB"]], check=True, capture_output=True, text=True, timeout=300).stdout
 
 
 def search():
@@ -304,5 +308,117 @@ def failover(n="48"):
           f"primary down for {promoted_at - stopped_at:.1f} s")
 
 
+def totp(key, at=None):
+    """RFC 6238 as an authenticator app computes it: HMAC-SHA1, 30-second steps, 6 digits."""
+    secret = key.replace(" ", "").upper()
+    secret = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    digest = hmac.new(secret, int((at or time.time()) // 30).to_bytes(8, "big"), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return f"{(int.from_bytes(digest[offset:offset + 4], 'big') & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
+def staff(email, role, organisation=None):
+    """A member of staff as an administrator makes them: `waymark users add`, the set-password link, sign-in, then
+    the authenticator every staff account must set up. Their one session then goes through whichever node the
+    proxy picks, so it also proves the nodes share sign-in keys."""
+    out = cli("users", "add", "--email", email, "--role", role, *(["--organisation", organisation] if organisation else []))
+    link = re.search(r"/account/set-password\?token=[^\s]+", out)
+    if not link:
+        raise RuntimeError(f"users add printed no set-password link: {out}")
+    c = Client(PROXY)
+    path = html.unescape(link.group(0))
+    token = c.form_token(path)
+    token_field = urllib.parse.parse_qs(urllib.parse.urlparse(path).query)["token"][0]
+    status, _, _ = c.request("/account/set-password", {"__RequestVerificationToken": token, "Token": token_field, "Password": "cluster staff passphrase 7"})
+    if status != 302:
+        raise RuntimeError(f"set password: {status}")
+    token = c.form_token("/account/sign-in")
+    status, _, _ = c.request("/account/sign-in", {"__RequestVerificationToken": token, "Input.Email": email, "Input.Password": "cluster staff passphrase 7"})
+    if status != 302:
+        raise RuntimeError(f"sign in: {status}")
+    status, _, body = c.request("/account/authenticator")
+    key = re.search(r'id="authenticator-key">([^<]+)<', body)
+    token = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]+)"', body)
+    if status != 200 or not key or not token:
+        raise RuntimeError(f"authenticator page: {status}")
+    status, _, _ = c.request("/account/authenticator", {"__RequestVerificationToken": token.group(1), "Code": totp(html.unescape(key.group(1)))})
+    if status != 200:
+        raise RuntimeError(f"authenticator code: {status}")
+    return c
+
+
+def referrals(n="300"):
+    """A navigator refers N people at once through the proxy; two members of the receiving organisation then open
+    and accept each one at the same moment (on whichever nodes the proxy picks) and one offers a place. Every
+    referral must end with each move made once, and every message sent exactly once."""
+    n = int(n)
+    run = int(time.time())
+    service_id, organisation_id = psql("""SELECT "Id", "OrganizationId" FROM service WHERE "OrganizationId" IS NOT NULL ORDER BY "Id" LIMIT 1""").strip().split("\t")
+    navigator = staff(f"cluster-navigator-{run}@example.org", "navigator")
+    first = staff(f"cluster-staff-a-{run}@example.org", "provider-staff", organisation_id)
+    second = staff(f"cluster-staff-b-{run}@example.org", "provider-staff", organisation_id)
+    prefix = f"cluster-referred-{run}-"
+    today = time.strftime("%d/%m/%Y", time.gmtime())
+    nodes = {}
+
+    def refer(i):
+        path = f"/navigator/refer/{service_id}"
+        token = navigator.form_token(path)
+        status, headers, _ = navigator.request(path, {
+            "__RequestVerificationToken": token, "PersonName": f"Person {i}", "Contact": "Email", "PersonEmail": f"{prefix}{i}@example.org",
+            "PersonPhone": "", "ConsentMethod": "InPerson", "ConsentGivenOn": today, "SharesContactDetails": "true", "SharesStory": "false", "Story": ""})
+        node = headers.get("X-Waymark-Node", "?")
+        nodes[node] = nodes.get(node, 0) + 1
+        m = re.search(r"/navigator/referrals/([0-9a-f-]{36})", headers.get("Location", "") or "")
+        return m.group(1) if status == 302 and m else None
+
+    def move(client, referral, to):
+        status, _, body = client.request(f"/provider/referrals/{referral}")
+        token = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]+)"', body)
+        seen = re.search(r'name="Seen" value="([^"]+)"', body)
+        if status != 200 or not token or not seen:
+            return status
+        status, _, _ = client.request(f"/provider/referrals/{referral}", {"__RequestVerificationToken": token.group(1), "To": to, "Reason": "", "Seen": seen.group(1)})
+        return status
+
+    def race(referral):
+        # Both open the referral and press "Accepted" at the same moment; then one offers a place.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pair:
+            answers = list(pair.map(lambda c: move(c, referral, "Accepted"), [first, second]))
+        return answers, move(first, referral, "Offered")
+
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
+        made = [r for r in pool.map(refer, range(n)) if r]
+        made_in = time.monotonic() - started
+        races = list(pool.map(race, made))
+    took = time.monotonic() - started
+    one_winner = sum(1 for answers, offered in races if sorted(answers) == [302, 400] and offered == 302)
+    spread = ", ".join(f"{k}={v}" for k, v in sorted(nodes.items()))
+    print(("PASS" if len(made) == n and one_winner == n else "FAIL") + f" referrals: {len(made)} of {n} referrals made at once "
+          f"in {made_in:.1f} s (through node {spread}); on {one_winner} of them two staff accepting at the same moment gave "
+          f"one acceptance and one \"already accepted\", then a place was offered; {took:.1f} s in all")
+
+    ids = ",".join(f"'{r}'" for r in made) or "NULL"
+    events = psql(f"""SELECT "ReferralId", string_agg("To"::text, ',' ORDER BY "To") FROM referral_event WHERE "ReferralId" IN ({ids}) GROUP BY "ReferralId" """)
+    histories = {}
+    for row in events.splitlines():
+        if row:
+            histories.setdefault(row.split("\t")[1], 0)
+            histories[row.split("\t")[1]] += 1
+    expected_messages = 4 * 2 * len(made)  # sent, opened, accepted, offered: each to the person and the navigator
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and sum(len(v) for v in emails_to(prefix).values()) < 4 * len(made):
+        time.sleep(1)
+    time.sleep(2)
+    rows = psql(f"""SELECT count(*), count(delivered_at), count(DISTINCT id) FROM outbox_message WHERE subject_id IN ({ids})""").strip().split("\t")
+    sends = psql(f"""SELECT count(*) FROM outbox_attempt a JOIN outbox_message m ON m.id = a."MessageId" WHERE a."Succeeded" AND m.subject_id IN ({ids})""").strip()
+    to_people = emails_to(prefix)
+    people_once = sum(1 for ids_ in to_people.values() if len(ids_) == 4 and len(set(ids_)) == 4)
+    ok = len(histories) == 1 and all(int(x) == expected_messages for x in rows) and int(sends) == expected_messages and people_once == len(made) == n
+    print(("PASS" if ok else "FAIL") + f" referral messages: histories {histories}; {rows[0]} outbox messages for {expected_messages} expected, "
+          f"{rows[1]} delivered, {sends} successful sends; {people_once} of {len(made)} people got exactly their 4 emails")
+
+
 if __name__ == "__main__":
-    {"signups": signups, "search": search, "catchup": catchup, "failover": failover}[sys.argv[1]](*sys.argv[2:])
+    {"signups": signups, "search": search, "catchup": catchup, "failover": failover, "referrals": referrals}[sys.argv[1]](*sys.argv[2:])

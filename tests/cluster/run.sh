@@ -157,6 +157,9 @@ say "Search in step"
 record search
 record catchup
 
+say "Referrals made and moved through all nodes at once"
+record referrals 300
+
 say "Restore drill"
 as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d waymark -XAtq -c "SELECT pg_switch_wal()" >/dev/null
 outbox_primary=$(psql_at "$PRIMARY_PORT" "SELECT count(*) FROM outbox_message")

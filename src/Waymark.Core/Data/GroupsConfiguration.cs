@@ -39,3 +39,14 @@ internal sealed class GroupFacilitatorConfiguration : IEntityTypeConfiguration<G
         b.HasOne<WaymarkUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class GroupDisclosureConfiguration : IEntityTypeConfiguration<GroupDisclosure>
+{
+    public void Configure(EntityTypeBuilder<GroupDisclosure> b)
+    {
+        b.ToTable("group_disclosure");
+        b.HasKey(x => x.SessionId);
+        b.Property(x => x.SessionId).ValueGeneratedNever();
+        b.HasOne<GroupSession>().WithOne().HasForeignKey<GroupDisclosure>(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -59,6 +59,11 @@ internal sealed class SupervisionSessionConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<SupervisionSession> b) => PeerTables.Owned(b, "peer_supervision");
 }
 
+internal sealed class SupervisionBookingConfiguration : IEntityTypeConfiguration<SupervisionBooking>
+{
+    public void Configure(EntityTypeBuilder<SupervisionBooking> b) => PeerTables.Owned(b, "peer_supervision_booking");
+}
+
 internal sealed class DebriefConfiguration : IEntityTypeConfiguration<Debrief>
 {
     public void Configure(EntityTypeBuilder<Debrief> b)

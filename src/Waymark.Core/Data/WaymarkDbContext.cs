@@ -82,6 +82,7 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<OrganisationSupervisor> OrganisationSupervisors => Set<OrganisationSupervisor>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
+    public DbSet<SupervisionBooking> SupervisionBookings => Set<SupervisionBooking>();
     public DbSet<Debrief> Debriefs => Set<Debrief>();
     public DbSet<WellbeingCheckIn> WellbeingCheckIns => Set<WellbeingCheckIn>();
     public DbSet<WorkEntry> WorkEntries => Set<WorkEntry>();
@@ -92,6 +93,7 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     // Group sessions and their facilitators (GroupsConfiguration.cs)
     public DbSet<GroupSession> GroupSessions => Set<GroupSession>();
     public DbSet<GroupFacilitator> GroupFacilitators => Set<GroupFacilitator>();
+    public DbSet<GroupDisclosure> GroupDisclosures => Set<GroupDisclosure>();
     // Organisations working together (NetworkConfiguration.cs)
     public DbSet<ReferringOrganisation> ReferringOrganisations => Set<ReferringOrganisation>();
     public DbSet<ReferralMessage> ReferralMessages => Set<ReferralMessage>();

@@ -505,4 +505,5 @@ public static class GroupAudit
     public const string Attendance = "group-session-attendance";
     public const string FacilitatorAssigned = "group-facilitator-assigned";
     public const string FacilitatorRemoved = "group-facilitator-removed";
+    public const string DisclosureRecorded = "group-disclosure-recorded";
 }

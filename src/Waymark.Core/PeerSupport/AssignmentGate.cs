@@ -96,7 +96,9 @@ public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, Pe
 
         return new PeerStanding(userId, organisationId, settings, peerLoad, onBreak, lastSupervision, due, today > due, training, debriefs,
             lastActive, now - lastActive > TimeSpan.FromDays(settings.InactiveDays),
-            debriefs.OrderBy(d => d.RequestedAt).FirstOrDefault(d => now - d.RequestedAt >= options.DebriefBlockAfter));
+            debriefs.OrderBy(d => d.RequestedAt).FirstOrDefault(d => now - d.RequestedAt >= options.DebriefBlockAfter),
+            await db.SupervisionBookings.AsNoTracking().Where(b => b.UserId == userId && b.OrganisationId == organisationId && b.ClosedAt == null)
+                .OrderByDescending(b => b.BookedAt).FirstOrDefaultAsync(ct));
     }
 
     /// <summary>Every block that stands, in the order a supervisor would want to read them.</summary>

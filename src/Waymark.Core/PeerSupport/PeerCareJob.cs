@@ -48,6 +48,7 @@ public sealed class PeerCareJob(WaymarkDbContext db, LoadWarnings warnings, Peer
             var debrief = await db.Debriefs.AsNoTracking().SingleAsync(d => d.Id == id, ct);
             var peerEmail = await db.Users.Where(u => u.Id == debrief.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
             var what = debrief.AskedBySelf ? $"asked for on {Day(debrief.RequestedAt)}" : $"offered after {debrief.Reason ?? "a difficult contact"}";
+            var theirs = debrief.AskedBySelf ? what : $"offered after {HardMoments.ForSupervisors(debrief.Reason) ?? "a difficult contact"}";
             var booked = debrief.BookedFor is { } b ? $" It is booked for {b.ToString("d MMMM", CultureInfo.InvariantCulture)}." : "";
             var blockFrom = Day(debrief.RequestedAt + options.DebriefBlockAfter);
             if (peerEmail is not null)
@@ -58,7 +59,7 @@ public sealed class PeerCareJob(WaymarkDbContext db, LoadWarnings warnings, Peer
             foreach (var (_, email) in (await access.SupervisorsAsync(debrief.OrganisationId, ct)).Where(s => s.Id != debrief.UserId))
             {
                 PeerOutbox.Queue(db, time, email, PeerSupportRecords.DebriefOverdueSubject, debrief.UserId,
-                    $"{peerEmail ?? "A peer supporter"}'s debrief ({what}) was due by {Day(debrief.DueBy)} and is not recorded as held.{booked} Please hold it with them. From {blockFrom}, until it is held or you record an override, they will not be given group sessions or urgent wall posts.\n\nSee your team: {links.Link("provider/people")}");
+                    $"{peerEmail ?? "A peer supporter"}'s debrief ({theirs}) was due by {Day(debrief.DueBy)} and is not recorded as held.{booked} Please hold it with them. From {blockFrom}, until it is held or you record an override, they will not be given group sessions or urgent wall posts.\n\nSee your team: {links.Link("provider/people")}");
             }
             db.Audit(time, new Actor(null, "waymark"), PeerSupportAudit.DebriefReminded, "peer-supporter", debrief.UserId.ToString(), debrief.Id.ToString());
             await db.SaveChangesAsync(ct);

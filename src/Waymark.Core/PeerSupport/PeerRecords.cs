@@ -1,7 +1,7 @@
 namespace Waymark.Core.PeerSupport;
 
 // The records kept about a peer supporter's care, one row per event so the history stays: nothing here is
-// updated in place except a debrief being booked, reminded about or held, an assignment ending, a break ending and
+// updated in place except a debrief or supervision being booked, reminded about or held, an assignment ending, a break ending and
 // a load warning clearing.
 
 /// <summary>A supervisor named by the organisation (provider-admins supervise without being named).</summary>
@@ -40,6 +40,21 @@ public sealed class SupervisionSession
     public string? ProtectedNote { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>
+/// The next supervision, booked by a supervisor for a day: the peer supporter sees it and is told. It closes when a
+/// session on or after that day is recorded (held or missed), or when it is booked again for another day.
+/// </summary>
+public sealed class SupervisionBooking
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Guid UserId { get; set; }
+    public DateOnly BookedFor { get; set; }
+    public Guid? BookedByUserId { get; set; }
+    public DateTimeOffset BookedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
 }
 
 /// <summary>A debrief after a difficult contact: asked for by the peer supporter or prompted by the system, due within 24 hours.</summary>

@@ -25,7 +25,8 @@ public sealed record PeerStanding(
     IReadOnlyList<Debrief> OpenDebriefs,
     DateTimeOffset LastActive,
     bool NeedsRetraining,
-    Debrief? LongOverdueDebrief)
+    Debrief? LongOverdueDebrief,
+    SupervisionBooking? NextSupervision = null)
 {
     public static readonly int DueSoonDays = 30;
 

@@ -28,6 +28,8 @@ public sealed class PeerSupportRecords(
     public const string WarningSubject = LoadWarnings.Subject;
     public const string DebriefSubject = "Waymark: a debrief is needed within 24 hours";
     public const string DebriefOverdueSubject = "Waymark: a debrief is overdue";
+    public const string DebriefBookedSubject = "Waymark: your debrief is booked";
+    public const string SupervisionBookedSubject = "Waymark: your supervision is booked";
     public const int MaxReasonLength = 300;
     public const int MaxNoteLength = 4000;
 
@@ -93,6 +95,11 @@ public sealed class PeerSupportRecords(
         };
         db.SupervisionSessions.Add(session);
         db.Audit(time, supervisor, PeerSupportAudit.SupervisionRecorded, "peer-supporter", userId.ToString(), attended ? "attended" : "missed");
+        // A session on or after the booked day is the booked one (held or missed); an earlier, extra one leaves it booked.
+        foreach (var booked in await db.SupervisionBookings.Where(b => b.UserId == userId && b.OrganisationId == organisationId && b.ClosedAt == null && b.BookedFor <= heldOn).ToListAsync(ct))
+        {
+            booked.ClosedAt = session.RecordedAt;
+        }
         await db.SaveChangesAsync(ct);
     }
 
@@ -148,7 +155,63 @@ public sealed class PeerSupportRecords(
         debrief.BookedFor = bookedFor;
         db.Audit(time, actor, PeerSupportAudit.DebriefBooked, "peer-supporter", userId.ToString(),
             string.Create(CultureInfo.InvariantCulture, $"{debrief.Id} for {bookedFor:yyyy-MM-dd}"));
+        if (actor.UserId != userId && await PeerEmailAsync(userId, ct) is { } email)
+        {
+            var which = debrief.AskedBySelf ? "The debrief you asked for" : $"Your debrief after {debrief.Reason ?? "a difficult contact"}";
+            Queue(email, DebriefBookedSubject, userId,
+                $"{which} is booked for {Words(bookedFor)}, by {actor.Name}. When you have had it, you or your supervisor can record it as held.\n\nSee it on your page: {links.Link("peer")}");
+        }
         await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// A supervisor books the next supervision for a day, today or later; the peer supporter is told. A booking
+    /// already open is replaced (rebooked), so there is one next supervision.
+    /// </summary>
+    public async Task BookSupervisionAsync(Guid organisationId, Guid userId, DateOnly bookedFor, Actor supervisor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        if (bookedFor < Schedules.UkTime.DateOf(time.GetUtcNow()))
+        {
+            throw new PeerSupportException("Choose today or a day after it");
+        }
+        var now = time.GetUtcNow();
+        foreach (var open in await db.SupervisionBookings.Where(b => b.UserId == userId && b.OrganisationId == organisationId && b.ClosedAt == null).ToListAsync(ct))
+        {
+            open.ClosedAt = now;
+        }
+        db.SupervisionBookings.Add(new SupervisionBooking
+        {
+            Id = Guid.CreateVersion7(now), OrganisationId = organisationId, UserId = userId, BookedFor = bookedFor, BookedByUserId = supervisor.UserId, BookedAt = now,
+        });
+        db.Audit(time, supervisor, PeerSupportAudit.SupervisionBooked, "peer-supporter", userId.ToString(),
+            string.Create(CultureInfo.InvariantCulture, $"for {bookedFor:yyyy-MM-dd}"));
+        if (await PeerEmailAsync(userId, ct) is { } email)
+        {
+            Queue(email, SupervisionBookedSubject, userId,
+                $"Your next supervision is booked for {Words(bookedFor)}, with {supervisor.Name}. It is time for you: to talk about the work and how it is for you.\n\nSee it on your page: {links.Link("peer")}");
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// "It was held": the booked supervision recorded as attended on its day, with no note (a note goes with
+    /// "Record supervision"). False when there is no such open booking; refused before its day.
+    /// </summary>
+    public async Task<bool> RecordBookedSupervisionHeldAsync(Guid organisationId, Guid userId, Guid bookingId, Actor supervisor, CancellationToken ct = default)
+    {
+        var booking = await db.SupervisionBookings.AsNoTracking()
+            .SingleOrDefaultAsync(b => b.Id == bookingId && b.UserId == userId && b.OrganisationId == organisationId && b.ClosedAt == null, ct);
+        if (booking is null)
+        {
+            return false;
+        }
+        if (booking.BookedFor > Schedules.UkTime.DateOf(time.GetUtcNow()))
+        {
+            throw new PeerSupportException($"It is booked for {Words(booking.BookedFor)}: record it as held on or after that day");
+        }
+        await RecordSupervisionAsync(organisationId, userId, booking.BookedFor, attended: true, null, supervisor, ct);
         return true;
     }
 
@@ -395,11 +458,15 @@ public sealed class PeerSupportRecords(
         foreach (var (_, email) in await access.SupervisorsAsync(organisationId, ct))
         {
             Queue(email, DebriefSubject, userId,
-                $"{peerEmail ?? "A peer supporter"} {(askedBySelf ? "asked for a debrief" : $"needs a debrief after {debrief.Reason ?? "a difficult contact"}")}. Please hold it by {due}.\n\nSee your team: {links.Link("provider/people")}");
+                $"{peerEmail ?? "A peer supporter"} {(askedBySelf ? "asked for a debrief" : $"needs a debrief after {HardMoments.ForSupervisors(debrief.Reason) ?? "a difficult contact"}")}. Please hold it by {due}.\n\nSee your team: {links.Link("provider/people")}");
         }
         await db.SaveChangesAsync(ct);
         return debrief;
     }
+
+    private Task<string?> PeerEmailAsync(Guid userId, CancellationToken ct) => db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+
+    private static string Words(DateOnly day) => day.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
 
     private void Queue(string email, string subject, Guid peerId, string body) => PeerOutbox.Queue(db, time, email, subject, peerId, body);
 

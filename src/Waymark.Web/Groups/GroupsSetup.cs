@@ -10,6 +10,7 @@ public static class GroupsSetup
     {
         services.AddScoped<GroupCancellationNotifier>();
         services.AddScoped<GroupSessions>();
+        services.AddScoped<GroupDisclosures>();
         return services;
     }
 

@@ -53,4 +53,15 @@ public static class GroupBuilders
         await db.SaveChangesAsync();
         return session;
     }
+
+    /// <summary>Facilitators put straight on a session (one that has started, which the page no longer lets anyone change).</summary>
+    public static async Task AddFacilitatorsAsync(this WaymarkApp app, Guid sessionId, params Guid[] userIds)
+    {
+        await using var db = app.OpenDb();
+        foreach (var userId in userIds)
+        {
+            db.GroupFacilitators.Add(new GroupFacilitator { Id = Guid.NewGuid(), SessionId = sessionId, UserId = userId, AssignedAt = DateTimeOffset.UtcNow });
+        }
+        await db.SaveChangesAsync();
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
+using Waymark.Core.Groups;
 using Waymark.Core.PeerSupport;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
@@ -14,13 +15,13 @@ namespace Waymark.Web.Pages.Peer;
 /// they hold, "I need a debrief", "I need a break", time worked and their private check-ins. Only their own
 /// organisations: any other id is "not found".
 /// </summary>
-public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, AssignmentGate gate, PeerSupportRecords records, TimeProvider time) : PageModel
+public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, AssignmentGate gate, PeerSupportRecords records, GroupDisclosures disclosures, TimeProvider time) : PageModel
 {
     public sealed record AssignmentRow(Guid Id, AssignmentKind Kind, string What, DateTimeOffset AssignedAt);
 
     public sealed record OrganisationView(
         Guid Id, string Name, PeerStanding Standing, IReadOnlyList<AssignmentBlock> Blocks, IReadOnlyList<AssignmentRow> Assignments,
-        IReadOnlyList<SupervisionView> Supervision, IReadOnlyList<CheckInView> CheckIns);
+        IReadOnlyList<SupervisionView> Supervision, IReadOnlyList<CheckInView> CheckIns, IReadOnlyList<FacilitatedRecently> Sessions);
 
     public IReadOnlyList<OrganisationView> Organisations { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
@@ -43,6 +44,9 @@ public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, As
 
     /// <summary>Which debrief's booking form had the error.</summary>
     public Guid? BookingErrorFor { get; private set; }
+
+    /// <summary>Which session's disclosure form had the error.</summary>
+    public Guid? DisclosureErrorFor { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -98,6 +102,35 @@ public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, As
             return NotFound();
         }
         TempData["Success"] = "Your debrief is recorded as held. Thank you for looking after yourself.";
+        return RedirectToPage();
+    }
+
+    /// <summary>"Someone disclosed risk in this session", for a session of this organisation they facilitated.</summary>
+    public async Task<IActionResult> OnPostDisclosureAsync(Guid organisationId, Guid sessionId)
+    {
+        if (!await access.IsPeerSupporterAsync(User.UserId(), organisationId)
+            || !await db.GroupSessions.AnyAsync(s => s.Id == sessionId && db.Services.Any(v => v.Id == s.ServiceId && v.OrganizationId == organisationId)))
+        {
+            return NotFound();
+        }
+        DisclosureOutcome? outcome;
+        try
+        {
+            outcome = await disclosures.RecordAsync(User.Actor(), sessionId);
+        }
+        catch (GroupSessionException ex)
+        {
+            this.AddError("Disclosure", ex.Message);
+            DisclosureErrorFor = sessionId;
+            return await InvalidAsync(organisationId);
+        }
+        if (outcome is null)
+        {
+            return NotFound();
+        }
+        TempData["Success"] = outcome == DisclosureOutcome.AlreadyRecorded
+            ? "This was already recorded, so nobody has been asked twice."
+            : "It is recorded. You and the other facilitators are offered a debrief within 24 hours, and your supervisors are told.";
         return RedirectToPage();
     }
 
@@ -176,7 +209,8 @@ public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, As
                 rows.Add(new AssignmentRow(a.Id, a.Kind, await DescribeAsync(db, a), a.AssignedAt));
             }
             views.Add(new OrganisationView(org.Id, org.Name, standing, AssignmentGate.BlocksOf(standing), rows,
-                await records.SupervisionAsync(me, org.Id, User.Actor()), await records.CheckInsAsync(me, org.Id, User.Actor())));
+                await records.SupervisionAsync(me, org.Id, User.Actor()), await records.CheckInsAsync(me, org.Id, User.Actor()),
+                await disclosures.RecentlyFacilitatedAsync(me, org.Id)));
         }
         Organisations = views;
     }

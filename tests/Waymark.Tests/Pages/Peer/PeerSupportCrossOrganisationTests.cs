@@ -27,6 +27,16 @@ public sealed class PeerSupportCrossOrganisationTests(PeerSupportApp app) : ICla
         { "supervisor", "POST", "/provider/people?handler=Settings&organisationId={theirOrg}" },
         { "supervisor", "POST", "/provider/people?handler=Supervisor&organisationId={theirOrg}" },
         { "supervisor", "POST", "/provider/referrals/{theirReferral}?handler=Assign" },
+        { "supervisor", "POST", "/provider/people/{theirOrg}/{theirPeer}?handler=BookDebrief&debriefId={theirDebrief}" },
+        { "supervisor", "POST", "/provider/people/{myOrg}/{myPeer}?handler=BookDebrief&debriefId={theirDebrief}" },
+        { "supervisor", "POST", "/provider/people/{theirOrg}/{theirPeer}?handler=BookSupervision" },
+        { "supervisor", "POST", "/provider/people/{theirOrg}/{theirPeer}?handler=SupervisionHeld&bookingId={theirBooking}" },
+        { "supervisor", "POST", "/provider/people/{myOrg}/{myPeer}?handler=SupervisionHeld&bookingId={theirBooking}" },
+        { "supervisor", "GET", "/provider/services/{theirService}/groups/{theirSession}" },
+        { "supervisor", "POST", "/provider/services/{theirService}/groups/{theirSession}?handler=Disclosure" },
+        { "supervisor", "POST", "/provider/services/{myService}/groups/{theirSession}?handler=Disclosure" },
+        { "peer", "POST", "/peer?handler=Disclosure&organisationId={theirOrg}&sessionId={theirSession}" },
+        { "peer", "POST", "/peer?handler=Disclosure&organisationId={myOrg}&sessionId={theirSession}" },
         { "peer", "POST", "/peer?handler=Debrief&organisationId={theirOrg}" },
         { "peer", "POST", "/peer?handler=Break&organisationId={theirOrg}" },
         { "peer", "POST", "/peer?handler=Back&organisationId={theirOrg}" },
@@ -49,9 +59,16 @@ public sealed class PeerSupportCrossOrganisationTests(PeerSupportApp app) : ICla
         Assert.Equal(HttpStatusCode.Redirect, (await theirs.PeerPostsAsync("CheckIn", [new("CheckInWords", "THEIR-WORDS"), new("ShareCheckIn", "true")])).Status);
         var (theirReferral, held) = await theirs.AssignNewReferralAsync();
         Assert.Equal(HttpStatusCode.Redirect, held.Status);
+        // A supervision booked for today (so "it was held" would work for them), and a group session under way that their peer supporter facilitates.
+        Assert.Equal(HttpStatusCode.Redirect, (await theirs.SupervisorPostsAsync("BookSupervision", [new("NextSupervision", app.Today())])).Status);
+        var theirSession = await app.AddSessionAsync(theirs.ServiceId, app.Clock.Now.AddMinutes(-30));
+        await app.AddFacilitatorsAsync(theirSession.Id, theirs.PeerId);
+        // The same peer supporter facilitating in both: still only their own organisation's supervisors and facilitators may record.
+        await app.AddFacilitatorsAsync(theirSession.Id, mine.PeerId);
         await using var setup = app.OpenDb();
         var debriefId = (await setup.Debriefs.SingleAsync(d => d.UserId == theirs.PeerId)).Id;
         var assignmentId = (await setup.PeerAssignments.SingleAsync(a => a.UserId == theirs.PeerId)).Id;
+        var bookingId = (await setup.SupervisionBookings.SingleAsync(b => b.UserId == theirs.PeerId)).Id;
         var before = await SnapshotAsync(theirs);
 
         var url = template.Replace("{theirOrg}", theirs.OrgId.ToString(), StringComparison.Ordinal)
@@ -60,7 +77,11 @@ public sealed class PeerSupportCrossOrganisationTests(PeerSupportApp app) : ICla
             .Replace("{myPeer}", mine.PeerId.ToString(), StringComparison.Ordinal)
             .Replace("{theirDebrief}", debriefId.ToString(), StringComparison.Ordinal)
             .Replace("{theirAssignment}", assignmentId.ToString(), StringComparison.Ordinal)
-            .Replace("{theirReferral}", theirReferral.ToString(), StringComparison.Ordinal);
+            .Replace("{theirReferral}", theirReferral.ToString(), StringComparison.Ordinal)
+            .Replace("{theirBooking}", bookingId.ToString(), StringComparison.Ordinal)
+            .Replace("{theirService}", theirs.ServiceId.ToString(), StringComparison.Ordinal)
+            .Replace("{myService}", mine.ServiceId.ToString(), StringComparison.Ordinal)
+            .Replace("{theirSession}", theirSession.Id.ToString(), StringComparison.Ordinal);
         var browser = who == "peer" ? mine.Peer.Browser : mine.Supervisor.Browser;
         Infrastructure.Page page;
         if (method == "GET")
@@ -78,7 +99,7 @@ public sealed class PeerSupportCrossOrganisationTests(PeerSupportApp app) : ICla
                 new("Override.Kind", "Referral"), new("Override.Reason", "because"),
                 new("Settings.DayHours", "1"), new("Settings.WeekHours", "1"), new("Settings.Caseload", "1"), new("Settings.SupervisionWeeks", "1"),
                 new("SupervisorEmail", mine.Supervisor.Account.Email), new("AssignTo", mine.PeerId.ToString()),
-                new("CheckInWords", "not theirs"), new("ShareCheckIn", "true"), new("BookedFor", app.Today(1)),
+                new("CheckInWords", "not theirs"), new("ShareCheckIn", "true"), new("BookedFor", app.Today(1)), new("NextSupervision", app.Today(2)),
             ]);
         }
 
@@ -120,6 +141,11 @@ public sealed class PeerSupportCrossOrganisationTests(PeerSupportApp app) : ICla
             await db.SupervisionSessions.CountAsync(x => x.OrganisationId == orgId),
             await db.Debriefs.CountAsync(x => x.OrganisationId == orgId && x.HeldAt == null),
             await db.Debriefs.CountAsync(x => x.OrganisationId == orgId && x.BookedFor != null),
+            await db.Debriefs.CountAsync(x => x.OrganisationId == orgId),
+            await db.SupervisionBookings.CountAsync(x => x.OrganisationId == orgId),
+            await db.SupervisionBookings.CountAsync(x => x.OrganisationId == orgId && x.ClosedAt == null),
+            await db.GroupDisclosures.CountAsync(x => db.GroupSessions.Any(g => g.Id == x.SessionId && g.ServiceId == team.ServiceId)),
+            await db.OutboxMessages.CountAsync(x => x.SubjectId == team.PeerId),
             await db.WellbeingCheckIns.CountAsync(x => x.OrganisationId == orgId),
             await db.WorkEntries.CountAsync(x => x.OrganisationId == orgId),
             await db.PeerAssignments.CountAsync(x => x.OrganisationId == orgId && x.EndedAt == null),

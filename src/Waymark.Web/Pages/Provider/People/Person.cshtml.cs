@@ -7,6 +7,7 @@ using Waymark.Core.PeerSupport;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Pages.Peer;
+using Waymark.Web.Text;
 
 namespace Waymark.Web.Pages.Provider.People;
 
@@ -59,6 +60,17 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
 
     [BindProperty]
     public OverrideInput Override { get; set; } = new();
+
+    /// <summary>The day a debrief is booked for, year-month-day.</summary>
+    [BindProperty]
+    public string? BookedFor { get; set; }
+
+    /// <summary>The day the next supervision is booked for, year-month-day.</summary>
+    [BindProperty]
+    public string? NextSupervision { get; set; }
+
+    /// <summary>Which debrief's booking form had the error.</summary>
+    public Guid? BookingErrorFor { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid organisationId, Guid userId) =>
         await LoadAsync(organisationId, userId) ? Page() : NotFound();
@@ -128,6 +140,73 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
             return NotFound();
         }
         return Saved("The debrief is recorded as held.", organisationId, userId);
+    }
+
+    public async Task<IActionResult> OnPostBookDebriefAsync(Guid organisationId, Guid userId, Guid debriefId)
+    {
+        if (!await access.CanSuperviseAsync(User.UserId(), organisationId, userId))
+        {
+            return NotFound();
+        }
+        if (Day(nameof(BookedFor), BookedFor, required: true, "Enter the day it is booked for, as year-month-day") is { } day)
+        {
+            try
+            {
+                if (!await records.BookDebriefAsync(organisationId, userId, debriefId, day, User.Actor()))
+                {
+                    return NotFound();
+                }
+                return Saved($"The debrief is booked for {PlainWords.Date(day)}. They are told.", organisationId, userId);
+            }
+            catch (PeerSupportException ex)
+            {
+                this.AddError(nameof(BookedFor), ex.Message);
+            }
+        }
+        BookingErrorFor = debriefId;
+        return await InvalidAsync(organisationId, userId);
+    }
+
+    public async Task<IActionResult> OnPostBookSupervisionAsync(Guid organisationId, Guid userId)
+    {
+        if (!await access.CanSuperviseAsync(User.UserId(), organisationId, userId))
+        {
+            return NotFound();
+        }
+        if (Day(nameof(NextSupervision), NextSupervision, required: true, "Enter the day it is booked for, as year-month-day") is { } day)
+        {
+            try
+            {
+                await records.BookSupervisionAsync(organisationId, userId, day, User.Actor());
+                return Saved($"Their next supervision is booked for {PlainWords.Date(day)}. They are told.", organisationId, userId);
+            }
+            catch (PeerSupportException ex)
+            {
+                this.AddError(nameof(NextSupervision), ex.Message);
+            }
+        }
+        return await InvalidAsync(organisationId, userId);
+    }
+
+    public async Task<IActionResult> OnPostSupervisionHeldAsync(Guid organisationId, Guid userId, Guid bookingId)
+    {
+        if (!await access.CanSuperviseAsync(User.UserId(), organisationId, userId))
+        {
+            return NotFound();
+        }
+        try
+        {
+            if (!await records.RecordBookedSupervisionHeldAsync(organisationId, userId, bookingId, User.Actor()))
+            {
+                return NotFound();
+            }
+        }
+        catch (PeerSupportException ex)
+        {
+            this.AddError("SupervisionHeld", ex.Message);
+            return await InvalidAsync(organisationId, userId);
+        }
+        return Saved("The supervision is recorded as held.", organisationId, userId);
     }
 
     public async Task<IActionResult> OnPostEndAssignmentAsync(Guid organisationId, Guid userId, Guid assignmentId)

@@ -10,8 +10,8 @@ using Waymark.Web.Infrastructure;
 
 namespace Waymark.Web.Pages.Provider.Services;
 
-/// <summary>One group session: change or cancel it, choose facilitators, record how many came.</summary>
-public sealed class GroupSessionModel(WaymarkDbContext db, OrganisationAccess access, GroupSessions groups, TimeProvider clock) : ProviderPageModel(db, access)
+/// <summary>One group session: change or cancel it, choose facilitators, record how many came, and that someone disclosed risk in it.</summary>
+public sealed class GroupSessionModel(WaymarkDbContext db, OrganisationAccess access, GroupSessions groups, GroupDisclosures disclosures, TimeProvider clock) : ProviderPageModel(db, access)
 {
     [BindProperty]
     public GroupSessionInput Input { get; set; } = new();
@@ -36,6 +36,11 @@ public sealed class GroupSessionModel(WaymarkDbContext db, OrganisationAccess ac
     public bool Started => Session.StartsAt <= clock.GetUtcNow();
 
     public bool Changeable => !Session.IsCancelled && !Started;
+
+    /// <summary>A facilitator or a supervisor of the organisation may record a disclosure; other staff see only that one was.</summary>
+    public bool MayRecordDisclosure { get; private set; }
+
+    public DateTimeOffset? DisclosureRecordedAt { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid sessionId)
     {
@@ -65,7 +70,23 @@ public sealed class GroupSessionModel(WaymarkDbContext db, OrganisationAccess ac
     public Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid sessionId) =>
         ActAsync(id, sessionId, () => groups.RecordAttendanceAsync(User.Actor(), id, sessionId, Attended), "How many came is saved.");
 
-    private async Task<IActionResult> ActAsync(Guid id, Guid sessionId, Func<Task<bool>> act, string done, string prefix = "")
+    public async Task<IActionResult> OnPostDisclosureAsync(Guid id, Guid sessionId)
+    {
+        if (!await LoadAsync(id, sessionId) || !MayRecordDisclosure)
+        {
+            return NotFound();
+        }
+        return await ActAsync(id, sessionId, async () =>
+        {
+            var outcome = await disclosures.RecordAsync(User.Actor(), sessionId);
+            TempData["Success"] = outcome == DisclosureOutcome.AlreadyRecorded
+                ? "This was already recorded, so nobody has been asked twice."
+                : "It is recorded. Each facilitator who is a peer supporter is offered a debrief within 24 hours, and their supervisors are told.";
+            return outcome is not null;
+        }, null);
+    }
+
+    private async Task<IActionResult> ActAsync(Guid id, Guid sessionId, Func<Task<bool>> act, string? done, string prefix = "")
     {
         if (!await LoadAsync(id, sessionId))
         {
@@ -74,7 +95,11 @@ public sealed class GroupSessionModel(WaymarkDbContext db, OrganisationAccess ac
         ModelState.Clear();
         try
         {
-            return await act() ? Saved(done, new { id, sessionId }) : NotFound();
+            if (!await act())
+            {
+                return NotFound();
+            }
+            return done is null ? RedirectToPage(new { id, sessionId }) : Saved(done, new { id, sessionId });
         }
         catch (GroupSessionException e)
         {
@@ -103,6 +128,8 @@ public sealed class GroupSessionModel(WaymarkDbContext db, OrganisationAccess ac
         Session = session;
         Places = await groups.PlacesAsync(id);
         Members = service.OrganizationId is { } org ? await groups.MembersAsync(org) : [];
+        MayRecordDisclosure = await disclosures.MayRecordAsync(User.UserId(), sessionId);
+        DisclosureRecordedAt = await disclosures.RecordedAtAsync(sessionId);
         return true;
     }
 

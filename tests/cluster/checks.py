@@ -1,6 +1,8 @@
 """Checks for tests/cluster/run.sh: each prints "PASS name: figures" or "FAIL name: figures".
 
   checks.py signups N WAVE   N people sign up at once through the proxy; each gets exactly one email
+  checks.py killed N PID     N people sign up at once on node B, which is then killed (SIGKILL, process PID) before
+                             it has done them all; each still gets exactly one email, sent by another node
   checks.py search           a listing edited on node A is found on nodes B and C within a second
   checks.py catchup          a change no node heard of shows once their listening connections are cut
   checks.py failover         the primary stops mid-run and the standby is promoted: nothing lost, nothing twice
@@ -70,8 +72,8 @@ def psql(sql, port=None):
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
-def sign_up(email):
-    c = Client(PROXY)
+def sign_up(email, base=PROXY):
+    c = Client(base)
     token = c.form_token("/account/create")
     status, headers, _ = c.request("/account/create", {"__RequestVerificationToken": token, "Email": email, "Password": "cluster test passphrase 9", "ReturnUrl": ""})
     return status, headers.get("X-Waymark-Node", "?")
@@ -107,7 +109,13 @@ def signups(n, wave):
     statuses = ", ".join(f"{s}: {sum(1 for a, _ in answers if a == s)}" for s in sorted({a for a, _ in answers}))
     print(("PASS" if redirected == n else "FAIL") + f" {wave}: {redirected} of {n} sign-ups answered \"check your email\" in {took:.1f} s (answered by node {spread}; status {statuses})")
 
-    deadline = time.monotonic() + 90
+    emailed_once(wave, prefix, emails)
+
+
+def emailed_once(name, prefix, emails, wait=90):
+    """Waits for an email to each address, then prints whether each got exactly one (files, outbox rows, sends)."""
+    n = len(emails)
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         found = emails_to(prefix)
         if len(found) >= n:
@@ -120,7 +128,7 @@ def signups(n, wave):
     sent_attempts = psql(f"""SELECT count(*) FROM outbox_attempt a JOIN outbox_message m ON m.id = a."MessageId" WHERE a."Succeeded" AND m.recipient LIKE '{prefix}%'""").strip()
     once = [e for e in emails if len(found.get(e, [])) == 1 and per_recipient.get(e) == (1, 1, 1)]
     ok = len(once) == n and int(sent_attempts) == n
-    print(("PASS" if ok else "FAIL") + f" {wave} emails: {len(once)} of {n} addresses got exactly one email "
+    print(("PASS" if ok else "FAIL") + f" {name} emails: {len(once)} of {n} addresses got exactly one email "
           f"({sum(len(v) for v in found.values())} files, {sum(v[0] for v in per_recipient.values())} outbox rows, {sent_attempts} successful sends)")
 
 
@@ -420,5 +428,23 @@ def referrals(n="300"):
           f"{rows[1]} delivered, {sends} successful sends; {people_once} of {len(made)} people got exactly their 4 emails")
 
 
+def killed(n, pid):
+    """A burst of sign-ups answered by node B, which is killed the moment the last answer is in: the work it had not
+    done yet waits in account_work, claimed by B, until the claim lapses and another node does it."""
+    n = int(n)
+    prefix = "cluster-killed-"
+    emails = [f"{prefix}{i}@example.org" for i in range(n)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=n) as pool:
+        answers = list(pool.map(lambda e: sign_up(e, os.environ["NODE_B"]), emails))
+    os.kill(int(pid), 9)
+    killed_at = time.monotonic()
+    redirected = sum(1 for status, _ in answers if status == 302)
+    left = int(psql("SELECT count(*) FROM account_work WHERE kind = 'sign-up'").strip())
+    print(("PASS" if redirected == n else "FAIL") + f" killed: node B answered {redirected} of {n} sign-ups \"check your email\" "
+          f"and was killed (SIGKILL) with {left} of them not yet done")
+    emailed_once("killed", prefix, emails)
+    print(f"     (the last email came within {time.monotonic() - killed_at:.1f} s of the kill, including the 2 s wait for duplicates)")
+
+
 if __name__ == "__main__":
-    {"signups": signups, "search": search, "catchup": catchup, "failover": failover, "referrals": referrals}[sys.argv[1]](*sys.argv[2:])
+    {"signups": signups, "killed": killed, "search": search, "catchup": catchup, "failover": failover, "referrals": referrals}[sys.argv[1]](*sys.argv[2:])

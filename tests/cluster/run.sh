@@ -146,7 +146,9 @@ say "Sign-ups through all nodes at once"
 record signups 64 wave1
 
 say "A node killed and restarted"
-kill -9 "${NODE_PIDS[1]}"; wait "${NODE_PIDS[1]}" 2>/dev/null
+# Killed right after a burst of sign-ups it answered itself: what it had not done yet is done by another node.
+record killed 32 "${NODE_PIDS[1]}"
+wait "${NODE_PIDS[1]}" 2>/dev/null
 record signups 32 wave2
 t0=$SECONDS
 start_node 1

@@ -134,3 +134,22 @@ internal sealed class SignInCounterConfiguration : IEntityTypeConfiguration<Sign
         b.HasIndex(x => x.LastAttemptAt);
     }
 }
+
+internal sealed class AccountWorkItemConfiguration : IEntityTypeConfiguration<AccountWorkItem>
+{
+    public void Configure(EntityTypeBuilder<AccountWorkItem> b)
+    {
+        // Snake-case columns: the PostgreSQL worker claims rows with hand-written SQL, as the outbox relay does.
+        b.ToTable("account_work");
+        b.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+        b.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(32);
+        // Unbounded: a sign-up carries the page the person was going to (up to ReturnUrl.MaxLength), and encryption lengthens it.
+        b.Property(x => x.ProtectedJob).HasColumnName("protected_job");
+        b.Property(x => x.CreatedAt).HasColumnName("created_at");
+        b.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
+        b.Property(x => x.Attempts).HasColumnName("attempts");
+        b.Property(x => x.ClaimToken).HasColumnName("claim_token");
+        b.Property(x => x.ClaimedUntil).HasColumnName("claimed_until");
+        b.HasIndex(x => x.NextAttemptAt);
+    }
+}

@@ -52,6 +52,7 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SignInCounter> SignInCounters => Set<SignInCounter>();
+    public DbSet<AccountWorkItem> AccountWork => Set<AccountWorkItem>();
     public DbSet<MetadataEntry> Metadata => Set<MetadataEntry>();
     public DbSet<ListingReport> ListingReports => Set<ListingReport>();
     public DbSet<ServiceNotice> ServiceNotices => Set<ServiceNotice>();

@@ -1,117 +1,223 @@
 using System.Data.Common;
+using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Waymark.Core.Accounts;
+using Waymark.Core.Data;
+using Waymark.Core.Notifications;
+using Waymark.Core.People;
 
 namespace Waymark.Web.Accounts;
 
 /// <summary>
 /// Work whose cost depends on whether an address has an account (finding it, making tokens, queueing emails,
-/// auditing), done after the answer has gone, so how long the answer takes says nothing about who has an
-/// account. Bounded: when full, a request waits for room, whatever the address.
+/// auditing), done after the answer has gone, so how long the answer takes says nothing about who has an account.
+/// The request only writes the job to <c>account_work</c> (one insert, the same for any address), already claimed by
+/// this node for <see cref="Lease"/>; once the answer has gone this node does it. If the node stops first, the claim
+/// lapses and any node's <see cref="AccountWorkService"/> does it instead. A job is deleted in the transaction that
+/// saves what it did (an account, an outbox message, an audit row), so it is done once however many nodes try.
 /// </summary>
-public sealed class AccountWork
+public sealed class AccountWork(IDbContextFactory<WaymarkDbContext> contexts, IDataProtectionProvider protection, IServiceScopeFactory scopes,
+    NotificationSettings links, TimeProvider time, ILogger<AccountWork> log)
 {
+    /// <summary>Jobs this node has written and will do itself once their answers have gone; beyond this, they wait for their claim to lapse.</summary>
     public const int Capacity = 1000;
 
-    private static readonly TimeSpan AfterAnswer = TimeSpan.FromMilliseconds(20);
-    private static readonly TimeSpan AnswerSentWithin = TimeSpan.FromSeconds(30);
+    /// <summary>How long a node's claim on a job lasts: after this, a job a stopped node held is done by another.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
-    private readonly Channel<Queued> _channel =
-        Channel.CreateBounded<Queued>(new BoundedChannelOptions(Capacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+    /// <summary>Jobs claimed at once by a node looking for lapsed or retried ones.</summary>
+    public const int BatchSize = 10;
+
+    /// <summary>Waits before each further try of a job that could not reach the database: about four minutes in all.</summary>
+    public static readonly IReadOnlyList<TimeSpan> RetryDelays =
+        [.. new[] { 1, 2, 4, 8, 15, 30, 30, 30, 30, 30, 30 }.Select(s => TimeSpan.FromSeconds(s))];
+
+    private readonly IDataProtector _protector = protection.CreateProtector("Waymark.Accounts.Work.v1");
+
+    private readonly Channel<Claimed> _local = Channel.CreateBounded<Claimed>(new BoundedChannelOptions(Capacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.DropWrite,
+    });
 
     /// <summary>
-    /// Hands the work to <see cref="AccountWorkService"/>, to start once <paramref name="answer"/> has been sent: work
-    /// running beside the answer would slow it more for a known address than an unknown one.
+    /// Writes the job, to be done once <paramref name="answer"/> has been sent: work running beside the answer would
+    /// slow it more for a known address than an unknown one. The write itself costs the same for any address.
     /// </summary>
-    public ValueTask QueueAfterAsync(HttpResponse answer, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct)
+    public async Task QueueAfterAsync(HttpResponse answer, AccountJob job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(job);
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         answer.OnCompleted(() =>
         {
             sent.TrySetResult();
             return Task.CompletedTask;
         });
-        return QueueAsync(async (services, stopping) =>
+        var now = time.GetUtcNow();
+        var item = new AccountWorkItem
         {
-            try
-            {
-                await sent.Task.WaitAsync(AnswerSentWithin, stopping);
-            }
-            catch (TimeoutException)
-            {
-                // Kestrel runs OnCompleted even for an aborted request; if it ever did not, one stuck answer must not
-                // hold up every sign-up and reset queued behind it. The work goes ahead: at worst, this one's timing shows.
-            }
-            // And a moment later still: on a busy machine, work started as the last bytes go competes with them for
-            // the CPU (measured on 2 shared cores: ~1 ms more for a known address's reset, none with this pause).
-            await Task.Delay(AfterAnswer, stopping);
-            await work(services, stopping);
-        }, ct);
+            Id = Guid.CreateVersion7(now),
+            Kind = KindOf(job),
+            ProtectedJob = _protector.Protect(JsonSerializer.Serialize(job)),
+            CreatedAt = now,
+            NextAttemptAt = now,
+            Attempts = 1,
+            ClaimToken = Guid.NewGuid(),
+            ClaimedUntil = now + Lease,
+        };
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            db.AccountWork.Add(item);
+            await db.SaveChangesAsync(ct);
+        }
+        // When this node is too busy to hold it, the job waits in the table for its claim to lapse.
+        _local.Writer.TryWrite(new Claimed(item.Id, item.ClaimToken.Value, sent.Task));
     }
 
-    /// <summary>Hands the work (run later in its own scope, after everything queued before it) to <see cref="AccountWorkService"/>.</summary>
-    public ValueTask QueueAsync(Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct) => _channel.Writer.WriteAsync(new Queued(work, 1), ct);
+    internal ChannelReader<Claimed> Local => _local.Reader;
 
-    /// <summary>How many requests are waiting to be worked on.</summary>
-    public int Waiting => _channel.Reader.Count;
-
-    internal ChannelReader<Queued> Reader => _channel.Reader;
-
-    internal ValueTask RequeueAsync(Queued item, CancellationToken ct) => _channel.Writer.WriteAsync(item with { Attempt = item.Attempt + 1 }, ct);
-
-    internal sealed record Queued(Func<IServiceProvider, CancellationToken, Task> Work, int Attempt);
-}
-
-/// <summary>
-/// Works through <see cref="AccountWork"/> one request at a time, each in its own scope. A request that fails because
-/// the database could not be reached (a failover, a restart) is tried again for a few minutes: the person has already
-/// been told "check your email", so giving up at the first failure would lose their sign-up without a word.
-/// </summary>
-public sealed class AccountWorkService(AccountWork work, IServiceScopeFactory scopes, ILogger<AccountWorkService> log) : BackgroundService
-{
-    /// <summary>Waits before each further try: about four minutes in all.</summary>
-    public static readonly IReadOnlyList<TimeSpan> RetryDelays =
-        [.. new[] { 1, 2, 4, 8, 15, 30, 30, 30, 30, 30, 30 }.Select(s => TimeSpan.FromSeconds(s))];
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Claims jobs whose claim has lapsed (their node stopped) or whose retry is due; returns how many were done.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct)
     {
-        await foreach (var item in work.Reader.ReadAllAsync(stoppingToken))
+        var token = Guid.NewGuid();
+        var now = time.GetUtcNow();
+        List<Guid> claimed;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            try
+            await ClaimAsync(db, token, now, ct);
+            claimed = await db.AccountWork.Where(w => w.ClaimToken == token).OrderBy(w => w.CreatedAt).Select(w => w.Id).ToListAsync(ct);
+        }
+        var done = 0;
+        foreach (var id in claimed)
+        {
+            done += await RunAsync(id, token, ct) ? 1 : 0;
+        }
+        return done;
+    }
+
+    /// <summary>
+    /// Does one job held under <paramref name="token"/>, deleting it in the same transaction as what it saves. False when
+    /// the claim was lost (another node took the job after the lease) or the job failed. Throws only when stopping.
+    /// </summary>
+    internal async Task<bool> RunAsync(Guid id, Guid token, CancellationToken ct)
+    {
+        AccountWorkItem? item = null;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            item = await db.AccountWork.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id && w.ClaimToken == token, ct);
+            if (item is null)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await item.Work(scope.ServiceProvider, stoppingToken);
+                return false;
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && IsDatabaseUnreachable(e) && item.Attempt <= RetryDelays.Count)
+            if (item.Attempts > RetryDelays.Count + 1)
             {
-                // Never the address: it may be anyone's.
-                log.LogWarning(e, "An account request could not reach the database (try {Attempt}); trying again", item.Attempt);
-                _ = RetryLaterAsync(item, RetryDelays[item.Attempt - 1], stoppingToken);
+                log.LogError("An account request ({Kind}) could not reach the database after {Attempts} tries and was given up", item.Kind, item.Attempts - 1);
+                await db.AccountWork.Where(w => w.Id == id && w.ClaimToken == token).ExecuteDeleteAsync(ct);
+                await transaction.CommitAsync(ct);
+                return false;
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            // Deleted first: on PostgreSQL the row stays locked until commit, so no other node's claim can take it meanwhile.
+            if (await db.AccountWork.Where(w => w.Id == id && w.ClaimToken == token).ExecuteDeleteAsync(ct) == 0)
             {
-                // Never the address: it may be anyone's. The person sees no error and can ask again.
-                log.LogError(e, "An account request (sign-up or password reset) failed");
+                return false;
             }
+            await DoAsync(scope.ServiceProvider, JsonSerializer.Deserialize<AccountJob>(_protector.Unprotect(item.ProtectedJob))!, ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && IsDatabaseUnreachable(e))
+        {
+            // Never the address: it may be anyone's.
+            log.LogWarning(e, "An account request ({Kind}, try {Attempt}) could not reach the database; it will be tried again", item?.Kind, item?.Attempts);
+            await TryAgainLaterAsync(id, token, item?.Attempts, ct);
+            return false;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Never the address: it may be anyone's. The person sees no error and can ask again; the job is not kept.
+            log.LogError(e, "An account request ({Kind}) failed and was given up", item?.Kind);
+            await ForgetAsync(id, token, ct);
+            return false;
         }
     }
 
-    /// <summary>Later, not now: the queue goes on with other people's requests while this one waits.</summary>
-    private async Task RetryLaterAsync(AccountWork.Queued item, TimeSpan delay, CancellationToken stoppingToken)
+    private Task DoAsync(IServiceProvider services, AccountJob job, CancellationToken ct) => job switch
+    {
+        SignUpJob j => services.GetRequiredService<PersonRegistration>().RegisterAsync(j.Request, links.PublicUrl, ct),
+        PasswordResetJob j => services.GetRequiredService<PasswordReset>().SendAsync(j.Email, links.PublicUrl, ct),
+        SignInRecordJob j => GuardedSignIn.RecordAsync(services, j, ct),
+        _ => throw new InvalidOperationException($"No account work of kind {job.GetType().Name}."),
+    };
+
+    /// <summary>Gives the job back for any node to try after the next delay. If the database is still out of reach, the lease lapses instead.</summary>
+    private async Task TryAgainLaterAsync(Guid id, Guid token, int? attempts, CancellationToken ct)
     {
         try
         {
-            await Task.Delay(delay, stoppingToken);
-            await work.RequeueAsync(item, stoppingToken);
+            var at = time.GetUtcNow() + RetryDelays[Math.Clamp((attempts ?? 1) - 1, 0, RetryDelays.Count - 1)];
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await db.AccountWork.Where(w => w.Id == id && w.ClaimToken == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.NextAttemptAt, at).SetProperty(w => w.ClaimToken, (Guid?)null).SetProperty(w => w.ClaimedUntil, (DateTimeOffset?)null), ct);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            log.LogWarning(e, "An account request's retry could not be recorded; it will be taken up again when its claim lapses");
         }
     }
+
+    private async Task ForgetAsync(Guid id, Guid token, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await db.AccountWork.Where(w => w.Id == id && w.ClaimToken == token).ExecuteDeleteAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "A failed account request could not be removed; it will be tried again when its claim lapses");
+        }
+    }
+
+    private static async Task ClaimAsync(WaymarkDbContext db, Guid token, DateTimeOffset now, CancellationToken ct)
+    {
+        var until = now + Lease;
+        if (db.IsPostgres)
+        {
+            // SKIP LOCKED: nodes share the queue without waiting on each other, and pass over a job being done right now.
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE account_work SET claim_token = {token}, claimed_until = {until}, attempts = attempts + 1
+                WHERE id IN (
+                    SELECT id FROM account_work
+                    WHERE next_attempt_at <= {now} AND (claimed_until IS NULL OR claimed_until < {now})
+                    ORDER BY created_at
+                    LIMIT {BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                """, ct);
+        }
+        else
+        {
+            // SQLite has one writer at a time, so a single conditional UPDATE is already an exclusive claim.
+            await db.AccountWork
+                .Where(w => w.NextAttemptAt <= now && (w.ClaimedUntil == null || w.ClaimedUntil < now))
+                .OrderBy(w => w.CreatedAt)
+                .Take(BatchSize)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimToken, token).SetProperty(w => w.ClaimedUntil, until).SetProperty(w => w.Attempts, w => w.Attempts + 1), ct);
+        }
+    }
+
+    private static string KindOf(AccountJob job) => job switch
+    {
+        SignUpJob => SignUpJob.Kind,
+        PasswordResetJob => PasswordResetJob.Kind,
+        SignInRecordJob => SignInRecordJob.Kind,
+        _ => throw new ArgumentException($"No account work of kind {job.GetType().Name}.", nameof(job)),
+    };
 
     private static bool IsDatabaseUnreachable(Exception e)
     {
@@ -124,4 +230,7 @@ public sealed class AccountWorkService(AccountWork work, IServiceScopeFactory sc
         }
         return false;
     }
+
+    /// <summary>A job this node wrote and holds, to be done once <see cref="Sent"/> (its answer) completes.</summary>
+    internal sealed record Claimed(Guid Id, Guid Token, Task Sent);
 }

@@ -68,8 +68,7 @@ public sealed class GuardedSignIn(
             _ when ticket.LockedForAccount => (AuditActions.SignInLockedOut, "too many wrong tries from networks the owner has not used"),
             _ => (AuditActions.SignInFailed, (string?)null),
         };
-        var actor = user is null ? null : new Actor(user.Id, user.Email!);
-        await work.QueueAfterAsync(http.Response, (services, stopping) => RecordAsync(services, actor, at, action, detail, stopping), ct);
+        await work.QueueAfterAsync(http.Response, new SignInRecordJob(user?.Id, at, action, detail), ct);
         return outcome;
     }
 
@@ -121,20 +120,22 @@ public sealed class GuardedSignIn(
 
     private async Task<bool> IsStaffAsync(WaymarkUser user) => (await users.GetRolesAsync(user)).Any(Roles.IsStaff);
 
-    private static async Task RecordAsync(IServiceProvider services, Actor? actor, DateTimeOffset at, string action, string? detail, CancellationToken ct)
+    /// <summary>Writes a password attempt's audit row (see <see cref="AccountWork"/>), under the account's address as it is now.</summary>
+    internal static async Task RecordAsync(IServiceProvider services, SignInRecordJob job, CancellationToken ct)
     {
-        if (actor is null)
+        if (job.UserId is not { } id)
         {
             // Nothing is recorded about an address with no account: it may be anyone's.
             return;
         }
         var db = services.GetRequiredService<WaymarkDbContext>();
-        if (!await db.Users.AnyAsync(u => u.Id == actor.UserId, ct))
+        var email = await db.Users.Where(u => u.Id == id).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        if (email is null)
         {
             // Deleted since: the row would bring back the address its erasure removed.
             return;
         }
-        db.AuditAt(at, actor, action, "user", actor.UserId.ToString(), detail);
+        db.AuditAt(job.At, new Actor(id, email), job.Action, "user", id.ToString(), job.Detail);
         await db.SaveChangesAsync(ct);
     }
 }

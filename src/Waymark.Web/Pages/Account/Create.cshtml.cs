@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Waymark.Core.Notifications;
 using Waymark.Core.People;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
@@ -10,7 +9,7 @@ namespace Waymark.Web.Pages.Account;
 
 /// <summary>A person makes their own account. The answer is "check your email" whether or not the address already has one.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class CreateModel(PersonRegistration registration, AccountWork work, NotificationSettings links) : PageModel
+public sealed class CreateModel(PersonRegistration registration, AccountWork work) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -40,8 +39,7 @@ public sealed class CreateModel(PersonRegistration registration, AccountWork wor
         // Whether the address is new or known is worked on after the answer, so the answer takes as long either way.
         // Links in emails use WAYMARK_PUBLIC_URL, never the Host header a request happened to carry.
         var request = result.Request! with { ReturnUrl = Core.Accounts.ReturnUrl.Local(ReturnUrl) };
-        var siteRoot = links.PublicUrl;
-        await work.QueueAfterAsync(Response, (services, stopping) => services.GetRequiredService<PersonRegistration>().RegisterAsync(request, siteRoot, stopping), ct);
+        await work.QueueAfterAsync(Response, new SignUpJob(request), ct);
         return RedirectToPage("/Account/CheckEmail");
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Waymark.Core.Notifications;
 using Waymark.Core.People;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
@@ -10,7 +9,7 @@ namespace Waymark.Web.Pages.Account;
 
 /// <summary>A person asks for a link to choose a new password. The answer is the same whether or not the address has an account.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ForgotPasswordModel(AccountWork work, NotificationSettings links) : PageModel
+public sealed class ForgotPasswordModel(AccountWork work) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -28,9 +27,7 @@ public sealed class ForgotPasswordModel(AccountWork work, NotificationSettings l
             return Page();
         }
         // The lookup, link and email happen after the answer, so any well-formed address takes as long as another.
-        var email = Email!.Trim();
-        var siteRoot = links.PublicUrl;
-        await work.QueueAfterAsync(Response, (services, stopping) => services.GetRequiredService<PasswordReset>().SendAsync(email, siteRoot, stopping), ct);
+        await work.QueueAfterAsync(Response, new PasswordResetJob(Email!.Trim()), ct);
         return RedirectToPage("/Account/ForgotPasswordSent");
     }
 }

@@ -15,6 +15,7 @@ using Waymark.Core.People;
 using Waymark.Tests.Infrastructure;
 using Waymark.Web.Accounts;
 using Waymark.Web.Pages.Account;
+using Waymark.Web.Referrals;
 
 namespace Waymark.Tests.Pages.Account;
 
@@ -114,12 +115,10 @@ public sealed class HeldAccountWorkApp : AccountsApp
     /// <summary>Database commands run so far while answering requests.</summary>
     public int DatabaseCommands => _commands.Count;
 
-    public int Waiting => Services.GetRequiredService<AccountWork>().Waiting;
-
     /// <summary>Works through what is waiting, as the app's own background service does, then stops.</summary>
     public async Task WorkThroughAsync()
     {
-        using var worker = new AccountWorkService(Services.GetRequiredService<AccountWork>(), Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<AccountWorkService>.Instance);
+        using var worker = new AccountWorkService(Services.GetRequiredService<AccountWork>(), Services.GetRequiredService<OutboxOptions>(), NullLogger<AccountWorkService>.Instance);
         await worker.StartAsync(CancellationToken.None);
         await this.AccountWorkDoneAsync();
         await worker.StopAsync(CancellationToken.None);
@@ -145,11 +144,11 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Redirect, asked.Status);
         Assert.Equal("/account/forgot-password/sent", asked.RedirectPath);
-        Assert.Equal(1, app.Waiting);
+        Assert.Equal(1, await app.AccountWorkWaitingAsync());
         Assert.Equal(0, await ResetEmailsToAsync(email));
 
         await app.WorkThroughAsync();
-        Assert.Equal(0, app.Waiting);
+        Assert.Equal(0, await app.AccountWorkWaitingAsync());
         Assert.Equal(1, await ResetEmailsToAsync(email));
         await using var db = app.OpenDb();
         Assert.True(await db.AuditEvents.AnyAsync(a => a.ActorEmail == email && a.Action == AuditActions.PasswordResetRequested));
@@ -166,7 +165,7 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
         var asked = await browser.SubmitAsync("/account/forgot-password", [new("Email", unknown)]);
         Assert.Equal(HttpStatusCode.Redirect, asked.Status);
         Assert.Equal("/account/forgot-password/sent", asked.RedirectPath);
-        Assert.Equal(1, app.Waiting);
+        Assert.Equal(1, await app.AccountWorkWaitingAsync());
         await app.WorkThroughAsync();
 
         Assert.Equal(before, await RowCountsAsync());
@@ -189,7 +188,7 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, newcomer.Status);
         Assert.Equal("/account/check-email", newcomer.RedirectPath);
         Assert.Equal(newcomer.RedirectPath, again.RedirectPath);
-        Assert.Equal(2, app.Waiting);
+        Assert.Equal(2, await app.AccountWorkWaitingAsync());
         await using (var db = app.OpenDb())
         {
             Assert.False(await db.Users.AnyAsync(u => u.Email == fresh));
@@ -275,9 +274,10 @@ public sealed class AccountExistenceTests(HeldAccountWorkApp app) : IClassFixtur
     private async Task<(Page Page, int PasswordChecks, int Queued, int DatabaseCommands)> SignInAsync(Browser browser, string email, string password)
     {
         var token = (await browser.GetAsync("/account/sign-in")).AntiforgeryToken();
-        var (checks, queued, commands) = (app.PasswordChecks, app.Waiting, app.DatabaseCommands);
+        var (checks, queued, commands) = (app.PasswordChecks, await app.AccountWorkWaitingAsync(), app.DatabaseCommands);
         var page = await browser.PostAsync("/account/sign-in", token, [new("Input.Email", email), new("Input.Password", password)]);
-        return (page, app.PasswordChecks - checks, app.Waiting - queued, app.DatabaseCommands - commands);
+        var waiting = await app.AccountWorkWaitingAsync();
+        return (page, app.PasswordChecks - checks, waiting - queued, app.DatabaseCommands - commands);
     }
 
     [Fact]

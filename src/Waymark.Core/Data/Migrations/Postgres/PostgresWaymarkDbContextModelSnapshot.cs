@@ -229,6 +229,50 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("account_user_token", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.AccountWorkItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("ProtectedJob")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_job");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("account_work", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1827,6 +1871,19 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("gazetteer_postcode", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Groups.GroupDisclosure", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("group_disclosure", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Groups.GroupFacilitator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2582,6 +2639,38 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasKey("OrganisationId");
 
                     b.ToTable("peer_support_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.PeerSupport.SupervisionBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BookedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BookedFor")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId", "OrganisationId");
+
+                    b.ToTable("peer_supervision_booking", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Core.PeerSupport.SupervisionSession", b =>
@@ -3489,6 +3578,15 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Groups.GroupDisclosure", b =>
+                {
+                    b.HasOne("Waymark.Core.Groups.GroupSession", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.Groups.GroupDisclosure", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Core.Groups.GroupFacilitator", b =>
                 {
                     b.HasOne("Waymark.Core.Groups.GroupSession", null)
@@ -3674,6 +3772,21 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasOne("Waymark.Core.Directory.Organization", null)
                         .WithOne()
                         .HasForeignKey("Waymark.Core.PeerSupport.PeerSupportSettings", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.PeerSupport.SupervisionBooking", b =>
+                {
+                    b.HasOne("Waymark.Core.Directory.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -218,6 +218,50 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("account_user_token", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Accounts.AccountWorkItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("ProtectedJob")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_job");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("account_work", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Accounts.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1816,6 +1860,19 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("gazetteer_postcode", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Groups.GroupDisclosure", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("group_disclosure", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Groups.GroupFacilitator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2569,6 +2626,38 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasKey("OrganisationId");
 
                     b.ToTable("peer_support_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.PeerSupport.SupervisionBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BookedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BookedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId", "OrganisationId");
+
+                    b.ToTable("peer_supervision_booking", (string)null);
                 });
 
             modelBuilder.Entity("Waymark.Core.PeerSupport.SupervisionSession", b =>
@@ -3476,6 +3565,15 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Groups.GroupDisclosure", b =>
+                {
+                    b.HasOne("Waymark.Core.Groups.GroupSession", null)
+                        .WithOne()
+                        .HasForeignKey("Waymark.Core.Groups.GroupDisclosure", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Waymark.Core.Groups.GroupFacilitator", b =>
                 {
                     b.HasOne("Waymark.Core.Groups.GroupSession", null)
@@ -3661,6 +3759,21 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasOne("Waymark.Core.Directory.Organization", null)
                         .WithOne()
                         .HasForeignKey("Waymark.Core.PeerSupport.PeerSupportSettings", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waymark.Core.PeerSupport.SupervisionBooking", b =>
+                {
+                    b.HasOne("Waymark.Core.Directory.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Waymark.Core.Accounts.WaymarkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -31,7 +31,8 @@ public sealed class PostScreener
     /// <summary>The shipped word lists with other learned rules: for measuring a model trained on some sets only.</summary>
     public static PostScreener With(LearnedRules learned) => new(ScreeningLexicon.Embedded, learned);
 
-    // The text as normalised words; a starred word the lists know is read as that word ("s*icide").
+    // The text as normalised words; a starred word the lists know is read as that word ("s*icide"), and text-speak as
+    // the word it stands for ("tmrw", "goin").
     internal List<Token> Tokens(string text, ScreenedKind kind)
     {
         var displayName = kind == ScreenedKind.DisplayName;
@@ -42,6 +43,10 @@ public sealed class PostScreener
             if (t.Text.Contains('*', StringComparison.Ordinal) && _lexicon.Unstarred(t.Text) is { } plain)
             {
                 tokens[i] = t with { Text = plain };
+            }
+            else if (t.Number is null && _lexicon.Respelt(t.Text) is { } respelt)
+            {
+                tokens[i] = t with { Text = respelt };
             }
         }
         return tokens;

@@ -27,6 +27,9 @@ internal sealed class ScreeningLexicon
     public HashSet<string> NameTitles { get; private set; } = [];
     public Dictionary<string, string[]> Compounds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Text-speak and dialect spellings read as the word they stand for ("tmrw" → tomorrow, "shud" → should).</summary>
+    public Dictionary<string, string> Respellings { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Patterns by phase, filed under the words they can start at.</summary>
     public PatternIndex[] ByStart { get; } = [new(), new(), new()];
 
@@ -57,6 +60,10 @@ internal sealed class ScreeningLexicon
         foreach (var c in root.GetProperty("display_name_compounds").GetProperty("words").EnumerateObject())
         {
             lexicon.Compounds[c.Name] = c.Value.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+        foreach (var c in root.GetProperty("respellings").GetProperty("words").EnumerateObject())
+        {
+            lexicon.Respellings[c.Name] = c.Value.GetString()!;
         }
         foreach (var g in root.GetProperty("groups").EnumerateArray())
         {
@@ -308,6 +315,24 @@ internal sealed class ScreeningLexicon
             {
                 return w;
             }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The word a text-speak or dialect spelling stands for: from the list, or a dropped final g ("goin", "comin",
+    /// "mornin") when the word with its g is one the lists use and the spelling itself is not.
+    /// </summary>
+    public string? Respelt(string token)
+    {
+        if (Respellings.TryGetValue(token, out var word))
+        {
+            return word;
+        }
+        if (token.Length >= 4 && token.EndsWith("in", StringComparison.Ordinal) && !AllWords.Contains(token))
+        {
+            var withG = token + "g";
+            return AllWords.Contains(withG) ? withG : null;
         }
         return null;
     }

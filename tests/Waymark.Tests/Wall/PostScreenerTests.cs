@@ -62,6 +62,7 @@ public sealed class PostScreenerTests
     [InlineData("the date is circled on the calendar")]
     [InlineData("⚰️ soon")]
     [InlineData("had enough of living tbh")]
+    [InlineData("i know where i'm going to do it and when")]
     public void Intent_said_other_ways_reaches_a_person_at_once(string text)
     {
         var result = Screen(text);

@@ -21,7 +21,7 @@ internal static class LearnedFeatures
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
-    private static readonly int[] LetterRuns = [3, 4];
+    private static readonly int[] RunLengths = [3, 4];
 
     public static void Enumerate(List<Token> tokens, List<LearnedFeature> into)
     {
@@ -29,29 +29,40 @@ internal static class LearnedFeatures
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = WordOf(tokens[i]);
-            into.Add(new LearnedFeature(Mix(Mix(Offset, "w "), word), i, i, FeatureKind.Word, 0, 0));
+            into.Add(new LearnedFeature(WordHash(word), i, i, FeatureKind.Word, 0, 0));
             if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
             {
-                var h = Mix(Mix(Mix(Mix(Offset, "b "), word), ' '), WordOf(tokens[i + 1]));
-                into.Add(new LearnedFeature(h, i, i + 1, FeatureKind.Pair, 0, 0));
+                into.Add(new LearnedFeature(PairHash(word, WordOf(tokens[i + 1])), i, i + 1, FeatureKind.Pair, 0, 0));
             }
             if (tokens[i].Number is not null)
             {
                 continue;
             }
-            // Letters of "_word_": the underscores mark where the word starts and ends.
-            var padded = word.Length + 2;
-            foreach (var n in LetterRuns)
+            foreach (var (hash, offset, length) in LetterRuns(word))
             {
-                for (var at = 0; at + n <= padded; at++)
+                into.Add(new LearnedFeature(hash, i, i, FeatureKind.Letters, offset, length));
+            }
+        }
+    }
+
+    public static ulong WordHash(string word) => Mix(Mix(Offset, "w "), word);
+
+    public static ulong PairHash(string first, string second) => Mix(Mix(Mix(Mix(Offset, "b "), first), ' '), second);
+
+    /// <summary>The runs of 3 and 4 letters of "_word_" (the underscores mark where the word starts and ends), each with its hash.</summary>
+    public static IEnumerable<(ulong Hash, int Offset, int Length)> LetterRuns(string word)
+    {
+        var padded = word.Length + 2;
+        foreach (var n in RunLengths)
+        {
+            for (var at = 0; at + n <= padded; at++)
+            {
+                var h = Mix(Offset, "c ");
+                for (var k = at; k < at + n; k++)
                 {
-                    var h = Mix(Offset, "c ");
-                    for (var k = at; k < at + n; k++)
-                    {
-                        h = Mix(h, k == 0 || k == padded - 1 ? '_' : word[k - 1]);
-                    }
-                    into.Add(new LearnedFeature(h, i, i, FeatureKind.Letters, at, n));
+                    h = Mix(h, k == 0 || k == padded - 1 ? '_' : word[k - 1]);
                 }
+                yield return (h, at, n);
             }
         }
     }
@@ -66,7 +77,7 @@ internal static class LearnedFeatures
 
     public static ulong HashOf(string featureText) => Mix(Offset, featureText);
 
-    private static string WordOf(Token t) => t.Number is not null && char.IsAsciiDigit(t.Text[0]) ? "#" : t.Text;
+    public static string WordOf(Token t) => t.Number is not null && char.IsAsciiDigit(t.Text[0]) ? "#" : t.Text;
 
     private static ulong Mix(ulong h, string s)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -62,14 +63,37 @@ public sealed class LearnedRules
         {
             return matches;
         }
-        var features = new List<LearnedFeature>(tokens.Count * 12);
-        LearnedFeatures.Enumerate(tokens, features);
-        var seen = new HashSet<ulong>();
-        var present = new List<(LearnedFeature Feature, float[] Weights)>(features.Count);
-        var sums = (float[])Bias.Clone();
-        foreach (var f in features)
+        // One set of buffers per thread, reused: a long post has ~2,500 features, and allocating and growing these for
+        // every post was a good part of what the learned rules cost.
+        var scratch = t_scratch ??= new Scratch();
+        var seen = scratch.Seen;
+        seen.Clear();
+        var present = scratch.Present;
+        present.Clear();
+        Span<float> sums = stackalloc float[Bias.Length];
+        Bias.CopyTo(sums);
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (seen.Add(f.Hash) && _weights.TryGetValue(f.Hash, out var w))
+            var word = LearnedFeatures.WordOf(tokens[i]);
+            Add(new LearnedFeature(LearnedFeatures.WordHash(word), i, i, FeatureKind.Word, 0, 0), sums);
+            if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
+            {
+                Add(new LearnedFeature(LearnedFeatures.PairHash(word, LearnedFeatures.WordOf(tokens[i + 1])), i, i + 1, FeatureKind.Pair, 0, 0), sums);
+            }
+            if (tokens[i].Number is not null)
+            {
+                continue;
+            }
+            foreach (var (hash, offset, length, _) in LettersOf(word))
+            {
+                Add(new LearnedFeature(hash, i, i, FeatureKind.Letters, offset, length), sums);
+            }
+        }
+
+        void Add(LearnedFeature f, Span<float> sums)
+        {
+            // Most features have no weight: look the weight up first, so only the few that count are remembered.
+            if (_weights.TryGetValue(f.Hash, out var w) && seen.Add(f.Hash))
             {
                 present.Add((f, w));
                 for (var r = 0; r < sums.Length; r++)
@@ -78,6 +102,7 @@ public sealed class LearnedRules
                 }
             }
         }
+
         for (var r = 0; r < Modelled.Length; r++)
         {
             var rule = Modelled[r];
@@ -116,6 +141,37 @@ public sealed class LearnedRules
             spans.Add(new MatchedSpan(from, to - from, text[from..to]));
         }
         return spans;
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    // A word's letter runs that have a weight, worked out once per word: the letter runs are most of a post's features
+    // (about 11 for each word), and the same words come back in post after post. Bounded, so odd words cannot fill memory.
+    private const int MaxCachedWords = 50_000;
+    private readonly ConcurrentDictionary<string, (ulong Hash, int Offset, int Length, float[] Weights)[]> _letters = new(StringComparer.Ordinal);
+
+    private (ulong Hash, int Offset, int Length, float[] Weights)[] LettersOf(string word)
+    {
+        if (_letters.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+        var weighted = LearnedFeatures.LetterRuns(word)
+            .Where(l => _weights.ContainsKey(l.Hash))
+            .Select(l => (l.Hash, l.Offset, l.Length, _weights[l.Hash]))
+            .ToArray();
+        if (_letters.Count < MaxCachedWords)
+        {
+            _letters.TryAdd(word, weighted);
+        }
+        return weighted;
+    }
+
+    private sealed class Scratch
+    {
+        public HashSet<ulong> Seen { get; } = new(1024);
+        public List<(LearnedFeature Feature, float[] Weights)> Present { get; } = new(1024);
     }
 
     /// <summary>The model file: a header with the rules, bias and thresholds, then one feature a line, its weights first.</summary>

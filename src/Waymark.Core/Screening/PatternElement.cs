@@ -34,18 +34,45 @@ internal sealed class PatternElement
     public int Count { get; init; }
     public bool Optional { get; init; }
 
+    // The numbers of Words and FuzzyWords (ScreeningLexicon.IdOf): a step with few words keeps them in an array, which
+    // is quicker to scan than a set is to hash.
+    private int[]? _ids;
+    private HashSet<int>? _idSet;
+    private int[]? _fuzzyIds;
+
+    internal void NumberWords(IReadOnlyDictionary<string, int> ids)
+    {
+        if (Words is null)
+        {
+            return;
+        }
+        var numbers = Words.Select(w => ids[w]).ToArray();
+        if (numbers.Length <= 8)
+        {
+            _ids = numbers;
+        }
+        else
+        {
+            _idSet = [.. numbers];
+        }
+        _fuzzyIds = FuzzyWords?.Select(w => ids[w]).ToArray();
+    }
+
     public bool Consumes => Kind is ElementKind.Words or ElementKind.Number or ElementKind.Any or ElementKind.Capitalised;
 
-    public bool Accepts(in Token token, string? fuzzy) => Kind switch
+    /// <summary>Whether this step takes the word; <paramref name="id"/> and <paramref name="fuzzyId"/> are the numbers of the word and its spelling fix (-1 for none).</summary>
+    public bool Accepts(in Token token, int id, int fuzzyId) => Kind switch
     {
-        ElementKind.Words => Words!.Contains(token.Text)
-            || (fuzzy is not null && FuzzyWords is not null && FuzzyWords.Contains(fuzzy))
+        ElementKind.Words => (id >= 0 && HasId(id))
+            || (fuzzyId >= 0 && _fuzzyIds is not null && Array.IndexOf(_fuzzyIds, fuzzyId) >= 0)
             || (Prefixes is not null && StartsWithAny(token.Text, Prefixes)),
         ElementKind.Number => token.Number is { } n && n >= Count,
         ElementKind.Any => true,
         ElementKind.Capitalised => token.Capitalised && !token.SentenceInitial,
         _ => false,
     };
+
+    private bool HasId(int id) => _idSet is not null ? _idSet.Contains(id) : Array.IndexOf(_ids!, id) >= 0;
 
     private static bool StartsWithAny(string text, string[] prefixes)
     {

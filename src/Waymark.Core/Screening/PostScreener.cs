@@ -31,7 +31,8 @@ public sealed class PostScreener
     /// <summary>The shipped word lists with other learned rules: for measuring a model trained on some sets only.</summary>
     public static PostScreener With(LearnedRules learned) => new(ScreeningLexicon.Embedded, learned);
 
-    // The text as normalised words; a starred word the lists know is read as that word ("s*icide").
+    // The text as normalised words; a starred word the lists know is read as that word ("s*icide"), and text-speak as
+    // the word it stands for ("tmrw", "goin").
     internal List<Token> Tokens(string text, ScreenedKind kind)
     {
         var displayName = kind == ScreenedKind.DisplayName;
@@ -42,6 +43,10 @@ public sealed class PostScreener
             if (t.Text.Contains('*', StringComparison.Ordinal) && _lexicon.Unstarred(t.Text) is { } plain)
             {
                 tokens[i] = t with { Text = plain };
+            }
+            else if (t.Number is null && _lexicon.Respelt(t.Text) is { } respelt)
+            {
+                tokens[i] = t with { Text = respelt };
             }
         }
         return tokens;
@@ -61,6 +66,8 @@ public sealed class PostScreener
     {
         var tokens = Tokens(text, kind);
         var fuzzy = new string?[tokens.Count];
+        var ids = new int[tokens.Count];
+        var fuzzyIds = new int[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -68,8 +75,10 @@ public sealed class PostScreener
             {
                 fuzzy[i] = _lexicon.Misspelt(t.Text);
             }
+            ids[i] = _lexicon.IdOf(t.Text);
+            fuzzyIds[i] = _lexicon.IdOf(fuzzy[i]);
         }
-        return new Run(tokens, fuzzy, new bool[tokens.Count]);
+        return new Run(tokens, fuzzy, ids, fuzzyIds, new bool[tokens.Count]);
     }
 
     public ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post)
@@ -117,11 +126,12 @@ public sealed class PostScreener
             matches.Any(m => m.Rule == SafeMessagingRule.R8) ? AuthorMessages.KinderWords : null);
     }
 
-    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, bool[] Masked);
+    // Each word with its spelling fix and the numbers the lists know them by (-1 for a word no list uses).
+    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked);
 
     private readonly record struct Hit(ScreeningGroup Group, int Start, int End, bool Negated);
 
-    private void Find(Run run, GroupPhase phase, List<Hit> hits)
+    private void Find(in Run run, GroupPhase phase, List<Hit> hits)
     {
         var index = _lexicon.ByStart[(int)phase];
         var tokens = run.Tokens;
@@ -160,7 +170,7 @@ public sealed class PostScreener
         }
     }
 
-    private void TryAll(Run run, List<(ScreeningGroup Group, PatternElement[] Pattern)> candidates, int start, List<Hit> found)
+    private void TryAll(in Run run, List<(ScreeningGroup Group, PatternElement[] Pattern)> candidates, int start, List<Hit> found)
     {
         foreach (var (group, pattern) in candidates)
         {
@@ -185,7 +195,7 @@ public sealed class PostScreener
     }
 
     /// <summary>The index of the last word the pattern takes when it matches from <paramref name="at"/>, else -1.</summary>
-    private static int MatchFrom(Run run, PatternElement[] pattern, int element, int at, int sentence, int last)
+    private static int MatchFrom(in Run run, PatternElement[] pattern, int element, int at, int sentence, int last)
     {
         if (element == pattern.Length)
         {
@@ -219,7 +229,7 @@ public sealed class PostScreener
             case ElementKind.ClauseEnd:
                 return ClauseEndsBefore(tokens, at) ? MatchFrom(run, pattern, element + 1, at, sentence, last) : -1;
         }
-        if (at < tokens.Count && tokens[at].Sentence == sentence && !run.Masked[at] && e.Accepts(tokens[at], run.Fuzzy[at]))
+        if (at < tokens.Count && tokens[at].Sentence == sentence && !run.Masked[at] && e.Accepts(tokens[at], run.Ids[at], run.FuzzyIds[at]))
         {
             var end = MatchFrom(run, pattern, element + 1, at + 1, sentence, at);
             if (end >= 0)
@@ -233,7 +243,7 @@ public sealed class PostScreener
     private static bool ClauseEndsBefore(List<Token> tokens, int at) =>
         at >= tokens.Count || at == 0 || tokens[at].Clause != tokens[at - 1].Clause;
 
-    private static bool Preceded(Run run, IReadOnlyList<PatternElement[]> phrases, int start)
+    private static bool Preceded(in Run run, IReadOnlyList<PatternElement[]> phrases, int start)
     {
         if (phrases.Count == 0)
         {
@@ -260,7 +270,7 @@ public sealed class PostScreener
 
     // Lists that need several signs, or are cancelled by a phrase anywhere in the text, count only when met: before the
     // words-that-need-harm pass, so one weak sign cannot make "never felt lighter" a method.
-    private static void DropUnmet(Run run, List<Hit> hits)
+    private static void DropUnmet(in Run run, List<Hit> hits)
     {
         var unmet = new HashSet<ScreeningGroup>();
         foreach (var group in hits.Select(h => h.Group).Distinct())
@@ -276,7 +286,7 @@ public sealed class PostScreener
         }
     }
 
-    private static bool AnywhereIn(Run run, PatternIndex phrases)
+    private static bool AnywhereIn(in Run run, PatternIndex phrases)
     {
         if (phrases.IsEmpty)
         {

@@ -27,6 +27,12 @@ internal sealed class ScreeningLexicon
     public HashSet<string> NameTitles { get; private set; } = [];
     public Dictionary<string, string[]> Compounds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Text-speak and dialect spellings read as the word they stand for ("tmrw" → tomorrow, "shud" → should).</summary>
+    public Dictionary<string, string> Respellings { get; } = new(StringComparer.Ordinal);
+
+    private Dictionary<string, int> WordIds { get; } = new(StringComparer.Ordinal);
+    private readonly List<PatternElement> _wordElements = [];
+
     /// <summary>Patterns by phase, filed under the words they can start at.</summary>
     public PatternIndex[] ByStart { get; } = [new(), new(), new()];
 
@@ -58,6 +64,10 @@ internal sealed class ScreeningLexicon
         {
             lexicon.Compounds[c.Name] = c.Value.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         }
+        foreach (var c in root.GetProperty("respellings").GetProperty("words").EnumerateObject())
+        {
+            lexicon.Respellings[c.Name] = c.Value.GetString()!;
+        }
         foreach (var g in root.GetProperty("groups").EnumerateArray())
         {
             var group = lexicon.CompileGroup(g);
@@ -68,6 +78,7 @@ internal sealed class ScreeningLexicon
             }
         }
         lexicon.BuildSpellingIndex();
+        lexicon.NumberWords();
         return lexicon;
     }
 
@@ -177,11 +188,19 @@ internal sealed class ScreeningLexicon
         if (phrases is not null)
         {
             var alternatives = phrases.SelectMany(p => Compile(p, group)).ToList();
-            if (alternatives.All(a => a.Length == 1 && a[0].Kind == ElementKind.Words && !a[0].Optional))
+            static bool OneWord(PatternElement[] a) => a.Length == 1 && a[0].Kind == ElementKind.Words && !a[0].Optional;
+            if (alternatives.All(OneWord))
             {
-                return [[PatternElement.Merge(alternatives.Select(a => a[0]), optional)]];
+                return [[Registered(PatternElement.Merge(alternatives.Select(a => a[0]), optional))]];
             }
-            var choices = alternatives.Select(a => a.ToList()).ToList();
+            // The one-word alternatives as one step and each longer phrase on its own: a class of 20 words and 30 phrases
+            // multiplies a pattern by 31, not 50 (every copy is tried wherever its first word appears).
+            var oneWord = alternatives.Where(OneWord).ToList();
+            var choices = alternatives.Where(a => !OneWord(a)).Select(a => a.ToList()).ToList();
+            if (oneWord.Count > 0)
+            {
+                choices.Insert(0, [Registered(PatternElement.Merge(oneWord.Select(a => a[0]), false))]);
+            }
             if (optional)
             {
                 choices.Add([]);
@@ -236,15 +255,38 @@ internal sealed class ScreeningLexicon
             }
         }
         AllWords.UnionWith(exact);
-        return new PatternElement
+        return Registered(new PatternElement
         {
             Kind = ElementKind.Words,
             Words = exact,
             FuzzyWords = fuzzy.Count > 0 ? fuzzy : null,
             Prefixes = prefixes.Count > 0 ? [.. prefixes] : null,
             Optional = optional,
-        };
+        });
     }
+
+    private PatternElement Registered(PatternElement element)
+    {
+        _wordElements.Add(element);
+        return element;
+    }
+
+    // Every word the lists use gets a number, and every step its words' numbers: matching then compares numbers found
+    // once per word of the text, instead of hashing the word again for each of the thousands of steps tried on it.
+    private void NumberWords()
+    {
+        foreach (var word in AllWords.Order(StringComparer.Ordinal))
+        {
+            WordIds.TryAdd(word, WordIds.Count);
+        }
+        foreach (var element in _wordElements)
+        {
+            element.NumberWords(WordIds);
+        }
+    }
+
+    /// <summary>The number of a word the lists use, or -1.</summary>
+    public int IdOf(string? word) => word is not null && WordIds.TryGetValue(word, out var id) ? id : -1;
 
     private void BuildSpellingIndex()
     {
@@ -308,6 +350,24 @@ internal sealed class ScreeningLexicon
             {
                 return w;
             }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The word a text-speak or dialect spelling stands for: from the list, or a dropped final g ("goin", "comin",
+    /// "mornin") when the word with its g is one the lists use and the spelling itself is not.
+    /// </summary>
+    public string? Respelt(string token)
+    {
+        if (Respellings.TryGetValue(token, out var word))
+        {
+            return word;
+        }
+        if (token.Length >= 4 && token.EndsWith("in", StringComparison.Ordinal) && !AllWords.Contains(token))
+        {
+            var withG = token + "g";
+            return AllWords.Contains(withG) ? withG : null;
         }
         return null;
     }

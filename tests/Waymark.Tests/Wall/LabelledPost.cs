@@ -24,11 +24,11 @@ public sealed record LabelledPost(
     /// <summary>The third blind set (another author). Measured once (3 Dec 2026), then spent: the learned rules train on it (ADR 0021).</summary>
     public static readonly string Blind3File = Path.Combine("Blind3", "blind3-posts.jsonl");
 
-    /// <summary>The fourth blind set (another author, never saw the screener or the learned rules). Measure only, once: never tune on it.</summary>
+    /// <summary>The fourth blind set (another author). Measured once (4 Dec 2026: R9 urgent 0.44), then spent: tuned on (branch screener5) and trained on.</summary>
     public static readonly string Blind4File = Path.Combine("Blind4", "blind4-posts.jsonl");
 
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
-    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File];
+    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File];
 
     /// <summary>Safe near-misses written to train the learned rules only (near-misses.md); never measured.</summary>
     public const string NearMissFile = "near-misses.jsonl";

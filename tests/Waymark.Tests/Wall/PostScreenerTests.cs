@@ -62,6 +62,7 @@ public sealed class PostScreenerTests
     [InlineData("the date is circled on the calendar")]
     [InlineData("⚰️ soon")]
     [InlineData("had enough of living tbh")]
+    [InlineData("i know where i'm going to do it and when")]
     public void Intent_said_other_ways_reaches_a_person_at_once(string text)
     {
         var result = Screen(text);
@@ -200,6 +201,40 @@ public sealed class PostScreenerTests
         Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
         Assert.Equal([SafeMessagingRule.R4, SafeMessagingRule.R6, SafeMessagingRule.R9], result.Rules);
         Assert.Null(result.AuthorMessage);
+    }
+
+    // Issue 14: "pills lined up … going to take them all" came out reject (R4's "take them all", as if said to someone
+    // else), which told a person in danger their post broke a rule. A plan with the means at hand is urgent, and when
+    // R4 and R9 both match, urgent wins and the author is not given a rejection.
+    [Theory]
+    [InlineData("Ive got pills lined up next to me and im going to take them all")]
+    [InlineData("i've got the tablets lined up on the table, going to take the lot")]
+    [InlineData("got the pills counted out beside me. im gonna take them all")]
+    [InlineData("the blade is next to me and i'm going to use it")]
+    public void A_plan_with_the_means_at_hand_is_urgent_not_rejected(string text)
+    {
+        var result = Screen(text);
+
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R9 && m.Outcome == ScreeningOutcome.Urgent);
+        Assert.Null(result.AuthorMessage);
+    }
+
+    [Fact]
+    public void Whenever_imminent_risk_matches_the_outcome_is_urgent_whatever_else_matched()
+    {
+        var checkedCount = 0;
+        foreach (var post in LabelledPost.SpentFiles.SelectMany(LabelledPost.Load))
+        {
+            var result = Screen(post.Text, post.ScreenedKind);
+            if (result.Matches.Any(m => m.Rule == SafeMessagingRule.R9))
+            {
+                Assert.True(result.Outcome == ScreeningOutcome.Urgent, $"{post.Id} matched R9 but came out {result.Outcome}");
+                Assert.Null(result.AuthorMessage);
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount > 300, $"only {checkedCount} posts matched R9");
     }
 
     [Fact]

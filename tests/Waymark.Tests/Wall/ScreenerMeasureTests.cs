@@ -10,7 +10,7 @@ namespace Waymark.Tests.Wall;
 /// that break R1, R3, R4, R5 or R9 were kept off the wall (hold, reject or urgent), how many R9 posts were urgent, and
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
-/// others who never saw the screener) are printed on their own: all three are spent (blind-1 and blind-2 against
+/// others who never saw the screener) are printed on their own: all four are spent (blind-1, blind-2 and blind-4 against
 /// floors). The learned rules (ADR 0021) are estimated by leaving each set out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
@@ -40,6 +40,18 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.98, false)),
         ("R9 urgent", f => f.Urgent, (0.98, false)),
         ("false holds", f => f.FalseHolds, (0.07, true)),
+    ];
+
+    // Blind-4 after tuning and training on it (4 Dec 2026, branch screener5): floors a little under what it reached.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindFourFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.91, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.95, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.95, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.97, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.88, false)),
+        ("R9 urgent", f => f.Urgent, (0.87, false)),
+        ("false holds", f => f.FalseHolds, (0.06, true)),
     ];
 
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
@@ -93,13 +105,17 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // Blind-4 first: the one set nothing has been tuned or trained on. Printed, with no floor: the targets are
-        // the bar, and the figure is recorded in docs/benchmarks.md. Whoever improves the screener writes blind-5 first.
+        // Blind-4 was measured once (4 Dec 2026: R1 0.60, R3 0.48, R4 0.51, R5 0.46, R9 0.58, R9 urgent 0.44, false holds
+        // 0.055), then tuned and trained on (branch screener5): its figures now flatter the screener, and a floor only keeps
+        // them from sliding back. The honest figure for a new writer is blind-5's, measured once by the lead.
+        var failures = new List<string>();
         var blind4 = LabelledPost.Load(LabelledPost.Blind4File);
         Assert.True(blind4.Count >= 500, $"blind-4 has {blind4.Count} rows");
-        Print("blind-4 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind4, Measure(blind4));
+        var blind4Figures = Measure(blind4);
+        Print("blind-4 (SPENT: measured once on 4 Dec 2026, R9 urgent 0.44; then tuned and trained on; its figures flatter the screener)", blind4, blind4Figures);
+        failures.AddRange(BelowFloors("blind-4", blind4Figures, BlindFourFloors));
 
-        // Blind-3 first, so its figures are printed even if a spent set fails its floor below. Printed only: the learned
+        // Then blind-3, printed before blind-2 and blind-1 are checked against their floors. Printed only: the learned
         // rules were trained on it, so its figure flatters; the honest one is Learned_rules_are_estimated_on_each_set_left_out_of_training.
         var blind3Path = LabelledPost.PathOf(LabelledPost.Blind3File);
         if (File.Exists(blind3Path))
@@ -113,7 +129,6 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
             output.WriteLine($"== blind-3: ABSENT, not measured (expected at {blind3Path})");
         }
 
-        var failures = new List<string>();
         var blind2 = LabelledPost.Load(LabelledPost.Blind2File);
         var blind2Figures = Measure(blind2);
         Print("blind-2 (SPENT: tuned against on 3 Dec 2026, now a tuning set; its figures flatter the screener)", blind2, blind2Figures);
@@ -126,19 +141,31 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
 
-    // The honest estimate for the learned rules (ADR 0021): for each spent set, train on the other four and measure on it,
-    // beside the word lists alone. Only the blind-3 row is a fair guess at a new writer: the word lists were tuned on
-    // the other four sets, so their rows show what the learned rules add in false holds, not in recall. Floors a
-    // little under what this reached when written (3 Dec 2026), so the estimate cannot quietly slide back.
+    // The estimate for the learned rules (ADR 0021, 0024): for each spent set, train on the other five and measure on it,
+    // beside the word lists alone. The blind-3 row is the fairest guess at a new writer: no word list was written from
+    // its misses (screener5 wrote lists from blind-4's). The blind-4 row shows what the model adds for a writer it has
+    // not seen, but its lists-alone figure is flattered. The others show what the model costs in false holds. Floors a
+    // little under what this reached when written (4 Dec 2026), so the estimate cannot quietly slide back.
     private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] Blind3LeftOutFloors =
     [
-        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.62, false)),
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.69, false)),
         ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.78, false)),
-        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.68, false)),
-        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.68, false)),
-        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.69, false)),
-        ("R9 urgent", f => f.Urgent, (0.67, false)),
-        ("false holds", f => f.FalseHolds, (0.09, true)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.70, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.74, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.75, false)),
+        ("R9 urgent", f => f.Urgent, (0.73, false)),
+        ("false holds", f => f.FalseHolds, (0.085, true)),
+    ];
+
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] Blind4LeftOutFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.80, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.83, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.89, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.85, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.79, false)),
+        ("R9 urgent", f => f.Urgent, (0.72, false)),
+        ("false holds", f => f.FalseHolds, (0.07, true)),
     ];
 
     [Fact]
@@ -167,6 +194,10 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
             if (file == LabelledPost.Blind3File)
             {
                 failures.AddRange(BelowFloors("blind-3 left out", both, Blind3LeftOutFloors));
+            }
+            if (file == LabelledPost.Blind4File)
+            {
+                failures.AddRange(BelowFloors("blind-4 left out", both, Blind4LeftOutFloors));
             }
         }
         output.WriteLine(summary.ToString());

@@ -193,6 +193,22 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
     }
 
     [Fact]
+    public async Task A_plan_with_the_means_at_hand_gets_the_urgent_words_and_crisis_help_not_a_rejection()
+    {
+        using var person = await app.SignUpAsync();
+        var urgent = await person.WriteAsync("Ive got pills lined up next to me and im going to take them all");
+
+        var sent = await person.Browser.GetAsync($"/wall/sent/{urgent}");
+        Assert.NotNull(sent.Document.QuerySelector("#crisis-card"));
+        Assert.Contains("A person from our moderation team will read it and reply to you privately", sent.Text("#what-happens-next"), StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        var item = await db.WallItems.SingleAsync(i => i.Id == urgent);
+        Assert.True(item.IsUrgent);
+        Assert.Equal(WallItemStatus.Pending, item.Status);
+        Assert.Null(item.Reason);
+    }
+
+    [Fact]
     public async Task A_person_who_chose_dont_contact_me_gets_the_reply_on_their_page_and_no_message()
     {
         using var person = await app.SignUpAsync();

@@ -12,7 +12,13 @@ BASE = {"R1": "hold", "R2": "hold", "R3": "hold", "R4": "reject", "R5": "hold", 
         "R7": "warn", "R8": "publish", "R9": "urgent", "R10": "publish"}
 HELPLINES = ("08000684141", "0800585858")
 # Safe rows that share words with risky ones (listed in the README); each must be publish or warn.
-NEAR_MISSES = set()  # NEAR_MISSES_LINE
+NEAR_MISSES = {
+    "f002","f007","f010","f011","f018","f027","f033","f034","f038","f039","f040","f043",
+    "f046","f047","f051","f052","f054","f058","f069","f077","f081","f083","f085","f089",
+    "f094","f103","f106","f112","f113","f117","f119","f122","f123","f124","f127","f140",
+    "f141","f144","f150","f151","f152","f162","f166","f169","f171","f172","f173","f176",
+    "f177","f179","f182",
+}  # NEAR_MISSES_LINE
 
 ids, texts, rows = set(), set(), []
 for n, line in enumerate(open(path, encoding="utf-8"), 1):

@@ -51,6 +51,8 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
         var note = await person.WriteAsync("Hello from the wall. Today was OK.");
         using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
         await moderator.DecideAsync(note, "Approve");
+        // Sign-ins are audited after their answer has gone (AccountWork): let them land before counting.
+        await app.AccountWorkDoneAsync();
         await using var db = app.OpenDb();
         var audits = await db.AuditEvents.CountAsync();
 

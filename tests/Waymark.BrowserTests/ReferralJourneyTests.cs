@@ -53,7 +53,7 @@ public sealed class ReferralJourneyTests(BrowserFixture browser)
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
         await page.PressAsync("#Password", "Enter");
-        await page.WaitForURLAsync(new Regex("/account/check-email"));
+        await page.ArrivedAtAsync(new Regex("/account/check-email"));
 
         await page.GotoAsync(await BrowserAccounts.EmailedLinkAsync(browser.App, email, "/account/confirm-email"));
         await CheckAsync(page, "confirm email to refer", violations);
@@ -62,7 +62,7 @@ public sealed class ReferralJourneyTests(BrowserFixture browser)
         await page.PressAsync("#Password", "Enter");
 
         // Back on the referral they were making, with their search still in the address.
-        await page.WaitForURLAsync(new Regex("/refer\\?"));
+        await page.ArrivedAtAsync(new Regex("/refer\\?"));
         Assert.EndsWith($"/services/{serviceId}/refer{search}", page.Url, StringComparison.Ordinal);
         Assert.Equal("Refer yourself to Thursday listening space", await page.InnerTextAsync("h1"));
 

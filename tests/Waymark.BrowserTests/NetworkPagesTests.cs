@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
+using Waymark.Core.Matching;
 using Waymark.Core.Network;
 using Waymark.Tests.Infrastructure;
 
@@ -32,6 +33,8 @@ public sealed class NetworkPagesTests(BrowserFixture browser)
             (orgB, serviceB, _) = await JourneyListing.AddAsync(db, new Organization { Name = nameB, Description = "Help with housing." },
                 new Service { Name = $"Housing advice {suffix}", Description = "Advice on somewhere safe to live." },
                 JourneyListing.Place("Humber Hub", "2 Jameson Street", "Hull", "East Riding of Yorkshire", "HU1 3JX", 53.7440, -0.3380));
+            // As an import would: the running app hears of the two services and puts them in search (used by "nearby").
+            await DirectoryChanges.AnnounceAsync(db, DirectoryChange.Of(Guid.NewGuid(), [serviceA, serviceB]), DateTimeOffset.UtcNow);
             var accounts = new AccountAdministration(db, TimeProvider.System);
             navigator = await accounts.AddUserAsync($"navigator-{Guid.NewGuid():N}@example.org", Roles.Navigator, null, Actor.CommandLine);
             adminA = await accounts.AddUserAsync($"admin-a-{Guid.NewGuid():N}@example.org", Roles.ProviderAdmin, orgA, Actor.CommandLine);
@@ -57,6 +60,8 @@ public sealed class NetworkPagesTests(BrowserFixture browser)
         await pageA.GotoAsync($"/provider/referrals/{received}");
         await CheckAsync(pageA, "received referral with refer-on link", violations);
         await pageA.ClickAsync("#refer-on");
+        // B's housing advice is 200 m from A's listening service.
+        Assert.Equal(1, await pageA.Locator($"#nearby-services a[href$='/onward/{serviceB}']").CountAsync());
         await CheckAsync(pageA, "refer on: search", violations);
         await pageA.FillAsync("#Q", nameB);
         await pageA.ClickAsync("button:has-text('Search')");
@@ -74,8 +79,12 @@ public sealed class NetworkPagesTests(BrowserFixture browser)
         await CheckAsync(pageA, "sent referral", violations);
 
         await pageA.GotoAsync($"/provider/network/{orgA}");
-        await pageA.FillAsync("#PartnerName", nameB);
+        // Some words of B's name, then B picked from the organisations that have them.
+        await pageA.FillAsync("#PartnerName", $"{suffix} housing");
         await pageA.ClickAsync("button:has-text('Propose link')");
+        await CheckAsync(pageA, "network page: which organisation", violations);
+        await pageA.ClickAsync($"#candidate-list li[data-organisation-id='{orgB}'] button");
+        Assert.Equal(1, await pageA.Locator($"#links a[href='/organisations/{orgB}']").CountAsync());
         await CheckAsync(pageA, "network page with a proposal", violations);
 
         await pageA.GotoAsync("/provider/offers/new");

@@ -25,7 +25,7 @@ public sealed class WorksWithLinks(WaymarkDbContext db, OrganisationAccess acces
         {
             return null;
         }
-        if (!await db.Organizations.AnyAsync(o => o.Id == partnerId, ct))
+        if (partnerId == organisationId || !await db.Organizations.AnyAsync(o => o.Id == partnerId, ct))
         {
             throw new NetworkException("Choose an organisation listed on Waymark.");
         }

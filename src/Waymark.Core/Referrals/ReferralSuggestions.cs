@@ -18,7 +18,7 @@ public sealed class ReferralSuggestions(WaymarkDbContext db, DirectoryIndex inde
     /// <summary>Drop-ins, groups and helplines to hold on to while waiting for <paramref name="serviceId"/>.</summary>
     public async Task<IReadOnlyList<WhileYouWait>> WhileYouWaitAsync(Guid serviceId, CancellationToken ct = default)
     {
-        var outcome = await MatchNearAsync(serviceId, selfAccessOnly: true, ct);
+        var outcome = await MatchNearAsync(serviceId, selfAccessOnly: true, MaxSuggestions, ct);
         if (outcome is null)
         {
             return [];
@@ -34,13 +34,17 @@ public sealed class ReferralSuggestions(WaymarkDbContext db, DirectoryIndex inde
     }
 
     /// <summary>Alternatives to <paramref name="serviceId"/>: for the person, only ones they can contact themselves.</summary>
-    public async Task<IReadOnlyList<ServiceMatch>> OnwardAsync(Guid serviceId, bool selfAccessOnly, CancellationToken ct = default)
+    public Task<IReadOnlyList<ServiceMatch>> OnwardAsync(Guid serviceId, bool selfAccessOnly, CancellationToken ct = default) =>
+        OnwardAsync(serviceId, selfAccessOnly, MaxSuggestions, ct);
+
+    /// <summary>Up to <paramref name="limit"/> alternatives: staff referring on choose from more than a person is shown.</summary>
+    public async Task<IReadOnlyList<ServiceMatch>> OnwardAsync(Guid serviceId, bool selfAccessOnly, int limit, CancellationToken ct = default)
     {
-        var outcome = await MatchNearAsync(serviceId, selfAccessOnly, ct);
-        return outcome is null ? [] : outcome.Results.Where(r => r.Id != serviceId).Take(MaxSuggestions).ToList();
+        var outcome = await MatchNearAsync(serviceId, selfAccessOnly, limit, ct);
+        return outcome is null ? [] : outcome.Results.Where(r => r.Id != serviceId).Take(limit).ToList();
     }
 
-    private async Task<MatchOutcome?> MatchNearAsync(Guid serviceId, bool selfAccessOnly, CancellationToken ct)
+    private async Task<MatchOutcome?> MatchNearAsync(Guid serviceId, bool selfAccessOnly, int limit, CancellationToken ct)
     {
         var service = await db.Services.Where(s => s.Id == serviceId).Select(s => new
         {
@@ -64,7 +68,7 @@ public sealed class ReferralSuggestions(WaymarkDbContext db, DirectoryIndex inde
         var place = service.Place is { Latitude: { } lat, Longitude: { } lon }
             ? new ResolvedPlace(service.Place.Name ?? service.Name, lat, lon, PlacePrecision.Postcode, null)
             : null;
-        var query = new MatchQuery { Place = place, WithinKm = WithinKm, Prefer = prefer, SelfAccessOnly = selfAccessOnly, Limit = MaxSuggestions + 1 };
+        var query = new MatchQuery { Place = place, WithinKm = WithinKm, Prefer = prefer, SelfAccessOnly = selfAccessOnly, Limit = limit + 1 };
         return matcher.Match(index.Current, query, time.GetUtcNow());
     }
 }

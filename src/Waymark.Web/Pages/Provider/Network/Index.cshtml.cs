@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
+using Waymark.Core.Directory;
 using Waymark.Core.Network;
 using Waymark.Core.Referrals;
 using Waymark.Web.Accounts;
@@ -19,8 +20,18 @@ public sealed class IndexModel(WaymarkDbContext db, OrganisationAccess access, R
 {
     public const int MaxNameLength = 200;
 
+    /// <summary>How many organisations "Which one do you mean?" lists.</summary>
+    public const int MaxCandidates = 10;
+
     [BindProperty]
     public string? PartnerName { get; set; }
+
+    /// <summary>Set when the admin picked one of the <see cref="Candidates"/>.</summary>
+    [BindProperty]
+    public Guid? PartnerId { get; set; }
+
+    /// <summary>Organisations whose names hold every word typed, when the name was not one organisation's exactly.</summary>
+    public IReadOnlyList<(Guid Id, string Name)>? Candidates { get; private set; }
 
     public Guid OrganisationId { get; private set; }
     public string OrganisationName { get; private set; } = "";
@@ -42,7 +53,11 @@ public sealed class IndexModel(WaymarkDbContext db, OrganisationAccess access, R
         }
         var name = PartnerName?.Trim();
         Guid? partner = null;
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        if (PartnerId is { } picked)
+        {
+            partner = picked;
+        }
+        else if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
         {
             this.AddError(nameof(PartnerName), "Enter the name of the organisation you work with");
         }
@@ -50,15 +65,34 @@ public sealed class IndexModel(WaymarkDbContext db, OrganisationAccess access, R
         {
             var lower = name.ToLowerInvariant();
 #pragma warning disable CA1862 // lower() is what EF translates on both engines.
-            var found = await db.Organizations.Where(o => o.Id != id && o.Name.ToLower() == lower).Select(o => o.Id).Take(2).ToListAsync();
-#pragma warning restore CA1862
-            if (found.Count != 1)
+            var exact = await db.Organizations.Where(o => o.Id != id && o.Name.ToLower() == lower).Select(o => o.Id).Take(2).ToListAsync();
+            if (exact.Count == 1)
             {
-                this.AddError(nameof(PartnerName), "Enter the organisation's name exactly as Waymark lists it");
+                partner = exact[0];
+            }
+            else if (NameWords.Of(name) is { Count: > 0 } words)
+            {
+                var others = db.Organizations.Where(o => o.Id != id);
+                foreach (var word in words)
+                {
+                    others = others.Where(o => o.Name.ToLower().Contains(word));
+                }
+#pragma warning restore CA1862
+                var candidates = await others.OrderBy(o => o.Name).Take(MaxCandidates).Select(o => new { o.Id, o.Name }).ToListAsync();
+                if (candidates.Count == 0)
+                {
+                    this.AddError(nameof(PartnerName), "No other organisation on Waymark has a name with all of those words. Check the spelling, or try one word of their name");
+                }
+                else
+                {
+                    // Not an error: the admin picks the one they meant, and nothing is proposed until they do.
+                    Candidates = [.. candidates.Select(c => (c.Id, c.Name))];
+                    return Page();
+                }
             }
             else
             {
-                partner = found[0];
+                this.AddError(nameof(PartnerName), "Enter the name of the organisation you work with");
             }
         }
         if (partner is { } partnerId)
@@ -77,7 +111,8 @@ public sealed class IndexModel(WaymarkDbContext db, OrganisationAccess access, R
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        TempData["Success"] = $"We have asked {name} to agree that you work together.";
+        var partnerName = await db.Organizations.Where(o => o.Id == partner).Select(o => o.Name).SingleAsync();
+        TempData["Success"] = $"We have asked {partnerName} to agree that you work together.";
         return RedirectToPage(new { id });
     }
 

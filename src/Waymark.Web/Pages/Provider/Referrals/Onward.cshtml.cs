@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
+using Waymark.Core.Directory;
+using Waymark.Core.Matching;
 using Waymark.Core.Referrals;
 using Waymark.Web.Accounts;
 using Waymark.Web.Infrastructure;
@@ -9,10 +11,11 @@ using Waymark.Web.Infrastructure;
 namespace Waymark.Web.Pages.Provider.Referrals;
 
 /// <summary>
-/// Step one of referring someone on from a referral the organisation received: find another organisation's
-/// service by name. Another organisation's referral is not found.
+/// Step one of referring someone on from a referral the organisation received: services like the one they were
+/// referred to, near it, from other organisations (what matching would suggest), and a search by name. Another
+/// organisation's referral is not found.
 /// </summary>
-public sealed class OnwardModel(WaymarkDbContext db) : PageModel
+public sealed class OnwardModel(WaymarkDbContext db, ReferralSuggestions suggestions) : PageModel
 {
     public const int MaxQueryLength = 100;
 
@@ -25,6 +28,9 @@ public sealed class OnwardModel(WaymarkDbContext db) : PageModel
     public string FromService { get; private set; } = "";
     public IReadOnlyList<Choice>? Found { get; private set; }
 
+    /// <summary>Other organisations' services like this one, nearest and best fitting first, each with matching's first reason.</summary>
+    public IReadOnlyList<ServiceMatch> Nearby { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var from = await OnwardSource.FindAsync(db, id, User.UserId());
@@ -34,6 +40,8 @@ public sealed class OnwardModel(WaymarkDbContext db) : PageModel
         }
         ReferralId = id;
         FromService = from.Value.ServiceName;
+        Nearby = [.. (await suggestions.OnwardAsync(from.Value.ServiceId, selfAccessOnly: false, limit: 8))
+            .Where(s => s.OrganizationId is { } org && org != from.Value.OrganisationId).Take(5)];
         var q = Q?.Trim();
         if (q is null)
         {
@@ -45,14 +53,14 @@ public sealed class OnwardModel(WaymarkDbContext db) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var lower = q.ToLowerInvariant();
+        var services = db.Services.Where(s => s.OrganizationId != null && s.OrganizationId != from.Value.OrganisationId && s.Status == "active");
 #pragma warning disable CA1862 // lower() + contains is what EF translates on both engines.
-        Found = await db.Services
-            .Where(s => s.OrganizationId != null && s.OrganizationId != from.Value.OrganisationId && s.Status == "active"
-                && (s.Name.ToLower().Contains(lower) || s.Organization!.Name.ToLower().Contains(lower)))
-            .OrderBy(s => s.Name).Take(25)
-            .Select(s => new Choice(s.Id, s.Name, s.Organization!.Name)).ToListAsync();
+        foreach (var word in NameWords.Of(q))
+        {
+            services = services.Where(s => s.Name.ToLower().Contains(word) || s.Organization!.Name.ToLower().Contains(word));
+        }
 #pragma warning restore CA1862
+        Found = await services.OrderBy(s => s.Name).Take(25).Select(s => new Choice(s.Id, s.Name, s.Organization!.Name)).ToListAsync();
         return Page();
     }
 }
@@ -60,12 +68,12 @@ public sealed class OnwardModel(WaymarkDbContext db) : PageModel
 /// <summary>The referral staff refer someone on from: one received by their organisation, which the person has not withdrawn.</summary>
 public static class OnwardSource
 {
-    public static async Task<(Guid OrganisationId, string ServiceName)?> FindAsync(WaymarkDbContext db, Guid referralId, Guid userId)
+    public static async Task<(Guid OrganisationId, Guid ServiceId, string ServiceName)?> FindAsync(WaymarkDbContext db, Guid referralId, Guid userId)
     {
         var orgs = db.OrganisationMemberships.Where(m => m.UserId == userId).Select(m => m.OrganizationId);
         var from = await db.Referrals.Where(r => r.Id == referralId && orgs.Contains(r.OrganisationId))
-            .Select(r => new { r.OrganisationId, r.Status, Service = db.Services.Where(s => s.Id == r.ServiceId).Select(s => s.Name).FirstOrDefault() })
+            .Select(r => new { r.OrganisationId, r.ServiceId, r.Status, Service = db.Services.Where(s => s.Id == r.ServiceId).Select(s => s.Name).FirstOrDefault() })
             .SingleOrDefaultAsync();
-        return from is null || !NavigatorReferrals.OrganisationCanReferOn(from.Status) ? null : (from.OrganisationId, from.Service ?? "");
+        return from is null || !NavigatorReferrals.OrganisationCanReferOn(from.Status) ? null : (from.OrganisationId, from.ServiceId, from.Service ?? "");
     }
 }

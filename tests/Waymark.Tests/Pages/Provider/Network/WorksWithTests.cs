@@ -81,11 +81,53 @@ public sealed class WorksWithTests(AccountsApp app) : IClassFixture<AccountsApp>
     }
 
     [Fact]
+    public async Task An_admin_who_types_some_words_of_a_name_chooses_from_the_matches_and_nothing_is_proposed_until_they_do()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (a, _, _) = await app.AddOrganisationAsync($"Whitby Wellbeing {tag}");
+        var (b, _, _) = await app.AddOrganisationAsync($"Mind in Whitby {tag}");
+        var (c, _, _) = await app.AddOrganisationAsync($"Whitby Mind Carers {tag}");
+        using var adminA = await app.SignInAsStaffAsync(Roles.ProviderAdmin, a.Id);
+        var handler = $"/provider/network/{a.Id}?handler=Propose";
+
+        // Words in another order and case: both organisations with every word are offered, by name; the proposer's own is not.
+        var choose = await adminA.Browser.SubmitAsync($"/provider/network/{a.Id}", [new("PartnerName", $"{tag.ToUpperInvariant()} whitby MIND")], formAction: handler);
+        Assert.Equal(HttpStatusCode.OK, choose.Status);
+        Assert.Empty(choose.ErrorSummary());
+        Assert.Equal([b.Id.ToString(), c.Id.ToString()],
+            choose.Document.QuerySelectorAll("#candidate-list li").Select(li => li.GetAttribute("data-organisation-id")).ToList());
+        await using (var db = app.OpenDb())
+        {
+            Assert.False(await db.OrganisationLinks.AnyAsync(l => l.ProposerId == a.Id));
+        }
+
+        // Choosing one proposes the link to that one only.
+        var chosen = await adminA.Browser.PostAsync(handler, choose.AntiforgeryToken(handler), [new("PartnerId", c.Id.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.Status);
+        await using (var db = app.OpenDb())
+        {
+            Assert.Equal([c.Id], await db.OrganisationLinks.Where(l => l.ProposerId == a.Id).Select(l => l.PartnerId).ToListAsync());
+        }
+
+        // Its own organisation, or one that does not exist, is refused and changes nothing.
+        foreach (var partner in new[] { a.Id, Guid.NewGuid() })
+        {
+            var refused = await adminA.Browser.PostAsync(handler, choose.AntiforgeryToken(handler), [new("PartnerId", partner.ToString())]);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.NotEmpty(refused.ErrorSummary());
+        }
+        await using (var db = app.OpenDb())
+        {
+            Assert.Equal(1, await db.OrganisationLinks.CountAsync(l => l.ProposerId == a.Id || l.PartnerId == a.Id));
+        }
+    }
+
+    [Fact]
     public async Task Bad_proposals_are_a_400_and_change_nothing()
     {
         var (a, _, _) = await app.AddOrganisationAsync($"Scarborough Hub {Guid.NewGuid():N}"[..24]);
         using var adminA = await app.SignInAsStaffAsync(Roles.ProviderAdmin, a.Id);
-        foreach (var name in new[] { "", "No Such Organisation Anywhere", a.Name, new string('x', 201) })
+        foreach (var name in new[] { "", "No Such Organisation Anywhere", a.Name, "the & of", new string('x', 201) })
         {
             var page = await adminA.Browser.SubmitAsync($"/provider/network/{a.Id}", [new("PartnerName", name)], formAction: $"/provider/network/{a.Id}?handler=Propose");
             Assert.Equal(HttpStatusCode.BadRequest, page.Status);

@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
+using Waymark.Core.Directory;
+using Waymark.Core.Matching;
 using Waymark.Core.Referrals;
 using Waymark.Tests.Infrastructure;
 
@@ -105,6 +108,50 @@ public sealed class OnwardBetweenOrganisationsTests(AccountsApp app) : IClassFix
         Assert.EndsWith("1", network.Text($"#refers-to-table tr[data-service-id='{serviceB}']"), StringComparison.Ordinal);
         var networkB = await staffB.Browser.GetAsync($"/provider/network/{orgB}");
         Assert.Contains("Ouse Listening", networkB.Text("#receives-from-table"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_are_offered_other_organisations_services_nearby_and_find_one_by_words_of_its_name_in_any_order()
+    {
+        var (from, orgA, _, serviceB, staffA, _) = await ArrangeAsync("Tamar");
+        using var _ = staffA;
+        Guid serviceA, ownOther;
+        await using (var db = app.OpenDb())
+        {
+            serviceA = await db.Referrals.Where(r => r.Id == from).Select(r => r.ServiceId).SingleAsync();
+            // Penzance, far from every other test's services, so only these are near the referral's service.
+            var places = await db.ServiceAtLocations.Where(x => x.ServiceId == serviceA || x.ServiceId == serviceB).Select(x => x.LocationId).ToListAsync();
+            foreach (var location in await db.Locations.Where(l => places.Contains(l.Id)).ToListAsync())
+            {
+                (location.Latitude, location.Longitude) = (50.1186, -5.5372);
+            }
+            // Another of organisation A's own services, just as near and alike: not somewhere to refer on to.
+            var own = new Service
+            {
+                Id = Guid.NewGuid(), OrganizationId = orgA, Name = "Tamar second group", Description = "Another group.", Status = "active",
+                Attributes = [new ServiceAttribute { Id = Guid.NewGuid(), TaxonomyTermId = Vocabulary.TermId("format:group") }],
+            };
+            own.ServiceAtLocations = [new ServiceAtLocation { Id = Guid.NewGuid(), ServiceId = own.Id, LocationId = places[0] }];
+            db.Services.Add(own);
+            await db.SaveChangesAsync();
+            ownOther = own.Id;
+        }
+        await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
+
+        var page = await staffA.Browser.GetAsync($"/provider/referrals/{from}/onward");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var nearby = page.Document.QuerySelectorAll("#nearby-services a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/provider/referrals/{from}/onward/{serviceB}", nearby);
+        Assert.DoesNotContain($"/provider/referrals/{from}/onward/{serviceA}", nearby);
+        Assert.DoesNotContain($"/provider/referrals/{from}/onward/{ownOther}", nearby);
+        Assert.Equal(HttpStatusCode.OK, (await staffA.Browser.GetAsync($"/provider/referrals/{from}/onward/{serviceB}")).Status);
+
+        // Words of the service's and its organisation's names, in any order and case.
+        var found = await staffA.Browser.GetAsync($"/provider/referrals/{from}/onward?q=SUPPORT%20housing%20tamar");
+        Assert.Equal([$"/provider/referrals/{from}/onward/{serviceB}"], found.Document.QuerySelectorAll("#onward-services a").Select(a => a.GetAttribute("href")).ToList());
+        var none = await staffA.Browser.GetAsync($"/provider/referrals/{from}/onward?q=tamar%20housing%20zebra");
+        Assert.Equal(HttpStatusCode.OK, none.Status);
+        Assert.Empty(none.Document.QuerySelectorAll("#onward-services a"));
     }
 
     [Fact]

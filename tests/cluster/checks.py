@@ -5,7 +5,8 @@
                              it has done them all; each still gets exactly one email, sent by another node
   checks.py search           a listing edited on node A is found on nodes B and C within a second
   checks.py catchup          a change no node heard of shows once their listening connections are cut
-  checks.py failover         the primary stops mid-run and the standby is promoted: nothing lost, nothing twice
+  checks.py failover N M     the primary stops mid-run and the standby is promoted while N people sign up and M
+                             referrals are made, accepted and offered: nothing lost, nothing twice
   checks.py referrals N      N referrals made and moved at once through all nodes, two staff racing on each move
 """
 import base64
@@ -242,16 +243,31 @@ def get(base, path):
         return None, str(e)
 
 
-def failover(n="48"):
-    """People keep signing up through the proxy while the primary is stopped and the standby promoted. A person whose
-    sign-up fails tries again, as people do. Meanwhile every node still serves search and the crisis page, and says
-    on /health that its database is unreachable; after the promotion the same processes (no restart) take writes
+def failover(n="32", m="32"):
+    """People keep signing up, and a navigator keeps making referrals that a member of staff accepts and then offers a
+    place on, through the proxy while the primary is stopped and the standby promoted. Whoever gets an error tries
+    again as people do: the same form sent again. Meanwhile every node still serves search and the crisis page, and
+    says on /health that its database is unreachable; after the promotion the same processes (no restart) take writes
     again, and every outbox message of the run is sent exactly once."""
-    n = int(n)
+    n, m = int(n), int(m)
     nodes = {"A": os.environ["NODE_A"], "B": os.environ["NODE_B"], "C": os.environ["NODE_C"]}
     prefix = "cluster-failover-"
     emails = [f"{prefix}{i}@example.org" for i in range(n)]
     answered = {}
+
+    # The referral stream's navigator and member of staff, made while there is a primary (each is a CLI run, so at once).
+    run = int(time.time())
+    service_id, organisation_id = referral_service()
+    navigator_email = f"cluster-across-navigator-{run}@example.org"
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        navigator = pool.submit(staff, navigator_email, "navigator")
+        member = pool.submit(staff, f"cluster-across-staff-{run}@example.org", "provider-staff", organisation_id)
+        navigator, member = navigator.result(), member.result()
+    referred = f"cluster-across-{run}-"
+    made = {}  # person -> (the referral id the navigator was shown, how many sends of the form it took)
+    moved = {}  # (person, move) -> (what the last answer said: "moved", "already" or "refused", how many presses)
+    failed = {"make": 0, "move": 0}  # requests that got an error or no answer
+    lost_answers = []  # (person, move, the answer the staff member never saw)
 
     def persistent_sign_up(i):
         time.sleep(i * 0.25)  # a steady stream across the failover, not one burst before it
@@ -268,9 +284,55 @@ def failover(n="48"):
                 return
             time.sleep(1)
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
-        stream = [pool.submit(persistent_sign_up, i) for i in range(n)]
-        time.sleep(3)
+    def persistent_referral(i):
+        time.sleep(0.1 + i * 0.25)
+        started = time.monotonic()
+        token, tries = None, 0
+        while i not in made and time.monotonic() - started < 240:
+            try:
+                token = token or navigator.form_token(f"/navigator/refer/{service_id}")
+                tries += 1
+                _, _, referral = refer(navigator, service_id, f"{referred}{i}@example.org", f"Person {i} across the failover", token)
+            except Exception:  # noqa: BLE001
+                referral = None
+            if referral:
+                made[i] = (referral, tries)
+            else:
+                failed["make"] += 1
+                time.sleep(1)
+        for to in ("Accepted", "Offered"):
+            time.sleep(1)  # staff read the referral before they press, so the moves too are spread across the failover
+            form, tries = None, 0
+            while i in made and (i, to) not in moved and time.monotonic() - started < 240:
+                try:
+                    form = form or move_form(member, made[i][0])[1]
+                    if form is None:
+                        raise RuntimeError("no form")
+                    tries += 1
+                    status, body = press(member, made[i][0], form, to)
+                    if i % 4 == 3 and tries == 1:
+                        # Every fourth person's first answer never reaches their screen, so they press again, unaware it
+                        # was done: that press must say "already", not move it twice.
+                        lost_answers.append((i, to, status))
+                        continue
+                except Exception:  # noqa: BLE001
+                    status, body = None, ""
+                if status == 302:
+                    moved[(i, to)] = ("moved", tries)
+                elif status == 400:
+                    # Only a press sent again may hear "already": then the first press had in fact been done.
+                    moved[(i, to)] = ("already" if tries > 1 and already(body, to) else "refused", tries)
+                else:
+                    failed["move"] += 1
+                    time.sleep(1)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool, concurrent.futures.ThreadPoolExecutor(max_workers=16) as referring:
+        stream = [pool.submit(persistent_sign_up, i) for i in range(n)] + [referring.submit(persistent_referral, i) for i in range(m)]
+        # Stopped once a quarter of each stream is done, so the rest (moves of referrals already made too) cross it.
+        begun = time.monotonic()
+        while (len(answered) < n // 4 or len(made) < m // 4) and time.monotonic() - begun < 30:
+            time.sleep(0.1)
+        before = (len(answered), len(made), len(moved))
         stopped_at = time.monotonic()
         as_postgres(os.environ["PG_BIN"] + "/pg_ctl", "-D", os.path.join(WORK, "primary"), "-m", "fast", "-w", "stop")
         # While there is no primary: /health says so but still answers 200, search and the crisis page still work.
@@ -289,6 +351,7 @@ def failover(n="48"):
         for f in stream:
             f.result()
     served = all(v == (200, "unreachable", 200, 200) for v in outage.values())
+    print(f"     (the primary was stopped {stopped_at - begun:.1f} s into the streams, with {before[0]} sign-ups, {before[1]} referrals and {before[2]} moves done)")
     print(("PASS" if served else "FAIL") + " failover, during: with no primary, every node answered /health 200 saying "
           f"the database is unreachable, search 200 and the crisis page 200 ({outage})")
 
@@ -314,6 +377,25 @@ def failover(n="48"):
           f"{len(after)} answered after the promotion, the first {min(after, default=float('nan')):.1f} s after it, with no node restarted); "
           f"{messages} outbox messages, {len(message_ids)} emails ({len(set(message_ids))} distinct), {sends} successful sends; "
           f"primary down for {promoted_at - stopped_at:.1f} s")
+
+    # Referrals: each one the navigator was shown exists once (the navigator made no others), each move staff were told
+    # of, or told was "already" done when they pressed again, is in the history once; then every message once.
+    made_ids = [referral for referral, _ in made.values()]
+    navigator_made = psql(f"""SELECT count(*) FROM referral r JOIN account_user u ON u."Id" = r."ReferrerUserId" WHERE u."NormalizedEmail" = upper('{navigator_email}')""", port).strip()
+    outcomes = [how for how, _ in moved.values()]
+    sent_again = sum(1 for _, tries in made.values() if tries > 1)
+    # A press whose lost answer was "moved" must now hear "already"; one whose lost answer was an error is done by the next.
+    lost = {(i, to) for i, to, _ in lost_answers}
+    lost_done = [(i, to) for i, to, status in lost_answers if status == 302]
+    lost_already = sum(1 for k in lost_done if moved.get(k, ("",))[0] == "already")
+    after_error = [how for k, (how, tries) in moved.items() if tries > (2 if k in lost else 1)]
+    ok = len(made) == m and int(navigator_made) == m and len(moved) == 2 * m and "refused" not in outcomes and lost_already == len(lost_done)
+    print(("PASS" if ok else "FAIL") + f" failover referrals: {len(made)} of {m} referrals made across it and {int(navigator_made)} in the database "
+          f"({failed['make']} requests failed, {sent_again} referrals sent again after an error); "
+          f"{outcomes.count('moved') + outcomes.count('already')} of {2 * m} moves (accepted, then offered) done, {outcomes.count('refused')} refused "
+          f"({failed['move']} requests failed, {len(after_error)} moves pressed again after an error, {after_error.count('already')} of them "
+          f"told \"already\"; {lost_already} of {len(lost_done)} presses made again after a lost answer told \"already\", not moved twice)")
+    referral_outcome("failover referral messages", made_ids, referred, port)
 
 
 def totp(key, at=None):
@@ -355,39 +437,95 @@ def staff(email, role, organisation=None):
     return c
 
 
+def referral_service():
+    """The service every referral goes to, and the organisation whose staff receive them."""
+    return psql("""SELECT "Id", "OrganizationId" FROM service WHERE "OrganizationId" IS NOT NULL ORDER BY "Id" LIMIT 1""").strip().split("\t")
+
+
+def refer(navigator, service_id, email, name, token=None):
+    """The navigator fills in the referral form (the form's own token, or a fresh one) and sends it: the status, the
+    node that answered and the new referral's id when it answered with its page."""
+    path = f"/navigator/refer/{service_id}"
+    token = token or navigator.form_token(path)
+    status, headers, _ = navigator.request(path, {
+        "__RequestVerificationToken": token, "PersonName": name, "Contact": "Email", "PersonEmail": email,
+        "PersonPhone": "", "ConsentMethod": "InPerson", "ConsentGivenOn": time.strftime("%d/%m/%Y", time.gmtime()),
+        "SharesContactDetails": "true", "SharesStory": "false", "Story": ""})
+    m = re.search(r"/navigator/referrals/([0-9a-f-]{36})", headers.get("Location", "") or "")
+    return status, headers.get("X-Waymark-Node", "?"), (m.group(1) if status == 302 and m else None)
+
+
+def move_form(client, referral):
+    """Staff open the referral (opening a sent one marks it opened): the status and the form's token and "Seen"."""
+    status, _, body = client.request(f"/provider/referrals/{referral}")
+    token = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]+)"', body)
+    seen = re.search(r'name="Seen" value="([^"]+)"', body)
+    return status, (token.group(1), seen.group(1)) if status == 200 and token and seen else None
+
+
+def press(client, referral, form, to):
+    """Staff press the button for a move on a form they opened: the status and the page's text."""
+    token, seen = form
+    status, _, body = client.request(f"/provider/referrals/{referral}", {"__RequestVerificationToken": token, "To": to, "Reason": "", "Seen": seen})
+    return status, html.unescape(body)
+
+
+def move(client, referral, to):
+    status, form = move_form(client, referral)
+    return press(client, referral, form, to)[0] if form else status
+
+
+ALREADY = {"Accepted": "accepted", "Offered": "offered a place"}
+
+
+def already(body, to):
+    """Whether the page says the referral is already where this move would take it (ReferralRules.ChangedMeanwhile)."""
+    return f"This referral is already {ALREADY[to]}:" in body
+
+
+def referral_outcome(name, made, prefix, port=None, wait=180):
+    """Waits for the emails, then prints whether each referral has Sent, Opened, Accepted and Offered exactly once and
+    its 8 messages (each move to the person and the navigator) were delivered exactly once: files, outbox rows, sends."""
+    ids = ",".join(f"'{r}'" for r in made) or "NULL"
+    events = psql(f"""SELECT "ReferralId", string_agg("To"::text, ',' ORDER BY "To") FROM referral_event WHERE "ReferralId" IN ({ids}) GROUP BY "ReferralId" """, port)
+    histories = {}
+    for row in events.splitlines():
+        if row:
+            histories.setdefault(row.split("\t")[1], 0)
+            histories[row.split("\t")[1]] += 1
+    expected_messages = 4 * 2 * len(made)  # sent, opened, accepted, offered: each to the person and the navigator
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline and sum(len(v) for v in emails_to(prefix).values()) < 4 * len(made):
+        time.sleep(1)
+    time.sleep(2)  # anything sent twice would show up by now
+    rows = psql(f"""SELECT count(*), count(delivered_at), count(DISTINCT id) FROM outbox_message WHERE subject_id IN ({ids})""", port).strip().split("\t")
+    sends = psql(f"""SELECT count(*) FROM outbox_attempt a JOIN outbox_message m ON m.id = a."MessageId" WHERE a."Succeeded" AND m.subject_id IN ({ids})""", port).strip()
+    to_people = emails_to(prefix)
+    people_once = sum(1 for ids_ in to_people.values() if len(ids_) == 4 and len(set(ids_)) == 4)
+    full = "Accepted,Offered,Opened,Sent"
+    ok = histories == {full: len(made)} and all(int(x) == expected_messages for x in rows) and int(sends) == expected_messages and people_once == len(made)
+    print(("PASS" if ok else "FAIL") + f" {name}: histories {histories}; {rows[0]} outbox messages for {expected_messages} expected, "
+          f"{rows[1]} delivered, {sends} successful sends; {people_once} of {len(made)} people got exactly their 4 emails")
+    return ok
+
+
 def referrals(n="300"):
     """A navigator refers N people at once through the proxy; two members of the receiving organisation then open
     and accept each one at the same moment (on whichever nodes the proxy picks) and one offers a place. Every
     referral must end with each move made once, and every message sent exactly once."""
     n = int(n)
     run = int(time.time())
-    service_id, organisation_id = psql("""SELECT "Id", "OrganizationId" FROM service WHERE "OrganizationId" IS NOT NULL ORDER BY "Id" LIMIT 1""").strip().split("\t")
+    service_id, organisation_id = referral_service()
     navigator = staff(f"cluster-navigator-{run}@example.org", "navigator")
     first = staff(f"cluster-staff-a-{run}@example.org", "provider-staff", organisation_id)
     second = staff(f"cluster-staff-b-{run}@example.org", "provider-staff", organisation_id)
     prefix = f"cluster-referred-{run}-"
-    today = time.strftime("%d/%m/%Y", time.gmtime())
     nodes = {}
 
-    def refer(i):
-        path = f"/navigator/refer/{service_id}"
-        token = navigator.form_token(path)
-        status, headers, _ = navigator.request(path, {
-            "__RequestVerificationToken": token, "PersonName": f"Person {i}", "Contact": "Email", "PersonEmail": f"{prefix}{i}@example.org",
-            "PersonPhone": "", "ConsentMethod": "InPerson", "ConsentGivenOn": today, "SharesContactDetails": "true", "SharesStory": "false", "Story": ""})
-        node = headers.get("X-Waymark-Node", "?")
+    def make(i):
+        status, node, referral = refer(navigator, service_id, f"{prefix}{i}@example.org", f"Person {i}")
         nodes[node] = nodes.get(node, 0) + 1
-        m = re.search(r"/navigator/referrals/([0-9a-f-]{36})", headers.get("Location", "") or "")
-        return m.group(1) if status == 302 and m else None
-
-    def move(client, referral, to):
-        status, _, body = client.request(f"/provider/referrals/{referral}")
-        token = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]+)"', body)
-        seen = re.search(r'name="Seen" value="([^"]+)"', body)
-        if status != 200 or not token or not seen:
-            return status
-        status, _, _ = client.request(f"/provider/referrals/{referral}", {"__RequestVerificationToken": token.group(1), "To": to, "Reason": "", "Seen": seen.group(1)})
-        return status
+        return referral
 
     def race(referral):
         # Both open the referral and press "Accepted" at the same moment; then one offers a place.
@@ -397,7 +535,7 @@ def referrals(n="300"):
 
     started = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
-        made = [r for r in pool.map(refer, range(n)) if r]
+        made = [r for r in pool.map(make, range(n)) if r]
         made_in = time.monotonic() - started
         races = list(pool.map(race, made))
     took = time.monotonic() - started
@@ -406,26 +544,7 @@ def referrals(n="300"):
     print(("PASS" if len(made) == n and one_winner == n else "FAIL") + f" referrals: {len(made)} of {n} referrals made at once "
           f"in {made_in:.1f} s (through node {spread}); on {one_winner} of them two staff accepting at the same moment gave "
           f"one acceptance and one \"already accepted\", then a place was offered; {took:.1f} s in all")
-
-    ids = ",".join(f"'{r}'" for r in made) or "NULL"
-    events = psql(f"""SELECT "ReferralId", string_agg("To"::text, ',' ORDER BY "To") FROM referral_event WHERE "ReferralId" IN ({ids}) GROUP BY "ReferralId" """)
-    histories = {}
-    for row in events.splitlines():
-        if row:
-            histories.setdefault(row.split("\t")[1], 0)
-            histories[row.split("\t")[1]] += 1
-    expected_messages = 4 * 2 * len(made)  # sent, opened, accepted, offered: each to the person and the navigator
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and sum(len(v) for v in emails_to(prefix).values()) < 4 * len(made):
-        time.sleep(1)
-    time.sleep(2)
-    rows = psql(f"""SELECT count(*), count(delivered_at), count(DISTINCT id) FROM outbox_message WHERE subject_id IN ({ids})""").strip().split("\t")
-    sends = psql(f"""SELECT count(*) FROM outbox_attempt a JOIN outbox_message m ON m.id = a."MessageId" WHERE a."Succeeded" AND m.subject_id IN ({ids})""").strip()
-    to_people = emails_to(prefix)
-    people_once = sum(1 for ids_ in to_people.values() if len(ids_) == 4 and len(set(ids_)) == 4)
-    ok = len(histories) == 1 and all(int(x) == expected_messages for x in rows) and int(sends) == expected_messages and people_once == len(made) == n
-    print(("PASS" if ok else "FAIL") + f" referral messages: histories {histories}; {rows[0]} outbox messages for {expected_messages} expected, "
-          f"{rows[1]} delivered, {sends} successful sends; {people_once} of {len(made)} people got exactly their 4 emails")
+    referral_outcome("referral messages", made, prefix)
 
 
 def killed(n, pid):

@@ -51,6 +51,7 @@ internal sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<Tra
     {
         PeerTables.Owned(b, "peer_training");
         b.Property(x => x.Course).HasMaxLength(Courses.MaxNameLength);
+        b.Property(x => x.Hours).HasPrecision(5, 2);
     }
 }
 

@@ -9,6 +9,7 @@ public enum BlockCode
     WeekHoursCap,
     CaseloadLimit,
     SupervisionOverdue,
+    InitialTrainingIncomplete,
     TrainingMissing,
     TrainingExpired,
     InactiveNeedsRetraining,

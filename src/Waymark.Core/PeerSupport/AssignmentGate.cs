@@ -7,7 +7,8 @@ namespace Waymark.Core.PeerSupport;
 
 /// <summary>
 /// The one gate every assignment of a peer supporter passes (a group session, a referral, moderation). It
-/// refuses at a cap, with supervision overdue, with required training missing or expired, after long
+/// refuses at a cap, with supervision overdue, with fewer hours of training recorded than the organisation asks
+/// for before practice, with required training missing or expired, after long
 /// inactivity without retraining, and during a break the person asked for; it says why and what would
 /// unblock each. A supervisor's recorded override lets the overridable blocks through for 24 hours. A debrief
 /// left unheld too long stops only hard work: group sessions, and urgent items on the wall (ADR 0023).
@@ -85,6 +86,10 @@ public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, Pe
             return new CourseStanding(course, latest?.CompletedOn, latest?.ExpiresOn, state);
         }).ToList();
 
+        // Every completed course's hours count towards the initial training, whatever the course and even once it
+        // has run out: initial training is had once, and keeping a course in date is the required-courses rule's job.
+        var trainingHours = records.Sum(r => r.Hours ?? 0);
+
         var debriefs = await db.Debriefs.AsNoTracking().Where(d => d.UserId == userId && d.OrganisationId == organisationId && d.HeldAt == null)
             .OrderBy(d => d.DueBy).ToListAsync(ct);
 
@@ -94,11 +99,13 @@ public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, Pe
         var lastTrained = records.Count == 0 ? (DateTimeOffset?)null : UkTime.ToInstant(records.Max(r => r.CompletedOn), 0);
         var lastActive = new[] { joined, lastWork, lastAssigned, lastTrained }.Where(x => x is not null).Max()!.Value;
 
+        var booked = await db.SupervisionBookings.AsNoTracking().Where(b => b.UserId == userId && b.OrganisationId == organisationId && b.ClosedAt == null)
+            .OrderByDescending(b => b.BookedAt).FirstOrDefaultAsync(ct);
+
         return new PeerStanding(userId, organisationId, settings, peerLoad, onBreak, lastSupervision, due, today > due, training, debriefs,
             lastActive, now - lastActive > TimeSpan.FromDays(settings.InactiveDays),
             debriefs.OrderBy(d => d.RequestedAt).FirstOrDefault(d => now - d.RequestedAt >= options.DebriefBlockAfter),
-            await db.SupervisionBookings.AsNoTracking().Where(b => b.UserId == userId && b.OrganisationId == organisationId && b.ClosedAt == null)
-                .OrderByDescending(b => b.BookedAt).FirstOrDefaultAsync(ct));
+            booked, trainingHours, booked is not null && booked.BookedFor < today);
     }
 
     /// <summary>Every block that stands, in the order a supervisor would want to read them.</summary>
@@ -131,6 +138,12 @@ public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, Pe
             blocks.Add(new(BlockCode.SupervisionOverdue, $"Their supervision was due on {Day(s.SupervisionDue)}.",
                 "Record a supervision session they attended."));
         }
+        if (s.InitialTrainingIncomplete)
+        {
+            blocks.Add(new(BlockCode.InitialTrainingIncomplete,
+                $"{Hours(s.TrainingHours)} of {s.Settings.InitialTrainingHours} hours of training recorded: the organisation asks for {s.Settings.InitialTrainingHours} hours of initial training before practice.",
+                "Record the rest of the initial training to be assigned."));
+        }
         foreach (var t in s.Training)
         {
             if (t.State == TrainingState.Missing)
@@ -158,6 +171,8 @@ public sealed class AssignmentGate(WaymarkDbContext db, PeerSupportLoad load, Pe
         }
         return blocks;
     }
+
+    private static string Hours(decimal h) => h.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -16,12 +16,18 @@ public sealed class OrganisationSupervisor
 /// <summary>A course completed; a newer record for the same course supersedes the older one, which is kept.</summary>
 public sealed class TrainingRecord
 {
+    public const decimal MaxHours = 500;
+
     public Guid Id { get; set; }
     public Guid OrganisationId { get; set; }
     public Guid UserId { get; set; }
     public required string Course { get; set; }
     public DateOnly CompletedOn { get; set; }
     public DateOnly? ExpiresOn { get; set; }
+
+    /// <summary>How long the course took, if known (0 &lt; hours &lt;= 500): counted against the organisation's initial training hours.</summary>
+    public decimal? Hours { get; set; }
+
     public Guid? RecordedByUserId { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 }
@@ -55,6 +61,9 @@ public sealed class SupervisionBooking
     public Guid? BookedByUserId { get; set; }
     public DateTimeOffset BookedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>When its supervisor was told its day passed without it being marked held: set by the one job run that claimed it.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
 }
 
 /// <summary>A debrief after a difficult contact: asked for by the peer supporter or prompted by the system, due within 24 hours.</summary>

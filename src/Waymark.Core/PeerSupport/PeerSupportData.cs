@@ -28,7 +28,7 @@ public static class PeerSupportData
         }
         return new
         {
-            training = training.Select(t => new { organisation_id = t.OrganisationId, course = t.Course, completed_on = t.CompletedOn, expires_on = t.ExpiresOn }),
+            training = training.Select(t => new { organisation_id = t.OrganisationId, course = t.Course, completed_on = t.CompletedOn, expires_on = t.ExpiresOn, hours = t.Hours }),
             supervision = supervision.Select(s => new { organisation_id = s.OrganisationId, held_on = s.HeldOn, attended = s.Attended, note = text.Unprotect(s.ProtectedNote) }),
             supervision_booked = bookings.Select(b => new { organisation_id = b.OrganisationId, booked_for = b.BookedFor, booked_at = b.BookedAt, closed_at = b.ClosedAt }),
             debriefs = debriefs.Select(d => new { organisation_id = d.OrganisationId, requested_at = d.RequestedAt, due_by = d.DueBy, asked_by_you = d.AskedBySelf, reason = d.Reason, booked_for = d.BookedFor, held_at = d.HeldAt }),

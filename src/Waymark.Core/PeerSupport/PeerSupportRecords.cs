@@ -30,13 +30,18 @@ public sealed class PeerSupportRecords(
     public const string DebriefOverdueSubject = "Waymark: a debrief is overdue";
     public const string DebriefBookedSubject = "Waymark: your debrief is booked";
     public const string SupervisionBookedSubject = "Waymark: your supervision is booked";
+    public const string SupervisionNotMarkedHeldSubject = "Waymark: a booked supervision is not marked held";
     public const int MaxReasonLength = 300;
     public const int MaxNoteLength = 4000;
 
     public async Task SaveSettingsAsync(Guid organisationId, int dayMinutes, int weekMinutes, int caseloadLimit, int supervisionEveryDays,
-        IEnumerable<string> requiredCourses, Actor actor, CancellationToken ct = default)
+        int initialTrainingHours, IEnumerable<string> requiredCourses, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (initialTrainingHours is < 0 or > PeerSupportSettings.MaxInitialTrainingHours)
+        {
+            throw new PeerSupportException($"Enter the hours of initial training, a whole number from 0 to {PeerSupportSettings.MaxInitialTrainingHours}.");
+        }
         var settings = await db.PeerSupportSettings.SingleOrDefaultAsync(s => s.OrganisationId == organisationId, ct);
         if (settings is null)
         {
@@ -47,10 +52,11 @@ public sealed class PeerSupportRecords(
         settings.WeekCapMinutes = weekMinutes;
         settings.CaseloadLimit = caseloadLimit;
         settings.SupervisionEveryDays = supervisionEveryDays;
+        settings.InitialTrainingHours = initialTrainingHours;
         settings.RequiredCourses = string.Join('\n', requiredCourses.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
         settings.UpdatedAt = time.GetUtcNow();
         db.Audit(time, actor, PeerSupportAudit.SettingsChanged, "organization", organisationId.ToString(),
-            string.Create(CultureInfo.InvariantCulture, $"day {dayMinutes} min, week {weekMinutes} min, caseload {caseloadLimit}, supervision every {supervisionEveryDays} days, required: {settings.RequiredCourses.Replace('\n', ';')}"));
+            string.Create(CultureInfo.InvariantCulture, $"day {dayMinutes} min, week {weekMinutes} min, caseload {caseloadLimit}, supervision every {supervisionEveryDays} days, initial training {initialTrainingHours} h, required: {settings.RequiredCourses.Replace('\n', ';')}"));
         await db.SaveChangesAsync(ct);
     }
 
@@ -72,15 +78,21 @@ public sealed class PeerSupportRecords(
         }
     }
 
-    public async Task RecordTrainingAsync(Guid organisationId, Guid userId, string course, DateOnly completedOn, DateOnly? expiresOn, Actor actor, CancellationToken ct = default)
+    /// <summary>A course completed; <paramref name="hours"/>, if given, count towards the organisation's initial training hours.</summary>
+    public async Task RecordTrainingAsync(Guid organisationId, Guid userId, string course, DateOnly completedOn, DateOnly? expiresOn, decimal? hours, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (hours is { } h && (h <= 0 || h > TrainingRecord.MaxHours || decimal.Round(h, 2) != h))
+        {
+            throw new PeerSupportException($"Enter the hours as a number greater than 0 and no more than {TrainingRecord.MaxHours:0}, with at most 2 decimal places.");
+        }
         db.TrainingRecords.Add(new TrainingRecord
         {
             Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, Course = course.Trim(),
-            CompletedOn = completedOn, ExpiresOn = expiresOn, RecordedByUserId = actor.UserId, RecordedAt = time.GetUtcNow(),
+            CompletedOn = completedOn, ExpiresOn = expiresOn, Hours = hours, RecordedByUserId = actor.UserId, RecordedAt = time.GetUtcNow(),
         });
-        db.Audit(time, actor, PeerSupportAudit.TrainingRecorded, "peer-supporter", userId.ToString(), course.Trim());
+        db.Audit(time, actor, PeerSupportAudit.TrainingRecorded, "peer-supporter", userId.ToString(),
+            hours is { } hh ? string.Create(CultureInfo.InvariantCulture, $"{course.Trim()}, {hh:0.##} h") : course.Trim());
         await db.SaveChangesAsync(ct);
     }
 

@@ -3,7 +3,8 @@ namespace Waymark.Core.PeerSupport;
 /// <summary>
 /// An organisation's own rules for its peer supporters (SAFETY.md §5: there is no national figure). Defaults
 /// from published practice: Shout caps volunteers at 4 hours in any 24 and 16 in any 7 days and retrains
-/// after 6 months inactive. A row exists only once the organisation changes something.
+/// after 6 months inactive; Samaritans trains for 42 hours before supervised practice. A row exists only once the
+/// organisation changes something.
 /// </summary>
 public sealed class PeerSupportSettings
 {
@@ -12,6 +13,8 @@ public sealed class PeerSupportSettings
     public const int DefaultCaseloadLimit = 6;
     public const int DefaultSupervisionEveryDays = 28;
     public const int DefaultInactiveDays = 183;
+    public const int DefaultInitialTrainingHours = 42;
+    public const int MaxInitialTrainingHours = 500;
 
     public Guid OrganisationId { get; set; }
     public int DayCapMinutes { get; set; } = DefaultDayMinutes;
@@ -19,6 +22,9 @@ public sealed class PeerSupportSettings
     public int CaseloadLimit { get; set; } = DefaultCaseloadLimit;
     public int SupervisionEveryDays { get; set; } = DefaultSupervisionEveryDays;
     public int InactiveDays { get; set; } = DefaultInactiveDays;
+
+    /// <summary>Hours of training a peer supporter must have recorded before they can be assigned anything; 0 for none.</summary>
+    public int InitialTrainingHours { get; set; } = DefaultInitialTrainingHours;
 
     /// <summary>The courses everyone must hold in date, as a list separated by new lines.</summary>
     public string RequiredCourses { get; set; } = "";

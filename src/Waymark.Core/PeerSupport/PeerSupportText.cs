@@ -27,6 +27,7 @@ public static class PeerSupportAudit
     public const string DebriefHeld = "peer-debrief-held";
     public const string DebriefBooked = "peer-debrief-booked";
     public const string SupervisionBooked = "peer-supervision-booked";
+    public const string SupervisionBookingReminded = "peer-supervision-booking-reminded";
     public const string DebriefReminded = "peer-debrief-reminded";
     public const string CheckInRecorded = "peer-check-in-recorded";
     public const string CheckInRead = "peer-check-in-read";

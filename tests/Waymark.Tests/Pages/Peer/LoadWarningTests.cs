@@ -19,7 +19,7 @@ public sealed class LoadWarningTests(PeerSupportApp app) : IClassFixture<PeerSup
         using var team = await app.TeamAsync("Caseload Facilitators");
         var people = await team.Supervisor.Browser.GetAsync("/provider/people");
         Assert.Equal(HttpStatusCode.Redirect, (await team.Supervisor.Browser.PostAsync($"/provider/people?handler=Settings&organisationId={team.OrgId}", people.AntiforgeryToken(),
-            [new("Settings.DayHours", "4"), new("Settings.WeekHours", "16"), new("Settings.Caseload", "5"), new("Settings.SupervisionWeeks", "4")])).Status);
+            [new("Settings.DayHours", "4"), new("Settings.WeekHours", "16"), new("Settings.Caseload", "5"), new("Settings.SupervisionWeeks", "4"), new("Settings.InitialHours", "42")])).Status);
         await using (var db = app.OpenDb())
         {
             // Three referrals already held: 3 of 5 is below 80%.

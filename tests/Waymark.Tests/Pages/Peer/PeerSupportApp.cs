@@ -21,13 +21,32 @@ public sealed class PeerSupportApp : AccountsApp
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>An organisation whose service takes self-referrals, a peer supporter and a provider-admin (their supervisor), both signed in.</summary>
-    public async Task<Team> TeamAsync(string name = "Calder Peer Support")
+    /// <summary>The course the helpers record a peer supporter's initial training under.</summary>
+    public const string InitialCourse = "Initial peer support training";
+
+    /// <summary>
+    /// An organisation whose service takes self-referrals, a peer supporter and a provider-admin (their supervisor), both
+    /// signed in. The peer supporter has the organisation's default initial training recorded (42 hours, as anyone in
+    /// practice would) unless <paramref name="trainedHours"/> says otherwise; null records none.
+    /// </summary>
+    public async Task<Team> TeamAsync(string name = "Calder Peer Support", decimal? trainedHours = PeerSupportSettings.DefaultInitialTrainingHours)
     {
         var (org, service) = await this.AddReferrableServiceAsync(name);
         var peer = await SignInAsStaffAsync(Roles.PeerSupporter, org.Id);
         var supervisor = await SignInAsStaffAsync(Roles.ProviderAdmin, org.Id);
+        if (trainedHours is { } hours)
+        {
+            await RecordTrainingAsync(peer.Account.UserId, org.Id, hours);
+        }
         return new Team(this, org.Id, service.Id, peer, supervisor);
+    }
+
+    /// <summary>Initial training completed today, recorded as the command line would.</summary>
+    public async Task RecordTrainingAsync(Guid userId, Guid organisationId, decimal hours = PeerSupportSettings.DefaultInitialTrainingHours)
+    {
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<PeerSupportRecords>()
+            .RecordTrainingAsync(organisationId, userId, InitialCourse, UkTime.DateOf(Clock.Now), null, hours, Actor.CommandLine);
     }
 
     public async Task<AssignmentCheck> CheckAsync(Guid userId, Guid organisationId, AssignmentKind kind = AssignmentKind.Referral)

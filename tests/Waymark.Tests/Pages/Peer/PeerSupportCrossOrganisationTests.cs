@@ -93,11 +93,11 @@ public sealed class PeerSupportCrossOrganisationTests(PeerSupportApp app) : ICla
             var token = (await browser.GetAsync(who == "peer" ? "/peer" : "/provider/people")).AntiforgeryToken();
             page = await browser.PostAsync(url, token,
             [
-                new("Training.Course", "Safeguarding"), new("Training.Completed", app.Today(-1)), new("Training.Expires", ""),
+                new("Training.Course", "Safeguarding"), new("Training.Completed", app.Today(-1)), new("Training.Expires", ""), new("Training.Hours", "40"),
                 new("Session.Date", app.Today()), new("Session.Attended", "yes"), new("Session.Note", "taken over"),
                 .. app.WorkFields(TimeSpan.FromHours(1), 30),
                 new("Override.Kind", "Referral"), new("Override.Reason", "because"),
-                new("Settings.DayHours", "1"), new("Settings.WeekHours", "1"), new("Settings.Caseload", "1"), new("Settings.SupervisionWeeks", "1"),
+                new("Settings.DayHours", "1"), new("Settings.WeekHours", "1"), new("Settings.Caseload", "1"), new("Settings.SupervisionWeeks", "1"), new("Settings.InitialHours", "0"),
                 new("SupervisorEmail", mine.Supervisor.Account.Email), new("AssignTo", mine.PeerId.ToString()),
                 new("CheckInWords", "not theirs"), new("ShareCheckIn", "true"), new("BookedFor", app.Today(1)), new("NextSupervision", app.Today(2)),
             ]);

@@ -2622,6 +2622,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<int>("InactiveDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("InitialTrainingHours")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RequiredCourses")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2660,6 +2663,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -2723,6 +2729,10 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");

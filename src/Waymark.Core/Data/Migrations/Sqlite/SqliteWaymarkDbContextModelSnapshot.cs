@@ -2609,6 +2609,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<int>("InactiveDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InitialTrainingHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequiredCourses")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2647,6 +2650,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
@@ -2710,6 +2716,10 @@ namespace Waymark.Core.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("REAL");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");

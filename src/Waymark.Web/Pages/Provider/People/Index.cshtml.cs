@@ -12,7 +12,7 @@ namespace Waymark.Web.Pages.Provider.People;
 
 /// <summary>
 /// The organisation's peer supporters at a glance, overdue items first, with its settings (caps, caseload,
-/// supervision frequency, required courses) and named supervisors. Only for the organisation's supervisors
+/// supervision frequency, initial training hours, required courses) and named supervisors. Only for the organisation's supervisors
 /// (provider-admins and named staff): any other organisation is "not found".
 /// </summary>
 public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, AssignmentGate gate, PeerSupportLoad load, PeerSupportRecords records, TimeProvider time) : PageModel
@@ -27,6 +27,7 @@ public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, As
         public string? WeekHours { get; set; }
         public string? Caseload { get; set; }
         public string? SupervisionWeeks { get; set; }
+        public string? InitialHours { get; set; }
         public List<string> Required { get; set; } = [];
         public string? OwnCourses { get; set; }
     }
@@ -53,6 +54,8 @@ public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, As
         var week = Hours("Settings.WeekHours", Settings.WeekHours, 168);
         var caseload = Whole("Settings.Caseload", Settings.Caseload, 1, 100, "Enter the caseload limit, a whole number from 1 to 100");
         var weeks = Whole("Settings.SupervisionWeeks", Settings.SupervisionWeeks, 1, 26, "Enter how often supervision is due, in whole weeks from 1 to 26");
+        var initial = Whole("Settings.InitialHours", Settings.InitialHours, 0, PeerSupportSettings.MaxInitialTrainingHours,
+            $"Enter the hours of initial training needed before practice, a whole number from 0 to {PeerSupportSettings.MaxInitialTrainingHours} (0 for none)");
         if (day is not null && week is not null && week < day)
         {
             this.AddError("Settings.WeekHours", "The hours in 7 days cannot be fewer than the hours in 24 hours");
@@ -67,7 +70,7 @@ public sealed class IndexModel(WaymarkDbContext db, PeerSupportAccess access, As
             return await InvalidAsync(organisationId);
         }
         var required = Settings.Required.Where(Courses.Standard.Contains).Concat(own);
-        await records.SaveSettingsAsync(organisationId, day!.Value, week!.Value, caseload!.Value, weeks!.Value * 7, required, User.Actor());
+        await records.SaveSettingsAsync(organisationId, day!.Value, week!.Value, caseload!.Value, weeks!.Value * 7, initial!.Value, required, User.Actor());
         TempData["Success"] = "The peer support settings are saved.";
         return RedirectToPage();
     }

@@ -23,6 +23,7 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
         public string? Course { get; set; }
         public string? Completed { get; set; }
         public string? Expires { get; set; }
+        public string? Hours { get; set; }
     }
 
     public sealed class SupervisionInput
@@ -96,11 +97,24 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
         {
             this.AddError("Training.Expires", "The date it runs out must be after the date it was completed");
         }
+        decimal? hours = null;
+        if (!string.IsNullOrWhiteSpace(Training.Hours))
+        {
+            if (decimal.TryParse(Training.Hours.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var h)
+                && h > 0 && h <= TrainingRecord.MaxHours && decimal.Round(h, 2) == h)
+            {
+                hours = h;
+            }
+            else
+            {
+                this.AddError("Training.Hours", $"Enter the hours as a number greater than 0 and no more than {TrainingRecord.MaxHours:0}, or leave it empty");
+            }
+        }
         if (!ModelState.IsValid)
         {
             return await InvalidAsync(organisationId, userId);
         }
-        await records.RecordTrainingAsync(organisationId, userId, course!, completed!.Value, expires, User.Actor());
+        await records.RecordTrainingAsync(organisationId, userId, course!, completed!.Value, expires, hours, User.Actor());
         return Saved($"{course} training is recorded.", organisationId, userId);
     }
 

@@ -45,6 +45,9 @@ internal sealed class PatternIndex
                 case ElementKind.Capitalised:
                     capital = true;
                     break;
+                case ElementKind.ClauseEnd:
+                    // "$" first anchors the pattern at the start of a clause and takes no word: file it under what follows.
+                    continue;
                 case ElementKind.Words when e.Prefixes is null || e.Prefixes.All(p => p.Length > 0):
                     words.UnionWith(e.Words!);
                     words.UnionWith(e.FuzzyWords ?? []);

@@ -28,13 +28,19 @@ public sealed record LabelledPost(
     public static readonly string Blind4File = Path.Combine("Blind4", "blind4-posts.jsonl");
 
     /// <summary>
-    /// The fifth blind set (another author, who read no screener code and no row of an earlier set). Blind: never tuned
-    /// or trained on. Once it has been measured and a session tunes against it, move it into <see cref="SpentFiles"/>.
+    /// The fifth blind set (another author, who read no screener code and no row of an earlier set). Measured once (4 Dec
+    /// 2026: R9 urgent 0.64), then spent: tuned on (branch screener6, ADR 0027) and trained on.
     /// </summary>
     public static readonly string Blind5File = Path.Combine("Blind5", "blind5-posts.jsonl");
 
+    /// <summary>
+    /// The sixth blind set (another author; being written while blind-5 was tuned on). Blind: never tuned or trained on.
+    /// Once it has been measured and a session tunes against it, move it into <see cref="SpentFiles"/>.
+    /// </summary>
+    public static readonly string Blind6File = Path.Combine("Blind6", "blind6-posts.jsonl");
+
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
-    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File];
+    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File];
 
     /// <summary>Safe near-misses written to train the learned rules only (near-misses.md); never measured.</summary>
     public const string NearMissFile = "near-misses.jsonl";

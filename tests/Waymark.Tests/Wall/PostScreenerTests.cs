@@ -220,6 +220,57 @@ public sealed class PostScreenerTests
         Assert.Null(result.AuthorMessage);
     }
 
+    // The kinds of miss blind-5 showed (ADR 0027), each in words of our own rather than the set's: a plan said through a
+    // time or an arrangement with no word for dying, goodbyes in dialect, giving the last things away, a post to be read
+    // after, doing "the same" as someone who died, being at a place now, weak signs that add up ("that's when", "nobody's
+    // up then"; means saved and a day named), and the old slang with text-speak digits ("2nite").
+    [Theory]
+    [InlineData("alarm's set for 5am. that's when. nobody's up then")]
+    [InlineData("ta ra everyone, you've been good to me")]
+    [InlineData("it was lovely knowing you all")]
+    [InlineData("gave my telly to my cousin. nothing left to do but go")]
+    [InlineData("when you read this i'll have done it")]
+    [InlineData("there won't be a tuesday for me")]
+    [InlineData("my dad did it when i was ten. i'm going to do the same tonight")]
+    [InlineData("sat on the bridge. just wanted to tell someone")]
+    [InlineData("i know exactly when")]
+    [InlineData("so my body gets found quick")]
+    [InlineData("been saving them up. sunday is the day")]
+    [InlineData("ctb 2nite")]
+    public void Plans_said_in_plain_words_reach_a_person_at_once(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(SafeMessagingRule.R9, result.Rules);
+    }
+
+    // Goading and asking how without a method word (blind-5): rejected, with support offered to the author.
+    [Theory]
+    [InlineData("go on, do it, i dare you")]
+    [InlineData("if you were serious you'd have done it by now")]
+    [InlineData("anyone know how to cover fresh marks so nobody asks at work")]
+    [InlineData("which one is the highest round here, need to know")]
+    [InlineData("pact partner wanted")]
+    public void Goading_and_asking_how_without_a_method_word_are_rejected(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Reject, result.Outcome);
+        Assert.Contains(SafeMessagingRule.R4, result.Rules);
+        Assert.Equal(AuthorMessages.Rejected, result.AuthorMessage);
+    }
+
+    // Everyday plans with the same words: an occasion, "wish me luck" or telling someone something is not a plan to die
+    // ("got everything ready for the car boot sale" was urgent on blind-5).
+    [Theory]
+    [InlineData("got everything ready for the table top sale tomorrow, wish me luck")]
+    [InlineData("tonight's the night i tell my mum about the new job")]
+    [InlineData("everything's ready for the christening tomorrow")]
+    [InlineData("got my funeral plan sorted, now i can stop worrying and enjoy the garden")]
+    [InlineData("saving up for a holiday. sunday is the day we book it")]
+    [InlineData("nobody's up at 5am, that's when i bake")]
+    [InlineData("which team is the strongest this year")]
+    public void Everyday_plans_and_questions_with_the_same_words_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
+
     [Fact]
     public void Whenever_imminent_risk_matches_the_outcome_is_urgent_whatever_else_matched()
     {

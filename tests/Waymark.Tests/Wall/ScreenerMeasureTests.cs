@@ -10,8 +10,8 @@ namespace Waymark.Tests.Wall;
 /// that break R1, R3, R4, R5 or R9 were kept off the wall (hold, reject or urgent), how many R9 posts were urgent, and
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
-/// others who never saw the screener) are printed on their own: all four are spent (blind-1, blind-2 and blind-4 against
-/// floors). The learned rules (ADR 0021) are estimated by leaving each set out of their training in turn.
+/// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
+/// blind-5 against floors), and blind-6 is printed first when it is there. The learned rules (ADR 0021) are estimated by leaving each set out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -51,6 +51,19 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.97, false)),
         ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.88, false)),
         ("R9 urgent", f => f.Urgent, (0.87, false)),
+        ("false holds", f => f.FalseHolds, (0.06, true)),
+    ];
+
+    // Blind-5 after tuning and training on it (4 Dec 2026, branch screener6): R1 80/80, R3 72/72, R4 95/95, R5 71/71, R9
+    // 195/198, urgent 195/198, false holds 12/239. Floors a little under what it reached.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindFiveFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.97, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.97, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.97, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.97, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.97, false)),
+        ("R9 urgent", f => f.Urgent, (0.96, false)),
         ("false holds", f => f.FalseHolds, (0.06, true)),
     ];
 
@@ -105,17 +118,31 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // Blind-4 was measured once (4 Dec 2026: R1 0.60, R3 0.48, R4 0.51, R5 0.46, R9 0.58, R9 urgent 0.44, false holds
-        // 0.055), then tuned and trained on (branch screener5): its figures now flatter the screener, and a floor only keeps
-        // them from sliding back. The honest figure for a new writer is blind-5's, measured once by the lead.
-        // Blind-5 first: written without sight of the screener and never tuned or trained on, so its figures are the
-        // honest ones for a new writer. Printed, with no floor: the targets are not met (docs/benchmarks.md), and a floor
-        // set from its own figures would only invite tuning on it.
+        // Blind-6 first, when it has been copied in: written without sight of the screener and never tuned or trained
+        // on, so its figures are the honest ones for a new writer. Printed, with no floor: a floor set from its own
+        // figures would only invite tuning on it.
+        var blind6Path = LabelledPost.PathOf(LabelledPost.Blind6File);
+        if (File.Exists(blind6Path))
+        {
+            var blind6 = LabelledPost.Load(LabelledPost.Blind6File);
+            Assert.NotEmpty(blind6);
+            Print("blind-6 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind6, Measure(blind6));
+        }
+        else
+        {
+            output.WriteLine($"== blind-6: ABSENT, not measured (expected at {blind6Path})");
+        }
+
+        // Blind-5 was measured once (4 Dec 2026: R1 0.59, R3 0.72, R4 0.47, R5 0.58, R9 0.68, R9 urgent 0.64, false holds
+        // 0.079), then tuned and trained on (branch screener6, ADR 0027): its figures now flatter the screener, and a
+        // floor only keeps them from sliding back.
+        var failures = new List<string>();
         var blind5 = LabelledPost.Load(LabelledPost.Blind5File);
         Assert.True(blind5.Count >= 500, $"blind-5 has {blind5.Count} rows");
-        Print("blind-5 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind5, Measure(blind5));
+        var blind5Figures = Measure(blind5);
+        Print("blind-5 (SPENT: measured once on 4 Dec 2026, R9 urgent 0.64; then tuned and trained on; its figures flatter the screener)", blind5, blind5Figures);
+        failures.AddRange(BelowFloors("blind-5", blind5Figures, BlindFiveFloors));
 
-        var failures = new List<string>();
         var blind4 = LabelledPost.Load(LabelledPost.Blind4File);
         Assert.True(blind4.Count >= 500, $"blind-4 has {blind4.Count} rows");
         var blind4Figures = Measure(blind4);
@@ -175,6 +202,20 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.07, true)),
     ];
 
+    // Blind-5 left out of the learned rules' training: its lists-alone figure is flattered (screener6 wrote lists from
+    // its misses); the arrow shows what the model adds for a writer it did not train on. Reached when written: R1 77/80,
+    // R3 68/72, R4 92/95, R5 68/71, R9 185/198, urgent 185/198, false holds 16/239.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] Blind5LeftOutFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.95, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.93, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.95, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.94, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.92, false)),
+        ("R9 urgent", f => f.Urgent, (0.92, false)),
+        ("false holds", f => f.FalseHolds, (0.075, true)),
+    ];
+
     [Fact]
     public void Learned_rules_are_estimated_on_each_set_left_out_of_training()
     {
@@ -205,6 +246,10 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
             if (file == LabelledPost.Blind4File)
             {
                 failures.AddRange(BelowFloors("blind-4 left out", both, Blind4LeftOutFloors));
+            }
+            if (file == LabelledPost.Blind5File)
+            {
+                failures.AddRange(BelowFloors("blind-5 left out", both, Blind5LeftOutFloors));
             }
         }
         output.WriteLine(summary.ToString());

@@ -34,7 +34,7 @@ public sealed record LabelledPost(
     public static readonly string Blind5File = Path.Combine("Blind5", "blind5-posts.jsonl");
 
     /// <summary>
-    /// The sixth blind set (another author; being written while blind-5 was tuned on). Blind: never tuned or trained on.
+    /// The sixth blind set (another author, written while blind-5 was tuned on). Measured once (4 Dec 2026: R9 urgent 0.56).
     /// Once it has been measured and a session tunes against it, move it into <see cref="SpentFiles"/>.
     /// </summary>
     public static readonly string Blind6File = Path.Combine("Blind6", "blind6-posts.jsonl");

@@ -24,4 +24,8 @@ internal static class Arrival
         await page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await page.Locator(EndOfPage).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
+
+    /// <summary>Arrived at an address containing <paramref name="path"/> (taken literally, "?" included).</summary>
+    public static Task ArrivedAtPathAsync(this IPage page, string path) =>
+        page.ArrivedAtAsync(new Regex(Regex.Escape(path)));
 }

@@ -76,14 +76,14 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         Assert.True(await page.Locator("input[name=within_km][value='50']").IsCheckedAsync());
         await KeyboardUser.TabToAsync(page, "button[type=submit]:not([formaction])");
         await page.Keyboard.PressAsync("Enter");
-        await WaitForPathAsync(page, "/find/how?");
+        await page.ArrivedAtPathAsync("/find/how?");
 
         await KeyboardUser.TabToAsync(page, "input[name=format][value=one-to-one]");
         await page.Keyboard.PressAsync("Space");
         Assert.True(await page.Locator("input[name=format][value=one-to-one]").IsCheckedAsync());
         await KeyboardUser.TabToAsync(page, "button[formaction='/find/results']");
         await page.Keyboard.PressAsync("Enter");
-        await WaitForPathAsync(page, "/find/results?");
+        await page.ArrivedAtPathAsync("/find/results?");
 
         Assert.Contains("near=Leeds", page.Url, StringComparison.Ordinal);
         Assert.Contains("within_km=50", page.Url, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         // And on from results to a service, still by keyboard.
         await KeyboardUser.TabToAsync(page, "#results h2 a");
         await page.Keyboard.PressAsync("Enter");
-        await WaitForPathAsync(page, "/services/");
+        await page.ArrivedAtPathAsync("/services/");
         await AssertNoSidewaysScrollAsync(page);
         await ScreenshotAsync(page, "find-keyboard-service");
         await page.Context.CloseAsync();
@@ -117,7 +117,7 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         await ScreenshotAsync(page, "find-you-member-of");
         await KeyboardUser.TabToAsync(page, "button[formaction='/find/results']");
         await page.Keyboard.PressAsync("Enter");
-        await WaitForPathAsync(page, "/find/results?");
+        await page.ArrivedAtPathAsync("/find/results?");
 
         Assert.Contains("member_of=", page.Url, StringComparison.Ordinal);
         Assert.Contains("Studies or works at Porter Brook University", await page.Locator("#you-said").TextContentAsync(), StringComparison.Ordinal);
@@ -156,27 +156,6 @@ public sealed class FindJourneyTests(BrowserFixture browser)
         Assert.Contains("near=Kettlewell", page.Url, StringComparison.Ordinal);
         Assert.Contains("within_km=15", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
-    }
-
-    /// <summary>
-    /// Waits until the page's address contains <paramref name="path"/> and its document is parsed. Not WaitForURL:
-    /// that also waits for the "load" event, and on a busy run it timed out with the next page already shown (the
-    /// screenshot and address proved it). If the page never gets there, fails saying where it was and what had focus.
-    /// </summary>
-    private static async Task WaitForPathAsync(IPage page, string path)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!page.Url.Contains(path, StringComparison.Ordinal))
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                var focused = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML?.slice(0, 200) ?? '(nothing)'");
-                await ScreenshotAsync(page, "find-keyboard-timeout");
-                Assert.Fail($"Never reached {path}: the page was at {page.Url} with focus on {focused}");
-            }
-            await Task.Delay(50);
-        }
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page)

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Accounts;
@@ -121,6 +123,7 @@ public static partial class AccountTiming
         start.Environment["WAYMARK_OUTBOX_RELAY"] = "off";
         start.Environment["WAYMARK_OUTBOX_FOLDER"] = Path.Combine(folder, "outbox");
         start.Environment["WAYMARK_FOLLOW_UPS"] = "off";
+        start.Environment["WAYMARK_KEY_CERTIFICATE"] = WriteKeyCertificate(folder);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         // Drained so a full pipe never blocks the server; shown only if it fails to start.
         process.OutputDataReceived += (_, _) => { };
@@ -128,6 +131,20 @@ public static partial class AccountTiming
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>
+    /// Production will not start without a certificate for its key ring; a throwaway one, beside the throwaway
+    /// database, is enough for timing.
+    /// </summary>
+    private static string WriteKeyCertificate(string folder)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Waymark account timing", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var path = Path.Combine(folder, "ring.pem");
+        File.WriteAllText(path, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem() + "\n");
+        return path;
     }
 
     private static async Task WaitForHealthAsync(HttpClient http, Process server)

@@ -7,6 +7,8 @@
   checks.py catchup          a change no node heard of shows once their listening connections are cut
   checks.py failover N M     the primary stops mid-run and the standby is promoted while N people sign up and M
                              referrals are made, accepted and offered: nothing lost, nothing twice
+  checks.py failover N M crash   the same, but the primary crashes (immediate stop): acknowledged writes the standby
+                             never got are counted as lost; what it has must be whole, nothing twice
   checks.py referrals N      N referrals made and moved at once through all nodes, two staff racing on each move
 """
 import base64
@@ -58,11 +60,16 @@ class Client:
         return resp.status, resp.headers, body
 
     def form_token(self, path):
+        return self.form(path)[0]
+
+    def form(self, path):
+        """The form as shown: its antiforgery token and its idempotency key (None on a form without one)."""
         status, _, body = self.request(path)
         m = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]+)"', body)
         if status != 200 or not m:
             raise RuntimeError(f"GET {path}: {status}, no form token")
-        return m.group(1)
+        key = re.search(r'name="IdempotencyKey" value="([^"]*)"', body)
+        return m.group(1), (key.group(1) if key and key.group(1) else None)
 
 
 def psql(sql, port=None):
@@ -246,15 +253,23 @@ def get(base, path):
         return None, str(e)
 
 
-def failover(n="32", m="32"):
+def failover(n="32", m="32", mode="fast"):
     """People keep signing up, and a navigator keeps making referrals that a member of staff accepts and then offers a
     place on, through the proxy while the primary is stopped and the standby promoted. Whoever gets an error tries
     again as people do: the same form sent again. Meanwhile every node still serves search and the crisis page, and
     says on /health that its database is unreachable; after the promotion the same processes (no restart) take writes
-    again, and every outbox message of the run is sent exactly once."""
+    again, and every outbox message of the run is sent exactly once.
+
+    mode "crash" (the `crash` check): the primary is not stopped cleanly but crashes (`pg_ctl stop -m immediate`: no
+    shutdown checkpoint, no waiting for the standby to receive the last WAL). With asynchronous replication a write the
+    primary acknowledged may never reach the standby; the check counts those, and proves that what the standby has is
+    whole and told once, and that nothing is made twice."""
+    crash = mode == "crash"
+    primary_dir = os.path.join(WORK, os.environ.get("PRIMARY_DIR", "primary"))
+    standby_dir = os.path.join(WORK, os.environ.get("STANDBY_DIR", "standby"))
     n, m = int(n), int(m)
     nodes = {"A": os.environ["NODE_A"], "B": os.environ["NODE_B"], "C": os.environ["NODE_C"]}
-    prefix = "cluster-failover-"
+    prefix = f"cluster-{'crash' if crash else 'failover'}-"
     emails = [f"{prefix}{i}@example.org" for i in range(n)]
     answered = {}
 
@@ -266,11 +281,12 @@ def failover(n="32", m="32"):
         navigator = pool.submit(staff, navigator_email, "navigator")
         member = pool.submit(staff, f"cluster-across-staff-{run}@example.org", "provider-staff", organisation_id)
         navigator, member = navigator.result(), member.result()
-    referred = f"cluster-across-{run}-"
+    referred = f"cluster-{'crashed' if crash else 'across'}-{run}-"
     made = {}  # person -> (the referral id the navigator was shown, how many sends of the form it took)
     moved = {}  # (person, move) -> (what the last answer said: "moved", "already" or "refused", how many presses)
     failed = {"make": 0, "move": 0}  # requests that got an error or no answer
     lost_answers = []  # (person, move, the answer the staff member never saw)
+    lost_made = {}  # person -> the referral id in the answer to the navigator's first send, which they never saw
 
     def persistent_sign_up(i):
         time.sleep(i * 0.25)  # a steady stream across the failover, not one burst before it
@@ -290,14 +306,19 @@ def failover(n="32", m="32"):
     def persistent_referral(i):
         time.sleep(0.1 + i * 0.25)
         started = time.monotonic()
-        token, tries = None, 0
+        form, tries = None, 0
         while i not in made and time.monotonic() - started < 240:
             try:
-                token = token or navigator.form_token(f"/navigator/refer/{service_id}")
+                form = form or navigator.form(f"/navigator/refer/{service_id}")
                 tries += 1
-                _, _, referral = refer(navigator, service_id, f"{referred}{i}@example.org", f"Person {i} across the failover", token)
+                _, _, referral = refer(navigator, service_id, f"{referred}{i}@example.org", f"Person {i} across the failover", form)
             except Exception:  # noqa: BLE001
                 referral = None
+            if referral and i % 4 == 1 and i not in lost_made:
+                # Every fourth navigator's answer is lost (a dropped connection): they send the same form again, which
+                # must answer with the referral the first send made, not make a second.
+                lost_made[i] = referral
+                continue
             if referral:
                 made[i] = (referral, tries)
             else:
@@ -308,7 +329,11 @@ def failover(n="32", m="32"):
             form, tries = None, 0
             while i in made and (i, to) not in moved and time.monotonic() - started < 240:
                 try:
-                    form = form or move_form(member, made[i][0])[1]
+                    if form is None:
+                        opened, form = move_form(member, made[i][0])
+                        if opened == 404:
+                            moved[(i, to)] = ("gone", tries)  # the crash lost the referral itself
+                            break
                     if form is None:
                         raise RuntimeError("no form")
                     tries += 1
@@ -337,7 +362,7 @@ def failover(n="32", m="32"):
             time.sleep(0.1)
         before = (len(answered), len(made), len(moved))
         stopped_at = time.monotonic()
-        as_postgres(os.environ["PG_BIN"] + "/pg_ctl", "-D", os.path.join(WORK, "primary"), "-m", "fast", "-w", "stop")
+        as_postgres(os.environ["PG_BIN"] + "/pg_ctl", "-D", primary_dir, "-m", "immediate" if crash else "fast", "-w", "stop")
         # While there is no primary: /health says so but still answers 200, search and the crisis page still work.
         outage = {}
         for label, base in nodes.items():
@@ -349,15 +374,19 @@ def failover(n="32", m="32"):
             search_status, _ = get(base, "/api/v1/match?near=Leeds&limit=3")
             crisis_status, _ = get(base, "/need-help-now")
             outage[label] = (status, database, search_status, crisis_status)
-        as_postgres(os.environ["PG_BIN"] + "/pg_ctl", "-D", os.path.join(WORK, "standby"), "-w", "promote")
+        as_postgres(os.environ["PG_BIN"] + "/pg_ctl", "-D", standby_dir, "-w", "promote")
         promoted_at = time.monotonic()
         for f in stream:
             f.result()
     served = all(v == (200, "unreachable", 200, 200) for v in outage.values())
-    print(f"     (the primary was stopped {stopped_at - begun:.1f} s into the streams, with {before[0]} sign-ups, {before[1]} referrals and {before[2]} moves done)")
-    print(("PASS" if served else "FAIL") + " failover, during: with no primary, every node answered /health 200 saying "
+    name = "crash" if crash else "failover"
+    print(f"     (the primary was {'crashed' if crash else 'stopped'} {stopped_at - begun:.1f} s into the streams, with {before[0]} sign-ups, {before[1]} referrals and {before[2]} moves done)")
+    print(("PASS" if served else "FAIL") + f" {name}, during: with no primary, every node answered /health 200 saying "
           f"the database is unreachable, search 200 and the crisis page 200 ({outage})")
 
+    if crash:
+        crashed(emails, prefix, answered, made, moved, lost_made, failed, navigator_email, referred, promoted_at, stopped_at, nodes)
+        return
     retried = sum(1 for tries, _ in answered.values() if tries > 1)
     after = [t - promoted_at for _, t in answered.values() if t > promoted_at]
     port = os.environ["STANDBY_PORT"]
@@ -392,13 +421,79 @@ def failover(n="32", m="32"):
     lost_done = [(i, to) for i, to, status in lost_answers if status == 302]
     lost_already = sum(1 for k in lost_done if moved.get(k, ("",))[0] == "already")
     after_error = [how for k, (how, tries) in moved.items() if tries > (2 if k in lost else 1)]
-    ok = len(made) == m and int(navigator_made) == m and len(moved) == 2 * m and "refused" not in outcomes and lost_already == len(lost_done)
+    resent_same = sum(1 for i, first in lost_made.items() if i in made and made[i][0] == first)
+    ok = (len(made) == m and int(navigator_made) == m and len(moved) == 2 * m and "refused" not in outcomes and lost_already == len(lost_done)
+          and resent_same == len(lost_made) > 0)
     print(("PASS" if ok else "FAIL") + f" failover referrals: {len(made)} of {m} referrals made across it and {int(navigator_made)} in the database "
-          f"({failed['make']} requests failed, {sent_again} referrals sent again after an error); "
+          f"({failed['make']} requests failed, {sent_again} referrals sent again after an error or a lost answer; {resent_same} of "
+          f"{len(lost_made)} forms sent again with the same key after their answer was lost gave back the same referral); "
           f"{outcomes.count('moved') + outcomes.count('already')} of {2 * m} moves (accepted, then offered) done, {outcomes.count('refused')} refused "
           f"({failed['move']} requests failed, {len(after_error)} moves pressed again after an error, {after_error.count('already')} of them "
           f"told \"already\"; {lost_already} of {len(lost_done)} presses made again after a lost answer told \"already\", not moved twice)")
     referral_outcome("failover referral messages", made_ids, referred, port)
+
+
+def crashed(emails, prefix, answered, made, moved, lost_made, failed, navigator_email, referred, promoted_at, stopped_at, nodes):
+    """After a crash of the primary, measured on the promoted standby. Acknowledged (the person or member of staff was
+    told it was done) but absent is "lost": the figures say how many, since asynchronous replication allows it. What
+    the standby has must be whole and told once, and nothing may exist twice."""
+    port = os.environ["STANDBY_PORT"]
+    new_primary = psql("SELECT NOT pg_is_in_recovery()", port).strip()
+    after = [t - promoted_at for _, t in answered.values() if t > promoted_at]
+    ids = ",".join(f"'{r}'" for r, _ in made.values()) or "NULL"
+
+    def undelivered():
+        return int(psql(f"""SELECT count(*) FROM outbox_message WHERE delivered_at IS NULL AND gave_up_at IS NULL
+            AND (recipient LIKE '{prefix}%' OR subject_id IN ({ids}))""", port).strip()) + \
+            int(psql("SELECT count(*) FROM account_work WHERE kind = 'sign-up'", port).strip())
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and undelivered() > 0:
+        time.sleep(1)
+    time.sleep(2)  # anything sent twice would show up by now
+
+    # Sign-ups: told "check your email"; kept if the new primary has their email.
+    rows = psql(f"SELECT recipient, count(*), count(delivered_at) FROM outbox_message WHERE recipient LIKE '{prefix}%' GROUP BY recipient", port)
+    per_recipient = {r.split("\t")[0]: tuple(int(x) for x in r.split("\t")[1:]) for r in rows.splitlines() if r}
+    known = set(psql(f"SELECT id FROM outbox_message WHERE recipient LIKE '{prefix}%' OR recipient LIKE '{referred}%' OR subject_id IN ({ids})", port).split())
+    found = emails_to(prefix)
+    lost_signups = [e for e in answered if e not in per_recipient]
+    twice = [e for e, v in found.items() if len(v) > 1]
+    signup_rows_once = all(v == (1, 1) for v in per_recipient.values())
+    about_lost = sum(1 for v in list(found.values()) + list(emails_to(referred).values()) for m in v if m not in known)
+
+    # Referrals: each the navigator was shown, kept or lost; none the navigator was not shown; each move at most once.
+    kept = set(psql(f"""SELECT "Id" FROM referral WHERE "Id" IN ({ids})""", port).split())
+    navigator_has = int(psql(f"""SELECT count(*) FROM referral r JOIN account_user u ON u."Id" = r."ReferrerUserId" WHERE u."NormalizedEmail" = upper('{navigator_email}')""", port).strip())
+    histories = {}
+    for row in psql(f"""SELECT "ReferralId", "To" FROM referral_event WHERE "ReferralId" IN ({ids})""", port).splitlines():
+        if row:
+            referral, to = row.split("\t")
+            histories.setdefault(referral, []).append(to)
+    events = sum(len(v) for v in histories.values())
+    moves_twice = sum(1 for v in histories.values() if len(v) != len(set(v)))
+    told = [(made[i][0], to) for (i, to), (how, _) in moved.items() if how in ("moved", "already") and i in made]
+    lost_moves = sum(1 for referral, to in told if referral in kept and to not in histories.get(referral, []))
+    lost_referrals = [r for r, _ in made.values() if r not in kept]
+    counts = psql(f"""SELECT count(*), count(delivered_at) FROM outbox_message WHERE subject_id IN ({ids})""", port).strip().split("\t")
+    sends = int(psql(f"""SELECT count(*) FROM outbox_attempt a JOIN outbox_message m ON m.id = a."MessageId" WHERE a."Succeeded" AND m.subject_id IN ({ids})""", port).strip())
+    messages_once = int(counts[0]) == int(counts[1]) == sends == 2 * events
+    resent_same = sum(1 for i, first in lost_made.items() if i in made and made[i][0] == first)
+    still_running = all(get(base, "/health")[0] == 200 for base in nodes.values())
+
+    # With synchronous replication a commit is acknowledged only once the standby has it: then nothing may be lost.
+    synchronous = os.environ.get("CLUSTER_SYNCHRONOUS") == "1"
+    ok = (new_primary == "t" and bool(after) and still_running and signup_rows_once and navigator_has == len(kept)
+          and moves_twice == 0 and messages_once and resent_same == len(lost_made)
+          and not (synchronous and (lost_signups or lost_referrals or lost_moves)))
+    print(("PASS" if ok else "FAIL") + f" crash: primary killed (immediate stop, {'synchronous' if synchronous else 'asynchronous'} standby) and the standby promoted "
+          f"{promoted_at - stopped_at:.1f} s later; writes resumed without a node restart ({len(after)} sign-ups answered after it). "
+          f"Acknowledged but lost: {len(lost_signups)} of {len(answered)} sign-ups, {len(lost_referrals)} of {len(made)} referrals, "
+          f"{lost_moves} of {len(told)} moves; {about_lost} emails had gone out about writes the crash lost. "
+          f"Nothing twice: {navigator_has} referrals in the database for {len(kept)} kept ({len(made) - len(lost_referrals)} shown and kept), "
+          f"{moves_twice} moves twice, {resent_same} of {len(lost_made)} forms sent again after a lost answer gave back the same referral; "
+          f"{counts[0]} referral messages, {counts[1]} delivered, {sends} successful sends for {events} events; "
+          f"{len(twice)} people got their sign-up email twice; {failed['make']} referral and {failed['move']} move requests failed")
 
 
 def totp(key, at=None):
@@ -445,15 +540,18 @@ def referral_service():
     return psql("""SELECT "Id", "OrganizationId" FROM service WHERE "OrganizationId" IS NOT NULL ORDER BY "Id" LIMIT 1""").strip().split("\t")
 
 
-def refer(navigator, service_id, email, name, token=None):
-    """The navigator fills in the referral form (the form's own token, or a fresh one) and sends it: the status, the
-    node that answered and the new referral's id when it answered with its page."""
+def refer(navigator, service_id, email, name, form=None):
+    """The navigator fills in the referral form (one already shown, as (token, idempotency key), or a fresh one) and
+    sends it: the status, the node that answered and the referral's id when it answered with its page."""
     path = f"/navigator/refer/{service_id}"
-    token = token or navigator.form_token(path)
-    status, headers, _ = navigator.request(path, {
+    token, key = form or navigator.form(path)
+    fields = {
         "__RequestVerificationToken": token, "PersonName": name, "Contact": "Email", "PersonEmail": email,
         "PersonPhone": "", "ConsentMethod": "InPerson", "ConsentGivenOn": time.strftime("%d/%m/%Y", time.gmtime()),
-        "SharesContactDetails": "true", "SharesStory": "false", "Story": ""})
+        "SharesContactDetails": "true", "SharesStory": "false", "Story": ""}
+    if key:
+        fields["IdempotencyKey"] = key
+    status, headers, _ = navigator.request(path, fields)
     m = re.search(r"/navigator/referrals/([0-9a-f-]{36})", headers.get("Location", "") or "")
     return status, headers.get("X-Waymark-Node", "?"), (m.group(1) if status == 302 and m else None)
 

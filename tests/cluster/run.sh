@@ -5,7 +5,9 @@
 # ends with "cluster: N passed, N failed". Needs PostgreSQL's server binaries, haproxy, python3 and a built
 # Waymark.Web (the newer of Release and Debug). As root the servers run as the postgres user, else as you.
 # CLUSTER_CHECKS="failover referrals" runs only the named sections (of: replication signups killed search referrals
-# restore failover) after the same set-up, to iterate on one; unset, it runs them all.
+# restore failover crash) after the same set-up, to iterate on one; unset, it runs them all. CLUSTER_SYNCHRONOUS=1
+# makes the crash check's primary wait for its standby at each commit (synchronous_standby_names = '*'), and then
+# requires that the crash lost nothing acknowledged.
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -40,7 +42,7 @@ PROXY_PID=""
 cleanup() {
   for pid in "${NODE_PIDS[@]}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null; done
   [ -n "$PROXY_PID" ] && kill "$PROXY_PID" 2>/dev/null
-  for d in primary standby restored; do
+  for d in primary standby restored rebuilt; do
     [ -d "$WORK/$d" ] && as_pg "$PG_BIN/pg_ctl" -D "$WORK/$d" -m immediate stop >/dev/null 2>&1
   done
   wait 2>/dev/null
@@ -211,6 +213,32 @@ record failover 32 32
 alive=0
 for pid in "${NODE_PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=$((alive + 1)); done
 if [ "$alive" = 3 ]; then pass "failover: all 3 node processes are the ones started before it"; else fail "failover: only $alive of 3 node processes still running"; fi
+fi
+
+if want crash; then
+say "Crash: the primary fails without a clean stop, the standby is promoted"
+# Without the failover first: crash the primary, promote the standby. After it: the failover left the standby as the
+# only server, so the old primary's place (its port, which every node's host list names) gets a new standby of it.
+crash_primary=primary crash_standby=standby crash_primary_port=$PRIMARY_PORT crash_standby_port=$STANDBY_PORT
+if want failover; then
+  as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$STANDBY_PORT" -U postgres -D "$WORK/rebuilt" -R -X stream -c fast --no-sync || fail "crash: new standby made"
+  pg_start rebuilt "$PRIMARY_PORT" || fail "crash: new standby started"
+  crash_primary=standby crash_standby=rebuilt crash_primary_port=$STANDBY_PORT crash_standby_port=$PRIMARY_PORT
+fi
+for _ in $(seq 1 60); do
+  [ "$(psql_at "$crash_primary_port" "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")" = 1 ] && break
+  sleep 0.5
+done
+if [ "${CLUSTER_SYNCHRONOUS:-}" = 1 ]; then
+  psql_at "$crash_primary_port" "ALTER SYSTEM SET synchronous_standby_names = '*'" && psql_at "$crash_primary_port" "SELECT pg_reload_conf()" >/dev/null
+fi
+echo "     (primary $crash_primary on $crash_primary_port, standby $crash_standby on $crash_standby_port," \
+  "synchronous_standby_names '$(psql_at "$crash_primary_port" "SHOW synchronous_standby_names")')"
+export PRIMARY_DIR=$crash_primary STANDBY_DIR=$crash_standby PRIMARY_PORT=$crash_primary_port STANDBY_PORT=$crash_standby_port
+record failover 32 32 crash
+alive=0
+for pid in "${NODE_PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=$((alive + 1)); done
+if [ "$alive" = 3 ]; then pass "crash: all 3 node processes are the ones started before it"; else fail "crash: only $alive of 3 node processes still running"; fi
 fi
 
 echo

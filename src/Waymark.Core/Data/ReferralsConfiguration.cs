@@ -26,6 +26,11 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // One open self-referral per person and service, even when the same form is sent twice at once.
         b.HasIndex(x => new { x.ServiceId, x.PersonUserId }, "ix_referral_one_open_self_referral").IsUnique()
             .HasFilter($"\"PersonUserId\" = \"ReferrerUserId\" AND \"Status\" IN ({string.Join(", ", ReferralService.OpenStatuses.Select(s => $"'{s}'"))})");
+        // One referral per form: the same form's key sent again by the same referrer (a double press, or a retry after
+        // a lost answer, on any node) is refused by this index and answered with the referral already made.
+        b.Property(x => x.IdempotencyKey).HasMaxLength(64);
+        b.HasIndex(x => new { x.ReferrerUserId, x.IdempotencyKey }, "ix_referral_referrer_idempotency_key").IsUnique()
+            .HasFilter("\"IdempotencyKey\" IS NOT NULL");
         b.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.ReferralId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);

@@ -29,7 +29,17 @@ public sealed record NavigatorReferralRequest
 
     /// <summary>For an onward referral: carry the earlier story, with the person's fresh consent.</summary>
     public bool CarryStory { get; init; }
+
+    /// <summary>
+    /// The random key the form was shown with (<see cref="NavigatorReferrals.NewKey"/>): the same form sent again by
+    /// the same referrer gives back the referral it made, and makes nothing. Null (an older form) makes one each time.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
 }
+
+/// <summary>A form that already made a referral, sent again with other details: nothing is sent, and a fresh form is needed.</summary>
+public sealed class ReusedReferralFormException()
+    : ReferralException("This form was already used to send a referral, with other details. Nothing new has been sent. Check the details and send it again to make a new referral.");
 
 /// <summary>A referral as its navigator sees it: who it is for, the consent, and whether the service is overdue.</summary>
 public sealed record NavigatorReferralView(ReferralView Referral, string PersonName, ReferralConsent? Consent, DateOnly? OverdueSince);
@@ -42,6 +52,17 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
 {
     public const int MaxNameLength = 200;
     public const int MaxPhoneLength = 40;
+
+    /// <summary>The longest idempotency key a form may carry (the column's size).</summary>
+    public const int MaxKeyLength = 64;
+
+    /// <summary>A fresh form's idempotency key: 128 random bits, base64url.</summary>
+    public static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))
+        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The key as sent when it looks like one of ours (16 to 64 base64url characters), else null: a form without one.</summary>
+    public static string? ValidKey(string? key) =>
+        key is { Length: >= 16 and <= MaxKeyLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? key : null;
 
     public static bool EndsOnward(ReferralStatus status) => status is ReferralStatus.Declined or ReferralStatus.Closed or ReferralStatus.RemovedFromWaitingList;
 
@@ -66,6 +87,13 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         if (navigator.UserId is not { } navigatorId)
         {
             throw new ReferralException("Sign in to make a referral.");
+        }
+        // The same form sent again (its answer lost to a failover or a dropped connection, or a double press): the
+        // referral it already made, and nothing more. Only this referrer's own referrals are looked at.
+        var key = ValidKey(request.IdempotencyKey);
+        if (key is not null && await MadeWithKeyAsync(navigatorId, key, request, ct) is { } made)
+        {
+            return made;
         }
         var service = await db.Services.Where(s => s.Id == request.ServiceId && s.OrganizationId != null)
             .Select(s => new { s.Id, OrganisationId = s.OrganizationId!.Value, Organisation = s.Organization!.Name }).SingleOrDefaultAsync(ct)
@@ -149,7 +177,7 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         var byName = referringOrganisation is not { } org ? navigator.Name
             : $"{ReferringOrganisation.DescribeRole(org.StaffRole)} at {await db.Organizations.Where(o => o.Id == org.OrganisationId).Select(o => o.Name).SingleAsync(ct)}";
         var referral = Referral.Create(service.Id, service.OrganisationId, personUserId, new ReferralActor(navigatorId, byName, ReferralParty.Referrer),
-            request.Contact, request.SharesStory ? text.Protect(story) : null, time);
+            request.Contact, request.SharesStory ? text.Protect(story) : null, time, key);
         db.Referrals.Add(referral);
         if (referringOrganisation is { } source)
         {
@@ -161,8 +189,43 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         db.Audit(time, navigator, ReferralAudit.Created, "referral", referral.Id.ToString(),
             $"service {service.Id} by " + (referringOrganisation is { } by ? $"organisation {by.OrganisationId}" : "a navigator") + (request.OnwardFromReferralId is { } f ? $", onward from {f}" : ""));
         await notifier.MovedAsync(referral, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (key is not null && UniqueViolation.Is(ex) && db.Database.CurrentTransaction is null)
+        {
+            // Two presses of one form at once (on any two nodes): the unique key let one through. This press's
+            // referral, messages and audit line are dropped, and it answers with the one that was made.
+            db.ChangeTracker.Clear();
+            if (await MadeWithKeyAsync(navigatorId, key, request, CancellationToken.None) is { } raced)
+            {
+                return raced;
+            }
+            throw;
+        }
         return referral;
+    }
+
+    /// <summary>
+    /// The referral this referrer already made with this form's key, or null. A key sent again with other details (a
+    /// form reused through "back" for someone else) is refused rather than quietly answered with the earlier referral.
+    /// </summary>
+    private async Task<Referral?> MadeWithKeyAsync(Guid referrerId, string key, NavigatorReferralRequest request, CancellationToken ct)
+    {
+        var made = await db.Referrals.SingleOrDefaultAsync(r => r.ReferrerUserId == referrerId && r.IdempotencyKey == key, ct);
+        if (made is null)
+        {
+            return null;
+        }
+        var person = await db.ReferredPeople.Where(p => p.ReferralId == made.Id).SingleOrDefaultAsync(ct);
+        var email = request.Contact == ContactPreference.Email ? request.PersonEmail?.Trim() : null;
+        var phone = request.Contact == ContactPreference.Sms ? request.PersonPhone?.Trim() : null;
+        var same = person is not null && made.ServiceId == request.ServiceId && made.ContactPreference == request.Contact
+            && string.Equals(text.Unprotect(person.ProtectedName), request.PersonName?.Trim(), StringComparison.Ordinal)
+            && string.Equals(text.Unprotect(person.ProtectedEmail), email, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(text.Unprotect(person.ProtectedPhone), phone, StringComparison.Ordinal);
+        return same ? made : throw new ReusedReferralFormException();
     }
 
     /// <summary>The referrals this navigator made, newest first. The list shows names and statuses, not stories, so it is not audited as a view.</summary>

@@ -60,13 +60,21 @@ public sealed class Referral
 
     public DateTimeOffset? FirstOpenedAt { get; private set; }
 
+    /// <summary>
+    /// The random key of the form that made this referral, unique per referrer: the same form sent again (a double
+    /// press, or again after its answer was lost) finds this referral instead of making a second. Null for referrals
+    /// made without one (older forms, self-referrals).
+    /// </summary>
+    public string? IdempotencyKey { get; private set; }
+
     public List<ReferralEvent> Events { get; private set; } = [];
 
     private Referral()
     {
     }
 
-    public static Referral Create(Guid serviceId, Guid organisationId, Guid? personUserId, ReferralActor referrer, ContactPreference contact, string? protectedStory, TimeProvider time)
+    public static Referral Create(Guid serviceId, Guid organisationId, Guid? personUserId, ReferralActor referrer, ContactPreference contact, string? protectedStory, TimeProvider time,
+        string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(referrer);
         ArgumentNullException.ThrowIfNull(time);
@@ -86,6 +94,7 @@ public sealed class Referral
             Status = ReferralStatus.Sent,
             ContactPreference = contact,
             ProtectedStory = protectedStory,
+            IdempotencyKey = idempotencyKey,
         };
         referral.Events.Add(new ReferralEvent(referral.Id, null, ReferralStatus.Sent, referrer, now, null));
         return referral;

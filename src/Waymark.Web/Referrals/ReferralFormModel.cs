@@ -46,6 +46,13 @@ public abstract class ReferralFormModel(TimeProvider time) : PageModel
     [BindProperty]
     public string? Story { get; set; }
 
+    /// <summary>
+    /// The form's idempotency key, made when the form is shown and sent back in a hidden field: sending the same form
+    /// again (a double press, or after its answer was lost) gives back the referral it made instead of a second one.
+    /// </summary>
+    [BindProperty]
+    public string? IdempotencyKey { get; set; }
+
     public string ServiceName { get; protected set; } = "";
     public string OrganisationName { get; protected set; } = "";
 
@@ -61,6 +68,7 @@ public abstract class ReferralFormModel(TimeProvider time) : PageModel
     protected void Prefill((string Name, string? Email, string? Phone)? person)
     {
         ConsentGivenOn = UkTime.DateOf(time.GetUtcNow()).ToString("d/M/yyyy", CultureInfo.InvariantCulture);
+        IdempotencyKey = NavigatorReferrals.NewKey();
         if (person is { } p)
         {
             (PersonName, PersonEmail, PersonPhone) = p;
@@ -138,7 +146,20 @@ public abstract class ReferralFormModel(TimeProvider time) : PageModel
             Story = Story,
             OnwardFromReferralId = OnwardFromReferral,
             CarryStory = CarryStory,
+            IdempotencyKey = IdempotencyKey,
         };
+    }
+
+    /// <summary>The form shown again with the service's refusal; one already used with other details gets a fresh key.</summary>
+    protected PageResult Refused(ReferralException ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        this.AddError(nameof(PersonName), ex.Message);
+        if (ex is ReusedReferralFormException)
+        {
+            IdempotencyKey = NavigatorReferrals.NewKey();
+        }
+        return Invalid();
     }
 
     protected PageResult Invalid()

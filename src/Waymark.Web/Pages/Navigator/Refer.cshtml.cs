@@ -52,8 +52,7 @@ public sealed class ReferModel(WaymarkDbContext db, NavigatorReferrals referrals
         }
         catch (ReferralException ex)
         {
-            this.AddError(nameof(PersonName), ex.Message);
-            return Invalid();
+            return Refused(ex);
         }
         TempData["Success"] = $"Your referral to {ServiceName} has been sent.";
         return Redirect($"/navigator/referrals/{referral.Id}");

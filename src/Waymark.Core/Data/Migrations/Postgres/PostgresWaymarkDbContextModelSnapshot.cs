@@ -2939,6 +2939,10 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FirstOpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -2972,6 +2976,10 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasIndex(new[] { "ServiceId", "PersonUserId" }, "ix_referral_one_open_self_referral")
                         .IsUnique()
                         .HasFilter("\"PersonUserId\" = \"ReferrerUserId\" AND \"Status\" IN ('Sent', 'Opened', 'Accepted', 'OnWaitingList', 'Offered', 'Started')");
+
+                    b.HasIndex(new[] { "ReferrerUserId", "IdempotencyKey" }, "ix_referral_referrer_idempotency_key")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.ToTable("referral", (string)null);
                 });

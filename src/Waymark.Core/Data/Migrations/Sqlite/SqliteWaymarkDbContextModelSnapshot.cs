@@ -2926,6 +2926,10 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<long?>("FirstOpenedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -2959,6 +2963,10 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "ServiceId", "PersonUserId" }, "ix_referral_one_open_self_referral")
                         .IsUnique()
                         .HasFilter("\"PersonUserId\" = \"ReferrerUserId\" AND \"Status\" IN ('Sent', 'Opened', 'Accepted', 'OnWaitingList', 'Offered', 'Started')");
+
+                    b.HasIndex(new[] { "ReferrerUserId", "IdempotencyKey" }, "ix_referral_referrer_idempotency_key")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.ToTable("referral", (string)null);
                 });

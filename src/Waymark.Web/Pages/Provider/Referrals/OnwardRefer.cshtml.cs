@@ -46,8 +46,7 @@ public sealed class OnwardReferModel(WaymarkDbContext db, NavigatorReferrals ref
         }
         catch (ReferralException ex)
         {
-            this.AddError(nameof(PersonName), ex.Message);
-            return Invalid();
+            return Refused(ex);
         }
         TempData["Success"] = $"Your referral to {ServiceName} has been sent.";
         return Redirect($"/provider/referrals/sent/{referral.Id}");

@@ -33,13 +33,34 @@ public sealed class LearnedRules
     private readonly Dictionary<ulong, float[]> _weights;
     private readonly float[] _thresholds;
 
-    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds)
+    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds,
+        FeatureOptions features = FeatureOptions.None, float? urgentIfHeld = null, float? urgentWithHarm = null)
     {
         _weights = weights;
         Names = names;
         Bias = bias;
         _thresholds = thresholds;
+        Features = features;
+        UrgentIfHeld = urgentIfHeld;
+        UrgentWithHarm = urgentWithHarm;
     }
+
+    /// <summary>The features this model reads beside words, pairs and letter runs.</summary>
+    public FeatureOptions Features { get; }
+
+    /// <summary>
+    /// The urgent route (ADR 0028): a post already kept off the wall for another rule goes to the top of the queue as
+    /// urgent when its R9 sum reaches this lower bar. It costs no published post, only a moderator's minutes. Off when null.
+    /// </summary>
+    public float? UrgentIfHeld { get; }
+
+    /// <summary>
+    /// The urgent route (ADR 0028): a first-person post in which the lists found self-harm (lived experience, a method,
+    /// numbers, a solution) is urgent when its R9 sum reaches this lower bar. Off when null.
+    /// </summary>
+    public float? UrgentWithHarm { get; }
+
+    internal const int R9 = 4;
 
     /// <summary>The model shipped in this assembly (screening-model.txt).</summary>
     public static LearnedRules Embedded { get; } = LoadEmbedded();
@@ -56,16 +77,35 @@ public sealed class LearnedRules
     internal float[]? WeightsOf(string featureName) => _weights.GetValueOrDefault(LearnedFeatures.HashOf(featureName));
 
     /// <summary>The rules this text reads like, each with the words that weighed most; none when no rule reaches its threshold.</summary>
-    internal List<RuleMatch> Match(string text, List<Token> tokens, ICollection<SafeMessagingRule> alreadyMatched)
+    internal List<RuleMatch> Match(string text, List<Token> tokens, ICollection<SafeMessagingRule> alreadyMatched) =>
+        Match(text, tokens, alreadyMatched, out _);
+
+    /// <summary>Each rule's sum for these words (bias included), in <see cref="Modelled"/> order: for estimating, never shown.</summary>
+    internal float[] Sums(List<Token> tokens)
+    {
+        Match("", tokens, Modelled, out var sums);
+        return sums;
+    }
+
+    /// <summary>A learned R9 match made by the urgent route, with the words that weighed most toward R9.</summary>
+    internal static RuleMatch UrgentRoute(string text, List<Token> tokens, string reason)
+    {
+        var scratch = t_scratch!;
+        return new RuleMatch(SafeMessagingRule.R9, ScreeningOutcome.Urgent, GroupPrefix + "r9-route", reason, Spans(text, tokens, scratch.Present, R9), false);
+    }
+
+    internal List<RuleMatch> Match(string text, List<Token> tokens, ICollection<SafeMessagingRule> alreadyMatched, out float[] ruleSums)
     {
         var matches = new List<RuleMatch>();
+        ruleSums = (float[])Bias.Clone();
+        var scratch = t_scratch ??= new Scratch();
         if (tokens.Count == 0)
         {
+            scratch.Present.Clear();
             return matches;
         }
         // One set of buffers per thread, reused: a long post has ~2,500 features, and allocating and growing these for
         // every post was a good part of what the learned rules cost.
-        var scratch = t_scratch ??= new Scratch();
         var seen = scratch.Seen;
         seen.Clear();
         var present = scratch.Present;
@@ -76,9 +116,18 @@ public sealed class LearnedRules
         {
             var word = LearnedFeatures.WordOf(tokens[i]);
             Add(new LearnedFeature(LearnedFeatures.WordHash(word), i, i, FeatureKind.Word, 0, 0), sums);
+            if ((Features & FeatureOptions.Negation) != 0 && LearnedFeatures.Denied(tokens, i))
+            {
+                Add(new LearnedFeature(LearnedFeatures.NegatedHash(word), i, i, FeatureKind.Negated, 0, 0), sums);
+            }
             if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
             {
-                Add(new LearnedFeature(LearnedFeatures.PairHash(word, LearnedFeatures.WordOf(tokens[i + 1])), i, i + 1, FeatureKind.Pair, 0, 0), sums);
+                var next = LearnedFeatures.WordOf(tokens[i + 1]);
+                Add(new LearnedFeature(LearnedFeatures.PairHash(word, next), i, i + 1, FeatureKind.Pair, 0, 0), sums);
+                if ((Features & FeatureOptions.Joints) != 0)
+                {
+                    Add(new LearnedFeature(LearnedFeatures.JointHash(word, next), i, i + 1, FeatureKind.Joint, 0, 0), sums);
+                }
             }
             if (tokens[i].Number is not null)
             {
@@ -103,6 +152,7 @@ public sealed class LearnedRules
             }
         }
 
+        sums.CopyTo(ruleSums);
         for (var r = 0; r < Modelled.Length; r++)
         {
             var rule = Modelled[r];
@@ -182,6 +232,18 @@ public sealed class LearnedRules
         writer.WriteLine("rules\t" + string.Join('\t', Modelled));
         writer.WriteLine("bias\t" + string.Join('\t', Bias.Select(Format)));
         writer.WriteLine("threshold\t" + string.Join('\t', Thresholds.Select(Format)));
+        if (Features != FeatureOptions.None)
+        {
+            writer.WriteLine("features\t" + string.Join('\t', Enum.GetValues<FeatureOptions>().Where(f => f != FeatureOptions.None && Features.HasFlag(f)).Select(f => f.ToString().ToLowerInvariant())));
+        }
+        if (UrgentIfHeld is { } held)
+        {
+            writer.WriteLine("urgent-if-held\t" + Format(held));
+        }
+        if (UrgentWithHarm is { } harm)
+        {
+            writer.WriteLine("urgent-with-harm\t" + Format(harm));
+        }
         foreach (var name in Names)
         {
             var w = _weights[LearnedFeatures.HashOf(name)];
@@ -201,6 +263,8 @@ public sealed class LearnedRules
     public static LearnedRules Read(TextReader reader)
     {
         float[]? bias = null, thresholds = null;
+        var features = FeatureOptions.None;
+        float? urgentIfHeld = null, urgentWithHarm = null;
         var weights = new Dictionary<ulong, float[]>();
         var names = new List<string>();
         while (reader.ReadLine() is { } line)
@@ -224,6 +288,18 @@ public sealed class LearnedRules
                 case "threshold":
                     thresholds = Floats(parts, 1);
                     continue;
+                case "features":
+                    foreach (var f in parts.Skip(1))
+                    {
+                        features |= Enum.Parse<FeatureOptions>(f, ignoreCase: true);
+                    }
+                    continue;
+                case "urgent-if-held":
+                    urgentIfHeld = Floats(parts, 1, 1)[0];
+                    continue;
+                case "urgent-with-harm":
+                    urgentWithHarm = Floats(parts, 1, 1)[0];
+                    continue;
             }
             if (parts.Length != Modelled.Length + 1)
             {
@@ -237,7 +313,7 @@ public sealed class LearnedRules
         {
             throw new InvalidDataException("The screener model has no bias or threshold line for each rule.");
         }
-        return new LearnedRules(weights, names, bias, thresholds);
+        return new LearnedRules(weights, names, bias, thresholds, features, urgentIfHeld, urgentWithHarm);
     }
 
     private static float[] Floats(string[] parts, int from, int count = 5) =>

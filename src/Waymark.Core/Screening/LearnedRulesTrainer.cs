@@ -30,25 +30,54 @@ public static class LearnedRulesTrainer
         /// <summary>
         /// A floor per rule, in <see cref="LearnedRules.Modelled"/> order, where it differs from <see cref="MinThreshold"/>.
         /// Trained on blind-4 too, the model read "tonight", "won't be around" and "the kitchen knife" as risk in everyday
-        /// posts; at 3.5 for R9 and 4 for R1 it holds none of the near-misses in PostScreenerTests (ADR 0024).
+        /// posts; at 3.5 for R9 and 4 for R1 it held none of the near-misses in PostScreenerTests (ADR 0024). Leaving one
+        /// writer out at a time, R1 3.5 and R3, R4, R5 2.5 catch more for no more false holds and still hold none of
+        /// them; R9 stays at 3.5, because at 3 "won't be around tomorrow, dentist, back on friday" is urgent (ADR 0028).
         /// </summary>
-        public IReadOnlyList<float>? MinThresholdByRule { get; init; } = [4f, 3f, 3f, 3f, 3.5f];
+        public IReadOnlyList<float>? MinThresholdByRule { get; init; } = [3.5f, 2.5f, 2.5f, 2.5f, 3.5f];
+
+        /// <summary>Features beyond words, pairs and letter runs (ADR 0028).</summary>
+        public FeatureOptions Features { get; init; } = FeatureOptions.None;
+
+        /// <summary>
+        /// The urgent route's bar for a post already held for another rule (<see cref="LearnedRules.UrgentIfHeld"/>); null is
+        /// off. At 0 (the R9 sum leaning to "yes" at all), leaving one writer out, it put 9 more of blind-6's 216 R9 posts
+        /// first and about 2 in 100 more other posts, for no more held safe posts (ADR 0028).
+        /// </summary>
+        public float? UrgentIfHeld { get; init; } = 0f;
+
+        /// <summary>
+        /// The urgent route's bar for a first-person post the lists found self-harm in (<see cref="LearnedRules.UrgentWithHarm"/>);
+        /// null is off, as it ships: leaving one writer out it added one or two urgent posts per set for as many held safe ones (ADR 0028).
+        /// </summary>
+        public float? UrgentWithHarm { get; init; }
     }
 
     public static LearnedRules Train(IReadOnlyList<TrainingPost> posts) => Train(posts, new Settings());
 
-    public static LearnedRules Train(IReadOnlyList<TrainingPost> posts, Settings settings)
+    public static LearnedRules Train(IReadOnlyList<TrainingPost> posts, Settings settings) => Train(posts, settings, weightsOnly: false);
+
+    /// <summary>The weights alone, each rule's threshold at its floor: one fit instead of six, for estimating (ADR 0028).</summary>
+    public static LearnedRules TrainWeightsOnly(IReadOnlyList<TrainingPost> posts, Settings settings) => Train(posts, settings, weightsOnly: true);
+
+    private static LearnedRules Train(IReadOnlyList<TrainingPost> posts, Settings settings, bool weightsOnly)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var (MinPosts, Budget, MinThreshold) = (settings.MinPosts, settings.Budget, settings.MinThreshold);
         var screener = PostScreener.RulesOnly;
         var rules = LearnedRules.Modelled;
-        var named = posts.Select(p => LearnedFeatures.Names(screener.LearnedTokens(p.Text, p.Kind)).ToArray()).ToList();
+        var named = posts.Select(p => LearnedFeatures.Names(screener.LearnedTokens(p.Text, p.Kind), settings.Features).ToArray()).ToList();
         var names = named.SelectMany(n => n).GroupBy(n => n, StringComparer.Ordinal)
             .Where(g => g.Count() >= MinPosts).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
         var x = named.Select(n => n.Where(index.ContainsKey).Select(f => index[f]).ToArray()).ToArray();
         var y = posts.Select(p => rules.Select(r => p.Rules.Contains(r)).ToArray()).ToArray();
+
+        if (weightsOnly)
+        {
+            var thresholdsOnly = rules.Select((_, r) => settings.MinThresholdByRule?[r] ?? MinThreshold).ToArray();
+            return Build(x, y, names, thresholdsOnly, settings);
+        }
 
         var outOfFold = new float[posts.Count][];
         for (var fold = 0; fold < Folds; fold++)
@@ -71,13 +100,19 @@ public static class LearnedRulesTrainer
             thresholds[r] = Math.Max(threshold, settings.MinThresholdByRule?[r] ?? MinThreshold);
         }
 
-        var (weights, bias) = Fit(x, y, [.. Enumerable.Range(0, posts.Count)], names.Count, settings);
+        return Build(x, y, names, thresholds, settings);
+    }
+
+    private static LearnedRules Build(int[][] x, bool[][] y, List<string> names, float[] thresholds, Settings settings)
+    {
+        var rules = LearnedRules.Modelled;
+        var (weights, bias) = Fit(x, y, [.. Enumerable.Range(0, x.Length)], names.Count, settings);
         var byHash = new Dictionary<ulong, float[]>(names.Count);
         for (var f = 0; f < names.Count; f++)
         {
             byHash.Add(LearnedFeatures.HashOf(names[f]), Round(weights.AsSpan(f * rules.Length, rules.Length).ToArray()));
         }
-        return new LearnedRules(byHash, names, Round(bias), Round(thresholds));
+        return new LearnedRules(byHash, names, Round(bias), Round(thresholds), settings.Features, settings.UrgentIfHeld, settings.UrgentWithHarm);
     }
 
     // The file keeps 4 decimals; rounding here means a model just trained scores exactly as the file it writes.

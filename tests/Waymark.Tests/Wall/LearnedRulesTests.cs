@@ -76,6 +76,41 @@ public sealed class LearnedRulesTests
         Assert.True(model.WeightsOf("c cid")![Array.IndexOf(LearnedRules.Modelled, SafeMessagingRule.R9)] > 0);
     }
 
+    // A hand-written model: "again" leans toward R9, far below the threshold; the urgent route starts at 0.5 (ADR 0028).
+    private const string RouteModel = "rules\tR1\tR3\tR4\tR5\tR9\nbias\t0\t0\t0\t0\t0\nthreshold\t9\t9\t9\t9\t9\nurgent-if-held\t0.5\n0\t0\t0\t0\t1\tw again\n";
+
+    [Fact]
+    public void A_post_held_for_another_rule_that_leans_toward_intent_goes_first_as_urgent()
+    {
+        const string text = "got the pills from the bathroom cabinet again";
+        Assert.Equal(ScreeningOutcome.Hold, PostScreener.RulesOnly.Screen(text).Outcome);
+        using var reader = new StringReader(RouteModel);
+        var model = LearnedRules.Read(reader);
+
+        var result = PostScreener.With(model).Screen(text);
+
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        var route = Assert.Single(result.Matches, m => m.Group == "learned-r9-route");
+        Assert.Equal(SafeMessagingRule.R9, route.Rule);
+        Assert.Contains(route.Spans, s => s.Text == "again");
+        Assert.DoesNotContain(route.Reason, char.IsDigit);
+        // The rule the lists held it for is still shown.
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R1 && m.Outcome == ScreeningOutcome.Hold);
+        // The route is in the model file, so it survives writing and reading.
+        using var again = new StringReader(model.ToString());
+        Assert.Equal(0.5f, LearnedRules.Read(again).UrgentIfHeld);
+    }
+
+    [Fact]
+    public void The_urgent_route_leaves_published_posts_and_display_names_alone()
+    {
+        using var reader = new StringReader(RouteModel);
+        var screener = PostScreener.With(LearnedRules.Read(reader));
+
+        Assert.Equal(ScreeningOutcome.Publish, screener.Screen("see you all again at the group on thursday").Outcome);
+        Assert.DoesNotContain(screener.Screen("sarah jones again", ScreenedKind.DisplayName).Matches, m => m.Group == "learned-r9-route");
+    }
+
     [Fact]
     public void A_model_file_for_other_rules_is_refused()
     {

@@ -28,8 +28,11 @@ h003 h004 h012 h013 h020 h021 h026 h027 h029 h031 h035 h036 h038 h044 h047 h048 
 h066 h080 h085 h086 h087 h095 h098 h102 h104 h105 h108 h110 h116 h119 h121 h140 h148 h154 h158 h161
 h166 h178 h181 h187 h204 h206 h210 h213 h219 h223 h229 h239 h243 h244 h246 h254 h257 h266 h269 h272
 h276 h291 h294 h300 h301 h302 h304 h311 h314 h321 h323 h338 h340 h346 h353 h355 h356 h363 h371 h376
-h378 h384 h389 h393 h404 h405 h406 h407 h412 h426 h429 h431 h432 h433 h434 h439 h447 h449 h454 h460
-h463 h472 h474 h479 h484 h485 h486 h489
+h378 h384 h389 h393 h404 h405 h406 h407 h412 h426 h429 h431 h432 h433 h434 h439 h446 h447 h449 h454
+h460 h463 h472 h474 h477 h479 h484 h485 h486 h489 h503 h505 h510 h513 h519 h529 h536 h541 h546 h561
+h562 h563 h569 h577 h578 h579 h583 h584 h585 h587 h588 h591 h598 h601 h606 h609 h613 h620 h621 h632
+h641 h657 h659 h664 h665 h667 h671 h677 h678 h682 h685 h689 h690 h692 h693 h695 h705 h710 h713 h719
+h721 h722 h729 h738 h741 h742 h744 h746 h749 h750 h752 h755 h758 h762 h770 h773
 """.split())
 
 # Coverage this set promises (see README.md).
@@ -42,6 +45,8 @@ MIN_OTHER_RULE = 10
 MIN_DISPLAY = 40
 MIN_REPLY = 40
 MIN_LONG = 15
+MIN_LONG_URGENT = 5
+MIN_DISPLAY_R6 = 5
 
 PHONE = re.compile(r"(?<![\d.])(?:\+44\s?|0)\d[\d ]{7,12}\d(?!\d)")
 ALLOWED_PHONE = re.compile(r"^(07700 ?900\d{3}|0113 ?496 ?0\d{3}|0800 ?068 ?4141|0800 ?58 ?58 ?58|116 ?123)$")
@@ -165,6 +170,10 @@ print("R8 raised to hold", sum("R8" in r["rules"] and r["outcome"] == "hold"
 print("R9 by rules", collections.Counter(combo(r["rules"]) for r in rows if "R9" in r["rules"]).most_common())
 print("R9 by kind", sorted(collections.Counter(r["kind"] for r in rows if "R9" in r["rules"]).items()))
 print("R4 by rules", collections.Counter(combo(r["rules"]) for r in rows if "R4" in r["rules"]).most_common())
+if sum(r["outcome"] == "urgent" for r in long_rows) < MIN_LONG_URGENT:
+    err("fewer than %d long urgent rows" % MIN_LONG_URGENT)
+if sum(r["kind"] == "display_name" and "R6" in r["rules"] for r in rows) < MIN_DISPLAY_R6:
+    err("fewer than %d display names breaking R6" % MIN_DISPLAY_R6)
 if errors:
     for e in errors[:50]:
         print("ERROR", e)

@@ -135,7 +135,7 @@ public sealed record WaitsReport(
         var coverage = new Coverage(db, time);
         var places = await coverage.PlacesAsync(serviceIds, ct);
         var responseDays = await ReferralFollowUps.ResponseDaysAsync(db, serviceIds, ct);
-        var inAreas = places.Where(p => p.Value.Any(areas.Contains)).Select(p => p.Key).ToHashSet();
+        var inAreas = InAreas(places, areas);
         var names = await db.Services.AsNoTracking().Where(s => inAreas.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name })
             .ToDictionaryAsync(s => s.Id, ct);
@@ -211,6 +211,29 @@ public sealed record WaitsReport(
             today,
             now);
     }
+
+    /// <summary>
+    /// The services counted in the figures for these areas (those with a referral made in the window that work in any
+    /// of them), for an ORUK download of the services behind a figure; or of these candidates only, when given.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> ServiceIdsAsync(WaymarkDbContext db, TimeProvider time, IReadOnlyList<LocalAuthority> areas, IReadOnlyCollection<Guid>? only = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(areas);
+        var since = time.GetUtcNow().AddDays(-WindowDays);
+        var referred = db.Referrals.AsNoTracking().Where(r => r.CreatedAt >= since);
+        if (only is not null)
+        {
+            referred = referred.Where(r => only.Contains(r.ServiceId));
+        }
+        var serviceIds = await referred.Select(r => r.ServiceId).Distinct().ToListAsync(ct);
+        var places = await new Coverage(db, time).PlacesAsync(serviceIds, ct);
+        return [.. InAreas(places, areas).Order()];
+    }
+
+    private static HashSet<Guid> InAreas(Dictionary<Guid, IReadOnlyList<LocalAuthority>> places, IReadOnlyList<LocalAuthority> areas) =>
+        places.Where(p => p.Value.Any(areas.Contains)).Select(p => p.Key).ToHashSet();
 
     /// <summary>Quartiles (and 10th, 90th percentiles) by linear interpolation between order statistics, from at least 8 waits.</summary>
     public static WaitFigures? Waits(IEnumerable<double?> days)

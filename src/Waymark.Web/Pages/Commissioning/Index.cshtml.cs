@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Core.Accounts;
 using Waymark.Core.Commissioning;
 using Waymark.Core.Data;
 using Waymark.Core.Gazetteer;
-using Waymark.Core.Oruk;
 using Waymark.Web.Accounts;
 using Waymark.Web.Commissioning;
 
@@ -67,10 +65,7 @@ public sealed class IndexModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
         db.Audit(time, User.Actor(), AuditActions.CommissioningRead, "area", authority.Code, "coverage oruk" + (kind is null ? "" : " " + kind));
         await db.SaveChangesAsync(ct);
         var ids = await new Coverage(reads, time).ServiceIdsAsync(authority, kind, ct);
-        var graphs = await ServiceGraphLoader.LoadAsync(reads, ids, ct);
-        var services = ids.Select(id => OrukExport.ToOruk(graphs[id])).ToList();
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(services, OrukJson.Indented);
-        return File(bytes, "application/json", $"services-{authority.Code}{(kind is null ? "" : "-" + kind)}.json");
+        return await OrukFile.ServicesAsync(reads, ids, $"services-{authority.Code}{(kind is null ? "" : "-" + kind)}.json", ct);
     }
 
     public static string RankText(Deprivation d) => d.RankFrom == d.RankTo

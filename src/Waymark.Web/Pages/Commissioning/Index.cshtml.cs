@@ -20,6 +20,14 @@ public sealed class IndexModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
 
     public IReadOnlyList<CoverageReport> Regions { get; private set; } = [];
 
+    /// <summary>When the figures shown were refreshed; null when they were worked out for this request.</summary>
+    public DateTimeOffset? RefreshedAt { get; private set; }
+
+    /// <summary>"Figures refreshed at 14:05 on 4 December" in UK time, or that they were worked out now.</summary>
+    public static string RefreshedText(DateTimeOffset? at) => at is { } t
+        ? "Figures refreshed at " + Waymark.Core.Schedules.UkTime.ToLocal(t).ToString("HH:mm 'on' d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + " (UK time)."
+        : "Figures worked out when you opened this page.";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync("coverage", ct);
@@ -99,11 +107,23 @@ public sealed class IndexModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
         var regionCodes = ReferenceData.RegionNames.Keys.Where(r => ReferenceData.UpperTierOf(r).Any(Areas.Contains)).Order(StringComparer.Ordinal).ToList();
         var coverage = new Coverage(reads, time);
         var reports = new List<CoverageReport>();
+        var refreshed = new List<DateTimeOffset?>();
         foreach (var r in regionCodes)
         {
-            reports.Add(await coverage.ForRegionAsync(r, ct));
+            // The snapshot when there is one (issue 16 item 9); worked out on the spot before the first refresh.
+            if (await CommissioningSnapshots.CoverageAsync(reads, r, ct) is { } snapshot)
+            {
+                reports.Add(snapshot.Report);
+                refreshed.Add(snapshot.RefreshedAt);
+            }
+            else
+            {
+                reports.Add(await coverage.ForRegionAsync(r, ct));
+                refreshed.Add(null);
+            }
         }
         Regions = reports;
+        RefreshedAt = refreshed.Count > 0 && refreshed.All(x => x is not null) ? refreshed.Min() : null;
         db.Audit(time, actor, AuditActions.CommissioningRead, "areas", string.Join(";", Areas.Select(a => a.Code)), what);
         await db.SaveChangesAsync(ct);
     }

@@ -15,6 +15,9 @@ public sealed class WaitsModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
 {
     public WaitsReport Report { get; private set; } = null!;
 
+    /// <summary>When the figures shown were refreshed; null when they were worked out for this request.</summary>
+    public DateTimeOffset? RefreshedAt { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync("waits", ct);
@@ -118,7 +121,15 @@ public sealed class WaitsModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
     {
         var actor = User.Actor();
         var areas = await CommissionerAreas.ForUserAsync(db, actor.UserId!.Value, ct);
-        Report = await WaitsReport.ForAsync(reads, time, areas, ct);
+        // The snapshot when these areas had one at the last refresh (issue 16 item 9); else worked out on the spot.
+        if (await CommissioningSnapshots.WaitsAsync(reads, areas, ct) is { } snapshot)
+        {
+            (Report, RefreshedAt) = snapshot;
+        }
+        else
+        {
+            Report = await WaitsReport.ForAsync(reads, time, areas, ct);
+        }
         db.Audit(time, actor, AuditActions.CommissioningRead, "areas", string.Join(";", areas.Select(a => a.Code)), what);
         await db.SaveChangesAsync(ct);
     }

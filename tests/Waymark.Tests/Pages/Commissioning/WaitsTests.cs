@@ -244,7 +244,7 @@ public sealed class WaitsTests
         return SuppressionAttack.Recover(figures, hidden, sums, figures.Max());
     }
 
-    private static List<string[]> ParseCsv(string csv)
+    internal static List<string[]> ParseCsv(string csv)
     {
         var rows = new List<string[]>();
         foreach (var line in csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
@@ -280,7 +280,7 @@ public sealed class WaitsTests
         return rows;
     }
 
-    private static async Task<(Guid Service, Guid Org)> AddServiceAsync(WaymarkApp app, string name, string area)
+    internal static async Task<(Guid Service, Guid Org)> AddServiceAsync(WaymarkApp app, string name, string area)
     {
         var service = new ServiceBuilder(name).Build();
         service.ServiceAreas = [new ServiceArea { Id = Guid.NewGuid(), ServiceId = service.Id, Name = area, ExtentType = "local_authority" }];
@@ -292,7 +292,7 @@ public sealed class WaitsTests
     }
 
     /// <summary>Referrals moved through their states at known times before the app's now, by the Core rules.</summary>
-    private sealed class Seeder(WaitsApp app, Guid referrerId)
+    internal sealed class Seeder(WaitsApp app, Guid referrerId)
     {
         private ReferralActor Referrer => new(referrerId, "A navigator", ReferralParty.Referrer);
 

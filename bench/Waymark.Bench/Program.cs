@@ -45,6 +45,13 @@ if (Option("--account-timing") is { } rounds)
         Option("--forms")?.Split(',').Select(f => f.Trim()).ToList());
     return 0;
 }
+if (args.Contains("--commissioning"))
+{
+    var connection = Option("--database") ?? throw new InvalidOperationException("--commissioning needs --database \"<connection string>\" (SQLite or PostgreSQL)");
+    await CommissioningTiming.RunAsync(connection, int.Parse(Option("--services") ?? "1000000", CultureInfo.InvariantCulture),
+        int.Parse(Option("--referrals") ?? "1000000", CultureInfo.InvariantCulture), int.Parse(Option("--rounds") ?? "5", CultureInfo.InvariantCulture));
+    return 0;
+}
 if (args.Contains("--per-query"))
 {
     PerQuery.ColdCountsEachPass = args.Contains("--cold-counts");

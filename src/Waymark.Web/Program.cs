@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Waymark.Core.Data;
 using Waymark.Web.Accounts;
+using Waymark.Web.Commissioning;
 using Waymark.Web.Groups;
 using Waymark.Web.Infrastructure;
 using Waymark.Web.Match;
@@ -43,6 +44,7 @@ builder.Services.AddWaymarkPeople();
 builder.Services.AddWaymarkWall(builder.Configuration);
 // Peer supporters: training, supervision, debriefs, check-ins, load against caps, and the one assignment gate
 builder.Services.AddWaymarkPeerSupport(builder.Configuration);
+builder.Services.AddWaymarkCommissioning(builder.Configuration);
 // Groups: a provider's group sessions, their calendars, cancellation messages to people who saved the service
 builder.Services.AddWaymarkGroups();
 // Organisations working together: onward referrals between them, shared offers, "works with" links

@@ -22,6 +22,18 @@ public sealed record AuthorityCoverage(
     public int Services => Total?.Services ?? 0;
 }
 
+/// <summary>A region's active services counted by authority and kind at <see cref="At"/>: what its coverage is made from.</summary>
+public sealed record CoverageCounts(
+    string RegionCode,
+    IReadOnlyList<CoverageCounts.Authority> Authorities,
+    int NationalRemote,
+    IReadOnlyDictionary<string, int> NationalRemoteByKind,
+    int AreaUnknown,
+    DateTimeOffset At)
+{
+    public sealed record Authority(string Code, int Services, IReadOnlyDictionary<string, int> ByKind);
+}
+
 /// <summary>Coverage of a region's upper-tier authorities, worked out at <see cref="At"/>.</summary>
 public sealed record CoverageReport(
     string RegionCode,
@@ -46,10 +58,20 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
     /// <summary>The most deprived fifth of the 296 districts ranked by IoD2025 (rank of average rank 1 to 59).</summary>
     public const int MostDeprivedFifthRank = ReferenceData.DistrictsRanked / 5;
 
-    public async Task<CoverageReport> ForRegionAsync(string regionCode, CancellationToken ct = default)
+    private List<ServiceRow>? _active;
+
+    public async Task<CoverageReport> ForRegionAsync(string regionCode, CancellationToken ct = default) =>
+        FromCounts(await CountsAsync(regionCode, ct));
+
+    /// <summary>
+    /// What a region's coverage is worked out from: its services by authority and kind, counted at one time. The
+    /// snapshot (<see cref="CommissioningSnapshots"/>) keeps these, and the page makes its report from them with
+    /// <see cref="FromCounts"/>, as it does from a count made on the spot.
+    /// </summary>
+    public async Task<CoverageCounts> CountsAsync(string regionCode, CancellationToken ct = default)
     {
         var authorities = ReferenceData.UpperTierOf(regionCode);
-        var services = await ReadAsync(ct);
+        var services = await ActiveAsync(ct);
         var counts = authorities.ToDictionary(a => a, _ => new List<ServiceKinds.ServiceFacts>());
         var national = new List<ServiceKinds.ServiceFacts>();
         var unknown = 0;
@@ -69,7 +91,21 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
                 }
             }
         }
-        var rows = authorities.Select(a => Row(a, counts[a])).ToList();
+        return new CoverageCounts(
+            regionCode,
+            [.. authorities.Select(a => new CoverageCounts.Authority(a.Code, counts[a].Count, ServiceKinds.All.ToDictionary(k => k.Key, k => counts[a].Count(k.Has))))],
+            national.Count,
+            ServiceKinds.All.ToDictionary(k => k.Key, k => national.Count(k.Has)),
+            unknown,
+            time.GetUtcNow());
+    }
+
+    /// <summary>The report from its counts: rates, intervals, the regional median and the flags.</summary>
+    public static CoverageReport FromCounts(CoverageCounts c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var regionCode = c.RegionCode;
+        var rows = c.Authorities.Select(a => Row(LocalAuthorities.Find(a.Code)!, a.Services, a.ByKind)).ToList();
         var rates = rows.Where(r => r.Total is not null).Select(r => r.Total!.Rate).Order().ToArray();
         double? median = rates.Length == 0 ? null : rates.Length % 2 == 1 ? rates[rates.Length / 2] : (rates[(rates.Length / 2) - 1] + rates[rates.Length / 2]) / 2;
         rows = [.. rows.Select(r => r with { Flagged = r.MostDeprivedFifth && median is { } m && r.Total is { } t && t.Rate < m })];
@@ -78,21 +114,21 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
             ReferenceData.RegionNames.GetValueOrDefault(regionCode, regionCode),
             rows,
             median,
-            national.Count,
-            ServiceKinds.All.ToDictionary(k => k.Key, k => national.Count(k.Has)),
-            unknown,
-            time.GetUtcNow());
+            c.NationalRemote,
+            c.NationalRemoteByKind,
+            c.AreaUnknown,
+            c.At);
     }
 
     /// <summary>The ids of the active services that count for an authority (for an ORUK export of a figure).</summary>
     public async Task<IReadOnlyList<Guid>> ServiceIdsAsync(LocalAuthority authority, string? kind, CancellationToken ct = default)
     {
         var k = kind is null ? null : ServiceKinds.Find(kind);
-        var services = await ReadAsync(ct);
+        var services = await ActiveAsync(ct);
         return [.. services.Where(s => PlacesOf(s).Places.Contains(authority) && (k is null || k.Has(s.Facts))).Select(s => s.Id)];
     }
 
-    private static AuthorityCoverage Row(LocalAuthority a, List<ServiceKinds.ServiceFacts> facts)
+    private static AuthorityCoverage Row(LocalAuthority a, int services, IReadOnlyDictionary<string, int> byKind)
     {
         var figures = ReferenceData.For(a);
         RateFigure? RateOf(int n)
@@ -108,8 +144,8 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
         return new AuthorityCoverage(
             a,
             figures,
-            RateOf(facts.Count),
-            ServiceKinds.All.ToDictionary(k => k.Key, k => RateOf(facts.Count(k.Has))),
+            RateOf(services),
+            ServiceKinds.All.ToDictionary(k => k.Key, k => RateOf(byKind[k.Key])),
             deprived,
             Flagged: false);
     }
@@ -124,7 +160,7 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
     /// <summary>Every active listing, where it counts, and when a person last checked it was true.</summary>
     public async Task<IReadOnlyList<(Guid Id, IReadOnlyList<LocalAuthority> Places, DateOnly? Assured)>> ActiveListingsAsync(CancellationToken ct = default)
     {
-        var services = await ReadAsync(ct);
+        var services = await ActiveAsync(ct);
         return [.. services.Select(s => (s.Id, PlacesOf(s).Places, s.Assured))];
     }
 
@@ -138,6 +174,9 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
         }
         return s.VenueAuthorities.Count > 0 ? (s.VenueAuthorities, false, false) : ([], true, false);
     }
+
+    /// <summary>Every active service, read once for this instance (a refresh works out every region and area from one read).</summary>
+    private async Task<List<ServiceRow>> ActiveAsync(CancellationToken ct) => _active ??= await ReadAsync(ct);
 
     private async Task<List<ServiceRow>> ReadAsync(CancellationToken ct, IReadOnlyCollection<Guid>? only = null)
     {

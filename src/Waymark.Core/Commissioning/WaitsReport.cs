@@ -112,8 +112,13 @@ public sealed record WaitsReport(
         [.. RemovalReasons.Select(RemovedFor), Removed],
     ];
 
-    public static async Task<WaitsReport> ForAsync(WaymarkDbContext db, TimeProvider time, IReadOnlyList<LocalAuthority> areas, CancellationToken ct = default)
+    public static Task<WaitsReport> ForAsync(WaymarkDbContext db, TimeProvider time, IReadOnlyList<LocalAuthority> areas, CancellationToken ct = default) =>
+        ForAsync(db, time, areas, new Coverage(db, time), ct);
+
+    /// <summary>The same, reading active services through <paramref name="coverage"/>, so a refresh of many areas reads them once.</summary>
+    public static async Task<WaitsReport> ForAsync(WaymarkDbContext db, TimeProvider time, IReadOnlyList<LocalAuthority> areas, Coverage coverage, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(coverage);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(areas);
@@ -132,10 +137,9 @@ public sealed record WaitsReport(
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.OccurredAt).Select(e => (e.To, e.ReasonCode, e.OccurredAt)).ToList());
 
         var serviceIds = referrals.Select(r => r.ServiceId).Distinct().ToList();
-        var coverage = new Coverage(db, time);
         var places = await coverage.PlacesAsync(serviceIds, ct);
         var responseDays = await ReferralFollowUps.ResponseDaysAsync(db, serviceIds, ct);
-        var inAreas = places.Where(p => p.Value.Any(areas.Contains)).Select(p => p.Key).ToHashSet();
+        var inAreas = InAreas(places, areas);
         var names = await db.Services.AsNoTracking().Where(s => inAreas.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name })
             .ToDictionaryAsync(s => s.Id, ct);
@@ -211,6 +215,71 @@ public sealed record WaitsReport(
             today,
             now);
     }
+
+    /// <summary>The report as kept in a snapshot: every figure and what is hidden, by row, in <see cref="Measures"/> order.</summary>
+    public Snapshot ToSnapshot() => new(
+        [.. Areas.Select(a => a.Code)],
+        [.. Services.Concat(Authorities).Append(All).Select(r => new SnapshotRow(
+            r.Kind, r.Code, r.Name, r.Organisation,
+            [.. Measures.Select(m => r.Counts[m.Key])],
+            [.. Measures.Select(m => r.Hidden[m.Key])],
+            r.ToOffer,
+            r.ToStart))],
+        [.. Listings.Select(l => new SnapshotListing(l.Authority.Code, l.Active, l.Overdue))],
+        NationalRemoteReferrals,
+        From,
+        To,
+        At);
+
+    public static WaitsReport FromSnapshot(Snapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        WaitsRow Row(SnapshotRow r) => new(
+            r.Kind, r.Code, r.Name, r.Organisation,
+            Measures.Select((m, i) => (m.Key, i)).ToDictionary(x => x.Key, x => r.Counts[x.i]),
+            Measures.Select((m, i) => (m.Key, i)).ToDictionary(x => x.Key, x => r.Hidden[x.i]),
+            r.ToOffer,
+            r.ToStart);
+        return new WaitsReport(
+            [.. s.Areas.Select(c => LocalAuthorities.Find(c)!)],
+            [.. s.Rows.Where(r => r.Kind == WaitsRowKind.Service).Select(Row)],
+            [.. s.Rows.Where(r => r.Kind == WaitsRowKind.Authority).Select(Row)],
+            Row(s.Rows.Single(r => r.Kind == WaitsRowKind.All)),
+            [.. s.Listings.Select(l => new ListingChecks(LocalAuthorities.Find(l.Code)!, l.Active, l.Overdue))],
+            s.NationalRemoteReferrals,
+            s.From,
+            s.To,
+            s.At);
+    }
+
+    public sealed record Snapshot(IReadOnlyList<string> Areas, IReadOnlyList<SnapshotRow> Rows, IReadOnlyList<SnapshotListing> Listings, int NationalRemoteReferrals, DateOnly From, DateOnly To, DateTimeOffset At);
+
+    public sealed record SnapshotRow(WaitsRowKind Kind, string Code, string Name, string? Organisation, long[] Counts, Hidden[] Hidden, WaitFigures? ToOffer, WaitFigures? ToStart);
+
+    public sealed record SnapshotListing(string Code, int Active, int Overdue);
+
+    /// <summary>
+    /// The services counted in the figures for these areas (those with a referral made in the window that work in any
+    /// of them), for an ORUK download of the services behind a figure; or of these candidates only, when given.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> ServiceIdsAsync(WaymarkDbContext db, TimeProvider time, IReadOnlyList<LocalAuthority> areas, IReadOnlyCollection<Guid>? only = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(areas);
+        var since = time.GetUtcNow().AddDays(-WindowDays);
+        var referred = db.Referrals.AsNoTracking().Where(r => r.CreatedAt >= since);
+        if (only is not null)
+        {
+            referred = referred.Where(r => only.Contains(r.ServiceId));
+        }
+        var serviceIds = await referred.Select(r => r.ServiceId).Distinct().ToListAsync(ct);
+        var places = await new Coverage(db, time).PlacesAsync(serviceIds, ct);
+        return [.. InAreas(places, areas).Order()];
+    }
+
+    private static HashSet<Guid> InAreas(Dictionary<Guid, IReadOnlyList<LocalAuthority>> places, IReadOnlyList<LocalAuthority> areas) =>
+        places.Where(p => p.Value.Any(areas.Contains)).Select(p => p.Key).ToHashSet();
 
     /// <summary>Quartiles (and 10th, 90th percentiles) by linear interpolation between order statistics, from at least 8 waits.</summary>
     public static WaitFigures? Waits(IEnumerable<double?> days)

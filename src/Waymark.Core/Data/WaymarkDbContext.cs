@@ -102,6 +102,10 @@ public abstract class WaymarkDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Network.OfferRequest> OfferRequests => Set<Network.OfferRequest>();
     public DbSet<Network.OrganisationLink> OrganisationLinks => Set<Network.OrganisationLink>();
 
+    // Commissioning figures worked out ahead of time (CommissioningConfiguration.cs)
+    public DbSet<Commissioning.CommissioningSnapshot> CommissioningSnapshots => Set<Commissioning.CommissioningSnapshot>();
+    public DbSet<Commissioning.CommissioningRefresh> CommissioningRefreshes => Set<Commissioning.CommissioningRefresh>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>

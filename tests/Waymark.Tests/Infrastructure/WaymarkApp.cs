@@ -48,6 +48,8 @@ public class WaymarkApp : WebApplicationFactory<Program>
         // Tests run the referral follow-ups themselves, at the moment they choose.
         builder.UseSetting("WAYMARK_FOLLOW_UPS", "off");
         builder.UseSetting("PeerSupport:JobRuns", "false");
+        // Commissioning pages work their figures out on the spot unless a test refreshes the snapshots itself.
+        builder.UseSetting("Commissioning:RefreshRuns", "false");
         // Every test client shares one address in process; only the rate-limit tests meet the ORUK limits.
         builder.UseSetting("WAYMARK_ORUK_REQUESTS_PER_MINUTE", "100000");
         builder.UseSetting("WAYMARK_ORUK_HEAVY_REQUESTS_PER_MINUTE", "100000");

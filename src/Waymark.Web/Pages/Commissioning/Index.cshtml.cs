@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Core.Accounts;
 using Waymark.Core.Commissioning;
 using Waymark.Core.Data;
 using Waymark.Core.Gazetteer;
-using Waymark.Core.Oruk;
 using Waymark.Web.Accounts;
 using Waymark.Web.Commissioning;
 
@@ -21,6 +19,14 @@ public sealed class IndexModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
     public IReadOnlyList<LocalAuthority> Areas { get; private set; } = [];
 
     public IReadOnlyList<CoverageReport> Regions { get; private set; } = [];
+
+    /// <summary>When the figures shown were refreshed; null when they were worked out for this request.</summary>
+    public DateTimeOffset? RefreshedAt { get; private set; }
+
+    /// <summary>"Figures refreshed at 14:05 on 4 December" in UK time, or that they were worked out now.</summary>
+    public static string RefreshedText(DateTimeOffset? at) => at is { } t
+        ? "Figures refreshed at " + Waymark.Core.Schedules.UkTime.ToLocal(t).ToString("HH:mm 'on' d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + " (UK time)."
+        : "Figures worked out when you opened this page.";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -67,10 +73,7 @@ public sealed class IndexModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
         db.Audit(time, User.Actor(), AuditActions.CommissioningRead, "area", authority.Code, "coverage oruk" + (kind is null ? "" : " " + kind));
         await db.SaveChangesAsync(ct);
         var ids = await new Coverage(reads, time).ServiceIdsAsync(authority, kind, ct);
-        var graphs = await ServiceGraphLoader.LoadAsync(reads, ids, ct);
-        var services = ids.Select(id => OrukExport.ToOruk(graphs[id])).ToList();
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(services, OrukJson.Indented);
-        return File(bytes, "application/json", $"services-{authority.Code}{(kind is null ? "" : "-" + kind)}.json");
+        return await OrukFile.ServicesAsync(reads, ids, $"services-{authority.Code}{(kind is null ? "" : "-" + kind)}.json", ct);
     }
 
     public static string RankText(Deprivation d) => d.RankFrom == d.RankTo
@@ -104,11 +107,23 @@ public sealed class IndexModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
         var regionCodes = ReferenceData.RegionNames.Keys.Where(r => ReferenceData.UpperTierOf(r).Any(Areas.Contains)).Order(StringComparer.Ordinal).ToList();
         var coverage = new Coverage(reads, time);
         var reports = new List<CoverageReport>();
+        var refreshed = new List<DateTimeOffset?>();
         foreach (var r in regionCodes)
         {
-            reports.Add(await coverage.ForRegionAsync(r, ct));
+            // The snapshot when there is one (issue 16 item 9); worked out on the spot before the first refresh.
+            if (await CommissioningSnapshots.CoverageAsync(reads, r, ct) is { } snapshot)
+            {
+                reports.Add(snapshot.Report);
+                refreshed.Add(snapshot.RefreshedAt);
+            }
+            else
+            {
+                reports.Add(await coverage.ForRegionAsync(r, ct));
+                refreshed.Add(null);
+            }
         }
         Regions = reports;
+        RefreshedAt = refreshed.Count > 0 && refreshed.All(x => x is not null) ? refreshed.Min() : null;
         db.Audit(time, actor, AuditActions.CommissioningRead, "areas", string.Join(";", Areas.Select(a => a.Code)), what);
         await db.SaveChangesAsync(ct);
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Core.Accounts;
 using Waymark.Core.Commissioning;
 using Waymark.Core.Data;
+using Waymark.Core.Gazetteer;
 using Waymark.Web.Accounts;
 using Waymark.Web.Commissioning;
 
@@ -13,6 +14,9 @@ namespace Waymark.Web.Pages.Commissioning;
 public sealed class WaitsModel(WaymarkDbContext db, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext reads, TimeProvider time) : PageModel
 {
     public WaitsReport Report { get; private set; } = null!;
+
+    /// <summary>When the figures shown were refreshed; null when they were worked out for this request.</summary>
+    public DateTimeOffset? RefreshedAt { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -53,6 +57,46 @@ public sealed class WaitsModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
             ["row_kind", "code", "name", "organisation", "period_from", "period_to", "measure", "measure_name", "count", "share", "ci95_lower", "ci95_upper", "p10_days", "q1_days", "median_days", "q3_days", "p90_days", "source"], rows);
     }
 
+    /// <summary>
+    /// The services counted in one authority's figures (<paramref name="area"/>, one of the commissioner's) or one
+    /// service's row (<paramref name="service"/>, counted in their areas), as ORUK 3.0: listings, never a person; audited.
+    /// </summary>
+    public async Task<IActionResult> OnGetOrukAsync(string? area, string? service, CancellationToken ct)
+    {
+        var actor = User.Actor();
+        var areas = await CommissionerAreas.ForUserAsync(db, actor.UserId!.Value, ct);
+        IReadOnlyList<Guid> ids;
+        string subjectType, subject;
+        if (area is not null && service is null && LocalAuthorities.Find(area) is { } authority && areas.Contains(authority))
+        {
+            ids = await WaitsReport.ServiceIdsAsync(reads, time, [authority], ct: ct);
+            (subjectType, subject) = ("area", authority.Code);
+        }
+        else if (area is null && Guid.TryParse(service, out var id))
+        {
+            ids = await WaitsReport.ServiceIdsAsync(reads, time, areas, [id], ct);
+            if (ids.Count == 0)
+            {
+                return NotFound();
+            }
+            (subjectType, subject) = ("service", id.ToString());
+        }
+        else
+        {
+            return NotFound();
+        }
+        db.Audit(time, actor, AuditActions.CommissioningRead, subjectType, subject, "waits oruk");
+        await db.SaveChangesAsync(ct);
+        return await OrukFile.ServicesAsync(reads, ids, $"services-waits-{subject}.json", ct);
+    }
+
+    public static string OrukLink(WaitsRow row) => row.Kind switch
+    {
+        WaitsRowKind.Authority => "/commissioning/waits?handler=oruk&area=" + row.Code,
+        WaitsRowKind.Service => "/commissioning/waits?handler=oruk&service=" + row.Code,
+        _ => "",
+    };
+
     /// <summary>"12 (25%, 14% to 40%)": a count with its share of referrals and the Wilson interval, when both are shown.</summary>
     public static string CountAndShare(WaitsRow row, string measure)
     {
@@ -77,7 +121,15 @@ public sealed class WaitsModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
     {
         var actor = User.Actor();
         var areas = await CommissionerAreas.ForUserAsync(db, actor.UserId!.Value, ct);
-        Report = await WaitsReport.ForAsync(reads, time, areas, ct);
+        // The snapshot when these areas had one at the last refresh (issue 16 item 9); else worked out on the spot.
+        if (await CommissioningSnapshots.WaitsAsync(reads, areas, ct) is { } snapshot)
+        {
+            (Report, RefreshedAt) = snapshot;
+        }
+        else
+        {
+            Report = await WaitsReport.ForAsync(reads, time, areas, ct);
+        }
         db.Audit(time, actor, AuditActions.CommissioningRead, "areas", string.Join(";", areas.Select(a => a.Code)), what);
         await db.SaveChangesAsync(ct);
     }

@@ -55,7 +55,8 @@ public sealed class NeverAPersonTests
         Assert.True(routes.Count > 60, $"only {routes.Count} routes found");
 
         // The downloads are handlers on those routes, so they are asked for by name.
-        string[] downloads = ["/commissioning?handler=csv", "/commissioning/unmet-need?handler=csv", "/commissioning/waits?handler=csv"];
+        string[] downloads = ["/commissioning?handler=csv", "/commissioning/unmet-need?handler=csv", "/commissioning/waits?handler=csv",
+            "/commissioning/waits?handler=oruk&area=E08000033", $"/commissioning/waits?handler=oruk&service={service.Id}"];
         routes.InsertRange(0, downloads);
         Assert.Contains("/commissioning/waits", routes);
         // The referral is counted where a commissioner can see it, so the walk looked where a leak would be.

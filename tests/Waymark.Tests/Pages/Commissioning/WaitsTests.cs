@@ -118,8 +118,84 @@ public sealed class WaitsTests
         Assert.Contains(rows, r => r[1] == "E08000033" && r[6] == "declined_no_capacity" && r[8] == "fewer than 8");
         Assert.Contains(rows, r => r[4] == UkDate(app.Now.AddDays(-180)) && r[5] == UkDate(app.Now));
 
+        // Each service's reasons are on the page too, figure for figure as in the CSV (the same suppression made both).
+        var reasonCells = 0;
+        foreach (var row in rows.Where(r => r[0] == "service" && (r[6].StartsWith("declined_", StringComparison.Ordinal) || r[6].StartsWith("removed_", StringComparison.Ordinal))))
+        {
+            var table = row[6].StartsWith("declined_", StringComparison.Ordinal) ? "#declined-reasons-table" : "#removed-reasons-table";
+            Assert.Equal(row[8], page.Text($"{table} tr[data-service='{row[1]}'] td[data-measure={row[6]}]"));
+            reasonCells++;
+        }
+        Assert.Equal(3 * (WaitsReport.DeclineReasons.Count + WaitsReport.RemovalReasons.Count), reasonCells);
+        Assert.Equal("9", page.Text($"#declined-reasons-table tr[data-service='{calder.Service}'] td[data-measure=declined_not_eligible]"));
+        Assert.Equal("fewer than 8", page.Text($"#declined-reasons-table tr[data-service='{calder.Service}'] td[data-measure=declined_no_capacity]"));
+        Assert.Equal("fewer than 8", page.Text($"#removed-reasons-table tr[data-service='{leeds.Service}'] td[data-measure=removed_could_not_contact]"));
+        Assert.Equal("13", page.Text($"#declined-reasons-table tr[data-service='{calder.Service}'] td[data-measure=declined]"));
+
         // The reader's attack: take every published count, every sum they know holds, and try to pin a hidden one down.
         Assert.Empty(AttackFromCsv(rows));
+    }
+
+    [Fact]
+    public async Task The_services_behind_an_areas_waits_download_as_ORUK_only_for_the_commissioners_areas_and_audited()
+    {
+        using var app = new WaitsApp();
+        var referrer = await app.AddUserAsync(Roles.Person);
+        var calder = await AddServiceAsync(app, "Calder listening group", "Calderdale");
+        var leeds = await AddServiceAsync(app, "Leeds evening group", "Leeds");
+        var leedsText = await AddServiceAsync(app, "Leeds text line", "Leeds");
+        var leedsQuiet = await AddServiceAsync(app, "Leeds quiet room", "Leeds");
+        var bradford = await AddServiceAsync(app, "Bradford walk and talk", "Bradford");
+        var seed = new Seeder(app, referrer.UserId);
+        await seed.DeclinedAsync(calder, 10, ReferralReason.NoCapacity, Note);
+        await seed.SentAsync(leeds, 10);
+        await seed.SentAsync(leedsText, 10);
+        await seed.SentAsync(bradford, 10);
+        // Made before the 180 days: the quiet room is in no figure.
+        await seed.SentAsync(leedsQuiet, 200);
+        using var commissioner = await app.SignInAsStaffAsync(Roles.Commissioner, areas: ["Calderdale", "Leeds"]);
+
+        var page = await commissioner.Browser.GetAsync("/commissioning/waits");
+        Assert.Equal("/commissioning/waits?handler=oruk&area=E08000035", page.Document.QuerySelector("#waits-table tr[data-code=E08000035] a.oruk")?.GetAttribute("href"));
+        Assert.Equal($"/commissioning/waits?handler=oruk&service={leeds.Service}", page.Document.QuerySelector($"#services-table tr[data-service='{leeds.Service}'] a.oruk")?.GetAttribute("href"));
+
+        async Task<List<string?>> IdsAsync(Browser browser, string query)
+        {
+            var response = await browser.Client.GetAsync("/commissioning/waits?handler=oruk&" + query);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(Note, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("A navigator", text, StringComparison.Ordinal);
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            return [.. json.RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()).Order(StringComparer.Ordinal)];
+        }
+        Assert.Equal(new[] { leeds.Service.ToString(), leedsText.Service.ToString() }.Order(StringComparer.Ordinal), await IdsAsync(commissioner.Browser, "area=E08000035"));
+        Assert.Equal([calder.Service.ToString()], await IdsAsync(commissioner.Browser, "area=Calderdale"));
+        Assert.Equal([leeds.Service.ToString()], await IdsAsync(commissioner.Browser, $"service={leeds.Service}"));
+        // The full ORUK record, as /oruk gives it.
+        using (var full = System.Text.Json.JsonDocument.Parse(await commissioner.Browser.Client.GetStringAsync($"/commissioning/waits?handler=oruk&service={leeds.Service}")))
+        {
+            Assert.Equal("Leeds evening group", full.RootElement[0].GetProperty("name").GetString());
+            Assert.True(full.RootElement[0].TryGetProperty("service_areas", out _));
+        }
+
+        // Not theirs, in no figure, or nothing at all: nothing to see.
+        foreach (var query in new[] { "area=E08000032", $"service={bradford.Service}", $"service={leedsQuiet.Service}", "area=nowhere", "service=not-a-guid", "" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await commissioner.Browser.Client.GetAsync("/commissioning/waits?handler=oruk&" + query)).StatusCode);
+        }
+        using var other = await app.SignInAsStaffAsync(Roles.Commissioner, areas: ["Bradford"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Browser.Client.GetAsync("/commissioning/waits?handler=oruk&area=E08000035")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Browser.Client.GetAsync($"/commissioning/waits?handler=oruk&service={leeds.Service}")).StatusCode);
+        Assert.Equal([bradford.Service.ToString()], await IdsAsync(other.Browser, "area=E08000032"));
+        using var provider = await app.SignInAsStaffAsync(Roles.ProviderStaff, leeds.Org);
+        Assert.NotEqual(HttpStatusCode.OK, (await provider.Browser.Client.GetAsync("/commissioning/waits?handler=oruk&area=E08000035")).StatusCode);
+
+        await using var db = app.OpenDb();
+        var audited = await db.AuditEvents.Where(a => a.Action == AuditActions.CommissioningRead && a.ActorId == commissioner.Account.UserId).Select(a => a.Detail).ToListAsync();
+        Assert.Contains("waits oruk", audited);
+        Assert.Equal(4, audited.Count(d => d == "waits oruk"));
     }
 
     [Fact]
@@ -168,7 +244,7 @@ public sealed class WaitsTests
         return SuppressionAttack.Recover(figures, hidden, sums, figures.Max());
     }
 
-    private static List<string[]> ParseCsv(string csv)
+    internal static List<string[]> ParseCsv(string csv)
     {
         var rows = new List<string[]>();
         foreach (var line in csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
@@ -204,7 +280,7 @@ public sealed class WaitsTests
         return rows;
     }
 
-    private static async Task<(Guid Service, Guid Org)> AddServiceAsync(WaymarkApp app, string name, string area)
+    internal static async Task<(Guid Service, Guid Org)> AddServiceAsync(WaymarkApp app, string name, string area)
     {
         var service = new ServiceBuilder(name).Build();
         service.ServiceAreas = [new ServiceArea { Id = Guid.NewGuid(), ServiceId = service.Id, Name = area, ExtentType = "local_authority" }];
@@ -216,7 +292,7 @@ public sealed class WaitsTests
     }
 
     /// <summary>Referrals moved through their states at known times before the app's now, by the Core rules.</summary>
-    private sealed class Seeder(WaitsApp app, Guid referrerId)
+    internal sealed class Seeder(WaitsApp app, Guid referrerId)
     {
         private ReferralActor Referrer => new(referrerId, "A navigator", ReferralParty.Referrer);
 

@@ -527,6 +527,43 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.ToTable("account_user", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Commissioning.CommissioningRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("commissioning_refresh", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Commissioning.CommissioningSnapshot", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("commissioning_snapshot", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Directory.Accessibility", b =>
                 {
                     b.Property<Guid>("Id")

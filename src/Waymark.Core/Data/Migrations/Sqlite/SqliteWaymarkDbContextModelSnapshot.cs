@@ -516,6 +516,43 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.ToTable("account_user", (string)null);
                 });
 
+            modelBuilder.Entity("Waymark.Core.Commissioning.CommissioningRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("commissioning_refresh", (string)null);
+                });
+
+            modelBuilder.Entity("Waymark.Core.Commissioning.CommissioningSnapshot", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("commissioning_snapshot", (string)null);
+                });
+
             modelBuilder.Entity("Waymark.Core.Directory.Accessibility", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2159,7 +2159,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("RequestedByUserId")
+                    b.Property<Guid?>("RequestedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
@@ -2199,7 +2199,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ProposedByUserId")
+                    b.Property<Guid?>("ProposedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ProposerId")
@@ -2262,7 +2262,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("PostedByUserId")
+                    b.Property<Guid?>("PostedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
@@ -2661,6 +2661,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("OfferRequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -2689,6 +2692,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("OfferRequestId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
@@ -2951,6 +2957,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<Guid?>("ReferrerUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ReferredFromOrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid");
 
@@ -2964,6 +2973,8 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasIndex("PersonUserId");
 
                     b.HasIndex("ReferrerUserId");
+
+                    b.HasIndex("ReferredFromOrganisationId");
 
                     b.HasIndex("OrganisationId", "CreatedAt");
 

@@ -2146,7 +2146,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("RequestedByUserId")
+                    b.Property<Guid?>("RequestedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -2186,7 +2186,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<long>("ProposedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ProposedByUserId")
+                    b.Property<Guid?>("ProposedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProposerId")
@@ -2249,7 +2249,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<long>("PostedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PostedByUserId")
+                    b.Property<Guid?>("PostedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -2648,6 +2648,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OfferRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -2675,6 +2678,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfferRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -2938,6 +2944,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReferrerUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReferredFromOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("TEXT");
 
@@ -2951,6 +2960,8 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasIndex("PersonUserId");
 
                     b.HasIndex("ReferrerUserId");
+
+                    b.HasIndex("ReferredFromOrganisationId");
 
                     b.HasIndex("OrganisationId", "CreatedAt");
 

@@ -22,6 +22,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
         b.HasIndex(x => x.PersonUserId);
         b.HasIndex(x => x.ReferrerUserId);
+        // No foreign key: on SQLite one would rebuild this large table; the column only ever names an organisation.
+        // (Not "ReferringOrganisationId": EF would take that for the key of ReferringOrganisation, one-to-one.)
+        b.HasIndex(x => x.ReferredFromOrganisationId);
         b.HasIndex(x => new { x.ServiceId, x.CreatedAt });
         // One open self-referral per person and service, even when the same form is sent twice at once.
         b.HasIndex(x => new { x.ServiceId, x.PersonUserId }, "ix_referral_one_open_self_referral").IsUnique()

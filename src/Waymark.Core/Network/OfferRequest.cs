@@ -30,7 +30,8 @@ public sealed class OfferRequest
     public Guid OrganisationId { get; private set; }
     public string Message { get; private set; } = "";
     public OfferRequestStatus Status { get; private set; }
-    public Guid RequestedByUserId { get; private set; }
+    /// <summary>Who asked; null once their account is erased (the request is the organisation's and stays).</summary>
+    public Guid? RequestedByUserId { get; private set; }
     public DateTimeOffset RequestedAt { get; private set; }
     public Guid? DecidedByUserId { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }

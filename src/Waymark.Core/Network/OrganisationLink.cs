@@ -17,7 +17,8 @@ public sealed class OrganisationLink
     public Guid ProposerId { get; private set; }
     public Guid PartnerId { get; private set; }
     public LinkStatus Status { get; private set; }
-    public Guid ProposedByUserId { get; private set; }
+    /// <summary>Who proposed it; null once their account is erased (the link is the organisations' and stays).</summary>
+    public Guid? ProposedByUserId { get; private set; }
     public DateTimeOffset ProposedAt { get; private set; }
     public Guid? AgreedByUserId { get; private set; }
     public DateTimeOffset? AgreedAt { get; private set; }

@@ -39,7 +39,8 @@ public sealed class SharedOffer
     public string? Conditions { get; private set; }
     public string Contact { get; private set; } = "";
     public OfferStatus Status { get; private set; }
-    public Guid PostedByUserId { get; private set; }
+    /// <summary>Who posted it; null once their account is erased (the offer is the organisation's and stays).</summary>
+    public Guid? PostedByUserId { get; private set; }
     public DateTimeOffset PostedAt { get; private set; }
     public Guid? WithdrawnByUserId { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }

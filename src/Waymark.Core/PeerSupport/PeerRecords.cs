@@ -45,6 +45,9 @@ public sealed class SupervisionSession
     /// <summary>Encrypted (see <see cref="PeerSupportText"/>).</summary>
     public string? ProtectedNote { get; set; }
 
+    /// <summary>Supervision another organisation gave under its shared offer: the accepted request it was taken up under.</summary>
+    public Guid? OfferRequestId { get; set; }
+
     public DateTimeOffset RecordedAt { get; set; }
 }
 
@@ -60,6 +63,9 @@ public sealed class SupervisionBooking
     public DateOnly BookedFor { get; set; }
     public Guid? BookedByUserId { get; set; }
     public DateTimeOffset BookedAt { get; set; }
+
+    /// <summary>Booked with another organisation's supervisor under its shared offer: the accepted request; carried to the session when held.</summary>
+    public Guid? OfferRequestId { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
     /// <summary>When its supervisor was told its day passed without it being marked held: set by the one job run that claimed it.</summary>

@@ -11,7 +11,8 @@ namespace Waymark.Core.PeerSupport;
 public sealed class PeerSupportException(string message) : Exception(message);
 
 /// <summary>A supervision session as one reader may see it: the note only for its supervisor and the peer supporter.</summary>
-public sealed record SupervisionView(Guid Id, DateOnly HeldOn, bool Attended, string? SupervisorEmail, bool NoteReadable, string? Note);
+public sealed record SupervisionView(Guid Id, DateOnly HeldOn, bool Attended, string? SupervisorEmail, bool NoteReadable, string? Note,
+    string? GivenByOrganisation = null);
 
 public sealed record CheckInView(Guid Id, DateTimeOffset At, string Text, bool Shared);
 
@@ -97,16 +98,22 @@ public sealed class PeerSupportRecords(
     }
 
     /// <summary>A session held by <paramref name="supervisor"/>; only they and the peer supporter can read the note.</summary>
-    public async Task RecordSupervisionAsync(Guid organisationId, Guid userId, DateOnly heldOn, bool attended, string? note, Actor supervisor, CancellationToken ct = default)
+    /// <remarks>
+    /// <paramref name="underOfferRequestId"/>: given by another organisation under its shared offer; the caller
+    /// (<see cref="SharedSupervision"/>) has checked the request is this organisation's to use.
+    /// </remarks>
+    public async Task RecordSupervisionAsync(Guid organisationId, Guid userId, DateOnly heldOn, bool attended, string? note, Actor supervisor,
+        Guid? underOfferRequestId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(supervisor);
         var session = new SupervisionSession
         {
             Id = Guid.CreateVersion7(), OrganisationId = organisationId, UserId = userId, SupervisorUserId = supervisor.UserId,
-            HeldOn = heldOn, Attended = attended, ProtectedNote = text.Protect(note), RecordedAt = time.GetUtcNow(),
+            HeldOn = heldOn, Attended = attended, ProtectedNote = text.Protect(note), RecordedAt = time.GetUtcNow(), OfferRequestId = underOfferRequestId,
         };
         db.SupervisionSessions.Add(session);
-        db.Audit(time, supervisor, PeerSupportAudit.SupervisionRecorded, "peer-supporter", userId.ToString(), attended ? "attended" : "missed");
+        db.Audit(time, supervisor, PeerSupportAudit.SupervisionRecorded, "peer-supporter", userId.ToString(),
+            (attended ? "attended" : "missed") + (underOfferRequestId is { } r ? $", under offer request {r}" : ""));
         // A session on or after the booked day is the booked one (held or missed); an earlier, extra one leaves it booked.
         foreach (var booked in await db.SupervisionBookings.Where(b => b.UserId == userId && b.OrganisationId == organisationId && b.ClosedAt == null && b.BookedFor <= heldOn).ToListAsync(ct))
         {
@@ -181,7 +188,8 @@ public sealed class PeerSupportRecords(
     /// A supervisor books the next supervision for a day, today or later; the peer supporter is told. A booking
     /// already open is replaced (rebooked), so there is one next supervision.
     /// </summary>
-    public async Task BookSupervisionAsync(Guid organisationId, Guid userId, DateOnly bookedFor, Actor supervisor, CancellationToken ct = default)
+    public async Task BookSupervisionAsync(Guid organisationId, Guid userId, DateOnly bookedFor, Actor supervisor,
+        Guid? underOfferRequestId = null, string? withOrganisation = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(supervisor);
         if (bookedFor < Schedules.UkTime.DateOf(time.GetUtcNow()))
@@ -196,13 +204,15 @@ public sealed class PeerSupportRecords(
         db.SupervisionBookings.Add(new SupervisionBooking
         {
             Id = Guid.CreateVersion7(now), OrganisationId = organisationId, UserId = userId, BookedFor = bookedFor, BookedByUserId = supervisor.UserId, BookedAt = now,
+            OfferRequestId = underOfferRequestId,
         });
         db.Audit(time, supervisor, PeerSupportAudit.SupervisionBooked, "peer-supporter", userId.ToString(),
-            string.Create(CultureInfo.InvariantCulture, $"for {bookedFor:yyyy-MM-dd}"));
+            string.Create(CultureInfo.InvariantCulture, $"for {bookedFor:yyyy-MM-dd}") + (underOfferRequestId is { } r ? $", under offer request {r}" : ""));
         if (await PeerEmailAsync(userId, ct) is { } email)
         {
+            var with = withOrganisation is null ? supervisor.Name : $"a supervisor from {withOrganisation} (booked by {supervisor.Name})";
             Queue(email, SupervisionBookedSubject, userId,
-                $"Your next supervision is booked for {Words(bookedFor)}, with {supervisor.Name}. It is time for you: to talk about the work and how it is for you.\n\nSee it on your page: {links.Link("peer")}");
+                $"Your next supervision is booked for {Words(bookedFor)}, with {with}. It is time for you: to talk about the work and how it is for you.\n\nSee it on your page: {links.Link("peer")}");
         }
         await db.SaveChangesAsync(ct);
     }
@@ -223,7 +233,7 @@ public sealed class PeerSupportRecords(
         {
             throw new PeerSupportException($"It is booked for {Words(booking.BookedFor)}: record it as held on or after that day");
         }
-        await RecordSupervisionAsync(organisationId, userId, booking.BookedFor, attended: true, null, supervisor, ct);
+        await RecordSupervisionAsync(organisationId, userId, booking.BookedFor, attended: true, null, supervisor, booking.OfferRequestId, ct);
         return true;
     }
 
@@ -417,6 +427,12 @@ public sealed class PeerSupportRecords(
             .OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.RecordedAt).Take(50).ToListAsync(ct);
         var supervisorIds = sessions.Where(s => s.SupervisorUserId is not null).Select(s => s.SupervisorUserId!.Value).Distinct().ToList();
         var emails = await db.Users.Where(u => supervisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        var requestIds = sessions.Where(s => s.OfferRequestId is not null).Select(s => s.OfferRequestId!.Value).Distinct().ToList();
+        var givenBy = await (from r in db.OfferRequests
+                             where requestIds.Contains(r.Id)
+                             join o in db.SharedOffers on r.OfferId equals o.Id
+                             join org in db.Organizations on o.OrganisationId equals org.Id
+                             select new { r.Id, org.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var views = new List<SupervisionView>();
         foreach (var s in sessions)
         {
@@ -428,7 +444,8 @@ public sealed class PeerSupportRecords(
                 db.Audit(time, reader, PeerSupportAudit.SupervisionNoteRead, "supervision", s.Id.ToString(), $"peer supporter {userId}");
             }
             views.Add(new SupervisionView(s.Id, s.HeldOn, s.Attended,
-                s.SupervisorUserId is { } sid && emails.TryGetValue(sid, out var e) ? e : null, readable, note));
+                s.SupervisorUserId is { } sid && emails.TryGetValue(sid, out var e) ? e : null, readable, note,
+                s.OfferRequestId is { } rid ? givenBy.GetValueOrDefault(rid) : null));
         }
         await db.SaveChangesAsync(ct);
         return views;

@@ -95,6 +95,16 @@ public sealed class AccountErasure(WaymarkDbContext db, SignInAttempts attempts,
         await db.WallItems.Where(i => i.DecidedById == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.DecidedById, (Guid?)null).SetProperty(i => i.DecidedByName, ErasedName), ct);
 
+        // Offers, requests and "works with" links are the organisations' and stay; only who posted, asked, answered,
+        // proposed, agreed or ended goes (messages about them then go to the organisation's provider-admins).
+        await db.SharedOffers.Where(o => o.PostedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(o => o.PostedByUserId, (Guid?)null), ct);
+        await db.SharedOffers.Where(o => o.WithdrawnByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(o => o.WithdrawnByUserId, (Guid?)null), ct);
+        await db.OfferRequests.Where(r => r.RequestedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.RequestedByUserId, (Guid?)null), ct);
+        await db.OfferRequests.Where(r => r.DecidedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.DecidedByUserId, (Guid?)null), ct);
+        await db.OrganisationLinks.Where(l => l.ProposedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(l => l.ProposedByUserId, (Guid?)null), ct);
+        await db.OrganisationLinks.Where(l => l.AgreedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(l => l.AgreedByUserId, (Guid?)null), ct);
+        await db.OrganisationLinks.Where(l => l.EndedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(l => l.EndedByUserId, (Guid?)null), ct);
+
         await PeerSupportData.EraseAsync(db, userId, ErasedName, ct);
         await db.Set<SavedService>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<PersonProfile>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);

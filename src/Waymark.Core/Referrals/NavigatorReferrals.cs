@@ -35,6 +35,12 @@ public sealed record NavigatorReferralRequest
     /// the same referrer gives back the referral it made, and makes nothing. Null (an older form) makes one each time.
     /// </summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>
+    /// Which of the navigator's organisations they refer from, when they belong to more than one; without it, the
+    /// first by name. Ignored for an organisation's onward referral (it is the organisation that received the earlier one).
+    /// </summary>
+    public Guid? FromOrganisationId { get; init; }
 }
 
 /// <summary>A form that already made a referral, sent again with other details: nothing is sent, and a fresh form is needed.</summary>
@@ -176,8 +182,10 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
         var personUserId = earlierPerson ?? (email is null ? null : await addresses.ConfirmedAccountForAsync(email, ct));
         var byName = referringOrganisation is not { } org ? navigator.Name
             : $"{ReferringOrganisation.DescribeRole(org.StaffRole)} at {await db.Organizations.Where(o => o.Id == org.OrganisationId).Select(o => o.Name).SingleAsync(ct)}";
+        // Stored on the referral, so a navigator who later moves organisation does not change where old referrals came from.
+        Guid? fromOrganisation = referringOrganisation is { } onward ? onward.OrganisationId : await NavigatorOrganisationAsync(navigatorId, request.FromOrganisationId, ct);
         var referral = Referral.Create(service.Id, service.OrganisationId, personUserId, new ReferralActor(navigatorId, byName, ReferralParty.Referrer),
-            request.Contact, request.SharesStory ? text.Protect(story) : null, time, key);
+            request.Contact, request.SharesStory ? text.Protect(story) : null, time, fromOrganisation, key);
         db.Referrals.Add(referral);
         if (referringOrganisation is { } source)
         {
@@ -318,13 +326,28 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
     /// The organisations a navigator belongs to (a university's wellbeing team, an employer's mental health first
     /// aiders), by name: a navigator's membership names where they refer from. Empty for a navigator with none.
     /// </summary>
-    public async Task<IReadOnlyList<string>> OrganisationsOfAsync(Guid navigatorUserId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> OrganisationsOfAsync(Guid navigatorUserId, CancellationToken ct = default) =>
+        [.. (await NavigatorOrganisationsAsync(navigatorUserId, ct)).Select(o => o.Name)];
+
+    /// <summary>The organisations a navigator refers from, by name then id (the first is where they refer from unless they choose).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> NavigatorOrganisationsAsync(Guid navigatorUserId, CancellationToken ct = default)
     {
         var navigator = Roles.IdOf(Roles.Navigator);
-        return await db.OrganisationMemberships
+        var rows = await db.OrganisationMemberships
             .Where(m => m.UserId == navigatorUserId && db.UserRoles.Any(r => r.UserId == m.UserId && r.RoleId == navigator))
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => o.Name)
-            .OrderBy(n => n).ToListAsync(ct);
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name })
+            .Distinct().ToListAsync(ct);
+        return [.. rows.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Id).Select(o => (o.Id, o.Name))];
+    }
+
+    private async Task<Guid?> NavigatorOrganisationAsync(Guid navigatorUserId, Guid? chosen, CancellationToken ct)
+    {
+        var theirs = await NavigatorOrganisationsAsync(navigatorUserId, ct);
+        if (chosen is { } id)
+        {
+            return theirs.Any(o => o.Id == id) ? id : throw new ReferralException("Choose one of your organisations to refer from.");
+        }
+        return theirs.Count > 0 ? theirs[0].Id : null;
     }
 
     /// <summary>
@@ -334,11 +357,12 @@ public sealed class NavigatorReferrals(WaymarkDbContext db, ReferralText text, R
     /// </summary>
     public async Task<IReadOnlyList<string>> ReferrerOrganisationsAsync(Guid referralId, CancellationToken ct = default)
     {
-        var referral = await db.Referrals.Where(r => r.Id == referralId)
-            .Select(r => new { r.ReferrerUserId, r.PersonUserId }).SingleOrDefaultAsync(ct);
-        return referral?.ReferrerUserId is { } referrer && referrer != referral.PersonUserId
-            ? await OrganisationsOfAsync(referrer, ct)
-            : [];
+        // As stored when it was made (not the navigator's organisations today); an onward referral's organisation is shown as "referred by" instead.
+        var name = await db.Referrals.Where(r => r.Id == referralId && r.ReferredFromOrganisationId != null
+                && !db.ReferringOrganisations.Any(x => x.ReferralId == r.Id))
+            .Join(db.Organizations, r => r.ReferredFromOrganisationId, o => o.Id, (r, o) => o.Name)
+            .SingleOrDefaultAsync(ct);
+        return name is null ? [] : [name];
     }
 
     private async Task<List<NavigatorReferralView>> ToViewsAsync(List<Referral> referrals, bool withStory, CancellationToken ct)

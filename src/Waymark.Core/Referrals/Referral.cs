@@ -51,6 +51,14 @@ public sealed class Referral
 
     /// <summary>Who made the referral; null once their account is erased (the referral is kept, anonymously, for waiting times).</summary>
     public Guid? ReferrerUserId { get; private set; }
+
+    /// <summary>
+    /// The organisation the referral was made from, as it was when it was made: a navigator's (a university's
+    /// wellbeing team, an employer's first aiders) or, for an onward referral, the referring organisation. Null for
+    /// self-referrals and a navigator who belonged to none. Kept, so moving organisation does not rewrite history.
+    /// </summary>
+    public Guid? ReferredFromOrganisationId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public ReferralStatus Status { get; private set; }
     public ContactPreference ContactPreference { get; private set; }
@@ -74,7 +82,7 @@ public sealed class Referral
     }
 
     public static Referral Create(Guid serviceId, Guid organisationId, Guid? personUserId, ReferralActor referrer, ContactPreference contact, string? protectedStory, TimeProvider time,
-        string? idempotencyKey = null)
+        Guid? referringOrganisationId = null, string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(referrer);
         ArgumentNullException.ThrowIfNull(time);
@@ -90,6 +98,7 @@ public sealed class Referral
             OrganisationId = organisationId,
             PersonUserId = personUserId,
             ReferrerUserId = referrerId,
+            ReferredFromOrganisationId = referringOrganisationId,
             CreatedAt = now,
             Status = ReferralStatus.Sent,
             ContactPreference = contact,

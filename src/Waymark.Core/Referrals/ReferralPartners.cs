@@ -35,28 +35,39 @@ public sealed class ReferralPartners(WaymarkDbContext db)
         return row is null ? null : new ReferredBy(row.OrganisationId, row.Organisation ?? "", ReferringOrganisation.DescribeRole(row.StaffRole), row.Service ?? "");
     }
 
+    /// <summary>
+    /// Read from the organisation stored on each referral when it was made (<see cref="Referral.ReferredFromOrganisationId"/>):
+    /// onward referrals by the referring organisation's service, a navigator's by their organisation ("its navigators").
+    /// </summary>
     public async Task<Partnerships> ForOrganisationAsync(Guid organisationId, CancellationToken ct = default)
     {
-        var refersTo = await (from x in db.ReferringOrganisations
-                              join r in db.Referrals on x.ReferralId equals r.Id
-                              where x.OrganisationId == organisationId
-                              group r by r.ServiceId into g
-                              select new { ServiceId = g.Key, Count = g.Count() })
+        var refersTo = await db.Referrals
+            .Where(r => r.ReferredFromOrganisationId == organisationId && r.OrganisationId != organisationId)
+            .GroupBy(r => r.ServiceId)
+            .Select(g => new { ServiceId = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).Take(Top).ToListAsync(ct);
-        var receivesFrom = await (from x in db.ReferringOrganisations
-                                  join r in db.Referrals on x.ReferralId equals r.Id
-                                  where r.OrganisationId == organisationId
-                                  group x by x.FromServiceId into g
-                                  select new { ServiceId = g.Key, Count = g.Count() })
+        var receivesFrom = await (from r in db.Referrals
+                                  where r.OrganisationId == organisationId && r.ReferredFromOrganisationId != null && r.ReferredFromOrganisationId != organisationId
+                                  from x in db.ReferringOrganisations.Where(x => x.ReferralId == r.Id).DefaultIfEmpty()
+                                  group r by new { From = r.ReferredFromOrganisationId!.Value, Service = x == null ? (Guid?)null : x.FromServiceId } into g
+                                  select new { g.Key.From, g.Key.Service, Count = g.Count() })
             .OrderByDescending(g => g.Count).Take(Top).ToListAsync(ct);
-        var ids = refersTo.Select(x => x.ServiceId).Concat(receivesFrom.Select(x => x.ServiceId)).Distinct().ToList();
+        var ids = refersTo.Select(x => x.ServiceId).Concat(receivesFrom.Where(x => x.Service != null).Select(x => x.Service!.Value)).Distinct().ToList();
         var names = await db.Services.Where(s => ids.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name }).ToDictionaryAsync(s => s.Id, ct);
+        var orgIds = receivesFrom.Where(x => x.Service is null).Select(x => x.From).Distinct().ToList();
+        var orgNames = await db.Organizations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         PartnerCount Row(Guid id, int count) => names.TryGetValue(id, out var s)
             ? new PartnerCount(id, s.Name, s.Organisation, count)
             : new PartnerCount(id, "A service no longer listed", "", count);
+        PartnerCount From(Guid organisation, Guid? service, int count) => service is { } sid
+            ? Row(sid, count)
+            : new PartnerCount(Guid.Empty, NavigatorsRow, orgNames.GetValueOrDefault(organisation) ?? "", count);
         return new Partnerships(
             [.. refersTo.Select(x => Row(x.ServiceId, x.Count)).OrderByDescending(x => x.Referrals).ThenBy(x => x.Service, StringComparer.CurrentCulture)],
-            [.. receivesFrom.Select(x => Row(x.ServiceId, x.Count)).OrderByDescending(x => x.Referrals).ThenBy(x => x.Service, StringComparer.CurrentCulture)]);
+            [.. receivesFrom.Select(x => From(x.From, x.Service, x.Count)).OrderByDescending(x => x.Referrals).ThenBy(x => x.Service, StringComparer.CurrentCulture)]);
     }
+
+    /// <summary>The "service" of referrals a navigator (a wellbeing adviser, a mental health first aider) made from their organisation.</summary>
+    public const string NavigatorsRow = "Its navigators";
 }

@@ -24,6 +24,7 @@ public static class PeerSupportSetup
         services.AddScoped<AssignmentGate>();
         services.AddScoped<LoadWarnings>();
         services.AddScoped<PeerSupportRecords>();
+        services.AddScoped<SharedSupervision>();
         services.AddScoped<HardMoments>();
         services.AddScoped<PeerCareJob>();
         if (options.JobRuns)

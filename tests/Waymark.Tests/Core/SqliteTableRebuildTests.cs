@@ -15,7 +15,7 @@ namespace Waymark.Tests.Core;
 public sealed class SqliteTableRebuildTests
 {
     // Reviewed rebuilds: each has a test below showing the rows that hang off the rebuilt table survive it.
-    private static readonly string[] ReviewedRebuilds = ["_PersonPlans", "_PeerCareAndWallErasure"];
+    private static readonly string[] ReviewedRebuilds = ["_PersonPlans", "_PeerCareAndWallErasure", "_OffersTakenUpErasureAndReferringOrganisation"];
 
     [Fact]
     public void Every_SQLite_migration_that_rebuilds_a_table_has_been_reviewed()
@@ -132,6 +132,64 @@ public sealed class SqliteTableRebuildTests
             Assert.Null(await ScalarAsync(connection, "PRAGMA foreign_key_check"));
             // What the rebuild was for: a note whose author has gone, kept as a marker for others' replies, has no author.
             Assert.Equal(0L, await ScalarAsync(connection, "SELECT \"notnull\" FROM pragma_table_info('wall_item') WHERE name = 'AuthorId'"));
+        }
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_offer_and_link_tables_keeps_every_offer_request_and_link_and_backfills_the_referrals_organisation()
+    {
+        using var file = new ScratchSqliteFile();
+        await using (var db = Database.Open(file.Connection))
+        {
+            var before = db.Database.GetMigrations().Single(m => m.EndsWith("_PeerTrainingHoursAndSupervisionReminders", StringComparison.Ordinal));
+            await db.GetService<IMigrator>().MigrateAsync(before);
+        }
+
+        var (a, b, offer, request, link) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (staff, navigator, service, byNavigator, selfReferral) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var navigatorRole = Waymark.Core.Accounts.Roles.IdOf(Waymark.Core.Accounts.Roles.Navigator);
+        await using (var connection = new SqliteConnection(file.Connection))
+        {
+            await connection.OpenAsync();
+            // The schema just before the rebuild, in SQLite's own words.
+            await ExecuteAsync(connection, $"""
+                INSERT INTO organization ("Id","Name","Description","LastModified") VALUES ('{Id(a)}','Howden Rooms','Rooms.',0), ('{Id(b)}','Selby College','A college.',0);
+                INSERT INTO service ("Id","OrganizationId","Name","Status","LastModified") VALUES ('{Id(service)}','{Id(a)}','Listening','active',0);
+                INSERT INTO account_user ("Id","CreatedAt","Email","EmailConfirmed","PhoneNumberConfirmed","TwoFactorEnabled","LockoutEnabled","AccessFailedCount")
+                    VALUES ('{Id(staff)}',0,'staff@example.org',1,0,0,1,0), ('{Id(navigator)}',0,'adviser@example.org',1,0,0,1,0);
+                INSERT INTO account_user_role ("UserId","RoleId") VALUES ('{Id(navigator)}','{Id(navigatorRole)}');
+                INSERT INTO organisation_membership ("Id","UserId","OrganizationId","Role","CreatedAt") VALUES ('{Id()}','{Id(navigator)}','{Id(b)}','staff',0);
+                INSERT INTO shared_offer ("Id","OrganisationId","Kind","Title","Description","AvailableFrom","ExpiresOn","Contact","Status","PostedByUserId","PostedAt")
+                    VALUES ('{Id(offer)}','{Id(a)}','Room','A room','Quiet.','2026-12-01','2026-12-20','rooms@example.org','Open','{Id(staff)}',0);
+                INSERT INTO offer_request ("Id","OfferId","OrganisationId","Message","Status","RequestedByUserId","RequestedAt")
+                    VALUES ('{Id(request)}','{Id(offer)}','{Id(b)}','Please','Pending','{Id(staff)}',1);
+                INSERT INTO organisation_link ("Id","ProposerId","PartnerId","Status","ProposedByUserId","ProposedAt") VALUES ('{Id(link)}','{Id(a)}','{Id(b)}','Proposed','{Id(staff)}',2);
+                INSERT INTO referral ("Id","ServiceId","OrganisationId","PersonUserId","ReferrerUserId","CreatedAt","Status","ContactPreference")
+                    VALUES ('{Id(byNavigator)}','{Id(service)}','{Id(a)}',NULL,'{Id(navigator)}',3,'Sent','Email'),
+                           ('{Id(selfReferral)}','{Id(service)}','{Id(a)}','{Id(staff)}','{Id(staff)}',4,'Sent','Email');
+                """);
+        }
+
+        await using (var db = Database.Open(file.Connection))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var connection = new SqliteConnection(file.Connection))
+        {
+            await connection.OpenAsync();
+            Assert.Equal(1L, await ScalarAsync(connection, $"SELECT count(*) FROM shared_offer WHERE \"Id\" = '{Id(offer)}'"));
+            Assert.Equal(1L, await ScalarAsync(connection, $"SELECT count(*) FROM offer_request WHERE \"OfferId\" = '{Id(offer)}'"));
+            Assert.Equal(1L, await ScalarAsync(connection, $"SELECT count(*) FROM organisation_link WHERE \"Id\" = '{Id(link)}'"));
+            Assert.Equal("ok", await ScalarAsync(connection, "PRAGMA integrity_check"));
+            Assert.Null(await ScalarAsync(connection, "PRAGMA foreign_key_check"));
+            // What the rebuild was for: erasure can clear who posted, asked and proposed.
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT \"notnull\" FROM pragma_table_info('shared_offer') WHERE name = 'PostedByUserId'"));
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT \"notnull\" FROM pragma_table_info('offer_request') WHERE name = 'RequestedByUserId'"));
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT \"notnull\" FROM pragma_table_info('organisation_link') WHERE name = 'ProposedByUserId'"));
+            // Backfilled: the navigator's organisation today; a self-referral has none.
+            Assert.Equal(Id(b), await ScalarAsync(connection, $"SELECT \"ReferredFromOrganisationId\" FROM referral WHERE \"Id\" = '{Id(byNavigator)}'"));
+            Assert.Equal(DBNull.Value, await ScalarAsync(connection, $"SELECT \"ReferredFromOrganisationId\" FROM referral WHERE \"Id\" = '{Id(selfReferral)}'"));
         }
     }
 

@@ -68,7 +68,8 @@ public sealed class ReferModel(WaymarkDbContext db, NavigatorReferrals referrals
         }
         ServiceName = service.Name;
         OrganisationName = service.Organisation;
-        FromOrganisations = await referrals.OrganisationsOfAsync(User.UserId());
+        // The referral records one organisation, the first by name (as Core does when none is chosen).
+        FromOrganisations = [.. (await referrals.OrganisationsOfAsync(User.UserId())).Take(1)];
         if (OnwardFrom is { } from)
         {
             var me = User.UserId();

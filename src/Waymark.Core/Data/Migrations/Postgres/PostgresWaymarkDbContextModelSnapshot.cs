@@ -2196,7 +2196,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("RequestedByUserId")
+                    b.Property<Guid?>("RequestedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
@@ -2236,7 +2236,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ProposedByUserId")
+                    b.Property<Guid?>("ProposedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ProposerId")
@@ -2299,7 +2299,7 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("PostedByUserId")
+                    b.Property<Guid?>("PostedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
@@ -2698,6 +2698,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("OfferRequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -2726,6 +2729,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("OfferRequestId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
@@ -2992,6 +2998,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<Guid?>("ReferrerUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ReferredFromOrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid");
 
@@ -3005,6 +3014,8 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.HasIndex("PersonUserId");
 
                     b.HasIndex("ReferrerUserId");
+
+                    b.HasIndex("ReferredFromOrganisationId");
 
                     b.HasIndex("OrganisationId", "CreatedAt");
 

@@ -2183,7 +2183,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("RequestedByUserId")
+                    b.Property<Guid?>("RequestedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -2223,7 +2223,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<long>("ProposedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ProposedByUserId")
+                    b.Property<Guid?>("ProposedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProposerId")
@@ -2286,7 +2286,7 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<long>("PostedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PostedByUserId")
+                    b.Property<Guid?>("PostedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -2685,6 +2685,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OfferRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -2712,6 +2715,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfferRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -2979,6 +2985,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReferrerUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReferredFromOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("TEXT");
 
@@ -2992,6 +3001,8 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.HasIndex("PersonUserId");
 
                     b.HasIndex("ReferrerUserId");
+
+                    b.HasIndex("ReferredFromOrganisationId");
 
                     b.HasIndex("OrganisationId", "CreatedAt");
 

@@ -16,7 +16,7 @@ namespace Waymark.Web.Pages.Provider.People;
 /// supervision (the note only that supervisor and the peer supporter can read), debriefs held, time worked,
 /// assignments ended and a reasoned override. Anyone or any organisation else is "not found".
 /// </summary>
-public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, AssignmentGate gate, PeerSupportRecords records, TimeProvider time) : PageModel
+public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, AssignmentGate gate, PeerSupportRecords records, SharedSupervision shared, TimeProvider time) : PageModel
 {
     public sealed class TrainingInput
     {
@@ -31,6 +31,9 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
         public string? Date { get; set; }
         public string? Attended { get; set; }
         public string? Note { get; set; }
+
+        /// <summary>Empty for the organisation's own supervision; else the accepted request for another organisation's supervision offer.</summary>
+        public string? Under { get; set; }
     }
 
     public sealed class OverrideInput
@@ -48,6 +51,12 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
     public IReadOnlyList<CheckInView> SharedCheckIns { get; private set; } = [];
     public IReadOnlyList<AssignmentOverride> Overrides { get; private set; } = [];
     public IReadOnlyList<string> CourseChoices { get; private set; } = [];
+
+    /// <summary>Accepted supervision offers from other organisations this organisation can book under.</summary>
+    public IReadOnlyList<SupervisionOfferChoice> SupervisionOffers { get; private set; } = [];
+
+    /// <summary>The organisation whose supervisor gives the booked next supervision, when booked under its offer.</summary>
+    public string? NextSupervisionWith { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
     [BindProperty]
@@ -69,6 +78,10 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
     /// <summary>The day the next supervision is booked for, year-month-day.</summary>
     [BindProperty]
     public string? NextSupervision { get; set; }
+
+    /// <summary>Empty to book with the organisation's own supervisors; else the accepted request for another organisation's supervision offer.</summary>
+    [BindProperty]
+    public string? BookWith { get; set; }
 
     /// <summary>Which debrief's booking form had the error.</summary>
     public Guid? BookingErrorFor { get; private set; }
@@ -141,8 +154,25 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
         {
             return await InvalidAsync(organisationId, userId);
         }
-        await records.RecordSupervisionAsync(organisationId, userId, date!.Value, Session.Attended == "yes", Session.Note, User.Actor());
-        return Saved("The supervision session is recorded.", organisationId, userId);
+        if (string.IsNullOrEmpty(Session.Under))
+        {
+            await records.RecordSupervisionAsync(organisationId, userId, date!.Value, Session.Attended == "yes", Session.Note, User.Actor());
+            return Saved("The supervision session is recorded.", organisationId, userId);
+        }
+        try
+        {
+            if (!Guid.TryParse(Session.Under, out var under)
+                || !await shared.RecordAsync(organisationId, userId, under, date!.Value, Session.Attended == "yes", Session.Note, User.Actor()))
+            {
+                return NotFound();
+            }
+        }
+        catch (PeerSupportException ex)
+        {
+            this.AddError("Session.Date", ex.Message);
+            return await InvalidAsync(organisationId, userId);
+        }
+        return Saved("The supervision session is recorded, given under the other organisation's offer.", organisationId, userId);
     }
 
     public async Task<IActionResult> OnPostDebriefHeldAsync(Guid organisationId, Guid userId, Guid debriefId)
@@ -191,8 +221,16 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
         {
             try
             {
-                await records.BookSupervisionAsync(organisationId, userId, day, User.Actor());
-                return Saved($"Their next supervision is booked for {PlainWords.Date(day)}. They are told.", organisationId, userId);
+                if (string.IsNullOrEmpty(BookWith))
+                {
+                    await records.BookSupervisionAsync(organisationId, userId, day, User.Actor());
+                    return Saved($"Their next supervision is booked for {PlainWords.Date(day)}. They are told.", organisationId, userId);
+                }
+                if (!Guid.TryParse(BookWith, out var under) || !await shared.BookAsync(organisationId, userId, under, day, User.Actor()))
+                {
+                    return NotFound();
+                }
+                return Saved($"Their next supervision is booked for {PlainWords.Date(day)}, with the other organisation's supervisor. They and that organisation are told.", organisationId, userId);
             }
             catch (PeerSupportException ex)
             {
@@ -347,6 +385,13 @@ public sealed class PersonModel(WaymarkDbContext db, PeerSupportAccess access, A
         Supervision = await records.SupervisionAsync(userId, organisationId, User.Actor());
         SharedCheckIns = await records.CheckInsAsync(userId, organisationId, User.Actor());
         CourseChoices = Courses.Standard.Concat(Standing.Settings.Required).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        SupervisionOffers = await shared.ChoicesAsync(organisationId);
+        if (Standing.NextSupervision?.OfferRequestId is { } bookedUnder)
+        {
+            NextSupervisionWith = await db.OfferRequests.Where(r => r.Id == bookedUnder)
+                .Join(db.SharedOffers, r => r.OfferId, o => o.Id, (r, o) => o.OrganisationId)
+                .Join(db.Organizations, id => id, o => o.Id, (id, o) => o.Name).FirstOrDefaultAsync();
+        }
         return true;
     }
 }

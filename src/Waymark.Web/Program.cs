@@ -64,6 +64,11 @@ var app = builder.Build();
 // Bring the database up to date before serving anything. The search snapshot loads once the app listens
 // (DirectoryChangeListener); searches wait for it or are told to retry, never answered from an empty one.
 await app.Services.MigrateAndSeedAsync(waymark);
+// HAZ-21: standbys that commits do not wait for can lose, in a crash, what people were told was saved (docs/operations.md §3).
+if (app.Environment.IsProduction())
+{
+    await app.Services.WarnIfCommitsDoNotWaitAsync();
+}
 
 // Behind a TLS proxy: the client's own address and scheme, from trusted proxies only (off unless configured).
 app.UseTrustedProxies(waymark);

@@ -47,4 +47,18 @@ public sealed class HealthTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         Assert.Equal(JsonValueKind.Null, search.GetProperty("outOfStepSince").ValueKind);
         Assert.True(search.GetProperty("ageSeconds").GetInt64() >= 0);
     }
+
+    [Fact]
+    public async Task Health_says_what_a_crash_of_the_database_could_lose()
+    {
+        // HAZ-21: whoever runs the nodes sees whether commits wait for a standby. The dev and test PostgreSQL has no
+        // standby; the cluster test (tests/cluster/run.sh, its crash check) sees "asynchronous" and "synchronous".
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal("ok", body.GetProperty("database").GetString());
+        Assert.Equal(TestDatabase.RunOnPostgres ? "no standby" : "single file", body.GetProperty("replication").GetString());
+    }
 }

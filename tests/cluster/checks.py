@@ -10,6 +10,8 @@
   checks.py failover N M crash   the same, but the primary crashes (immediate stop): acknowledged writes the standby
                              never got are counted as lost; what it has must be whole, nothing twice
   checks.py referrals N      N referrals made and moved at once through all nodes, two staff racing on each move
+  checks.py replication MODE every node's /health says its database's replication is MODE (asynchronous or
+                             synchronous), and every node warned at start that commits did not wait for the standby
 """
 import base64
 import hashlib
@@ -368,21 +370,22 @@ def failover(n="32", m="32", mode="fast"):
         for label, base in nodes.items():
             status, body = get(base, "/health")
             try:
-                database = json.loads(body).get("database")
+                health = json.loads(body)
+                database, replication = health.get("database"), health.get("replication", "missing")
             except ValueError:
-                database = None
+                database, replication = None, "missing"
             search_status, _ = get(base, "/api/v1/match?near=Leeds&limit=3")
             crisis_status, _ = get(base, "/need-help-now")
-            outage[label] = (status, database, search_status, crisis_status)
+            outage[label] = (status, database, replication, search_status, crisis_status)
         as_postgres(os.environ["PG_BIN"] + "/pg_ctl", "-D", standby_dir, "-w", "promote")
         promoted_at = time.monotonic()
         for f in stream:
             f.result()
-    served = all(v == (200, "unreachable", 200, 200) for v in outage.values())
+    served = all(v == (200, "unreachable", None, 200, 200) for v in outage.values())
     name = "crash" if crash else "failover"
     print(f"     (the primary was {'crashed' if crash else 'stopped'} {stopped_at - begun:.1f} s into the streams, with {before[0]} sign-ups, {before[1]} referrals and {before[2]} moves done)")
     print(("PASS" if served else "FAIL") + f" {name}, during: with no primary, every node answered /health 200 saying "
-          f"the database is unreachable, search 200 and the crisis page 200 ({outage})")
+          f"the database is unreachable (replication null), search 200 and the crisis page 200 ({outage})")
 
     if crash:
         crashed(emails, prefix, answered, made, moved, lost_made, failed, navigator_email, referred, promoted_at, stopped_at, nodes)
@@ -669,5 +672,35 @@ def killed(n, pid):
     print(f"     (the last email came within {time.monotonic() - killed_at:.1f} s of the kill, including the 2 s wait for duplicates)")
 
 
+def replication(expected):
+    """HAZ-21: whoever runs the nodes can see whether a crash of the primary could lose acknowledged commits. Every
+    node's /health names the replication of the database it writes to (asked again for a few seconds: a changed
+    synchronous_standby_names reaches the nodes' pooled sessions at their next query), and each node, started in
+    Production while the standby streamed asynchronously, logged the warning naming docs/operations.md §3 and HAZ-21."""
+    nodes = {"A": os.environ["NODE_A"], "B": os.environ["NODE_B"], "C": os.environ["NODE_C"]}
+    seen = {}
+    deadline = time.monotonic() + 15
+    while True:
+        for label, base in nodes.items():
+            status, body = get(base, "/health")
+            try:
+                seen[label] = (status, json.loads(body).get("replication", "missing"))
+            except ValueError:
+                seen[label] = (status, "no JSON")
+        if all(v == (200, expected) for v in seen.values()) or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    warned = {}
+    for i, label in enumerate(nodes):
+        with open(os.path.join(WORK, f"node{i}.log"), encoding="utf-8", errors="replace") as log:
+            text = log.read()
+        warned[label] = text.count("Database replication is asynchronous") >= 1 and "HAZ-21" in text
+    ok = all(v == (200, expected) for v in seen.values()) and all(warned.values())
+    print(("PASS" if ok else "FAIL") + f" replication on /health: every node says \"{expected}\" "
+          f"({', '.join(f'{k}={v[1]}' for k, v in seen.items())}); {sum(warned.values())} of {len(warned)} nodes warned at start "
+          f"that commits did not wait for the standby (docs/operations.md §3, HAZ-21)")
+
+
 if __name__ == "__main__":
-    {"signups": signups, "killed": killed, "search": search, "catchup": catchup, "failover": failover, "referrals": referrals}[sys.argv[1]](*sys.argv[2:])
+    {"signups": signups, "killed": killed, "search": search, "catchup": catchup, "failover": failover, "referrals": referrals,
+     "replication": replication}[sys.argv[1]](*sys.argv[2:])

@@ -147,6 +147,7 @@ if [ "$standby_in_recovery" = t ] && [ "$services_primary" -gt 0 ] && [ "$servic
 else
   fail "streaming standby: recovery=$standby_in_recovery, services primary=$services_primary standby=$services_standby"
 fi
+record replication asynchronous
 fi
 
 if want signups; then
@@ -234,6 +235,8 @@ if [ "${CLUSTER_SYNCHRONOUS:-}" = 1 ]; then
 fi
 echo "     (primary $crash_primary on $crash_primary_port, standby $crash_standby on $crash_standby_port," \
   "synchronous_standby_names '$(psql_at "$crash_primary_port" "SHOW synchronous_standby_names")')"
+# HAZ-21: before the crash, every node's /health says whether it could lose what it acknowledges.
+record replication "$([ "${CLUSTER_SYNCHRONOUS:-}" = 1 ] && echo synchronous || echo asynchronous)"
 export PRIMARY_DIR=$crash_primary STANDBY_DIR=$crash_standby PRIMARY_PORT=$crash_primary_port STANDBY_PORT=$crash_standby_port
 record failover 32 32 crash
 alive=0

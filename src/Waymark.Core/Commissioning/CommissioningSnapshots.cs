@@ -24,7 +24,7 @@ public sealed class CommissioningRefresh
 }
 
 /// <summary>
-/// The coverage and waits figures, worked out ahead of time (issue 16 item 9, ADR 0028) so that the pages read one
+/// The coverage and waits figures, worked out ahead of time (issue 16 item 9) so that the pages read one
 /// row instead of every service and referral. A refresh reads every active service once, counts coverage for every
 /// region and works out the waits report for every set of areas a commissioner holds, by the same code as a page
 /// working them out on the spot, and replaces the snapshots in one transaction. Only one node refreshes at a time:

@@ -52,7 +52,7 @@ public sealed class GroupDisclosures(WaymarkDbContext db, PeerSupportAccess peer
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // Someone else recorded it a moment ago: theirs stands, and the facilitators were asked once.
             await transaction.RollbackAsync(ct);

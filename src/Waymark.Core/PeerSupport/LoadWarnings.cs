@@ -65,7 +65,7 @@ public sealed class LoadWarnings(WaymarkDbContext db, PeerSupportLoad load, Peer
             await transaction.CommitAsync(ct);
             return sent;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // Another node recorded this crossing first, and sent its messages.
             await transaction.RollbackAsync(ct);

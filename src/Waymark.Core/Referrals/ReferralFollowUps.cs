@@ -118,7 +118,7 @@ public sealed class ReferralFollowUps(WaymarkDbContext db, ReferralNotifier noti
             await db.SaveChangesAsync(ct);
             return 1;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // The unique key refused a duplicate: the other run's reminder and messages stand, ours are dropped.
             db.ChangeTracker.Clear();

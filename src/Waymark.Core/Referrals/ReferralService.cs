@@ -115,7 +115,7 @@ public sealed class ReferralService(WaymarkDbContext db, ReferralText text, Refe
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // The same referral sent twice at once (a double press): the unique index let only one through.
             db.ChangeTracker.Clear();

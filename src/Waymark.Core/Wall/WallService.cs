@@ -284,7 +284,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // The same reader's second tap at the same moment: one reaction is kept.
             db.ChangeTracker.Clear();
@@ -318,7 +318,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 db.ChangeTracker.Clear();
                 return true;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
+using Waymark.Core.Wall;
 using Waymark.Tests.Infrastructure;
 
 namespace Waymark.Tests.Core;
@@ -45,5 +46,31 @@ public sealed class DatabaseTests
     {
         // Value computed independently with Python's uuid.uuid5.
         Assert.Equal(new Guid("6c7f0f3d-00df-5195-8795-a7958c7fcf8a"), Vocabulary.TermId("format:group"));
+    }
+
+    [Fact]
+    public async Task A_unique_violation_is_told_apart_from_any_other_refused_save()
+    {
+        // Code that treats "someone else saved it first" as success must not swallow other failures.
+        using var database = new TestDatabase();
+        await using (var setup = database.Open())
+        {
+            await setup.Database.MigrateAsync();
+        }
+        var existing = Vocabulary.TermId("format:group");
+
+        await using (var db = database.Open())
+        {
+            db.TaxonomyTerms.Add(new TaxonomyTerm { Id = existing, Name = "again", Description = "again" });
+            var twice = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.True(UniqueViolation.Is(twice));
+        }
+        await using (var db = database.Open())
+        {
+            // A reaction to an item and by a person that do not exist: a foreign key refuses it, not a unique index.
+            db.WallReactions.Add(new WallReaction { Id = Guid.NewGuid(), ItemId = Guid.NewGuid(), UserId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UnixEpoch });
+            var dangling = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.False(UniqueViolation.Is(dangling));
+        }
     }
 }

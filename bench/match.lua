@@ -5,10 +5,12 @@
 -- 4xx/5xx answers itself ("Non-2xx or 3xx responses", printed only when there are some).
 -- WAYMARK_BENCH_UNREPEATED=1: each request also carries "unrepeated=<thread>-<n>", a parameter the API ignores, so no two
 -- requests are alike and none can be answered from the server's answer cache; the search work is the same.
+-- WAYMARK_BENCH_PATH=/find/results asks the results page the same searches (default /api/v1/match).
 local queries = {}
 local path = os.getenv("WAYMARK_BENCH_QUERIES") or "bench/queries.txt"
+local target = os.getenv("WAYMARK_BENCH_PATH") or "/api/v1/match"
 for line in io.lines(path) do
-  queries[#queries + 1] = "/api/v1/match?" .. line
+  queries[#queries + 1] = target .. "?" .. line
 end
 
 local unrepeated = os.getenv("WAYMARK_BENCH_UNREPEATED") == "1"

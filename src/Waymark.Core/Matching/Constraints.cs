@@ -117,8 +117,8 @@ internal static class Constraints
         s.WindowsAreFixed ? s.FixedWindows : ctx.Snapshot.HoursOf(s).WindowsInWeekOf(ctx.UkDate);
 
     /// <summary>The hard constraints other than reach and format, read from the flat columns (<see cref="FlatConstraints"/>) and the schedule.</summary>
-    public static bool MeetsBesidesReach(MatchContext ctx, int index) =>
-        new FlatConstraints(ctx).Meets(index)
+    public static bool MeetsBesidesReach(MatchContext ctx, in FlatConstraints flat, int index) =>
+        flat.Meets(index)
             && ctx.Limits.InArea(index) && ctx.Limits.MayJoin(index, ctx.Snapshot.FactCodes[index])
             && (!ctx.HasSlowConstraints || MeetsSlow(ctx, index));
 

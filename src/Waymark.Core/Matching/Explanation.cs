@@ -16,8 +16,9 @@ internal static class Explanation
         var hours = ctx.Snapshot.HoursOf(s);
         var openNow = hours.IsOpenAt(ctx.At, ctx.Moment);
         var (wait, source) = Scoring.WaitOf(ctx, c.Index);
-        var reasons = new List<string>();
-        var cautions = new List<string>();
+        // Sized for the most a result has, so adding never copies (this runs for every result of every search).
+        var reasons = new List<string>(16);
+        var cautions = new List<string>(8);
 
         if (openNow)
         {
@@ -74,13 +75,13 @@ internal static class Explanation
         {
             reasons.Add("Free");
         }
-        var needsNoOne = Codes.Any(s.Codes, Codes.Of("access:no-referral") | Codes.Of("access:self-referral"));
+        var needsNoOne = Codes.Any(s.Codes, Codes.SelfAccess);
         if (needsNoOne && Codes.Any(s.Codes, Codes.Helpline))
         {
             // A helpline's way in is its number: there is nothing to refer yourself to (issue 12, point 4).
             reasons.Add("Just call");
         }
-        else if (Codes.Any(s.Codes, Codes.Of("access:no-referral")))
+        else if (Codes.Any(s.Codes, NoReferral))
         {
             reasons.Add("Just call or turn up");
         }
@@ -138,9 +139,9 @@ internal static class Explanation
             organization?.Name,
             Math.Round(c.Score, 2),
             c.Local ? Math.Round(c.DistanceKm, 1) : null,
-            Values(s.Codes, "delivery"),
-            Values(s.Codes, "format"),
-            Values(s.Codes, "delivered-by"),
+            DeliveryValues.Of(s.Codes),
+            FormatValues.Of(s.Codes),
+            DeliveredByValues.Of(s.Codes),
             openNow,
             hours.NextOpen(ctx.At),
             wait,
@@ -152,15 +153,21 @@ internal static class Explanation
         };
     }
 
-    public static readonly Dictionary<string, UInt128> Families = new(StringComparer.Ordinal)
-    {
-        ["delivery"] = Codes.Family("delivery"),
-        ["format"] = Codes.Family("format"),
-        ["delivered-by"] = Codes.Family("delivered-by"),
-    };
+    private static readonly UInt128 NoReferral = Codes.Of("access:no-referral");
+    private static readonly FamilyValues DeliveryValues = new("delivery"), FormatValues = new("format"), DeliveredByValues = new("delivered-by");
 
-    public static List<string> Values(UInt128 codes, string family) =>
-        [.. Codes.Terms(codes & Families[family]).Select(t => t.Value)];
+    /// <summary>
+    /// A family's values in a service's codes, in vocabulary order: one shared read-only list per combination: there
+    /// are only a few dozen, and making the list afresh for every result of every search fed the garbage collector.
+    /// </summary>
+    private sealed class FamilyValues(string family)
+    {
+        private readonly UInt128 _mask = Codes.Family(family);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<UInt128, IReadOnlyList<string>> _lists = new();
+
+        public IReadOnlyList<string> Of(UInt128 codes) =>
+            _lists.GetOrAdd(codes & _mask, static masked => Array.AsReadOnly(Codes.Terms(masked).Select(t => t.Value).ToArray()));
+    }
 
     public static string MissText(MatchContext ctx, int index, BrokenConstraint b, double km)
     {

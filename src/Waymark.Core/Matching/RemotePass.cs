@@ -77,9 +77,10 @@ internal static class RemotePass
         }
         var all = ctx.Limits.CountInArea(bySet!);
         alsoNearby = 0;
+        var flat = new FlatConstraints(ctx);
         foreach (var index in nearby.Remote)
         {
-            if (MeetsRemotely(ctx, index))
+            if (MeetsRemotely(ctx, flat, index))
             {
                 alsoNearby++;
             }
@@ -88,10 +89,10 @@ internal static class RemotePass
     }
 
     /// <summary>Whether a remote service is one <see cref="RemoteMatches"/> counts (before leaving out those nearby).</summary>
-    public static bool MeetsRemotely(MatchContext ctx, int index)
+    public static bool MeetsRemotely(MatchContext ctx, in FlatConstraints flat, int index)
     {
         var c = ctx.Snapshot.FactCodes[index];
-        return Codes.Any(c, ctx.Accepted & Codes.Remote) && (ctx.Query.Format is not { } format || Codes.Any(c, format)) && Constraints.MeetsBesidesReach(ctx, index);
+        return Codes.Any(c, ctx.Accepted & Codes.Remote) && (ctx.Query.Format is not { } format || Codes.Any(c, format)) && Constraints.MeetsBesidesReach(ctx, flat, index);
     }
 
     /// <summary>

@@ -39,6 +39,7 @@ internal static class WhileYouWaitFinder
         }
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         var table = ctx.Table;
+        var flat = new FlatConstraints(ctx);
         for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
             if (!Codes.Any(ctx.Snapshot.RemoteBuckets[b].Codes, acceptedRemote))
@@ -55,7 +56,7 @@ internal static class WhileYouWaitFinder
                 for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
                 {
                     // Reach is the run's; format is not asked of these.
-                    if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || waits[index] > 0 || !Constraints.MeetsBesidesReach(ctx, index)
+                    if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || waits[index] > 0 || !Constraints.MeetsBesidesReach(ctx, flat, index)
                         || nearby.Contains(index) || Candidate.IsShown(shown, index))
                     {
                         continue;

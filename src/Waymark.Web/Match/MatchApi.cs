@@ -130,7 +130,7 @@ public static class MatchApi
 
 
     private static MatchResponse ToResponse(MatchOutcome o) => new(
-        [.. o.Results.Select(r => new MatchResult(
+        Map(o.Results, r => new MatchResult(
             r.Id,
             r.Name,
             r.OrganizationId is { } orgId ? new OrganizationRef(orgId, r.OrganizationName ?? "") : null,
@@ -145,12 +145,23 @@ public static class MatchApi
             r.WaitSource switch { WaitSource.Referrals => "referrals", WaitSource.Provider => "provider", _ => "unknown" },
             r.Reasons,
             r.Cautions,
-            $"/services/{r.Id}"))],
-        [.. o.NearestMisses.Select(m => new NearestMissResult(m.Id, m.Name, m.Breaks, m.Reason, m.DistanceKm, $"/services/{m.Id}"))],
+            $"/services/{r.Id}")),
+        Map(o.NearestMisses, m => new NearestMissResult(m.Id, m.Name, m.Breaks, m.Reason, m.DistanceKm, $"/services/{m.Id}")),
         o.Place is { } p ? new PlaceResult(p.Name, Math.Round(p.Latitude, 4), Math.Round(p.Longitude, 4), p.Precision.ToString().ToLowerInvariant()) : null,
-        [.. o.Crisis.Select(c => new CrisisResult(c.Name, c.Action, c.Hours))],
-        [.. o.WhileYouWait.Select(w => new WhileYouWaitResult(w.Id, w.Name, w.Reason, $"/services/{w.Id}"))],
+        Map(o.Crisis, c => new CrisisResult(c.Name, c.Action, c.Hours)),
+        Map(o.WhileYouWait, w => new WhileYouWaitResult(w.Id, w.Name, w.Reason, $"/services/{w.Id}")),
         o.TotalMatches);
+
+    /// <summary>Each item mapped into an array of exactly the right length (the wire lists, written the same way as a list).</summary>
+    private static TOut[] Map<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> map)
+    {
+        var mapped = new TOut[items.Count];
+        for (var i = 0; i < mapped.Length; i++)
+        {
+            mapped[i] = map(items[i]);
+        }
+        return mapped;
+    }
 }
 
 // The wire contract (snake_case on the wire), kept apart from the matcher's own types.

@@ -38,7 +38,7 @@ public static class OrukListTiming
             {
                 var envelope = await GetAsync(http, $"/oruk/services?page=1{query}");
                 var pages = envelope.GetProperty("total_pages").GetInt32();
-                var which = new[] { 1, Math.Max(1, (pages + 1) / 2), pages };
+                var which = new[] { 1, Math.Max(1, (pages + 1) / 2), pages }.Distinct().ToArray();
                 var times = which.ToDictionary(p => p, _ => new List<double>());
                 for (var round = 0; round < rounds + 2; round++)
                 {
@@ -57,8 +57,8 @@ public static class OrukListTiming
                         }
                     }
                 }
-                Say($"{label}: {envelope.GetProperty("total_items").GetInt32():N0} services, {pages:N0} pages of 50; " + string.Join("; ", which.Select((p, i) =>
-                    FormattableString.Invariant($"{(i == 0 ? "first" : i == 1 ? "middle" : "last")} (page {p}) median {Median(times[p]):0.0} ms, p95 {Percentile(times[p], 95):0.0} ms")))
+                Say($"{label}: {envelope.GetProperty("total_items").GetInt32():N0} services, {pages:N0} pages of 50; " + string.Join("; ", which.Select(p =>
+                    FormattableString.Invariant($"{(p == 1 ? "first" : p == pages ? "last" : "middle")} (page {p}) median {Median(times[p]):0.0} ms, p95 {Percentile(times[p], 95):0.0} ms")))
                     + $"; load {PerQuery.LoadAverage()}");
             }
 

@@ -106,7 +106,7 @@ public static partial class AccountTiming
         }
     }
 
-    private static Process Start(string appDll, string connection, Uri root, string folder)
+    internal static Process Start(string appDll, string connection, Uri root, string folder, IReadOnlyDictionary<string, string>? settings = null)
     {
         appDll = Path.GetFullPath(appDll);
         var start = new ProcessStartInfo("dotnet", [appDll, "--urls", root.ToString().TrimEnd('/')])
@@ -124,6 +124,10 @@ public static partial class AccountTiming
         start.Environment["WAYMARK_OUTBOX_FOLDER"] = Path.Combine(folder, "outbox");
         start.Environment["WAYMARK_FOLLOW_UPS"] = "off";
         start.Environment["WAYMARK_KEY_CERTIFICATE"] = WriteKeyCertificate(folder);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         // Drained so a full pipe never blocks the server; shown only if it fails to start.
         process.OutputDataReceived += (_, _) => { };

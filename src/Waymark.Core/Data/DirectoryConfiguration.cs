@@ -46,9 +46,14 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.Property(x => x.MinimumAge).HasPrecision(5, 2);
         b.Property(x => x.MaximumAge).HasPrecision(5, 2);
         b.HasIndex(x => x.Name);
+        // The ORUK list order (name in byte order, then id): pages and streams walk this index only. PostgreSQL
+        // gives the name the "C" collation (PostgresWaymarkDbContext); SQLite's default, BINARY, is already byte order.
+        b.HasIndex(x => new { x.Name, x.Id }).HasDatabaseName(ListOrderIndex);
         b.HasIndex(x => x.LastModified);
         b.HasIndex(x => x.Status);
     }
+
+    public const string ListOrderIndex = "IX_service_list_order";
 }
 
 internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>

@@ -133,4 +133,12 @@ public sealed class SqliteWaymarkDbContext(DbContextOptions<SqliteWaymarkDbConte
     }
 }
 
-public sealed class PostgresWaymarkDbContext(DbContextOptions<PostgresWaymarkDbContext> options) : WaymarkDbContext(options);
+public sealed class PostgresWaymarkDbContext(DbContextOptions<PostgresWaymarkDbContext> options) : WaymarkDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The list order compares names byte by byte (Database.OrdinalCollation), so its index must too.
+        builder.Entity<Service>().HasIndex(x => new { x.Name, x.Id }).UseCollation("C", null!);
+    }
+}

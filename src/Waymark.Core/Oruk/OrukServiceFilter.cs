@@ -86,7 +86,9 @@ public sealed record OrukServiceFilter
     /// <summary>
     /// One page of matching ids, in list order, and how many match in all. Without schedule or distance
     /// filters the database counts, orders and pages, so a page of a national directory reads one page of
-    /// ids, not all of them.
+    /// ids, not all of them. The list order has its own index (name in byte order, then id), so a page is a walk
+    /// along that index only; a page in the second half is walked from the far end (in reverse order) and turned
+    /// round, so no page walks more than half the list.
     /// </summary>
     public async Task<(List<Guid> Ids, int Total)> PageAsync(WaymarkDbContext db, int page, int perPage, CancellationToken ct = default)
     {
@@ -102,8 +104,15 @@ public sealed record OrukServiceFilter
         {
             return ([], total);
         }
-        var ids = await InListOrder(db, query).Skip((int)skip).Take(perPage).Select(s => s.Id).ToListAsync(ct);
-        return (ids, total);
+        var take = (int)Math.Min(perPage, total - skip);
+        var fromEnd = total - skip - take;
+        if (fromEnd >= skip)
+        {
+            return (await InListOrder(db, query).Skip((int)skip).Take(take).Select(s => s.Id).ToListAsync(ct), total);
+        }
+        var reversed = await InReverseListOrder(db, query).Skip((int)fromEnd).Take(take).Select(s => s.Id).ToListAsync(ct);
+        reversed.Reverse();
+        return (reversed, total);
     }
 
     /// <summary>
@@ -112,6 +121,81 @@ public sealed record OrukServiceFilter
     /// </summary>
     public static IOrderedQueryable<Service> InListOrder(WaymarkDbContext db, IQueryable<Service> services) =>
         services.OrderBy(s => EF.Functions.Collate(s.Name, Database.OrdinalCollation(db))).ThenBy(s => s.Id);
+
+    /// <summary>The list order backwards, for walking the list's index from its far end.</summary>
+    public static IOrderedQueryable<Service> InReverseListOrder(WaymarkDbContext db, IQueryable<Service> services) =>
+        services.OrderByDescending(s => EF.Functions.Collate(s.Name, Database.OrdinalCollation(db))).ThenByDescending(s => s.Id);
+
+    /// <summary>
+    /// The services after (name, id) in list order: a seek on the list's index, the key of keyset paging.
+    /// </summary>
+    public static IQueryable<Service> After(WaymarkDbContext db, string name, Guid id)
+    {
+        // Row values compare column by column, as the index is ordered; both engines seek the index with them.
+        var sql = db.IsPostgres
+            ? """SELECT * FROM service WHERE ("Name" COLLATE "C", "Id") > ({0} COLLATE "C", {1})"""
+            : """SELECT * FROM service WHERE ("Name", "Id") > ({0}, {1})""";
+        // SQLite holds a Guid as upper-case text (EF Core's mapping); a raw Guid parameter would bind as a blob.
+        object key = db.IsPostgres ? id : id.ToString("D").ToUpperInvariant();
+        return db.Services.FromSqlRaw(sql, name, key);
+    }
+
+    /// <summary>
+    /// Every matching id, in list order, a batch at a time: each batch is a seek on the list's index after the
+    /// last one, so the whole set is never held (a stream of a national directory holds one batch).
+    /// </summary>
+    public async IAsyncEnumerable<List<Guid>> BatchesAsync(WaymarkDbContext db, int batch, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        (string Name, Guid Id)? last = null;
+        while (true)
+        {
+            var from = last is { } l ? After(db, l.Name, l.Id) : db.Services;
+            var ordered = InListOrder(db, ApplyInDatabase(from.AsNoTracking()));
+            List<Guid> ids;
+            if (!FiltersSchedules && Near is null)
+            {
+                var rows = await ordered.Take(batch).Select(s => new { s.Name, s.Id }).ToListAsync(ct);
+                if (rows.Count == 0)
+                {
+                    yield break;
+                }
+                last = (rows[^1].Name, rows[^1].Id);
+                ids = [.. rows.Select(r => r.Id)];
+                if (rows.Count < batch)
+                {
+                    yield return ids;
+                    yield break;
+                }
+            }
+            else
+            {
+                var candidates = await ordered.Take(batch)
+                    .Include(s => s.Schedules)
+                    .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Schedules)
+                    .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Location)
+                    .AsSplitQuery()
+                    .ToListAsync(ct);
+                if (candidates.Count == 0)
+                {
+                    yield break;
+                }
+                last = (candidates[^1].Name, candidates[^1].Id);
+                ids = [.. candidates.Where(s => MatchesSchedules(s) && (Near is null || s.ServiceAtLocations.Any(x => IsNear(x.Location)))).Select(s => s.Id)];
+                if (candidates.Count < batch)
+                {
+                    if (ids.Count > 0)
+                    {
+                        yield return ids;
+                    }
+                    yield break;
+                }
+            }
+            if (ids.Count > 0)
+            {
+                yield return ids;
+            }
+        }
+    }
 
     /// <summary>The ids of every matching service, in list order (name, then id).</summary>
     public async Task<List<Guid>> MatchingIdsAsync(WaymarkDbContext db, CancellationToken ct = default)

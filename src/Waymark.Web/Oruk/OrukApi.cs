@@ -59,8 +59,8 @@ public static class OrukApi
 
         if (ndjson)
         {
-            var all = await filter.MatchingIdsAsync(db, ct);
-            return Ndjson(Batches(all, batch => LoadServicesAsync(db, batch, full, ct)));
+            // A batch of ids at a time, each a seek on the list's index after the last: the whole set is never held.
+            return Ndjson(Batches(filter.BatchesAsync(db, LoadBatch, ct), batch => LoadServicesAsync(db, batch, full, ct)));
         }
         var (ids, total) = await filter.PageAsync(db, page, perPage, ct);
         var contents = await LoadServicesAsync(db, ids, full, ct);
@@ -337,6 +337,17 @@ public static class OrukApi
     {
         var totalPages = Math.Max(1, (int)Math.Ceiling(total / (double)perPage));
         return Json(new OrukPage<T>(total, totalPages, page, perPage, page == 1, page >= totalPages, contents.Count == 0, contents));
+    }
+
+    private static async IAsyncEnumerable<T> Batches<T>(IAsyncEnumerable<List<Guid>> batches, Func<IReadOnlyList<Guid>, Task<List<T>>> load)
+    {
+        await foreach (var batch in batches)
+        {
+            foreach (var item in await load(batch))
+            {
+                yield return item;
+            }
+        }
     }
 
     private static async IAsyncEnumerable<T> Batches<T>(List<Guid> ids, Func<IReadOnlyList<Guid>, Task<List<T>>> load)

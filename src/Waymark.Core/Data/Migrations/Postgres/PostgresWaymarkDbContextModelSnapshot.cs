@@ -980,6 +980,11 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("IX_service_list_order");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("Name", "Id"), new[] { "C", null });
+
                     b.ToTable("service", (string)null);
                 });
 
@@ -2995,10 +3000,10 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<string>("ProtectedStory")
                         .HasColumnType("text");
 
-                    b.Property<Guid?>("ReferrerUserId")
+                    b.Property<Guid?>("ReferredFromOrganisationId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("ReferredFromOrganisationId")
+                    b.Property<Guid?>("ReferrerUserId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ServiceId")
@@ -3013,9 +3018,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
 
                     b.HasIndex("PersonUserId");
 
-                    b.HasIndex("ReferrerUserId");
-
                     b.HasIndex("ReferredFromOrganisationId");
+
+                    b.HasIndex("ReferrerUserId");
 
                     b.HasIndex("OrganisationId", "CreatedAt");
 

@@ -969,6 +969,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("IX_service_list_order");
+
                     b.ToTable("service", (string)null);
                 });
 
@@ -2982,10 +2985,10 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<string>("ProtectedStory")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ReferrerUserId")
+                    b.Property<Guid?>("ReferredFromOrganisationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ReferredFromOrganisationId")
+                    b.Property<Guid?>("ReferrerUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ServiceId")
@@ -3000,9 +3003,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonUserId");
 
-                    b.HasIndex("ReferrerUserId");
-
                     b.HasIndex("ReferredFromOrganisationId");
+
+                    b.HasIndex("ReferrerUserId");
 
                     b.HasIndex("OrganisationId", "CreatedAt");
 

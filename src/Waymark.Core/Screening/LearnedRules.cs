@@ -33,32 +33,20 @@ public sealed class LearnedRules
     private readonly Dictionary<ulong, float[]> _weights;
     private readonly float[] _thresholds;
 
-    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds,
-        FeatureOptions features = FeatureOptions.None, float? urgentIfHeld = null, float? urgentWithHarm = null)
+    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds, float? urgentIfHeld = null)
     {
         _weights = weights;
         Names = names;
         Bias = bias;
         _thresholds = thresholds;
-        Features = features;
         UrgentIfHeld = urgentIfHeld;
-        UrgentWithHarm = urgentWithHarm;
     }
-
-    /// <summary>The features this model reads beside words, pairs and letter runs.</summary>
-    public FeatureOptions Features { get; }
 
     /// <summary>
     /// The urgent route (ADR 0028): a post already kept off the wall for another rule goes to the top of the queue as
     /// urgent when its R9 sum reaches this lower bar. It costs no published post, only a moderator's minutes. Off when null.
     /// </summary>
     public float? UrgentIfHeld { get; }
-
-    /// <summary>
-    /// The urgent route (ADR 0028): a first-person post in which the lists found self-harm (lived experience, a method,
-    /// numbers, a solution) is urgent when its R9 sum reaches this lower bar. Off when null.
-    /// </summary>
-    public float? UrgentWithHarm { get; }
 
     internal const int R9 = 4;
 
@@ -116,18 +104,10 @@ public sealed class LearnedRules
         {
             var word = LearnedFeatures.WordOf(tokens[i]);
             Add(new LearnedFeature(LearnedFeatures.WordHash(word), i, i, FeatureKind.Word, 0, 0), sums);
-            if ((Features & FeatureOptions.Negation) != 0 && LearnedFeatures.Denied(tokens, i))
-            {
-                Add(new LearnedFeature(LearnedFeatures.NegatedHash(word), i, i, FeatureKind.Negated, 0, 0), sums);
-            }
             if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
             {
                 var next = LearnedFeatures.WordOf(tokens[i + 1]);
                 Add(new LearnedFeature(LearnedFeatures.PairHash(word, next), i, i + 1, FeatureKind.Pair, 0, 0), sums);
-                if ((Features & FeatureOptions.Joints) != 0)
-                {
-                    Add(new LearnedFeature(LearnedFeatures.JointHash(word, next), i, i + 1, FeatureKind.Joint, 0, 0), sums);
-                }
             }
             if (tokens[i].Number is not null)
             {
@@ -232,17 +212,9 @@ public sealed class LearnedRules
         writer.WriteLine("rules\t" + string.Join('\t', Modelled));
         writer.WriteLine("bias\t" + string.Join('\t', Bias.Select(Format)));
         writer.WriteLine("threshold\t" + string.Join('\t', Thresholds.Select(Format)));
-        if (Features != FeatureOptions.None)
-        {
-            writer.WriteLine("features\t" + string.Join('\t', Enum.GetValues<FeatureOptions>().Where(f => f != FeatureOptions.None && Features.HasFlag(f)).Select(f => f.ToString().ToLowerInvariant())));
-        }
         if (UrgentIfHeld is { } held)
         {
             writer.WriteLine("urgent-if-held\t" + Format(held));
-        }
-        if (UrgentWithHarm is { } harm)
-        {
-            writer.WriteLine("urgent-with-harm\t" + Format(harm));
         }
         foreach (var name in Names)
         {
@@ -263,8 +235,7 @@ public sealed class LearnedRules
     public static LearnedRules Read(TextReader reader)
     {
         float[]? bias = null, thresholds = null;
-        var features = FeatureOptions.None;
-        float? urgentIfHeld = null, urgentWithHarm = null;
+        float? urgentIfHeld = null;
         var weights = new Dictionary<ulong, float[]>();
         var names = new List<string>();
         while (reader.ReadLine() is { } line)
@@ -288,17 +259,8 @@ public sealed class LearnedRules
                 case "threshold":
                     thresholds = Floats(parts, 1);
                     continue;
-                case "features":
-                    foreach (var f in parts.Skip(1))
-                    {
-                        features |= Enum.Parse<FeatureOptions>(f, ignoreCase: true);
-                    }
-                    continue;
                 case "urgent-if-held":
                     urgentIfHeld = Floats(parts, 1, 1)[0];
-                    continue;
-                case "urgent-with-harm":
-                    urgentWithHarm = Floats(parts, 1, 1)[0];
                     continue;
             }
             if (parts.Length != Modelled.Length + 1)
@@ -313,7 +275,7 @@ public sealed class LearnedRules
         {
             throw new InvalidDataException("The screener model has no bias or threshold line for each rule.");
         }
-        return new LearnedRules(weights, names, bias, thresholds, features, urgentIfHeld, urgentWithHarm);
+        return new LearnedRules(weights, names, bias, thresholds, urgentIfHeld);
     }
 
     private static float[] Floats(string[] parts, int from, int count = 5) =>

@@ -36,21 +36,12 @@ public static class LearnedRulesTrainer
         /// </summary>
         public IReadOnlyList<float>? MinThresholdByRule { get; init; } = [3.5f, 2.5f, 2.5f, 2.5f, 3.5f];
 
-        /// <summary>Features beyond words, pairs and letter runs (ADR 0028).</summary>
-        public FeatureOptions Features { get; init; } = FeatureOptions.None;
-
         /// <summary>
         /// The urgent route's bar for a post already held for another rule (<see cref="LearnedRules.UrgentIfHeld"/>); null is
         /// off. At 0 (the R9 sum leaning to "yes" at all), leaving one writer out, it put 9 more of blind-6's 216 R9 posts
         /// first and about 2 in 100 more other posts, for no more held safe posts (ADR 0028).
         /// </summary>
         public float? UrgentIfHeld { get; init; } = 0f;
-
-        /// <summary>
-        /// The urgent route's bar for a first-person post the lists found self-harm in (<see cref="LearnedRules.UrgentWithHarm"/>);
-        /// null is off, as it ships: leaving one writer out it added one or two urgent posts per set for as many held safe ones (ADR 0028).
-        /// </summary>
-        public float? UrgentWithHarm { get; init; }
     }
 
     public static LearnedRules Train(IReadOnlyList<TrainingPost> posts) => Train(posts, new Settings());
@@ -66,7 +57,7 @@ public static class LearnedRulesTrainer
         var (MinPosts, Budget, MinThreshold) = (settings.MinPosts, settings.Budget, settings.MinThreshold);
         var screener = PostScreener.RulesOnly;
         var rules = LearnedRules.Modelled;
-        var named = posts.Select(p => LearnedFeatures.Names(screener.LearnedTokens(p.Text, p.Kind), settings.Features).ToArray()).ToList();
+        var named = posts.Select(p => LearnedFeatures.Names(screener.LearnedTokens(p.Text, p.Kind)).ToArray()).ToList();
         var names = named.SelectMany(n => n).GroupBy(n => n, StringComparer.Ordinal)
             .Where(g => g.Count() >= MinPosts).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
@@ -112,7 +103,7 @@ public static class LearnedRulesTrainer
         {
             byHash.Add(LearnedFeatures.HashOf(names[f]), Round(weights.AsSpan(f * rules.Length, rules.Length).ToArray()));
         }
-        return new LearnedRules(byHash, names, Round(bias), Round(thresholds), settings.Features, settings.UrgentIfHeld, settings.UrgentWithHarm);
+        return new LearnedRules(byHash, names, Round(bias), Round(thresholds), settings.UrgentIfHeld);
     }
 
     // The file keeps 4 decimals; rounding here means a model just trained scores exactly as the file it writes.

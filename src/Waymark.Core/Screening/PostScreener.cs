@@ -114,9 +114,8 @@ public sealed class PostScreener
         if (_learned is not null)
         {
             // Beside the lists, never instead of them: a learned rule adds a match only where its list found none.
-            var harmFound = matches.Any(m => !m.Negated && HarmRules.Contains(m.Rule));
             matches.AddRange(_learned.Match(text, learnedTokens!, [.. matches.Select(m => m.Rule)], out var sums));
-            if (!displayName && UrgentRoute(matches, sums[LearnedRules.R9], harmFound, tokens) is { } reason)
+            if (!displayName && UrgentRoute(matches, sums[LearnedRules.R9]) is { } reason)
             {
                 matches.Add(LearnedRules.UrgentRoute(text, learnedTokens!, reason));
             }
@@ -131,15 +130,11 @@ public sealed class PostScreener
             matches.Any(m => m.Rule == SafeMessagingRule.R8) ? AuthorMessages.KinderWords : null);
     }
 
-    // The rules whose list match means the post is about self-harm, for the urgent route.
-    private static readonly SafeMessagingRule[] HarmRules = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R7];
-
     internal const string HeldRouteReason = "Kept off the wall for another rule, and reads somewhat like the posts in the labelled sets that disclose intent or a plan (learned); put first so a person reads it now; the words shown weighed most.";
-    internal const string HarmRouteReason = "Written in the first person about self-harm, and reads somewhat like the posts in the labelled sets that disclose intent or a plan (learned); put first so a person reads it now; the words shown weighed most.";
 
     // The urgent route (ADR 0028): below the learned R9 threshold, a post is still put first when it is already kept off
-    // the wall (costing only a moderator's minutes), or when it is about self-harm in the first person. Content only.
-    private string? UrgentRoute(List<RuleMatch> matches, float r9Sum, bool harmFound, List<Token> tokens)
+    // the wall (costing only a moderator's minutes). Content only.
+    private string? UrgentRoute(List<RuleMatch> matches, float r9Sum)
     {
         var outcome = matches.Count == 0 ? ScreeningOutcome.Publish : matches.Max(m => m.Outcome);
         if (outcome == ScreeningOutcome.Urgent)
@@ -149,10 +144,6 @@ public sealed class PostScreener
         if (_learned!.UrgentIfHeld is { } held && outcome >= ScreeningOutcome.Hold && r9Sum >= held)
         {
             return HeldRouteReason;
-        }
-        if (_learned.UrgentWithHarm is { } harm && harmFound && r9Sum >= harm && tokens.Any(t => _lexicon.FirstPerson.Contains(t.Text)))
-        {
-            return HarmRouteReason;
         }
         return null;
     }

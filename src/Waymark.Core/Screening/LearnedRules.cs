@@ -100,29 +100,60 @@ public sealed class LearnedRules
         present.Clear();
         Span<float> sums = stackalloc float[Bias.Length];
         Bias.CopyTo(sums);
+        var words = scratch.Words;
+        words.Clear();
+        var firstOfClass = scratch.FirstOfClass;
+        firstOfClass.Clear();
         for (var i = 0; i < tokens.Count; i++)
         {
-            var word = LearnedFeatures.WordOf(tokens[i]);
-            Add(new LearnedFeature(LearnedFeatures.WordHash(word), i, i, FeatureKind.Word, 0, 0), sums);
+            words.Add(WordFeatures(LearnedFeatures.WordOf(tokens[i])));
+        }
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = words[i];
+            if (word.Weights is { } ww)
+            {
+                Weighed(new LearnedFeature(word.Hash, i, i, FeatureKind.Word, 0, 0), ww, sums);
+            }
+            foreach (var c in word.Classes)
+            {
+                Add(new LearnedFeature(LearnedFeatures.ClassHash(c), i, i, FeatureKind.Class, c, 0), sums);
+                firstOfClass.TryAdd(c, i);
+            }
             if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
             {
-                var next = LearnedFeatures.WordOf(tokens[i + 1]);
-                Add(new LearnedFeature(LearnedFeatures.PairHash(word, next), i, i + 1, FeatureKind.Pair, 0, 0), sums);
+                Add(new LearnedFeature(LearnedFeatures.PairHash(word.PairPrefix, words[i + 1].Text), i, i + 1, FeatureKind.Pair, 0, 0), sums);
             }
             if (tokens[i].Number is not null)
             {
                 continue;
             }
-            foreach (var (hash, offset, length, _) in LettersOf(word))
+            foreach (var (hash, offset, length, weights) in word.Letters)
             {
-                Add(new LearnedFeature(hash, i, i, FeatureKind.Letters, offset, length), sums);
+                Weighed(new LearnedFeature(hash, i, i, FeatureKind.Letters, offset, length), weights, sums);
             }
+        }
+
+        var pairs = scratch.ClassPairs;
+        pairs.Clear();
+        LearnedFeatures.AddClassPairs(firstOfClass, pairs);
+        foreach (var f in pairs)
+        {
+            Add(f, sums);
         }
 
         void Add(LearnedFeature f, Span<float> sums)
         {
             // Most features have no weight: look the weight up first, so only the few that count are remembered.
-            if (_weights.TryGetValue(f.Hash, out var w) && seen.Add(f.Hash))
+            if (_weights.TryGetValue(f.Hash, out var w))
+            {
+                Weighed(f, w, sums);
+            }
+        }
+
+        void Weighed(LearnedFeature f, float[] w, Span<float> sums)
+        {
+            if (seen.Add(f.Hash))
             {
                 present.Add((f, w));
                 for (var r = 0; r < sums.Length; r++)
@@ -176,39 +207,47 @@ public sealed class LearnedRules
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    // A word's letter runs that have a weight, worked out once per word: the letter runs are most of a post's features
-    // (about 11 for each word), and the same words come back in post after post. Bounded, so odd words cannot fill memory.
+    // A word's own weight, the start of its pair hashes and its letter runs that have a weight, worked out once per word:
+    // the letter runs are most of a post's features (about 11 for each word), and the same words come back in post after
+    // post. Bounded, so odd words cannot fill memory.
     private const int MaxCachedWords = 50_000;
-    private readonly ConcurrentDictionary<string, (ulong Hash, int Offset, int Length, float[] Weights)[]> _letters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WordInfo> _words = new(StringComparer.Ordinal);
 
-    private (ulong Hash, int Offset, int Length, float[] Weights)[] LettersOf(string word)
+    private sealed record WordInfo(string Text, ulong Hash, float[]? Weights, int[] Classes, ulong PairPrefix, (ulong Hash, int Offset, int Length, float[] Weights)[] Letters);
+
+    private WordInfo WordFeatures(string word)
     {
-        if (_letters.TryGetValue(word, out var cached))
+        if (_words.TryGetValue(word, out var cached))
         {
             return cached;
         }
-        var weighted = LearnedFeatures.LetterRuns(word)
+        var hash = LearnedFeatures.WordHash(word);
+        var letters = LearnedFeatures.LetterRuns(word)
             .Where(l => _weights.ContainsKey(l.Hash))
             .Select(l => (l.Hash, l.Offset, l.Length, _weights[l.Hash]))
             .ToArray();
-        if (_letters.Count < MaxCachedWords)
+        var info = new WordInfo(word, hash, _weights.GetValueOrDefault(hash), LearnedFeatures.ClassesOf(word), LearnedFeatures.PairPrefix(word), letters);
+        if (_words.Count < MaxCachedWords)
         {
-            _letters.TryAdd(word, weighted);
+            _words.TryAdd(word, info);
         }
-        return weighted;
+        return info;
     }
 
     private sealed class Scratch
     {
         public HashSet<ulong> Seen { get; } = new(1024);
         public List<(LearnedFeature Feature, float[] Weights)> Present { get; } = new(1024);
+        public List<WordInfo> Words { get; } = new(256);
+        public Dictionary<int, int> FirstOfClass { get; } = [];
+        public List<LearnedFeature> ClassPairs { get; } = [];
     }
 
     /// <summary>The model file: a header with the rules, bias and thresholds, then one feature a line, its weights first.</summary>
     public void Write(TextWriter writer)
     {
         writer.WriteLine("# Waymark screener: learned rules (ADR 0021). Made by `waymark screen-train`; do not edit by hand.");
-        writer.WriteLine("# Each line: one weight per rule, then the feature (w word, b word pair, c letters of a word; _ marks a word's edge).");
+        writer.WriteLine("# Each line: one weight per rule, then the feature (w word, b word pair, c letters of a word; _ marks a word's edge; k a word list class, q two classes in one text).");
         writer.WriteLine("rules\t" + string.Join('\t', Modelled));
         writer.WriteLine("bias\t" + string.Join('\t', Bias.Select(Format)));
         writer.WriteLine("threshold\t" + string.Join('\t', Thresholds.Select(Format)));

@@ -8,27 +8,16 @@ internal enum FeatureKind
     Word,
     Pair,
     Letters,
-    Negated,
-    Joint,
-}
-
-/// <summary>Which features beyond words, pairs and letter runs a model reads (ADR 0028); the model file names them.</summary>
-[Flags]
-public enum FeatureOptions
-{
-    None = 0,
-
-    /// <summary>A word a denial governs ("dont" or "never" up to three words before, in its clause) also counts as "n word".</summary>
-    Negation = 1,
-
-    /// <summary>Where two words meet, the last three letters of the first and the first three of the next ("x ill mys").</summary>
-    Joints = 2,
+    Class,
+    ClassPair,
 }
 
 /// <summary>
 /// Turns the screener's normalised words into the features the learned rules weigh: each word (numbers as "#"),
-/// each pair of words in a row inside a sentence, and runs of 3 and 4 letters inside a word with its edges marked
-/// ("_sui", "icid", "de_") so a misspelling still shares most of its letters with the word. A feature is named by
+/// each pair of words in a row inside a sentence, runs of 3 and 4 letters inside a word with its edges marked
+/// ("_sui", "icid", "de_") so a misspelling still shares most of its letters with the word, and (ADR 0029) the word
+/// lists' class of each word ("k day" for "sunday", "k possessions" for "guitar") with each two classes found anywhere in
+/// the text ("q day want"), so a time, a plan, a goodbye or things given away weigh the same in any writer's words. A feature is named by
 /// its text ("w kill", "b end it", "c _sui") and looked up by a 64-bit hash of that text, so scoring a post
 /// allocates no strings; the text is rebuilt only to explain a result.
 /// </summary>
@@ -38,36 +27,28 @@ internal static class LearnedFeatures
     private const ulong Prime = 1099511628211UL;
     private static readonly int[] RunLengths = [3, 4];
 
-    private const int NegationScope = 3;
+    /// <summary>The word classes of the lists (screening-lexicon.json "classes") each single word belongs to, in a fixed order.</summary>
+    internal static IReadOnlyList<string> ClassNames => ScreeningLexicon.Embedded.ClassNames;
 
-    /// <summary>The denials that scope the next few words of a clause (the tokeniser drops apostrophes: "don't" is "dont").</summary>
-    private static readonly HashSet<string> Denials = new(StringComparer.Ordinal)
-    {
-        "not", "never", "no", "dont", "didnt", "doesnt", "havent", "hasnt", "wont", "isnt", "arent", "wasnt", "wouldnt",
-        "shouldnt", "cant", "cannot", "couldnt", "nt", "nothing", "nobody", "without",
-    };
+    internal static int[] ClassesOf(string word) => ScreeningLexicon.Embedded.ClassesOf(word);
 
-    public static void Enumerate(List<Token> tokens, List<LearnedFeature> into) => Enumerate(tokens, into, FeatureOptions.None);
-
-    public static void Enumerate(List<Token> tokens, List<LearnedFeature> into, FeatureOptions options)
+    public static void Enumerate(List<Token> tokens, List<LearnedFeature> into)
     {
         into.Clear();
+        var firstOfClass = new Dictionary<int, int>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = WordOf(tokens[i]);
             into.Add(new LearnedFeature(WordHash(word), i, i, FeatureKind.Word, 0, 0));
-            if ((options & FeatureOptions.Negation) != 0 && Denied(tokens, i))
+            foreach (var c in ClassesOf(word))
             {
-                into.Add(new LearnedFeature(NegatedHash(word), i, i, FeatureKind.Negated, 0, 0));
+                into.Add(new LearnedFeature(ClassHash(c), i, i, FeatureKind.Class, c, 0));
+                firstOfClass.TryAdd(c, i);
             }
             if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
             {
                 var next = WordOf(tokens[i + 1]);
                 into.Add(new LearnedFeature(PairHash(word, next), i, i + 1, FeatureKind.Pair, 0, 0));
-                if ((options & FeatureOptions.Joints) != 0)
-                {
-                    into.Add(new LearnedFeature(JointHash(word, next), i, i + 1, FeatureKind.Joint, 0, 0));
-                }
             }
             if (tokens[i].Number is not null)
             {
@@ -78,49 +59,42 @@ internal static class LearnedFeatures
                 into.Add(new LearnedFeature(hash, i, i, FeatureKind.Letters, offset, length));
             }
         }
+        AddClassPairs(firstOfClass, into);
     }
+
+    /// <summary>
+    /// Each two classes found anywhere in the text ("q day want"): a plan and a time need not be next to each other.
+    /// Placed at the first word of each, the earlier first.
+    /// </summary>
+    internal static void AddClassPairs(Dictionary<int, int> firstOfClass, List<LearnedFeature> into)
+    {
+        if (firstOfClass.Count < 2)
+        {
+            return;
+        }
+        var classes = firstOfClass.Keys.Order().ToArray();
+        for (var a = 0; a < classes.Length; a++)
+        {
+            for (var b = a + 1; b < classes.Length; b++)
+            {
+                var (x, y) = (firstOfClass[classes[a]], firstOfClass[classes[b]]);
+                into.Add(new LearnedFeature(ClassPairHash(classes[a], classes[b]), Math.Min(x, y), Math.Max(x, y), FeatureKind.ClassPair, classes[a], classes[b]));
+            }
+        }
+    }
+
+    public static ulong ClassHash(int c) => Mix(Mix(Offset, "k "), ClassNames[c]);
+
+    public static ulong ClassPairHash(int a, int b) => Mix(Mix(Mix(Mix(Offset, "q "), ClassNames[a]), ' '), ClassNames[b]);
 
     public static ulong WordHash(string word) => Mix(Mix(Offset, "w "), word);
 
-    public static ulong PairHash(string first, string second) => Mix(Mix(Mix(Mix(Offset, "b "), first), ' '), second);
+    public static ulong PairHash(string first, string second) => PairHash(PairPrefix(first), second);
 
-    public static ulong NegatedHash(string word) => Mix(Mix(Offset, "n "), word);
+    /// <summary>The hash of "b first " — a pair's hash goes on from it with the second word.</summary>
+    public static ulong PairPrefix(string first) => Mix(Mix(Mix(Offset, "b "), first), ' ');
 
-    public static ulong JointHash(string first, string second)
-    {
-        var h = Mix(Offset, "x ");
-        for (var k = Math.Max(0, first.Length - 3); k < first.Length; k++)
-        {
-            h = Mix(h, first[k]);
-        }
-        h = Mix(h, ' ');
-        for (var k = 0; k < Math.Min(3, second.Length); k++)
-        {
-            h = Mix(h, second[k]);
-        }
-        return h;
-    }
-
-    /// <summary>Whether a denial up to three words before governs this word, in the same clause ("i dont want to be here").</summary>
-    public static bool Denied(List<Token> tokens, int at)
-    {
-        if (Denials.Contains(tokens[at].Text))
-        {
-            return false;
-        }
-        for (var k = at - 1; k >= Math.Max(0, at - NegationScope); k--)
-        {
-            if (tokens[k].Clause != tokens[at].Clause)
-            {
-                return false;
-            }
-            if (Denials.Contains(tokens[k].Text))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public static ulong PairHash(ulong prefix, string second) => Mix(prefix, second);
 
     /// <summary>The runs of 3 and 4 letters of "_word_" (the underscores mark where the word starts and ends), each with its hash.</summary>
     public static IEnumerable<(ulong Hash, int Offset, int Length)> LetterRuns(string word)
@@ -145,13 +119,10 @@ internal static class LearnedFeatures
     {
         FeatureKind.Word => "w " + WordOf(tokens[f.FirstToken]),
         FeatureKind.Pair => "b " + WordOf(tokens[f.FirstToken]) + " " + WordOf(tokens[f.LastToken]),
-        FeatureKind.Negated => "n " + WordOf(tokens[f.FirstToken]),
-        FeatureKind.Joint => JointText(WordOf(tokens[f.FirstToken]), WordOf(tokens[f.LastToken])),
+        FeatureKind.Class => "k " + ClassNames[f.Offset],
+        FeatureKind.ClassPair => "q " + ClassNames[f.Offset] + " " + ClassNames[f.Length],
         _ => string.Concat("c ", ("_" + WordOf(tokens[f.FirstToken]) + "_").AsSpan(f.Offset, f.Length)),
     };
-
-    private static string JointText(string first, string second) =>
-        "x " + first[Math.Max(0, first.Length - 3)..] + " " + second[..Math.Min(3, second.Length)];
 
     public static ulong HashOf(string featureText) => Mix(Offset, featureText);
 
@@ -169,10 +140,10 @@ internal static class LearnedFeatures
     private static ulong Mix(ulong h, char c) => (h ^ c) * Prime;
 
     /// <summary>Distinct feature names of a text, for training.</summary>
-    public static IEnumerable<string> Names(List<Token> tokens, FeatureOptions options = FeatureOptions.None)
+    public static IEnumerable<string> Names(List<Token> tokens)
     {
         var features = new List<LearnedFeature>();
-        Enumerate(tokens, features, options);
+        Enumerate(tokens, features);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in features)
         {

@@ -33,32 +33,20 @@ public sealed class LearnedRules
     private readonly Dictionary<ulong, float[]> _weights;
     private readonly float[] _thresholds;
 
-    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds,
-        FeatureOptions features = FeatureOptions.None, float? urgentIfHeld = null, float? urgentWithHarm = null)
+    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds, float? urgentIfHeld = null)
     {
         _weights = weights;
         Names = names;
         Bias = bias;
         _thresholds = thresholds;
-        Features = features;
         UrgentIfHeld = urgentIfHeld;
-        UrgentWithHarm = urgentWithHarm;
     }
-
-    /// <summary>The features this model reads beside words, pairs and letter runs.</summary>
-    public FeatureOptions Features { get; }
 
     /// <summary>
     /// The urgent route (ADR 0028): a post already kept off the wall for another rule goes to the top of the queue as
     /// urgent when its R9 sum reaches this lower bar. It costs no published post, only a moderator's minutes. Off when null.
     /// </summary>
     public float? UrgentIfHeld { get; }
-
-    /// <summary>
-    /// The urgent route (ADR 0028): a first-person post in which the lists found self-harm (lived experience, a method,
-    /// numbers, a solution) is urgent when its R9 sum reaches this lower bar. Off when null.
-    /// </summary>
-    public float? UrgentWithHarm { get; }
 
     internal const int R9 = 4;
 
@@ -112,37 +100,60 @@ public sealed class LearnedRules
         present.Clear();
         Span<float> sums = stackalloc float[Bias.Length];
         Bias.CopyTo(sums);
+        var words = scratch.Words;
+        words.Clear();
+        var firstOfClass = scratch.FirstOfClass;
+        firstOfClass.Clear();
         for (var i = 0; i < tokens.Count; i++)
         {
-            var word = LearnedFeatures.WordOf(tokens[i]);
-            Add(new LearnedFeature(LearnedFeatures.WordHash(word), i, i, FeatureKind.Word, 0, 0), sums);
-            if ((Features & FeatureOptions.Negation) != 0 && LearnedFeatures.Denied(tokens, i))
+            words.Add(WordFeatures(LearnedFeatures.WordOf(tokens[i])));
+        }
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = words[i];
+            if (word.Weights is { } ww)
             {
-                Add(new LearnedFeature(LearnedFeatures.NegatedHash(word), i, i, FeatureKind.Negated, 0, 0), sums);
+                Weighed(new LearnedFeature(word.Hash, i, i, FeatureKind.Word, 0, 0), ww, sums);
+            }
+            foreach (var c in word.Classes)
+            {
+                Add(new LearnedFeature(LearnedFeatures.ClassHash(c), i, i, FeatureKind.Class, c, 0), sums);
+                firstOfClass.TryAdd(c, i);
             }
             if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
             {
-                var next = LearnedFeatures.WordOf(tokens[i + 1]);
-                Add(new LearnedFeature(LearnedFeatures.PairHash(word, next), i, i + 1, FeatureKind.Pair, 0, 0), sums);
-                if ((Features & FeatureOptions.Joints) != 0)
-                {
-                    Add(new LearnedFeature(LearnedFeatures.JointHash(word, next), i, i + 1, FeatureKind.Joint, 0, 0), sums);
-                }
+                Add(new LearnedFeature(LearnedFeatures.PairHash(word.PairPrefix, words[i + 1].Text), i, i + 1, FeatureKind.Pair, 0, 0), sums);
             }
             if (tokens[i].Number is not null)
             {
                 continue;
             }
-            foreach (var (hash, offset, length, _) in LettersOf(word))
+            foreach (var (hash, offset, length, weights) in word.Letters)
             {
-                Add(new LearnedFeature(hash, i, i, FeatureKind.Letters, offset, length), sums);
+                Weighed(new LearnedFeature(hash, i, i, FeatureKind.Letters, offset, length), weights, sums);
             }
+        }
+
+        var pairs = scratch.ClassPairs;
+        pairs.Clear();
+        LearnedFeatures.AddClassPairs(firstOfClass, pairs);
+        foreach (var f in pairs)
+        {
+            Add(f, sums);
         }
 
         void Add(LearnedFeature f, Span<float> sums)
         {
             // Most features have no weight: look the weight up first, so only the few that count are remembered.
-            if (_weights.TryGetValue(f.Hash, out var w) && seen.Add(f.Hash))
+            if (_weights.TryGetValue(f.Hash, out var w))
+            {
+                Weighed(f, w, sums);
+            }
+        }
+
+        void Weighed(LearnedFeature f, float[] w, Span<float> sums)
+        {
+            if (seen.Add(f.Hash))
             {
                 present.Add((f, w));
                 for (var r = 0; r < sums.Length; r++)
@@ -196,53 +207,53 @@ public sealed class LearnedRules
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    // A word's letter runs that have a weight, worked out once per word: the letter runs are most of a post's features
-    // (about 11 for each word), and the same words come back in post after post. Bounded, so odd words cannot fill memory.
+    // A word's own weight, the start of its pair hashes and its letter runs that have a weight, worked out once per word:
+    // the letter runs are most of a post's features (about 11 for each word), and the same words come back in post after
+    // post. Bounded, so odd words cannot fill memory.
     private const int MaxCachedWords = 50_000;
-    private readonly ConcurrentDictionary<string, (ulong Hash, int Offset, int Length, float[] Weights)[]> _letters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WordInfo> _words = new(StringComparer.Ordinal);
 
-    private (ulong Hash, int Offset, int Length, float[] Weights)[] LettersOf(string word)
+    private sealed record WordInfo(string Text, ulong Hash, float[]? Weights, int[] Classes, ulong PairPrefix, (ulong Hash, int Offset, int Length, float[] Weights)[] Letters);
+
+    private WordInfo WordFeatures(string word)
     {
-        if (_letters.TryGetValue(word, out var cached))
+        if (_words.TryGetValue(word, out var cached))
         {
             return cached;
         }
-        var weighted = LearnedFeatures.LetterRuns(word)
+        var hash = LearnedFeatures.WordHash(word);
+        var letters = LearnedFeatures.LetterRuns(word)
             .Where(l => _weights.ContainsKey(l.Hash))
             .Select(l => (l.Hash, l.Offset, l.Length, _weights[l.Hash]))
             .ToArray();
-        if (_letters.Count < MaxCachedWords)
+        var info = new WordInfo(word, hash, _weights.GetValueOrDefault(hash), LearnedFeatures.ClassesOf(word), LearnedFeatures.PairPrefix(word), letters);
+        if (_words.Count < MaxCachedWords)
         {
-            _letters.TryAdd(word, weighted);
+            _words.TryAdd(word, info);
         }
-        return weighted;
+        return info;
     }
 
     private sealed class Scratch
     {
         public HashSet<ulong> Seen { get; } = new(1024);
         public List<(LearnedFeature Feature, float[] Weights)> Present { get; } = new(1024);
+        public List<WordInfo> Words { get; } = new(256);
+        public Dictionary<int, int> FirstOfClass { get; } = [];
+        public List<LearnedFeature> ClassPairs { get; } = [];
     }
 
     /// <summary>The model file: a header with the rules, bias and thresholds, then one feature a line, its weights first.</summary>
     public void Write(TextWriter writer)
     {
         writer.WriteLine("# Waymark screener: learned rules (ADR 0021). Made by `waymark screen-train`; do not edit by hand.");
-        writer.WriteLine("# Each line: one weight per rule, then the feature (w word, b word pair, c letters of a word; _ marks a word's edge).");
+        writer.WriteLine("# Each line: one weight per rule, then the feature (w word, b word pair, c letters of a word; _ marks a word's edge; k a word list class, q two classes in one text).");
         writer.WriteLine("rules\t" + string.Join('\t', Modelled));
         writer.WriteLine("bias\t" + string.Join('\t', Bias.Select(Format)));
         writer.WriteLine("threshold\t" + string.Join('\t', Thresholds.Select(Format)));
-        if (Features != FeatureOptions.None)
-        {
-            writer.WriteLine("features\t" + string.Join('\t', Enum.GetValues<FeatureOptions>().Where(f => f != FeatureOptions.None && Features.HasFlag(f)).Select(f => f.ToString().ToLowerInvariant())));
-        }
         if (UrgentIfHeld is { } held)
         {
             writer.WriteLine("urgent-if-held\t" + Format(held));
-        }
-        if (UrgentWithHarm is { } harm)
-        {
-            writer.WriteLine("urgent-with-harm\t" + Format(harm));
         }
         foreach (var name in Names)
         {
@@ -263,8 +274,7 @@ public sealed class LearnedRules
     public static LearnedRules Read(TextReader reader)
     {
         float[]? bias = null, thresholds = null;
-        var features = FeatureOptions.None;
-        float? urgentIfHeld = null, urgentWithHarm = null;
+        float? urgentIfHeld = null;
         var weights = new Dictionary<ulong, float[]>();
         var names = new List<string>();
         while (reader.ReadLine() is { } line)
@@ -288,17 +298,8 @@ public sealed class LearnedRules
                 case "threshold":
                     thresholds = Floats(parts, 1);
                     continue;
-                case "features":
-                    foreach (var f in parts.Skip(1))
-                    {
-                        features |= Enum.Parse<FeatureOptions>(f, ignoreCase: true);
-                    }
-                    continue;
                 case "urgent-if-held":
                     urgentIfHeld = Floats(parts, 1, 1)[0];
-                    continue;
-                case "urgent-with-harm":
-                    urgentWithHarm = Floats(parts, 1, 1)[0];
                     continue;
             }
             if (parts.Length != Modelled.Length + 1)
@@ -313,7 +314,7 @@ public sealed class LearnedRules
         {
             throw new InvalidDataException("The screener model has no bias or threshold line for each rule.");
         }
-        return new LearnedRules(weights, names, bias, thresholds, features, urgentIfHeld, urgentWithHarm);
+        return new LearnedRules(weights, names, bias, thresholds, urgentIfHeld);
     }
 
     private static float[] Floats(string[] parts, int from, int count = 5) =>

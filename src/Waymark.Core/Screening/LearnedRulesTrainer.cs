@@ -33,11 +33,9 @@ public static class LearnedRulesTrainer
         /// posts; at 3.5 for R9 and 4 for R1 it held none of the near-misses in PostScreenerTests (ADR 0024). Leaving one
         /// writer out at a time, R1 3.5 and R3, R4, R5 2.5 catch more for no more false holds and still hold none of
         /// them; R9 stays at 3.5, because at 3 "won't be around tomorrow, dentist, back on friday" is urgent (ADR 0028).
+        /// Trained on blind-7 too, R4 goes to 3: at 2.5, leaving one writer out, blind-3's false holds went over 10 % (ADR 0029).
         /// </summary>
-        public IReadOnlyList<float>? MinThresholdByRule { get; init; } = [3.5f, 2.5f, 2.5f, 2.5f, 3.5f];
-
-        /// <summary>Features beyond words, pairs and letter runs (ADR 0028).</summary>
-        public FeatureOptions Features { get; init; } = FeatureOptions.None;
+        public IReadOnlyList<float>? MinThresholdByRule { get; init; } = [3.5f, 2.5f, 3f, 2.5f, 3.5f];
 
         /// <summary>
         /// The urgent route's bar for a post already held for another rule (<see cref="LearnedRules.UrgentIfHeld"/>); null is
@@ -45,12 +43,6 @@ public static class LearnedRulesTrainer
         /// first and about 2 in 100 more other posts, for no more held safe posts (ADR 0028).
         /// </summary>
         public float? UrgentIfHeld { get; init; } = 0f;
-
-        /// <summary>
-        /// The urgent route's bar for a first-person post the lists found self-harm in (<see cref="LearnedRules.UrgentWithHarm"/>);
-        /// null is off, as it ships: leaving one writer out it added one or two urgent posts per set for as many held safe ones (ADR 0028).
-        /// </summary>
-        public float? UrgentWithHarm { get; init; }
     }
 
     public static LearnedRules Train(IReadOnlyList<TrainingPost> posts) => Train(posts, new Settings());
@@ -66,7 +58,7 @@ public static class LearnedRulesTrainer
         var (MinPosts, Budget, MinThreshold) = (settings.MinPosts, settings.Budget, settings.MinThreshold);
         var screener = PostScreener.RulesOnly;
         var rules = LearnedRules.Modelled;
-        var named = posts.Select(p => LearnedFeatures.Names(screener.LearnedTokens(p.Text, p.Kind), settings.Features).ToArray()).ToList();
+        var named = posts.Select(p => LearnedFeatures.Names(screener.LearnedTokens(p.Text, p.Kind)).ToArray()).ToList();
         var names = named.SelectMany(n => n).GroupBy(n => n, StringComparer.Ordinal)
             .Where(g => g.Count() >= MinPosts).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
@@ -112,7 +104,7 @@ public static class LearnedRulesTrainer
         {
             byHash.Add(LearnedFeatures.HashOf(names[f]), Round(weights.AsSpan(f * rules.Length, rules.Length).ToArray()));
         }
-        return new LearnedRules(byHash, names, Round(bias), Round(thresholds), settings.Features, settings.UrgentIfHeld, settings.UrgentWithHarm);
+        return new LearnedRules(byHash, names, Round(bias), Round(thresholds), settings.UrgentIfHeld);
     }
 
     // The file keeps 4 decimals; rounding here means a model just trained scores exactly as the file it writes.

@@ -40,6 +40,12 @@ internal sealed class PatternElement
     private HashSet<int>? _idSet;
     private int[]? _fuzzyIds;
 
+    /// <summary>The numbers of this step's words (its exact words and <c>~words</c>), once numbered.</summary>
+    public int[] WordIds { get; private set; } = [];
+
+    /// <summary>The numbers of this step's <c>~words</c>, matched by a word's spelling fix.</summary>
+    public int[] FuzzyWordIds => _fuzzyIds ?? [];
+
     internal void NumberWords(IReadOnlyDictionary<string, int> ids)
     {
         if (Words is null)
@@ -47,6 +53,7 @@ internal sealed class PatternElement
             return;
         }
         var numbers = Words.Select(w => ids[w]).ToArray();
+        WordIds = numbers;
         if (numbers.Length <= 8)
         {
             _ids = numbers;

@@ -114,9 +114,8 @@ public sealed class PostScreener
         if (_learned is not null)
         {
             // Beside the lists, never instead of them: a learned rule adds a match only where its list found none.
-            var harmFound = matches.Any(m => !m.Negated && HarmRules.Contains(m.Rule));
             matches.AddRange(_learned.Match(text, learnedTokens!, [.. matches.Select(m => m.Rule)], out var sums));
-            if (!displayName && UrgentRoute(matches, sums[LearnedRules.R9], harmFound, tokens) is { } reason)
+            if (!displayName && UrgentRoute(matches, sums[LearnedRules.R9]) is { } reason)
             {
                 matches.Add(LearnedRules.UrgentRoute(text, learnedTokens!, reason));
             }
@@ -131,15 +130,11 @@ public sealed class PostScreener
             matches.Any(m => m.Rule == SafeMessagingRule.R8) ? AuthorMessages.KinderWords : null);
     }
 
-    // The rules whose list match means the post is about self-harm, for the urgent route.
-    private static readonly SafeMessagingRule[] HarmRules = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R7];
-
     internal const string HeldRouteReason = "Kept off the wall for another rule, and reads somewhat like the posts in the labelled sets that disclose intent or a plan (learned); put first so a person reads it now; the words shown weighed most.";
-    internal const string HarmRouteReason = "Written in the first person about self-harm, and reads somewhat like the posts in the labelled sets that disclose intent or a plan (learned); put first so a person reads it now; the words shown weighed most.";
 
     // The urgent route (ADR 0028): below the learned R9 threshold, a post is still put first when it is already kept off
-    // the wall (costing only a moderator's minutes), or when it is about self-harm in the first person. Content only.
-    private string? UrgentRoute(List<RuleMatch> matches, float r9Sum, bool harmFound, List<Token> tokens)
+    // the wall (costing only a moderator's minutes). Content only.
+    private string? UrgentRoute(List<RuleMatch> matches, float r9Sum)
     {
         var outcome = matches.Count == 0 ? ScreeningOutcome.Publish : matches.Max(m => m.Outcome);
         if (outcome == ScreeningOutcome.Urgent)
@@ -149,10 +144,6 @@ public sealed class PostScreener
         if (_learned!.UrgentIfHeld is { } held && outcome >= ScreeningOutcome.Hold && r9Sum >= held)
         {
             return HeldRouteReason;
-        }
-        if (_learned.UrgentWithHarm is { } harm && harmFound && r9Sum >= harm && tokens.Any(t => _lexicon.FirstPerson.Contains(t.Text)))
-        {
-            return HarmRouteReason;
         }
         return null;
     }
@@ -167,7 +158,8 @@ public sealed class PostScreener
         var index = _lexicon.ByStart[(int)phase];
         var tokens = run.Tokens;
         var found = new List<Hit>();
-        var lists = new List<(ScreeningGroup Group, PatternElement[] Pattern)>?[PatternIndex.MaxLists];
+        var lists = new PatternList?[PatternIndex.MaxLists];
+        var selected = t_selected ??= new List<int>(256);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (run.Masked[i])
@@ -175,15 +167,21 @@ public sealed class PostScreener
                 continue;
             }
             var n = index.Candidates(tokens[i], run.Fuzzy[i], lists);
+            var (nextId, nextFuzzyId) = NextIds(run, i);
             for (var k = 0; k < n; k++)
             {
-                TryAll(run, lists[k]!, i, found);
+                var list = lists[k]!;
+                list.Select(nextId, nextFuzzyId, selected);
+                foreach (var e in selected)
+                {
+                    TryOne(run, list[e], i, found);
+                }
             }
         }
         foreach (var hit in found)
         {
             // One report per place per word list: a later pattern of the same list inside an earlier match adds nothing.
-            if (hits.Any(h => h.Group == hit.Group && h.Start <= hit.End && hit.Start <= h.End))
+            if (Overlaps(hits, hit.Group, hit.Start, hit.End))
             {
                 continue;
             }
@@ -201,28 +199,53 @@ public sealed class PostScreener
         }
     }
 
-    private void TryAll(in Run run, List<(ScreeningGroup Group, PatternElement[] Pattern)> candidates, int start, List<Hit> found)
+    [ThreadStatic]
+    private static List<int>? t_selected;
+
+    // The numbers of the word after this one, for the second level of the pattern index: none when it is in another
+    // sentence or hidden by a safe phrase, because then no pattern can take it.
+    private static (int Id, int FuzzyId) NextIds(in Run run, int i)
     {
-        foreach (var (group, pattern) in candidates)
+        var next = i + 1;
+        if (next >= run.Tokens.Count || run.Tokens[next].Sentence != run.Tokens[i].Sentence || run.Masked[next])
         {
-            var end = MatchFrom(run, pattern, 0, start, run.Tokens[start].Sentence, -1);
-            if (end < 0 || found.Any(h => h.Group == group && h.Start <= end && start <= h.End))
-            {
-                continue;
-            }
-            if (Preceded(run, group.UnlessAfter, start) || (group.FirstPerson && !InFirstPerson(run.Tokens, start)))
-            {
-                continue;
-            }
-            var negatedBefore = NegatedBefore(run.Tokens, start);
-            var negatedInside = NegatedInside(run.Tokens, start, end);
-            if ((negatedBefore && group.DropWhenNegated) || (negatedInside && group.DropWhenNegatedInside))
-            {
-                continue;
-            }
-            var negated = negatedBefore || negatedInside;
-            found.Add(new Hit(group, start, end, negated));
+            return (-1, -1);
         }
+        return (run.Ids[next], run.FuzzyIds[next]);
+    }
+
+    private static bool Overlaps(List<Hit> hits, ScreeningGroup group, int start, int end)
+    {
+        foreach (var h in hits)
+        {
+            if (h.Group == group && h.Start <= end && start <= h.End)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void TryOne(in Run run, (ScreeningGroup Group, PatternElement[] Pattern) candidate, int start, List<Hit> found)
+    {
+        var (group, pattern) = candidate;
+        var end = MatchFrom(run, pattern, 0, start, run.Tokens[start].Sentence, -1);
+        if (end < 0 || Overlaps(found, group, start, end))
+        {
+            return;
+        }
+        if (Preceded(run, group.UnlessAfter, start) || (group.FirstPerson && !InFirstPerson(run.Tokens, start)))
+        {
+            return;
+        }
+        var negatedBefore = NegatedBefore(run.Tokens, start);
+        var negatedInside = NegatedInside(run.Tokens, start, end);
+        if ((negatedBefore && group.DropWhenNegated) || (negatedInside && group.DropWhenNegatedInside))
+        {
+            return;
+        }
+        var negated = negatedBefore || negatedInside;
+        found.Add(new Hit(group, start, end, negated));
     }
 
     /// <summary>The index of the last word the pattern takes when it matches from <paramref name="at"/>, else -1.</summary>
@@ -323,15 +346,19 @@ public sealed class PostScreener
         {
             return false;
         }
-        var lists = new List<(ScreeningGroup Group, PatternElement[] Pattern)>?[PatternIndex.MaxLists];
+        var lists = new PatternList?[PatternIndex.MaxLists];
+        var selected = new List<int>();
         for (var at = 0; at < run.Tokens.Count; at++)
         {
             var n = phrases.Candidates(run.Tokens[at], run.Fuzzy[at], lists);
+            var (nextId, nextFuzzyId) = NextIds(run, at);
             for (var k = 0; k < n; k++)
             {
-                foreach (var (_, phrase) in lists[k]!)
+                var list = lists[k]!;
+                list.Select(nextId, nextFuzzyId, selected);
+                foreach (var e in selected)
                 {
-                    if (MatchFrom(run, phrase, 0, at, run.Tokens[at].Sentence, -1) >= 0)
+                    if (MatchFrom(run, list[e].Pattern, 0, at, run.Tokens[at].Sentence, -1) >= 0)
                     {
                         return true;
                     }

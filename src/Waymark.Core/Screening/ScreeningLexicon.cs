@@ -38,6 +38,51 @@ internal sealed class ScreeningLexicon
 
     public static ScreeningLexicon Embedded { get; } = LoadEmbedded();
 
+    /// <summary>The names of the word classes, in file order, for the learned rules' class features (ADR 0029).</summary>
+    public List<string> ClassNames { get; } = [];
+
+    private readonly Dictionary<string, int[]> _classesOfWord = new(StringComparer.Ordinal);
+
+    /// <summary>The classes a single word belongs to (by its one-word members, "~" dropped), as indexes into <see cref="ClassNames"/>.</summary>
+    public int[] ClassesOf(string word) => _classesOfWord.TryGetValue(word, out var classes) ? classes : [];
+
+    private void IndexClassWords()
+    {
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (name, words) in _classes)
+        {
+            var c = ClassNames.Count;
+            ClassNames.Add(name);
+            foreach (var entry in words)
+            {
+                if (entry.Contains(' ', StringComparison.Ordinal) || entry.Contains('@', StringComparison.Ordinal) || entry.Contains('(', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                foreach (var alt in entry.Split('|'))
+                {
+                    var w = alt.TrimStart('~');
+                    if (w.Length == 0 || w.EndsWith('*') || w.EndsWith('?') || w.StartsWith('!'))
+                    {
+                        continue;
+                    }
+                    if (!byWord.TryGetValue(w, out var list))
+                    {
+                        byWord[w] = list = [];
+                    }
+                    if (!list.Contains(c))
+                    {
+                        list.Add(c);
+                    }
+                }
+            }
+        }
+        foreach (var (w, list) in byWord)
+        {
+            _classesOfWord[w] = [.. list];
+        }
+    }
+
     private static ScreeningLexicon LoadEmbedded()
     {
         using var stream = typeof(ScreeningLexicon).Assembly.GetManifestResourceStream("Waymark.Core.screening-lexicon.json")
@@ -54,6 +99,7 @@ internal sealed class ScreeningLexicon
         {
             lexicon._classes[c.Name] = Strings(c.Value.GetProperty("words"));
         }
+        lexicon.IndexClassWords();
         lexicon.Negators = Set(root.GetProperty("negators"));
         lexicon.FirstPerson = Set(root.GetProperty("first_person"));
         lexicon.FirstNames = Set(root.GetProperty("first_names").GetProperty("words"));
@@ -79,6 +125,14 @@ internal sealed class ScreeningLexicon
         }
         lexicon.BuildSpellingIndex();
         lexicon.NumberWords();
+        foreach (var index in lexicon.ByStart)
+        {
+            index.Freeze();
+        }
+        foreach (var group in lexicon.Groups)
+        {
+            group.UnlessInText.Freeze();
+        }
         return lexicon;
     }
 

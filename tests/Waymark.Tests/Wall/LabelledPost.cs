@@ -40,14 +40,13 @@ public sealed record LabelledPost(
     public static readonly string Blind6File = Path.Combine("Blind6", "blind6-posts.jsonl");
 
     /// <summary>
-    /// The seventh blind set (another author, written while blind-6 was trained on; never opened by anyone working on the
-    /// screener). Measured once by the lead after ADR 0028 merged. Once a session tunes or trains on it, move it into
-    /// <see cref="SpentFiles"/> and have blind-8 written first.
+    /// The seventh blind set (another author, written while blind-6 was trained on). Measured once (4 Dec 2026: R9 urgent
+    /// 0.59), then spent: trained on (branch screen14, ADR 0029). No word list was written from its misses.
     /// </summary>
     public static readonly string Blind7File = Path.Combine("Blind7", "blind7-posts.jsonl");
 
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
-    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File];
+    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File];
 
     /// <summary>
     /// The spent sets by writer, for leaving one writer out at a time (ADR 0028): the tuning and held-out files were
@@ -62,6 +61,7 @@ public sealed record LabelledPost(
         ("blind-4", [Blind4File]),
         ("blind-5", [Blind5File]),
         ("blind-6", [Blind6File]),
+        ("blind-7", [Blind7File]),
     ];
 
     /// <summary>Safe near-misses written to train the learned rules only (near-misses.md); never measured.</summary>

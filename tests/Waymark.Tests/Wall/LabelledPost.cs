@@ -45,6 +45,12 @@ public sealed record LabelledPost(
     /// </summary>
     public static readonly string Blind7File = Path.Combine("Blind7", "blind7-posts.jsonl");
 
+    /// <summary>
+    /// The eighth blind set (another author, written while blind-7 was trained on). Measured once (5 Dec 2026: R9 urgent
+    /// 0.62) and not trained or tuned on: it is what says how the screener does for a writer it has not seen.
+    /// </summary>
+    public static readonly string Blind8File = Path.Combine("Blind8", "blind8-posts.jsonl");
+
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File];
 

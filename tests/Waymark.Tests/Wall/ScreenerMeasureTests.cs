@@ -118,14 +118,18 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // Blind-7 first: written without sight of the screener and never tuned or trained on, so its figures are the
-        // honest ones for a new writer. Required: blind-6 is spent (ADR 0028), so without blind-7 nothing here says how
+        // Blind-8 first: written without sight of the screener and never tuned or trained on, so its figures are the
+        // honest ones for a new writer. Required: blind-7 is spent (ADR 0029), so without blind-8 nothing here says how
         // the screener does for someone whose posts it has not seen. Printed, with no floor: a floor set from its own
         // figures would only invite tuning on it.
-        var blind7Path = LabelledPost.PathOf(LabelledPost.Blind7File);
-        Assert.True(File.Exists(blind7Path),
-            $"blind-7 is missing (expected at {blind7Path}). Blind-6 is spent (trained on, ADR 0028), so the screener has no " +
-            "blind set left: a new writer must write blind-7 (Wall/Blind7/blind7-posts.jsonl) before the screener is measured.");
+        var blind8Path = LabelledPost.PathOf(LabelledPost.Blind8File);
+        Assert.True(File.Exists(blind8Path),
+            $"blind-8 is missing (expected at {blind8Path}). Blind-7 is spent (trained on, ADR 0029), so the screener has no " +
+            "blind set left: a new writer must write blind-8 (Wall/Blind8/blind8-posts.jsonl) before the screener is measured.");
+        var blind8 = LabelledPost.Load(LabelledPost.Blind8File);
+        Assert.True(blind8.Count >= 300, $"blind-8 has {blind8.Count} rows");
+        Print("blind-8 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind8, Measure(blind8));
+
         var blind7 = LabelledPost.Load(LabelledPost.Blind7File);
         Assert.True(blind7.Count >= 300, $"blind-7 has {blind7.Count} rows");
         Print("blind-7 (SPENT: measured once on 4 Dec 2026, R9 urgent 0.59; then trained on, ADR 0029; its figures flatter the screener)", blind7, Measure(blind7));

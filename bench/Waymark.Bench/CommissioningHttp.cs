@@ -27,7 +27,9 @@ public static partial class CommissioningHttp
             account = await new AccountAdministration(db, TimeProvider.System).AddUserAsync(
                 $"bench-http-{DateTime.UtcNow:yyyyMMddHHmmss}@example.invalid", Roles.Commissioner, null, areas, Actor.CommandLine);
         }
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        // Cookies kept by hand: a Production server marks them Secure, which a cookie container will not send over
+        // plain HTTP to 127.0.0.1 (a TLS front end would only add its own time to every figure).
+        using var handler = new CookieJar(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
         using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
         await SubmitAsync(http, account.SetPasswordPath, [new("Password", Password)]);
         await SubmitAsync(http, "/account/sign-in", [new("Input.Email", account.Email), new("Input.Password", Password)]);
@@ -41,7 +43,7 @@ public static partial class CommissioningHttp
         var pages = PageOf().Match(waits) is { Success: true } m ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 1;
         Require(waits.Contains("Figures refreshed at", StringComparison.Ordinal), "the waits page is not from a snapshot: refresh first (bench --commissioning)");
         var services = ServicesOf().Match(waits).Groups[1].Value;
-        Console.WriteLine(FormattableString.Invariant($"commissioner for {areas.Count} areas; waits page: {services} services, {pages} pages of {Core.Commissioning.WaitsReport.ServicesPerPage}"));
+        Console.WriteLine(FormattableString.Invariant($"commissioner for {string.Join(", ", areas)}; waits page: {services} services, {pages} pages of {Core.Commissioning.WaitsReport.ServicesPerPage}"));
         foreach (var path in new[] { "/commissioning", "/commissioning/waits", FormattableString.Invariant($"/commissioning/waits?page={(pages / 2) + 1}") })
         {
             await TimeAsync(http, path, 3); // warm
@@ -117,6 +119,27 @@ public static partial class CommissioningHttp
         var offset = hash[^1] & 0x0F;
         var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
         return (binary % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    private sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (_cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => c.Key + "=" + c.Value)));
+            }
+            var response = await base.SendAsync(request, cancellationToken);
+            foreach (var set in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                var pair = set.Split(';')[0];
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                _cookies[pair[..eq]] = pair[(eq + 1)..];
+            }
+            return response;
+        }
     }
 
     private static void Require(bool ok, string why)

@@ -61,9 +61,11 @@ public sealed class WaitsData
         var since = now.AddDays(-WaitsReport.WindowDays);
         var referred = db.Referrals.AsNoTracking().Where(r => r.CreatedAt >= since);
 
-        // Response times first (few rows), so each referral can be reduced to its figures as it is read.
+        // Response times first (one attribute a service at most), so each referral can be reduced to its figures as it
+        // is read. Every service's, not only the referred ones': referrals have no index by service, and a subquery per
+        // attribute would scan them all each time.
         var stated = await db.ServiceAttributes.AsNoTracking()
-            .Where(a => a.TaxonomyTermId == ReferralFollowUps.ResponseTimeTerm && referred.Any(r => r.ServiceId == a.ServiceId))
+            .Where(a => a.TaxonomyTermId == ReferralFollowUps.ResponseTimeTerm)
             .Select(a => new { a.ServiceId, a.Value })
             .ToListAsync(ct);
         var responseDays = new Dictionary<Guid, int>();
@@ -112,8 +114,9 @@ public sealed class WaitsData
 
         var places = await coverage.PlacesAsync(byService.Keys, ct);
         var nationalRemote = byService.Where(s => places.TryGetValue(s.Key, out var p) && p.Count == 0).Sum(s => (int)s.Value.Counts[0]);
+        var ids = byService.Keys.ToArray();
         var names = (await db.Services.AsNoTracking()
-            .Where(s => referred.Any(r => r.ServiceId == s.Id))
+            .Where(s => EF.Parameter(ids).Contains(s.Id))
             .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name })
             .ToListAsync(ct))
             .ToDictionary(s => s.Id, s => (s.Name, (string?)s.Organisation));

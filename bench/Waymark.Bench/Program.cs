@@ -60,6 +60,13 @@ if (args.Contains("--commissioning"))
         int.Parse(Option("--referrals") ?? "1000000", CultureInfo.InvariantCulture), int.Parse(Option("--rounds") ?? "5", CultureInfo.InvariantCulture));
     return 0;
 }
+if (Option("--commissioning-http") is { } requests)
+{
+    var connection = Option("--database") ?? throw new InvalidOperationException("--commissioning-http N needs --database \"<connection string>\" and --url http://127.0.0.1:PORT");
+    await CommissioningHttp.RunAsync(Option("--url") ?? "http://127.0.0.1:5890", connection, int.Parse(requests, CultureInfo.InvariantCulture),
+        (Option("--areas") ?? "Yorkshire and the Humber").Split(',').Select(a => a.Trim()).ToList());
+    return 0;
+}
 if (args.Contains("--per-query"))
 {
     PerQuery.ColdCountsEachPass = args.Contains("--cold-counts");

@@ -39,6 +39,9 @@ public sealed class CommissioningSnapshots(WaymarkDbContext db, TimeProvider tim
 
     public static string WaitsKey(IEnumerable<LocalAuthority> areas) => "waits:" + string.Join(";", areas.Select(a => a.Code).Order(StringComparer.Ordinal));
 
+    /// <summary>The key of one page (from 1) of a waits report's services.</summary>
+    public static string WaitsPageKey(IEnumerable<LocalAuthority> areas, int page) => WaitsKey(areas) + "#services:" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Refreshes if no other run holds the claim and the last refresh is at least <paramref name="every"/> old; says whether it did.</summary>
     public async Task<bool> RefreshIfDueAsync(TimeSpan every, CancellationToken ct = default)
     {
@@ -94,10 +97,17 @@ public sealed class CommissioningSnapshots(WaymarkDbContext db, TimeProvider tim
         {
             rows.Add(new CommissioningSnapshot { Key = CoverageKey(region), Json = JsonSerializer.Serialize(await coverage.CountsAsync(region, ct)), RefreshedAt = at });
         }
-        foreach (var areas in await AreaSetsAsync(ct))
+        var areaSets = await AreaSetsAsync(ct);
+        if (areaSets.Count > 0)
         {
-            var report = await WaitsReport.ForAsync(db, time, areas, coverage, ct);
-            rows.Add(new CommissioningSnapshot { Key = WaitsKey(areas), Json = JsonSerializer.Serialize(report.ToSnapshot()), RefreshedAt = at });
+            // The referrals are read once for every set of areas; each report is then put together from its services.
+            var waits = await WaitsData.ReadAsync(db, time, coverage, ct);
+            foreach (var areas in areaSets)
+            {
+                var report = waits.For(areas);
+                rows.Add(new CommissioningSnapshot { Key = WaitsKey(areas), Json = JsonSerializer.Serialize(report.ToSnapshot()), RefreshedAt = at });
+                rows.AddRange(report.ServicePages().Select((page, i) => new CommissioningSnapshot { Key = WaitsPageKey(areas, i + 1), Json = JsonSerializer.Serialize(page), RefreshedAt = at }));
+            }
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.CommissioningSnapshots.ExecuteDeleteAsync(ct);
@@ -115,11 +125,39 @@ public sealed class CommissioningSnapshots(WaymarkDbContext db, TimeProvider tim
         return row is null ? null : (Coverage.FromCounts(JsonSerializer.Deserialize<CoverageCounts>(row.Json)!), row.RefreshedAt);
     }
 
-    /// <summary>The waits report for exactly these areas from the snapshot; null when these areas were not held by anyone at the last refresh.</summary>
+    /// <summary>The waits report for exactly these areas from the snapshot, every service in it (for the CSV); null when these areas were not held by anyone at the last refresh.</summary>
     public static async Task<(WaitsReport Report, DateTimeOffset RefreshedAt)?> WaitsAsync(WaymarkDbContext db, IReadOnlyList<LocalAuthority> areas, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var row = await ReadAsync(db, WaitsKey(areas), ct);
-        return row is null ? null : (WaitsReport.FromSnapshot(JsonSerializer.Deserialize<WaitsReport.Snapshot>(row.Json)!), row.RefreshedAt);
+        if (row is null)
+        {
+            return null;
+        }
+        var head = JsonSerializer.Deserialize<WaitsReport.Snapshot>(row.Json)!;
+        var keys = Enumerable.Range(1, WaitsReport.PagesFor(head.ServiceCount)).Select(p => WaitsPageKey(areas, p)).ToList();
+        var pages = (await db.CommissioningSnapshots.AsNoTracking().Where(s => keys.Contains(s.Key)).Select(s => new { s.Key, s.Json }).ToListAsync(ct))
+            .ToDictionary(p => p.Key, p => p.Json, StringComparer.Ordinal);
+        var services = keys.Where(pages.ContainsKey).SelectMany(k => JsonSerializer.Deserialize<List<WaitsReport.SnapshotRow>>(pages[k])!);
+        return (WaitsReport.FromSnapshot(head, services), row.RefreshedAt);
+    }
+
+    /// <summary>
+    /// The same with only the services on page <paramref name="page"/> (from 1; one past the last is empty), reading
+    /// two rows, and how many services there are in all: what the waits page shows.
+    /// </summary>
+    public static async Task<(WaitsReport Report, int ServiceCount, DateTimeOffset RefreshedAt)?> WaitsPageAsync(WaymarkDbContext db, IReadOnlyList<LocalAuthority> areas, int page, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keys = new[] { WaitsKey(areas), WaitsPageKey(areas, page) };
+        var rows = await db.CommissioningSnapshots.AsNoTracking().Where(s => keys.Contains(s.Key)).ToListAsync(ct);
+        if (rows.Find(r => r.Key == keys[0]) is not { } row)
+        {
+            return null;
+        }
+        var head = JsonSerializer.Deserialize<WaitsReport.Snapshot>(row.Json)!;
+        var services = rows.Find(r => r.Key == keys[1]) is { } p ? JsonSerializer.Deserialize<List<WaitsReport.SnapshotRow>>(p.Json)! : [];
+        return (WaitsReport.FromSnapshot(head, services), head.ServiceCount, row.RefreshedAt);
     }
 
     private static Task<CommissioningSnapshot?> ReadAsync(WaymarkDbContext db, string key, CancellationToken ct) =>

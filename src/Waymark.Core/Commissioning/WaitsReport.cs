@@ -105,7 +105,7 @@ public sealed record WaitsReport(
     public static string ReasonWords(ReferralReason? reason) => reason is { } r ? ReferralReasons.Label(r) : "reason not recorded";
 
     /// <summary>The sums that hold within one row: the answers add up to the referrals; the reasons to their total.</summary>
-    private static readonly string[][] RowSums =
+    internal static readonly string[][] RowSums =
     [
         [Accepted, Declined, NoAnswer, Referrals],
         [.. DeclineReasons.Select(DeclinedFor), Declined],
@@ -115,125 +115,52 @@ public sealed record WaitsReport(
     public static Task<WaitsReport> ForAsync(WaymarkDbContext db, TimeProvider time, IReadOnlyList<LocalAuthority> areas, CancellationToken ct = default) =>
         ForAsync(db, time, areas, new Coverage(db, time), ct);
 
-    /// <summary>The same, reading active services through <paramref name="coverage"/>, so a refresh of many areas reads them once.</summary>
+    /// <summary>The same, reading active services through <paramref name="coverage"/>.</summary>
     public static async Task<WaitsReport> ForAsync(WaymarkDbContext db, TimeProvider time, IReadOnlyList<LocalAuthority> areas, Coverage coverage, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(coverage);
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(areas);
-        var now = time.GetUtcNow();
-        var since = now.AddDays(-WindowDays);
-        var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => r.CreatedAt >= since)
-            .Select(r => new { r.Id, r.ServiceId, r.CreatedAt })
-            .ToListAsync(ct);
-        // Only what the figures need: never the note (Reason) or anyone's name.
-        var events = (await db.ReferralEvents.AsNoTracking()
-            .Where(e => db.Referrals.Any(r => r.Id == e.ReferralId && r.CreatedAt >= since))
-            .Select(e => new { e.ReferralId, e.To, e.ReasonCode, e.OccurredAt })
-            .ToListAsync(ct))
-            .GroupBy(e => e.ReferralId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.OccurredAt).Select(e => (e.To, e.ReasonCode, e.OccurredAt)).ToList());
-
-        var serviceIds = referrals.Select(r => r.ServiceId).Distinct().ToList();
-        var places = await coverage.PlacesAsync(serviceIds, ct);
-        var responseDays = await ReferralFollowUps.ResponseDaysAsync(db, serviceIds, ct);
-        var inAreas = InAreas(places, areas);
-        var names = await db.Services.AsNoTracking().Where(s => inAreas.Contains(s.Id))
-            .Select(s => new { s.Id, s.Name, Organisation = s.Organization!.Name })
-            .ToDictionaryAsync(s => s.Id, ct);
-
-        var facts = referrals.Where(r => inAreas.Contains(r.ServiceId))
-            .Select(r => Facts(r.ServiceId, r.CreatedAt, events.GetValueOrDefault(r.Id) ?? [], responseDays.GetValueOrDefault(r.ServiceId), now))
-            .ToList();
-        var nationalRemote = referrals.Count(r => places.TryGetValue(r.ServiceId, out var p) && p.Count == 0);
-
-        var services = inAreas.OrderBy(id => names.TryGetValue(id, out var n) ? n.Name : "", StringComparer.Ordinal).ThenBy(id => id).ToList();
-        // Rows: each service, then each authority, then all the areas; figures row by row in Measures order.
-        var rowFacts = new List<List<ReferralFacts>>();
-        rowFacts.AddRange(services.Select(id => facts.Where(f => f.ServiceId == id).ToList()));
-        rowFacts.AddRange(areas.Select(a => facts.Where(f => places[f.ServiceId].Contains(a)).ToList()));
-        rowFacts.Add(facts);
-        var m = Measures.Count;
-        var column = Measures.Select((x, i) => (x.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
-        int Index(int row, string key) => (row * m) + column[key];
-        var figures = new long[rowFacts.Count * m];
-        for (var row = 0; row < rowFacts.Count; row++)
-        {
-            foreach (var f in rowFacts[row])
-            {
-                foreach (var key in f.Measures)
-                {
-                    figures[Index(row, key)]++;
-                }
-            }
-        }
-
-        var sums = new List<int[]>();
-        for (var row = 0; row < rowFacts.Count; row++)
-        {
-            sums.AddRange(RowSums.Select(keys => keys.Select(k => Index(row, k)).ToArray()));
-        }
-        foreach (var measure in Measures)
-        {
-            for (var a = 0; a < areas.Count; a++)
-            {
-                var parts = services.Select((id, i) => (id, i)).Where(s => places[s.id].Contains(areas[a])).Select(s => Index(s.i, measure.Key)).ToList();
-                if (parts.Count > 0)
-                {
-                    sums.Add([.. parts, Index(services.Count + a, measure.Key)]);
-                }
-            }
-            if (services.Count > 0)
-            {
-                sums.Add([.. services.Select((_, i) => Index(i, measure.Key)), Index(rowFacts.Count - 1, measure.Key)]);
-            }
-        }
-        var hidden = Suppression.Apply(figures, sums);
-
-        WaitsRow Row(int row, WaitsRowKind kind, string code, string name, string? organisation) => new(
-            kind, code, name, organisation,
-            Measures.ToDictionary(x => x.Key, x => figures[Index(row, x.Key)]),
-            Measures.ToDictionary(x => x.Key, x => hidden[Index(row, x.Key)]),
-            Waits(rowFacts[row].Select(f => f.DaysToOffer)),
-            Waits(rowFacts[row].Select(f => f.DaysToStart)));
-
-        var today = UkTime.DateOf(now);
-        var listings = await coverage.ActiveListingsAsync(ct);
-        return new WaitsReport(
-            areas,
-            [.. services.Select((id, i) => Row(i, WaitsRowKind.Service, id.ToString(), names[id].Name, names[id].Organisation))],
-            [.. areas.Select((a, i) => Row(services.Count + i, WaitsRowKind.Authority, a.Code, a.Name, null))],
-            Row(rowFacts.Count - 1, WaitsRowKind.All, "all", "All your areas", null),
-            [.. areas.Select(a => new ListingChecks(
-                a,
-                listings.Count(l => l.Places.Contains(a)),
-                listings.Count(l => l.Places.Contains(a) && ListingFreshness.Of(l.Assured, today) != Freshness.Fresh)))],
-            nationalRemote,
-            UkTime.DateOf(since),
-            today,
-            now);
+        return (await WaitsData.ReadAsync(db, time, coverage, ct)).For(areas);
     }
 
-    /// <summary>The report as kept in a snapshot: every figure and what is hidden, by row, in <see cref="Measures"/> order.</summary>
+    /// <summary>Rows of the by-service tables on one page of the waits page (the CSV gives them all).</summary>
+    public const int ServicesPerPage = 50;
+
+    /// <summary>How many pages the by-service tables take: at least one, even when empty.</summary>
+    public static int PagesFor(int services) => Math.Max(1, (services + ServicesPerPage - 1) / ServicesPerPage);
+
+    /// <summary>The services on page <paramref name="page"/> (from 1) of <see cref="Services"/>.</summary>
+    public IReadOnlyList<WaitsRow> ServicesOnPage(int page) => [.. Services.Skip((page - 1) * ServicesPerPage).Take(ServicesPerPage)];
+
+    /// <summary>
+    /// The report as kept in a snapshot, without its services: every figure and what is hidden, by row, in
+    /// <see cref="Measures"/> order, and how many services there are. The services are kept apart, a page to a
+    /// snapshot row (<see cref="ServicePages"/>), so a page of the waits page reads only its own.
+    /// </summary>
     public Snapshot ToSnapshot() => new(
         [.. Areas.Select(a => a.Code)],
-        [.. Services.Concat(Authorities).Append(All).Select(r => new SnapshotRow(
-            r.Kind, r.Code, r.Name, r.Organisation,
-            [.. Measures.Select(m => r.Counts[m.Key])],
-            [.. Measures.Select(m => r.Hidden[m.Key])],
-            r.ToOffer,
-            r.ToStart))],
+        [.. Authorities.Append(All).Select(ToSnapshot)],
         [.. Listings.Select(l => new SnapshotListing(l.Authority.Code, l.Active, l.Overdue))],
         NationalRemoteReferrals,
         From,
         To,
-        At);
+        At,
+        Services.Count);
 
-    public static WaitsReport FromSnapshot(Snapshot s)
+    /// <summary>The services' rows as kept in snapshots, <see cref="ServicesPerPage"/> to a page.</summary>
+    public IReadOnlyList<IReadOnlyList<SnapshotRow>> ServicePages() => [.. Services.Select(ToSnapshot).Chunk(ServicesPerPage)];
+
+    private static SnapshotRow ToSnapshot(WaitsRow r) => new(
+        r.Kind, r.Code, r.Name, r.Organisation,
+        [.. Measures.Select(m => r.Counts[m.Key])],
+        [.. Measures.Select(m => r.Hidden[m.Key])],
+        r.ToOffer,
+        r.ToStart);
+
+    /// <summary>The report from its snapshot and the services' rows wanted (all of them, or one page).</summary>
+    public static WaitsReport FromSnapshot(Snapshot s, IEnumerable<SnapshotRow> services)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(services);
         WaitsRow Row(SnapshotRow r) => new(
             r.Kind, r.Code, r.Name, r.Organisation,
             Measures.Select((m, i) => (m.Key, i)).ToDictionary(x => x.Key, x => r.Counts[x.i]),
@@ -242,7 +169,7 @@ public sealed record WaitsReport(
             r.ToStart);
         return new WaitsReport(
             [.. s.Areas.Select(c => LocalAuthorities.Find(c)!)],
-            [.. s.Rows.Where(r => r.Kind == WaitsRowKind.Service).Select(Row)],
+            [.. services.Select(Row)],
             [.. s.Rows.Where(r => r.Kind == WaitsRowKind.Authority).Select(Row)],
             Row(s.Rows.Single(r => r.Kind == WaitsRowKind.All)),
             [.. s.Listings.Select(l => new ListingChecks(LocalAuthorities.Find(l.Code)!, l.Active, l.Overdue))],
@@ -252,7 +179,7 @@ public sealed record WaitsReport(
             s.At);
     }
 
-    public sealed record Snapshot(IReadOnlyList<string> Areas, IReadOnlyList<SnapshotRow> Rows, IReadOnlyList<SnapshotListing> Listings, int NationalRemoteReferrals, DateOnly From, DateOnly To, DateTimeOffset At);
+    public sealed record Snapshot(IReadOnlyList<string> Areas, IReadOnlyList<SnapshotRow> Rows, IReadOnlyList<SnapshotListing> Listings, int NationalRemoteReferrals, DateOnly From, DateOnly To, DateTimeOffset At, int ServiceCount);
 
     public sealed record SnapshotRow(WaitsRowKind Kind, string Code, string Name, string? Organisation, long[] Counts, Hidden[] Hidden, WaitFigures? ToOffer, WaitFigures? ToStart);
 
@@ -278,13 +205,16 @@ public sealed record WaitsReport(
         return [.. InAreas(places, areas).Order()];
     }
 
-    private static HashSet<Guid> InAreas(Dictionary<Guid, IReadOnlyList<LocalAuthority>> places, IReadOnlyList<LocalAuthority> areas) =>
+    internal static HashSet<Guid> InAreas(Dictionary<Guid, IReadOnlyList<LocalAuthority>> places, IReadOnlyList<LocalAuthority> areas) =>
         places.Where(p => p.Value.Any(areas.Contains)).Select(p => p.Key).ToHashSet();
 
     /// <summary>Quartiles (and 10th, 90th percentiles) by linear interpolation between order statistics, from at least 8 waits.</summary>
-    public static WaitFigures? Waits(IEnumerable<double?> days)
+    public static WaitFigures? Waits(IEnumerable<double?> days) => Waits(days.OfType<double>().ToArray());
+
+    /// <summary>The same from the days themselves (the array is sorted in place).</summary>
+    internal static WaitFigures? Waits(double[] sorted)
     {
-        var sorted = days.OfType<double>().Order().ToArray();
+        Array.Sort(sorted);
         if (sorted.Length < MinimumForWaits)
         {
             return null;
@@ -299,9 +229,9 @@ public sealed record WaitsReport(
         return new WaitFigures(sorted.Length, At(0.1), At(0.25), At(0.5), At(0.75), At(0.9));
     }
 
-    private sealed record ReferralFacts(Guid ServiceId, IReadOnlyList<string> Measures, double? DaysToOffer, double? DaysToStart);
+    internal sealed record ReferralFacts(Guid ServiceId, IReadOnlyList<string> Measures, double? DaysToOffer, double? DaysToStart);
 
-    private static ReferralFacts Facts(Guid serviceId, DateTimeOffset sentAt, List<(ReferralStatus To, ReferralReason? Code, DateTimeOffset At)> events, int? responseDays, DateTimeOffset now)
+    internal static ReferralFacts Facts(Guid serviceId, DateTimeOffset sentAt, List<(ReferralStatus To, ReferralReason? Code, DateTimeOffset At)> events, int? responseDays, DateTimeOffset now)
     {
         var keys = new List<string> { Referrals };
         int First(Func<ReferralStatus, bool> to) => events.FindIndex(e => to(e.To));

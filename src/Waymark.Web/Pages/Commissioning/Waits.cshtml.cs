@@ -13,20 +13,35 @@ namespace Waymark.Web.Pages.Commissioning;
 /// <summary>Waits and outcomes of referrals in a commissioner's areas over 180 days, small counts hidden; audited.</summary>
 public sealed class WaitsModel(WaymarkDbContext db, [FromKeyedServices(ReadDatabase.Key)] WaymarkDbContext reads, TimeProvider time) : PageModel
 {
+    /// <summary>The figures; on the page, <see cref="WaitsReport.Services"/> holds only the services on this page.</summary>
     public WaitsReport Report { get; private set; } = null!;
+
+    /// <summary>The page of the by-service tables shown, from 1, and how many there are.</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    /// <summary>Every service in the figures, on all pages.</summary>
+    public int ServiceCount { get; private set; }
 
     /// <summary>When the figures shown were refreshed; null when they were worked out for this request.</summary>
     public DateTimeOffset? RefreshedAt { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>The page, with the by-service tables (from the query string: "page" alone is Razor Pages' own route value) <see cref="WaitsReport.ServicesPerPage"/> services at a time (<paramref name="page"/> from 1).</summary>
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? page, CancellationToken ct)
     {
-        await LoadAsync("waits", ct);
+        // A page that is not a number or is out of range shows the nearest one there is: never an error.
+        var wanted = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Max(1, n) : 1;
+        await LoadAsync("waits", wanted, ct);
         return Page();
     }
 
+    /// <summary>The address of a page of the by-service tables.</summary>
+    public static string PageLink(int page) => page == 1 ? "/commissioning/waits#by-service" : FormattableString.Invariant($"/commissioning/waits?page={page}#by-service");
+
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        await LoadAsync("waits csv", ct);
+        await LoadAsync("waits csv", null, ct);
         var r = Report;
         string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var rows = new List<IReadOnlyList<string>>();
@@ -117,18 +132,44 @@ public sealed class WaitsModel(WaymarkDbContext db, [FromKeyedServices(ReadDatab
             ? new Svg.Box(r.Name, w.P10, w.Q1, w.Median, w.Q3, w.P90, $"median {Days(w.Median)}")
             : new Svg.Box(r.Name, null, null, null, null, null, "too few"))];
 
-    private async Task LoadAsync(string what, CancellationToken ct)
+    /// <summary>The figures with every service (<paramref name="page"/> null, for the CSV) or one page of them.</summary>
+    private async Task LoadAsync(string what, int? page, CancellationToken ct)
     {
         var actor = User.Actor();
         var areas = await CommissionerAreas.ForUserAsync(db, actor.UserId!.Value, ct);
         // The snapshot when these areas had one at the last refresh (issue 16 item 9); else worked out on the spot.
-        if (await CommissioningSnapshots.WaitsAsync(reads, areas, ct) is { } snapshot)
+        if (page is not { } wanted)
         {
-            (Report, RefreshedAt) = snapshot;
+            if (await CommissioningSnapshots.WaitsAsync(reads, areas, ct) is { } all)
+            {
+                (Report, RefreshedAt) = all;
+            }
+            else
+            {
+                Report = await WaitsReport.ForAsync(reads, time, areas, ct);
+            }
+            ServiceCount = Report.Services.Count;
         }
         else
         {
-            Report = await WaitsReport.ForAsync(reads, time, areas, ct);
+            if (await CommissioningSnapshots.WaitsPageAsync(reads, areas, wanted, ct) is { } snapshot)
+            {
+                (Report, ServiceCount, RefreshedAt) = snapshot;
+                if (wanted > WaitsReport.PagesFor(ServiceCount))
+                {
+                    wanted = WaitsReport.PagesFor(ServiceCount);
+                    (Report, ServiceCount, RefreshedAt) = (await CommissioningSnapshots.WaitsPageAsync(reads, areas, wanted, ct))!.Value;
+                }
+            }
+            else
+            {
+                var full = await WaitsReport.ForAsync(reads, time, areas, ct);
+                ServiceCount = full.Services.Count;
+                wanted = Math.Min(wanted, WaitsReport.PagesFor(ServiceCount));
+                Report = full with { Services = full.ServicesOnPage(wanted) };
+            }
+            PageNumber = wanted;
+            PageCount = WaitsReport.PagesFor(ServiceCount);
         }
         db.Audit(time, actor, AuditActions.CommissioningRead, "areas", string.Join(";", areas.Select(a => a.Code)), what);
         await db.SaveChangesAsync(ct);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Waymark.Core.Accounts;
 using Waymark.Core.Data;
@@ -90,36 +89,10 @@ public static partial class CommissioningHttp
         return response.StatusCode;
     }
 
-    /// <summary>RFC 6238 (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes it.</summary>
-    private static string TotpCode(string base32Key, DateTimeOffset at)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in base32Key.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant())
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)((buffer >> (bits - 8)) & 0xFF));
-                bits -= 8;
-            }
-        }
-        var counter = at.ToUnixTimeSeconds() / 30;
-        var message = new byte[8];
-        for (var i = 7; i >= 0; i--)
-        {
-            message[i] = (byte)(counter & 0xFF);
-            counter >>= 8;
-        }
-#pragma warning disable CA5350 // RFC 6238's default, and what authenticator apps use.
-        var hash = HMACSHA1.HashData(bytes.ToArray(), message);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0F;
-        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-    }
+    /// <summary>The code an authenticator app would show for the key the page gave (spaces are only for reading).</summary>
+    private static string TotpCode(string base32Key, DateTimeOffset at) =>
+        TimeBasedCode.CodeAt(TimeBasedCode.KeyBytes(base32Key.Replace(" ", "", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("the authenticator page showed a key that is not base32"), TimeBasedCode.StepAt(at));
 
     private sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
     {

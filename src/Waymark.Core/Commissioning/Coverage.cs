@@ -72,32 +72,50 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
     {
         var authorities = ReferenceData.UpperTierOf(regionCode);
         var services = await ActiveAsync(ct);
-        var counts = authorities.ToDictionary(a => a, _ => new List<ServiceKinds.ServiceFacts>());
-        var national = new List<ServiceKinds.ServiceFacts>();
+        var counts = authorities.ToDictionary(a => a, _ => new KindTally());
+        var national = new KindTally();
         var unknown = 0;
         foreach (var s in services)
         {
-            var (places, isNational, areaUnknown) = PlacesOf(s);
-            if (isNational)
+            if (s.National)
             {
-                national.Add(s.Facts);
+                national.Add(s.Kinds);
             }
-            unknown += areaUnknown ? 1 : 0;
-            foreach (var p in places)
+            unknown += s.AreaUnknown ? 1 : 0;
+            foreach (var p in s.Places)
             {
-                if (counts.TryGetValue(p, out var list))
+                if (counts.TryGetValue(p, out var tally))
                 {
-                    list.Add(s.Facts);
+                    tally.Add(s.Kinds);
                 }
             }
         }
         return new CoverageCounts(
             regionCode,
-            [.. authorities.Select(a => new CoverageCounts.Authority(a.Code, counts[a].Count, ServiceKinds.All.ToDictionary(k => k.Key, k => counts[a].Count(k.Has))))],
-            national.Count,
-            ServiceKinds.All.ToDictionary(k => k.Key, k => national.Count(k.Has)),
+            [.. authorities.Select(a => new CoverageCounts.Authority(a.Code, counts[a].Services, counts[a].ByKind()))],
+            national.Services,
+            national.ByKind(),
             unknown,
             time.GetUtcNow());
+    }
+
+    /// <summary>Services counted, and how many of them are of each kind.</summary>
+    private sealed class KindTally
+    {
+        private readonly int[] _byKind = new int[ServiceKinds.All.Count];
+
+        public int Services { get; private set; }
+
+        public void Add(int kinds)
+        {
+            Services++;
+            for (var k = 0; k < _byKind.Length; k++)
+            {
+                _byKind[k] += (kinds >> k) & 1;
+            }
+        }
+
+        public Dictionary<string, int> ByKind() => ServiceKinds.All.Select((k, i) => (k.Key, _byKind[i])).ToDictionary();
     }
 
     /// <summary>The report from its counts: rates, intervals, the regional median and the flags.</summary>
@@ -124,8 +142,9 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<Guid>> ServiceIdsAsync(LocalAuthority authority, string? kind, CancellationToken ct = default)
     {
         var k = kind is null ? null : ServiceKinds.Find(kind);
+        var bit = k is null ? 0 : 1 << ServiceKinds.IndexOf(k);
         var services = await ActiveAsync(ct);
-        return [.. services.Where(s => PlacesOf(s).Places.Contains(authority) && (k is null || k.Has(s.Facts))).Select(s => s.Id)];
+        return [.. services.Where(s => s.Places.Contains(authority) && (k is null || (s.Kinds & bit) != 0)).Select(s => s.Id)];
     }
 
     private static AuthorityCoverage Row(LocalAuthority a, int services, IReadOnlyDictionary<string, int> byKind)
@@ -154,37 +173,70 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
     public async Task<Dictionary<Guid, IReadOnlyList<LocalAuthority>>> PlacesAsync(IReadOnlyCollection<Guid> serviceIds, CancellationToken ct = default)
     {
         var services = await ReadAsync(ct, serviceIds);
-        return services.ToDictionary(s => s.Id, s => PlacesOf(s).Places);
+        return services.ToDictionary(s => s.Id, s => s.Places);
     }
 
     /// <summary>Every active listing, where it counts, and when a person last checked it was true.</summary>
     public async Task<IReadOnlyList<(Guid Id, IReadOnlyList<LocalAuthority> Places, DateOnly? Assured)>> ActiveListingsAsync(CancellationToken ct = default)
     {
         var services = await ActiveAsync(ct);
-        return [.. services.Select(s => (s.Id, PlacesOf(s).Places, s.Assured))];
+        return [.. services.Select(s => (s.Id, s.Places, s.Assured))];
     }
 
-    internal sealed record ServiceRow(Guid Id, AreaLimit Limit, IReadOnlyList<LocalAuthority> VenueAuthorities, ServiceKinds.ServiceFacts Facts, DateOnly? Assured = null);
+    /// <summary>
+    /// A service as coverage needs it, and no more: where it counts and which kinds it is (bit i for
+    /// <c>ServiceKinds.All[i]</c>). A refresh holds one for every active service, so its vocabulary and timetable are
+    /// not kept (at 1M services they were most of the refresh's memory).
+    /// </summary>
+    internal sealed record ServiceRow(Guid Id, IReadOnlyList<LocalAuthority> Places, bool National, bool AreaUnknown, int Kinds, DateOnly? Assured);
 
-    private static (IReadOnlyList<LocalAuthority> Places, bool National, bool AreaUnknown) PlacesOf(ServiceRow s)
+    private static ServiceRow RowOf(Guid id, AreaLimit limit, IReadOnlyList<LocalAuthority> venueAuthorities, ServiceKinds.ServiceFacts facts, DateOnly? assured)
     {
-        if (s.Limit.IsLimited)
+        var kinds = 0;
+        for (var i = 0; i < ServiceKinds.All.Count; i++)
         {
-            return ([.. s.Limit.Authorities.Select(a => a.Parent ?? a).Distinct()], false, s.Limit.Authorities.Count == 0);
+            kinds |= ServiceKinds.All[i].Has(facts) ? 1 << i : 0;
         }
-        return s.VenueAuthorities.Count > 0 ? (s.VenueAuthorities, false, false) : ([], true, false);
+        if (limit.IsLimited)
+        {
+            return new(id, [.. limit.Authorities.Select(a => a.Parent ?? a).Distinct()], false, limit.Authorities.Count == 0, kinds, assured);
+        }
+        return venueAuthorities.Count > 0 ? new(id, venueAuthorities, false, false, kinds, assured) : new(id, [], true, false, kinds, assured);
     }
 
     /// <summary>Every active service, read once for this instance (a refresh works out every region and area from one read).</summary>
     private async Task<List<ServiceRow>> ActiveAsync(CancellationToken ct) => _active ??= await ReadAsync(ct);
 
+    /// <summary>Services are read this many at a time, in id order, so a read of every service never holds more than a batch's related rows.</summary>
+    internal int BatchSize { get; init; } = 5_000;
+
     private async Task<List<ServiceRow>> ReadAsync(CancellationToken ct, IReadOnlyCollection<Guid>? only = null)
     {
-        var query = db.Services.AsNoTracking().AsSplitQuery();
+        var rows = new List<ServiceRow>();
         // The ids go as one parameter (json_each on SQLite, an array on PostgreSQL), not as one parameter each: with
         // tens of thousands of ids, EF's processing of an IN list of parameters takes minutes (issue 16 item 9).
         var ids = only?.ToArray();
-        query = ids is null ? query.Where(s => s.Status == ServiceStatus.Active) : query.Where(s => EF.Parameter(ids).Contains(s.Id));
+        Guid? after = null;
+        while (true)
+        {
+            var query = db.Services.AsNoTracking().AsSplitQuery();
+            query = ids is null ? query.Where(s => s.Status == ServiceStatus.Active) : query.Where(s => EF.Parameter(ids).Contains(s.Id));
+            if (after is { } last)
+            {
+                query = query.Where(s => s.Id.CompareTo(last) > 0);
+            }
+            var batch = await ReadBatchAsync(query.OrderBy(s => s.Id).Take(BatchSize), ct);
+            rows.AddRange(batch);
+            if (batch.Count < BatchSize)
+            {
+                return rows;
+            }
+            after = batch[^1].Id;
+        }
+    }
+
+    private static async Task<List<ServiceRow>> ReadBatchAsync(IQueryable<Service> query, CancellationToken ct)
+    {
         var services = await query
             .Select(s => new
             {
@@ -199,7 +251,7 @@ public sealed class Coverage(WaymarkDbContext db, TimeProvider time)
                     .ToList(),
             })
             .ToListAsync(ct);
-        return [.. services.Select(s => new ServiceRow(
+        return [.. services.Select(s => RowOf(
             s.Id,
             AreaLimit.Of(s.Areas),
             [.. s.Venues.Select(v => VenueAuthority(v.Postcodes, v.Latitude, v.Longitude)).OfType<LocalAuthority>().Distinct()],

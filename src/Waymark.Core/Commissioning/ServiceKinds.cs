@@ -36,6 +36,19 @@ public static class ServiceKinds
 
     public static Kind? Find(string key) => All.FirstOrDefault(k => k.Key == key);
 
+    /// <summary>Where a kind is in <see cref="All"/>.</summary>
+    public static int IndexOf(Kind kind)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i] == kind)
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException($"{kind.Key} is not one of the kinds", nameof(kind));
+    }
+
     private static bool OpenOvernight(OpeningHours hours)
     {
         foreach (var o in hours.Openings)

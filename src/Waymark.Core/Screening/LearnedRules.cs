@@ -33,8 +33,9 @@ public sealed class LearnedRules
     private readonly Dictionary<ulong, float[]> _weights;
     private readonly float[] _thresholds;
 
-    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds, float? urgentIfHeld = null)
+    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds, float? urgentIfHeld = null, float? r9WithoutReturn = null)
     {
+        R9WithoutReturn = r9WithoutReturn;
         _weights = weights;
         Names = names;
         Bias = bias;
@@ -47,6 +48,13 @@ public sealed class LearnedRules
     /// urgent when its R9 sum reaches this lower bar. It costs no published post, only a moderator's minutes. Off when null.
     /// </summary>
     public float? UrgentIfHeld { get; }
+
+    /// <summary>
+    /// The learned R9 rule's bar when the text says no return or occasion (no "says_return" list matched): lower than its
+    /// threshold, because what kept that threshold up was everyday absences with a return ("won't be around this weekend,
+    /// back on monday"). Off when null.
+    /// </summary>
+    public float? R9WithoutReturn { get; }
 
     internal const int R9 = 4;
 
@@ -66,12 +74,12 @@ public sealed class LearnedRules
 
     /// <summary>The rules this text reads like, each with the words that weighed most; none when no rule reaches its threshold.</summary>
     internal List<RuleMatch> Match(string text, List<Token> tokens, ICollection<SafeMessagingRule> alreadyMatched) =>
-        Match(text, tokens, alreadyMatched, out _);
+        Match(text, tokens, alreadyMatched, saysReturn: true, out _);
 
     /// <summary>Each rule's sum for these words (bias included), in <see cref="Modelled"/> order: for estimating, never shown.</summary>
     internal float[] Sums(List<Token> tokens)
     {
-        Match("", tokens, Modelled, out var sums);
+        Match("", tokens, Modelled, saysReturn: true, out var sums);
         return sums;
     }
 
@@ -82,7 +90,7 @@ public sealed class LearnedRules
         return new RuleMatch(SafeMessagingRule.R9, ScreeningOutcome.Urgent, GroupPrefix + "r9-route", reason, Spans(text, tokens, scratch.Present, R9), false);
     }
 
-    internal List<RuleMatch> Match(string text, List<Token> tokens, ICollection<SafeMessagingRule> alreadyMatched, out float[] ruleSums)
+    internal List<RuleMatch> Match(string text, List<Token> tokens, ICollection<SafeMessagingRule> alreadyMatched, bool saysReturn, out float[] ruleSums)
     {
         var matches = new List<RuleMatch>();
         ruleSums = (float[])Bias.Clone();
@@ -167,7 +175,8 @@ public sealed class LearnedRules
         for (var r = 0; r < Modelled.Length; r++)
         {
             var rule = Modelled[r];
-            if (sums[r] < _thresholds[r] || alreadyMatched.Contains(rule))
+            var threshold = r == R9 && !saysReturn && R9WithoutReturn is { } lower ? Math.Min(lower, _thresholds[r]) : _thresholds[r];
+            if (sums[r] < threshold || alreadyMatched.Contains(rule))
             {
                 continue;
             }
@@ -255,6 +264,10 @@ public sealed class LearnedRules
         {
             writer.WriteLine("urgent-if-held\t" + Format(held));
         }
+        if (R9WithoutReturn is { } lowerBar)
+        {
+            writer.WriteLine("r9-without-return\t" + Format(lowerBar));
+        }
         foreach (var name in Names)
         {
             var w = _weights[LearnedFeatures.HashOf(name)];
@@ -274,7 +287,7 @@ public sealed class LearnedRules
     public static LearnedRules Read(TextReader reader)
     {
         float[]? bias = null, thresholds = null;
-        float? urgentIfHeld = null;
+        float? urgentIfHeld = null, r9WithoutReturn = null;
         var weights = new Dictionary<ulong, float[]>();
         var names = new List<string>();
         while (reader.ReadLine() is { } line)
@@ -301,6 +314,9 @@ public sealed class LearnedRules
                 case "urgent-if-held":
                     urgentIfHeld = Floats(parts, 1, 1)[0];
                     continue;
+                case "r9-without-return":
+                    r9WithoutReturn = Floats(parts, 1, 1)[0];
+                    continue;
             }
             if (parts.Length != Modelled.Length + 1)
             {
@@ -314,7 +330,7 @@ public sealed class LearnedRules
         {
             throw new InvalidDataException("The screener model has no bias or threshold line for each rule.");
         }
-        return new LearnedRules(weights, names, bias, thresholds, urgentIfHeld);
+        return new LearnedRules(weights, names, bias, thresholds, urgentIfHeld, r9WithoutReturn);
     }
 
     private static float[] Floats(string[] parts, int from, int count = 5) =>

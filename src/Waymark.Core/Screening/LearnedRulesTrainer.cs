@@ -43,6 +43,14 @@ public static class LearnedRulesTrainer
         /// first and about 2 in 100 more other posts, for no more held safe posts (ADR 0028).
         /// </summary>
         public float? UrgentIfHeld { get; init; } = 0f;
+
+        /// <summary>
+        /// The learned R9 bar when no list says the author will be back or is away for an occasion
+        /// (<see cref="LearnedRules.R9WithoutReturn"/>); null is off. Leaving one writer out, 2.5 instead of 3.5 put 2–23
+        /// more R9 posts first on each unseen writer (blind-3, -6, -7, -8) for at most one more held safe post; the
+        /// everyday absences that kept the bar at 3.5 say when they end, and keep it (issue 14, branch urgent14).
+        /// </summary>
+        public float? R9WithoutReturn { get; init; } = 2.5f;
     }
 
     public static LearnedRules Train(IReadOnlyList<TrainingPost> posts) => Train(posts, new Settings());
@@ -104,7 +112,7 @@ public static class LearnedRulesTrainer
         {
             byHash.Add(LearnedFeatures.HashOf(names[f]), Round(weights.AsSpan(f * rules.Length, rules.Length).ToArray()));
         }
-        return new LearnedRules(byHash, names, Round(bias), Round(thresholds), settings.UrgentIfHeld);
+        return new LearnedRules(byHash, names, Round(bias), Round(thresholds), settings.UrgentIfHeld, settings.R9WithoutReturn);
     }
 
     // The file keeps 4 decimals; rounding here means a model just trained scores exactly as the file it writes.

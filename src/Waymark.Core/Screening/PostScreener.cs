@@ -114,7 +114,9 @@ public sealed class PostScreener
         if (_learned is not null)
         {
             // Beside the lists, never instead of them: a learned rule adds a match only where its list found none.
-            matches.AddRange(_learned.Match(text, learnedTokens!, [.. matches.Select(m => m.Rule)], out var sums));
+            // A return or an occasion said anywhere in a post ("back on monday") keeps the learned R9 rule at its full threshold.
+            var saysReturn = !displayName && hits.Any(h => h.Group.SaysReturn);
+            matches.AddRange(_learned.Match(text, learnedTokens!, [.. matches.Select(m => m.Rule)], saysReturn, out var sums));
             if (!displayName && UrgentRoute(matches, sums[LearnedRules.R9]) is { } reason)
             {
                 matches.Add(LearnedRules.UrgentRoute(text, learnedTokens!, reason));

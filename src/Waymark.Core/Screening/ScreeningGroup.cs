@@ -39,6 +39,12 @@ internal sealed class ScreeningGroup
     /// </summary>
     public int MinHits { get; init; } = 1;
 
+    /// <summary>
+    /// The text says the author will be back or is away for an occasion ("back on monday", "see you after the weekend",
+    /// "at a wedding"): the learned R9 rule then needs its full threshold, not the lower bar it uses otherwise.
+    /// </summary>
+    public bool SaysReturn { get; init; }
+
     /// <summary>Phrases that, anywhere in the text, cancel this list: a goodbye with a return ("see you next week").</summary>
     public PatternIndex UnlessInText { get; } = new();
 

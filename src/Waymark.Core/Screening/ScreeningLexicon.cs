@@ -160,6 +160,7 @@ internal sealed class ScreeningLexicon
             DropWhenNegated = g.TryGetProperty("negation", out var neg) && neg.GetString() is "drop" or "drop-inside",
             DropWhenNegatedInside = g.TryGetProperty("negation", out var inside) && inside.GetString() == "drop-inside",
             FirstPerson = g.TryGetProperty("first_person", out var fp) && fp.GetBoolean(),
+            SaysReturn = g.TryGetProperty("says_return", out var sr) && sr.GetBoolean(),
             UnlessAfter = unless,
             MinHits = g.TryGetProperty("min_hits", out var mh) ? mh.GetInt32() : 1,
             Patterns = patterns,

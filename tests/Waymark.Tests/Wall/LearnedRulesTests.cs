@@ -111,6 +111,29 @@ public sealed class LearnedRulesTests
         Assert.DoesNotContain(screener.Screen("sarah jones again", ScreenedKind.DisplayName).Matches, m => m.Group == "learned-r9-route");
     }
 
+    // A hand-written model: "again" weighs 3 toward R9, under the threshold of 4 but over the bar of 2.5 for a text that
+    // says no return (issue 14, branch urgent14).
+    private const string ReturnModel = "rules\tR1\tR3\tR4\tR5\tR9\nbias\t0\t0\t0\t0\t0\nthreshold\t9\t9\t9\t9\t4\nr9-without-return\t2.5\n0\t0\t0\t0\t3\tw again\n";
+
+    [Fact]
+    public void The_learned_r9_bar_is_lower_unless_the_text_says_the_author_will_be_back()
+    {
+        using var reader = new StringReader(ReturnModel);
+        var model = LearnedRules.Read(reader);
+        var screener = PostScreener.With(model);
+
+        var noReturn = screener.Screen("quiet on here again");
+        Assert.Equal(ScreeningOutcome.Urgent, noReturn.Outcome);
+        Assert.Contains(noReturn.Matches, m => m.Group == "learned-r9");
+        Assert.Equal(ScreeningOutcome.Publish, screener.Screen("quiet on here again, back on monday").Outcome);
+        Assert.Equal(ScreeningOutcome.Publish, screener.Screen("quiet on here again, off to a wedding").Outcome);
+        // A return denied is no return.
+        Assert.Equal(ScreeningOutcome.Urgent, screener.Screen("quiet on here again, wont be back on monday").Outcome);
+        // The bar is in the model file, so it survives writing and reading.
+        using var again = new StringReader(model.ToString());
+        Assert.Equal(2.5f, LearnedRules.Read(again).R9WithoutReturn);
+    }
+
     [Fact]
     public void A_model_file_for_other_rules_is_refused()
     {

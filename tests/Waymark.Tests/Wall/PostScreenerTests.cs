@@ -113,6 +113,37 @@ public sealed class PostScreenerTests
     [InlineData("going to finish it tonight, the last chapter")]
     public void Dates_and_absences_with_a_future_still_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
 
+    // Kinds of farewell that blind-6 to blind-8 showed in many writers' words (issue 14, branch urgent14): a date set, a
+    // journey with no way back, going to be with someone who died, a cover story taken back, last thanks, not seeing a
+    // season. Written here, not copied from any set.
+    [Theory]
+    [InlineData("fridays my date. nobody knows")]
+    [InlineData("two more nights and then i can finally rest")]
+    [InlineData("got a one way ticket to the seaside, no need for a return")]
+    [InlineData("going to be with my grandad again. he died in march")]
+    [InlineData("told everyone at work its a clear out. it isnt")]
+    [InlineData("gave my vinyl and my bike to my sister. she thinks im moving out")]
+    [InlineData("won't see easter")]
+    [InlineData("thanks for having me, all of you")]
+    [InlineData("i'll be a weight off my family soon")]
+    public void Farewells_said_as_dates_journeys_cover_stories_and_last_thanks_reach_a_person_at_once(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R9 && !m.Group.StartsWith("learned-", StringComparison.Ordinal));
+    }
+
+    // The same kinds with a reason, a return or an occasion: everyday, and published.
+    [Theory]
+    [InlineData("going to see my grandad in the care home on sunday")]
+    [InlineData("took the cat to my mum's for a few days while i'm in hospital")]
+    [InlineData("booked a one way ticket to dublin, new job starts in may")]
+    [InlineData("not around tomorrow, back on friday")]
+    [InlineData("gave my old coats to the charity shop, feels good to clear out")]
+    [InlineData("three more days then i'm on holiday")]
+    [InlineData("won't see easter with the family, i'm working")]
+    public void The_same_kinds_with_a_reason_or_a_return_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
+
     // Intent in the past ("wanted to") is lived experience, not a plan now.
     [Fact]
     public void Intent_in_the_past_is_not_urgent() =>

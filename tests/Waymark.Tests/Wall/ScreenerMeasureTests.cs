@@ -67,6 +67,20 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.06, true)),
     ];
 
+    // Blind-8 after tuning on it (5 Dec 2026, branch urgent14: the learned R9 bar lowered where no return is said, and R9
+    // lists by kind of expression): R1 68/80, R3 58/66, R4 67/92, R5 56/69, R9 196/225, urgent 193/225, false holds
+    // 16/267 (measured once before: R9 urgent 140/225). Floors a little under what it reached; blind-8 now flatters.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindEightFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.83, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.86, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.71, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.79, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.85, false)),
+        ("R9 urgent", f => f.Urgent, (0.84, false)),
+        ("false holds", f => f.FalseHolds, (0.07, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -120,15 +134,18 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     {
         // Blind-8 first: written without sight of the screener and never tuned or trained on, so its figures are the
         // honest ones for a new writer. Required: blind-7 is spent (ADR 0029), so without blind-8 nothing here says how
-        // the screener does for someone whose posts it has not seen. Printed, with no floor: a floor set from its own
-        // figures would only invite tuning on it.
+        // the screener does for someone whose posts it has not seen. Blind-8 was then tuned on (branch urgent14), so it is
+        // spent and has floors; the lead points this at blind-9.
         var blind8Path = LabelledPost.PathOf(LabelledPost.Blind8File);
         Assert.True(File.Exists(blind8Path),
             $"blind-8 is missing (expected at {blind8Path}). Blind-7 is spent (trained on, ADR 0029), so the screener has no " +
             "blind set left: a new writer must write blind-8 (Wall/Blind8/blind8-posts.jsonl) before the screener is measured.");
         var blind8 = LabelledPost.Load(LabelledPost.Blind8File);
         Assert.True(blind8.Count >= 300, $"blind-8 has {blind8.Count} rows");
-        Print("blind-8 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind8, Measure(blind8));
+        var blind8Figures = Measure(blind8);
+        Print("blind-8 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.62; then tuned on by branch urgent14; its figures flatter the screener)", blind8, blind8Figures);
+        var failures = new List<string>();
+        failures.AddRange(BelowFloors("blind-8", blind8Figures, BlindEightFloors));
 
         var blind7 = LabelledPost.Load(LabelledPost.Blind7File);
         Assert.True(blind7.Count >= 300, $"blind-7 has {blind7.Count} rows");
@@ -143,7 +160,6 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         // Blind-5 was measured once (4 Dec 2026: R1 0.59, R3 0.72, R4 0.47, R5 0.58, R9 0.68, R9 urgent 0.64, false holds
         // 0.079), then tuned and trained on (branch screener6, ADR 0027): its figures now flatter the screener, and a
         // floor only keeps them from sliding back.
-        var failures = new List<string>();
         var blind5 = LabelledPost.Load(LabelledPost.Blind5File);
         Assert.True(blind5.Count >= 500, $"blind-5 has {blind5.Count} rows");
         var blind5Figures = Measure(blind5);

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Waymark.Bench;
 
-// dotnet run -c Release --project bench/Waymark.Bench -- [--screen [--passes N]] [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--load N --database CONN] [--write-queries FILE] [--oruk-lists --database CONN [--app Waymark.Web.dll] [--port P] [--rounds N] [--stream full|minimal]] [--account-timing N [--app Waymark.Web.dll] [--port P] [--forms "sign-in,sign-in (locked)"]] [BenchmarkDotNet args]
+// dotnet run -c Release --project bench/Waymark.Bench -- [--screen [--passes N]] [--screen-dump FILE] [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--load N --database CONN] [--write-queries FILE] [--oruk-lists --database CONN [--app Waymark.Web.dll] [--port P] [--rounds N] [--stream full|minimal]] [--account-timing N [--app Waymark.Web.dll] [--port P] [--forms "sign-in,sign-in (locked)"]] [BenchmarkDotNet args]
 var sizes = Option("--sizes") is { } s
     ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
     : new[] { 10_000, 100_000, 1_000_000 };
@@ -12,6 +12,11 @@ var sizes = Option("--sizes") is { } s
 if (args.Contains("--screen"))
 {
     ScreenerTiming.Run(Option("--posts") ?? "tests/Waymark.Tests/Wall", Option("--passes") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : 20);
+    return 0;
+}
+if (Option("--screen-dump") is { } dump)
+{
+    ScreenerDump.Run(Option("--posts") ?? "tests/Waymark.Tests/Wall", dump);
     return 0;
 }
 if (Option("--write-queries") is { } file)

@@ -8,7 +8,8 @@ namespace Waymark.Bench;
 /// <summary>
 /// Times the wall's screener per post over the labelled posts (all different), against a baseline in the same run:
 /// a plain pass that lower-cases each post and splits it into words, so the ratio says what the rules cost on top; and on
-/// the longest posts the word lists alone too, so the ratio says what the learned rules add.
+/// the longest posts the word lists alone too, so the ratio says what the learned rules add; and everywhere the same
+/// screener walking every pattern filed under a word (<see cref="PostScreener.WithoutSkipping"/>), the build before.
 /// </summary>
 public static class ScreenerTiming
 {
@@ -24,6 +25,9 @@ public static class ScreenerTiming
             .Select(e => (Text: e.GetProperty("text").GetString()!, Kind: e.TryGetProperty("kind", out var k) && k.GetString() == "display_name" ? ScreenedKind.DisplayName : ScreenedKind.Post))
             .ToList();
         var screener = PostScreener.Default;
+        // The same screener walking every pattern filed under a word (no skipping of patterns that need a word the post
+        // lacks), timed in the same loops: the build before the skip, as a baseline in the same run.
+        var walking = PostScreener.WithoutSkipping;
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}, .NET {Environment.Version}; {posts.Count} posts, mean {posts.Average(p => p.Text.Length):0} characters; {passes} timed passes");
 
         var sink = 0L;
@@ -31,13 +35,14 @@ public static class ScreenerTiming
         {
             foreach (var (text, kind) in posts)
             {
-                sink += (int)screener.Screen(text, kind).Outcome + Baseline(text);
+                sink += (int)screener.Screen(text, kind).Outcome + (int)walking.Screen(text, kind).Outcome + Baseline(text);
             }
         }
         var screen = new List<double>(posts.Count * passes);
         var baseline = new List<double>(posts.Count * passes);
         // Thread CPU time per post as well: on a shared machine the wall clock also counts time the thread was not running.
         var screenCpu = new List<double>(posts.Count * passes);
+        var walkingCpu = new List<double>(posts.Count * passes);
         for (var pass = 0; pass < passes; pass++)
         {
             foreach (var (text, kind) in posts)
@@ -50,10 +55,14 @@ public static class ScreenerTiming
                 sink += (int)screener.Screen(text, kind).Outcome;
                 screen.Add(Stopwatch.GetElapsedTime(t).TotalMicroseconds);
                 screenCpu.Add((ThreadClock.NowMs() - cpu) * 1000);
+                cpu = ThreadClock.NowMs();
+                sink += (int)walking.Screen(text, kind).Outcome;
+                walkingCpu.Add((ThreadClock.NowMs() - cpu) * 1000);
             }
         }
         Console.WriteLine(Line("screener per post", screen));
         Console.WriteLine(Line("screener CPU time per post", screenCpu));
+        Console.WriteLine(Line("walking every filed pattern (before), CPU time per post", walkingCpu));
         Console.WriteLine(Line("baseline per post (lower-case + split into words)", baseline));
         // The wall's longest posts: 1,000 characters, made by joining the labelled posts in turn.
         var longPosts = new List<string>();
@@ -71,6 +80,7 @@ public static class ScreenerTiming
         // The word lists alone (no learned rules), timed in the same loop: what the learned rules add is the difference.
         var listsOnly = PostScreener.RulesOnly;
         var longListsCpu = new List<double>(longPosts.Count * passes);
+        var longWalkingCpu = new List<double>(longPosts.Count * passes);
         for (var pass = 0; pass < passes; pass++)
         {
             foreach (var text in longPosts)
@@ -84,11 +94,16 @@ public static class ScreenerTiming
                 cpu = ThreadClock.NowMs();
                 sink += (int)screener.Screen(text).Outcome;
                 longCpu.Add((ThreadClock.NowMs() - cpu) * 1000);
+                cpu = ThreadClock.NowMs();
+                sink += (int)walking.Screen(text).Outcome;
+                longWalkingCpu.Add((ThreadClock.NowMs() - cpu) * 1000);
             }
         }
         Console.WriteLine(Line("screener CPU time per 1,000-character post", longCpu));
+        Console.WriteLine(Line("walking every filed pattern (before), CPU time per 1,000-character post", longWalkingCpu));
         Console.WriteLine(Line("word lists alone, CPU time per 1,000-character post", longListsCpu));
         Console.WriteLine(Line("baseline CPU time per 1,000-character post (lower-case + split into words)", longBaselineCpu));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio walking (before)/screener: per post median {Percentile(walkingCpu, 50) / Percentile(screenCpu, 50):0.00}x, p95 {Percentile(walkingCpu, 95) / Percentile(screenCpu, 95):0.00}x; 1,000-character posts median {Percentile(longWalkingCpu, 50) / Percentile(longCpu, 50):0.00}x, p95 {Percentile(longWalkingCpu, 95) / Percentile(longCpu, 95):0.00}x, p99 {Percentile(longWalkingCpu, 99) / Percentile(longCpu, 99):0.00}x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio screener/word lists alone, 1,000-character posts: median {Percentile(longCpu, 50) / Percentile(longListsCpu, 50):0.00}x, p95 {Percentile(longCpu, 95) / Percentile(longListsCpu, 95):0.00}x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio screener/baseline, 1,000-character posts: median {Percentile(longCpu, 50) / Percentile(longBaselineCpu, 50):0.0}x, p95 {Percentile(longCpu, 95) / Percentile(longBaselineCpu, 95):0.0}x"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio screener/baseline: median {Percentile(screen, 50) / Percentile(baseline, 50):0.0}x, mean {screen.Average() / baseline.Average():0.0}x (checksum {sink})"));

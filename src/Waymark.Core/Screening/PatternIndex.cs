@@ -19,20 +19,23 @@ internal sealed class PatternIndex
     private readonly PatternList _capitalFirst = new();
     private readonly PatternList _everywhere = new();
 
-    /// <summary>Files every pattern under the numbers of its second words; call once the lexicon has numbered its words.</summary>
-    public void Freeze()
+    /// <summary>
+    /// Files every pattern under the numbers of its second words, and notes the steps it needs (<see cref="RequiredSteps"/>);
+    /// call once the lexicon has numbered its words.
+    /// </summary>
+    public void Freeze(RequiredSteps required)
     {
         foreach (var list in _byWord.Values)
         {
-            list.Freeze();
+            list.Freeze(required);
         }
         foreach (var list in _byFirstLetter.Values)
         {
-            list.Freeze();
+            list.Freeze(required);
         }
-        _numberFirst.Freeze();
-        _capitalFirst.Freeze();
-        _everywhere.Freeze();
+        _numberFirst.Freeze(required);
+        _capitalFirst.Freeze(required);
+        _everywhere.Freeze(required);
     }
 
     public bool IsEmpty { get; private set; } = true;
@@ -158,14 +161,18 @@ internal sealed class PatternList
     private readonly Dictionary<int, int[]> _byNext = [];
     private readonly Dictionary<int, int[]> _byNextFuzzy = [];
 
+    // Per entry, the numbers of the steps it cannot match without (RequiredSteps).
+    private int[][] _needs = [];
+
     public int Count => _entries.Count;
 
     public (ScreeningGroup Group, PatternElement[] Pattern) this[int i] => _entries[i];
 
     public void Add((ScreeningGroup Group, PatternElement[] Pattern) entry) => _entries.Add(entry);
 
-    public void Freeze()
+    public void Freeze(RequiredSteps required)
     {
+        _needs = [.. _entries.Select(e => required.Needs(e.Pattern))];
         var always = new List<int>();
         var byNext = new Dictionary<int, List<int>>();
         var byNextFuzzy = new Dictionary<int, List<int>>();
@@ -230,9 +237,10 @@ internal sealed class PatternList
 
     /// <summary>
     /// The entries that can match at a word whose next word in the sentence (unmasked) has these numbers (-1 for none),
-    /// in filing order, into <paramref name="into"/> (cleared first).
+    /// in filing order, into <paramref name="into"/> (cleared first). With <paramref name="present"/> (the steps some word
+    /// of the post can take, <see cref="RequiredSteps.Present"/>), an entry that needs a step no word can take is left out.
     /// </summary>
-    public void Select(int nextId, int nextFuzzyId, List<int> into)
+    public void Select(int nextId, int nextFuzzyId, ulong[]? present, List<int> into)
     {
         into.Clear();
         var a = _always;
@@ -242,7 +250,10 @@ internal sealed class PatternList
         while (i < a.Length || j < b.Length || k < c.Length)
         {
             var next = Math.Min(i < a.Length ? a[i] : int.MaxValue, Math.Min(j < b.Length ? b[j] : int.MaxValue, k < c.Length ? c[k] : int.MaxValue));
-            into.Add(next);
+            if (present is null || RequiredSteps.AllPresent(_needs[next], present))
+            {
+                into.Add(next);
+            }
             if (i < a.Length && a[i] == next)
             {
                 i++;
@@ -256,5 +267,102 @@ internal sealed class PatternList
                 k++;
             }
         }
+    }
+}
+
+/// <summary>
+/// The fixed-word steps that patterns cannot match without, numbered by the words they take (two steps with the same words
+/// share a number), so that each post says once which of them some word of it could take (<see cref="Present"/>) and a
+/// pattern needing a step no word of the post can take is never walked. It holds for any lexicon: a word step without
+/// prefixes takes a word only when the word's number, or its spelling fix's, is one of the step's, and a pattern is a
+/// sequence, so every step that is not optional must take some word of the post. Masking and sentence bounds only
+/// narrow what a step may take, so a step judged absent from the whole post cannot match anywhere in it.
+/// </summary>
+internal sealed class RequiredSteps
+{
+    private readonly Dictionary<string, int> _byWords = new(StringComparer.Ordinal);
+    private readonly List<int[]> _words = [];
+    private int[][] _stepsOfWord = [];
+
+    /// <summary>How many different steps are numbered.</summary>
+    public int Count => _words.Count;
+
+    /// <summary>The numbers of the steps this pattern cannot match without: each word step that is not optional and has no prefix.</summary>
+    public int[] Needs(PatternElement[] pattern)
+    {
+        var needs = new List<int>();
+        foreach (var e in pattern)
+        {
+            if (e.Kind != ElementKind.Words || e.Optional || e.Prefixes is not null || e.Words is null || e.WordIds.Length < e.Words.Count)
+            {
+                continue;
+            }
+            var ids = e.WordIds.Concat(e.FuzzyWordIds).Distinct().Order().ToArray();
+            if (ids.Length == 0)
+            {
+                continue;
+            }
+            var name = string.Join(',', ids);
+            if (!_byWords.TryGetValue(name, out var step))
+            {
+                _byWords[name] = step = _words.Count;
+                _words.Add(ids);
+            }
+            if (!needs.Contains(step))
+            {
+                needs.Add(step);
+            }
+        }
+        return [.. needs];
+    }
+
+    /// <summary>Files each numbered step under its words; call after every pattern has said what it needs.</summary>
+    public void Freeze()
+    {
+        var max = _words.Count == 0 ? -1 : _words.Max(w => w[^1]);
+        var byWord = new List<int>?[max + 1];
+        for (var step = 0; step < _words.Count; step++)
+        {
+            foreach (var id in _words[step])
+            {
+                (byWord[id] ??= []).Add(step);
+            }
+        }
+        _stepsOfWord = [.. byWord.Select(l => l is null ? [] : l.ToArray())];
+    }
+
+    /// <summary>The steps some word of a post can take, as bits, from its words' numbers and their spelling fixes' (-1 for none).</summary>
+    public ulong[] Present(int[] ids, int[] fuzzyIds)
+    {
+        var present = new ulong[(Count + 63) >> 6];
+        Mark(ids, present);
+        Mark(fuzzyIds, present);
+        return present;
+    }
+
+    private void Mark(int[] ids, ulong[] present)
+    {
+        foreach (var id in ids)
+        {
+            if ((uint)id < (uint)_stepsOfWord.Length)
+            {
+                foreach (var step in _stepsOfWord[id])
+                {
+                    present[step >> 6] |= 1UL << step;
+                }
+            }
+        }
+    }
+
+    public static bool AllPresent(int[] needs, ulong[] present)
+    {
+        foreach (var step in needs)
+        {
+            if ((present[step >> 6] & (1UL << step)) == 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,15 +15,23 @@ public sealed class PostScreener
 
     private readonly ScreeningLexicon _lexicon;
     private readonly LearnedRules? _learned;
+    private readonly bool _skipAbsent;
 
-    internal PostScreener(ScreeningLexicon lexicon, LearnedRules? learned)
+    internal PostScreener(ScreeningLexicon lexicon, LearnedRules? learned, bool skipAbsent = true)
     {
         _lexicon = lexicon;
         _learned = learned;
+        _skipAbsent = skipAbsent;
     }
 
     /// <summary>The screener with the word lists and the learned rules shipped in this assembly (ADR 0013, 0021).</summary>
     public static PostScreener Default { get; } = new(ScreeningLexicon.Embedded, LearnedRules.Embedded);
+
+    /// <summary>
+    /// The shipped screener that walks every pattern filed under a word, even one needing a word the post lacks: the
+    /// plain walk that skipping absent words (<see cref="RequiredSteps"/>) must agree with exactly, and its speed baseline.
+    /// </summary>
+    internal static PostScreener WithoutSkipping { get; } = new(ScreeningLexicon.Embedded, LearnedRules.Embedded, skipAbsent: false);
 
     /// <summary>The word lists alone: what the learned rules are trained beside, and measured against.</summary>
     public static PostScreener RulesOnly { get; } = new(ScreeningLexicon.Embedded, null);
@@ -78,7 +86,8 @@ public sealed class PostScreener
             ids[i] = _lexicon.IdOf(t.Text);
             fuzzyIds[i] = _lexicon.IdOf(fuzzy[i]);
         }
-        return new Run(tokens, fuzzy, ids, fuzzyIds, new bool[tokens.Count]);
+        var present = _skipAbsent ? _lexicon.Required.Present(ids, fuzzyIds) : null;
+        return new Run(tokens, fuzzy, ids, fuzzyIds, new bool[tokens.Count], present);
     }
 
     public ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post)
@@ -150,8 +159,9 @@ public sealed class PostScreener
         return null;
     }
 
-    // Each word with its spelling fix and the numbers the lists know them by (-1 for a word no list uses).
-    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked);
+    // Each word with its spelling fix and the numbers the lists know them by (-1 for a word no list uses); and the pattern
+    // steps some word of the post can take (null: walk every pattern filed under a word).
+    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked, ulong[]? Present);
 
     private readonly record struct Hit(ScreeningGroup Group, int Start, int End, bool Negated);
 
@@ -173,7 +183,7 @@ public sealed class PostScreener
             for (var k = 0; k < n; k++)
             {
                 var list = lists[k]!;
-                list.Select(nextId, nextFuzzyId, selected);
+                list.Select(nextId, nextFuzzyId, run.Present, selected);
                 foreach (var e in selected)
                 {
                     TryOne(run, list[e], i, found);
@@ -357,7 +367,7 @@ public sealed class PostScreener
             for (var k = 0; k < n; k++)
             {
                 var list = lists[k]!;
-                list.Select(nextId, nextFuzzyId, selected);
+                list.Select(nextId, nextFuzzyId, run.Present, selected);
                 foreach (var e in selected)
                 {
                     if (MatchFrom(run, list[e].Pattern, 0, at, run.Tokens[at].Sentence, -1) >= 0)

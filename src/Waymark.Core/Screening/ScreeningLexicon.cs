@@ -33,6 +33,9 @@ internal sealed class ScreeningLexicon
     private Dictionary<string, int> WordIds { get; } = new(StringComparer.Ordinal);
     private readonly List<PatternElement> _wordElements = [];
 
+    /// <summary>The word steps patterns cannot match without, for skipping patterns a post cannot match (<see cref="RequiredSteps"/>).</summary>
+    public RequiredSteps Required { get; } = new();
+
     /// <summary>Patterns by phase, filed under the words they can start at.</summary>
     public PatternIndex[] ByStart { get; } = [new(), new(), new()];
 
@@ -127,12 +130,13 @@ internal sealed class ScreeningLexicon
         lexicon.NumberWords();
         foreach (var index in lexicon.ByStart)
         {
-            index.Freeze();
+            index.Freeze(lexicon.Required);
         }
         foreach (var group in lexicon.Groups)
         {
-            group.UnlessInText.Freeze();
+            group.UnlessInText.Freeze(lexicon.Required);
         }
+        lexicon.Required.Freeze();
         return lexicon;
     }
 

@@ -47,9 +47,15 @@ public sealed record LabelledPost(
 
     /// <summary>
     /// The eighth blind set (another author, written while blind-7 was trained on). Measured once (5 Dec 2026: R9 urgent
-    /// 0.62) and not trained or tuned on: it is what says how the screener does for a writer it has not seen.
+    /// 0.62), then spent: word lists were written from its misses (branch urgent14). The model was not trained on it.
     /// </summary>
     public static readonly string Blind8File = Path.Combine("Blind8", "blind8-posts.jsonl");
+
+    /// <summary>
+    /// The ninth blind set (another author, written while blind-8 was tuned on). Not trained or tuned on: it is what
+    /// says how the screener does for a writer it has not seen.
+    /// </summary>
+    public static readonly string Blind9File = Path.Combine("Blind9", "blind9-posts.jsonl");
 
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File];

@@ -132,14 +132,18 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // Blind-8 first: written without sight of the screener and never tuned or trained on, so its figures are the
-        // honest ones for a new writer. Required: blind-7 is spent (ADR 0029), so without blind-8 nothing here says how
-        // the screener does for someone whose posts it has not seen. Blind-8 was then tuned on (branch urgent14), so it is
-        // spent and has floors; the lead points this at blind-9.
-        var blind8Path = LabelledPost.PathOf(LabelledPost.Blind8File);
-        Assert.True(File.Exists(blind8Path),
-            $"blind-8 is missing (expected at {blind8Path}). Blind-7 is spent (trained on, ADR 0029), so the screener has no " +
-            "blind set left: a new writer must write blind-8 (Wall/Blind8/blind8-posts.jsonl) before the screener is measured.");
+        // Blind-9 first: written without sight of the screener and never tuned or trained on, so its figures are the
+        // honest ones for a new writer. Required: blind-8 is spent (tuned on by branch urgent14), so without blind-9
+        // nothing here says how the screener does for someone whose posts it has not seen. Printed, with no floor: a
+        // floor set from its own figures would only invite tuning on it.
+        var blind9Path = LabelledPost.PathOf(LabelledPost.Blind9File);
+        Assert.True(File.Exists(blind9Path),
+            $"blind-9 is missing (expected at {blind9Path}). Blind-8 is spent (tuned on), so the screener has no blind set " +
+            "left: a new writer must write blind-9 (Wall/Blind9/blind9-posts.jsonl) before the screener is measured.");
+        var blind9 = LabelledPost.Load(LabelledPost.Blind9File);
+        Assert.True(blind9.Count >= 300, $"blind-9 has {blind9.Count} rows");
+        Print("blind-9 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind9, Measure(blind9));
+
         var blind8 = LabelledPost.Load(LabelledPost.Blind8File);
         Assert.True(blind8.Count >= 300, $"blind-8 has {blind8.Count} rows");
         var blind8Figures = Measure(blind8);

@@ -35,6 +35,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
 
         var nearby = NearbySet.Find(ctx, query.WithinKm, t_nearby ??= new NearbySet());
         var urgentNow = query.Urgency == Urgency.Now;
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
+        // The nearby services the remote pass would also count (reached by an accepted remote delivery): taken off a kept remote count.
+        var alsoRemote = 0;
         foreach (var (index, km) in nearby.Items)
         {
             ref readonly var s = ref services[index];
@@ -43,6 +46,10 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 continue;
             }
             total++;
+            if (Codes.Any(s.Codes, acceptedRemote))
+            {
+                alsoRemote++;
+            }
             var localKm = local ? km : double.NaN;
             // Once the top is full, a service that could not enter it even if open now is not scored in full (as in the remote pass).
             var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
@@ -57,7 +64,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
                 Candidate.Offer(top, ref topCount, new Candidate(index, s.Id, score, km, local));
             }
         }
-        total += RemotePass.RemoteTotal(ctx, nearby, top, ref topCount);
+        total += RemotePass.RemoteTotal(ctx, nearby, alsoRemote, top, ref topCount);
 
         var results = new List<ServiceMatch>(topCount);
         for (var i = 0; i < topCount; i++)

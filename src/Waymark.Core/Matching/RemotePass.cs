@@ -50,50 +50,111 @@ internal static class RemotePass
     /// <summary>
     /// The remote services (not already counted as nearby) meeting every hard constraint, offered to <paramref name="top"/>
     /// and counted. The count of all remote services meeting them is kept per <see cref="RemoteCountKey"/>; when it is
-    /// known, blocks that cannot reach the top are skipped, and those of the nearby services that would have been
-    /// counted twice are taken off.
+    /// known, only the blocks that can reach the top are scored, best bound first, and <paramref name="alsoNearby"/> (the
+    /// nearby services meeting every hard constraint with an accepted remote delivery, counted by the nearby pass) is
+    /// taken off it.
     /// </summary>
-    public static int RemoteTotal(MatchContext ctx, NearbySet nearby, Candidate[] top, ref int topCount)
+    public static int RemoteTotal(MatchContext ctx, NearbySet nearby, int alsoNearby, Candidate[] top, ref int topCount)
     {
         if (!Codes.Any(ctx.Accepted, Codes.Remote))
         {
             return 0;
         }
         // Counts are kept per area set, so searches from any place share them; a search naming organisations is counted afresh.
-        var keyed = !ctx.Limits.ChecksMembership;
+        if (ctx.Limits.ChecksMembership)
+        {
+            return RemoteMatches(ctx, nearby, top, ref topCount, null);
+        }
         var key = CountKeyOf(ctx);
         var counts = ctx.Table.Counts;
-        int[]? bySet = null;
-        var known = keyed && counts.TryGet(key, out bySet);
-        var fresh = keyed && !known ? new int[ctx.Snapshot.AreaSets.Length] : null;
-        var found = RemoteMatches(ctx, nearby, top, ref topCount, countAll: !known, fresh, out var alsoNearby);
-        if (!known)
+        if (!counts.TryGet(key, out var bySet))
         {
-            if (fresh is not null)
-            {
-                counts.Add(key, fresh);
-            }
+            var fresh = new int[ctx.Snapshot.AreaSets.Length];
+            var found = RemoteMatches(ctx, nearby, top, ref topCount, fresh);
+            counts.Add(key, fresh);
             return found;
         }
-        var all = ctx.Limits.CountInArea(bySet!);
-        alsoNearby = 0;
-        var flat = new FlatConstraints(ctx);
-        foreach (var index in nearby.Remote)
-        {
-            if (MeetsRemotely(ctx, flat, index))
-            {
-                alsoNearby++;
-            }
-        }
-        return all - alsoNearby;
+        ScoreBestBlocksFirst(ctx, nearby, top, ref topCount);
+        return ctx.Limits.CountInArea(bySet) - alsoNearby;
     }
 
-    /// <summary>Whether a remote service is one <see cref="RemoteMatches"/> counts (before leaving out those nearby).</summary>
-    public static bool MeetsRemotely(MatchContext ctx, in FlatConstraints flat, int index)
+    /// <summary>
+    /// For a search whose remote count is known: offers to <paramref name="top"/> the remote services (not nearby) meeting
+    /// every hard constraint, visiting the blocks from the highest <see cref="Scoring.BlockBound"/> down, so the top fills
+    /// with strong services early and the pass stops at the first block whose bound is below the top's last score. The
+    /// top is the best services by score and id whatever the order they are offered in, so the answer is the same as
+    /// scanning in run order. Of blocks with the same bound, the one with the lowest id goes first, and the pass stops
+    /// at a block whose bound only equals the top's last score when its first id comes after that one's: thousands of
+    /// remote services can share the best score, and only the first few by id can be shown. Blocks whose services
+    /// together lack a need or self-access asked for are not visited.
+    /// </summary>
+    private static void ScoreBestBlocksFirst(MatchContext ctx, NearbySet nearby, Candidate[] top, ref int topCount)
     {
-        var c = ctx.Snapshot.FactCodes[index];
-        return Codes.Any(c, ctx.Accepted & Codes.Remote) && (ctx.Query.Format is not { } format || Codes.Any(c, format)) && Constraints.MeetsBesidesReach(ctx, flat, index);
+        var q = ctx.Query;
+        var snapshot = ctx.Snapshot;
+        var table = ctx.Table;
+        var acceptedRemote = ctx.Accepted & Codes.Remote;
+        var queue = t_blocks ??= new BlockQueue();
+        queue.Clear(table.BlockFirstId);
+        for (var b = 0; b < snapshot.RemoteBuckets.Length; b++)
+        {
+            var bucket = snapshot.RemoteBuckets[b];
+            if (!Codes.Any(bucket.Codes, acceptedRemote) || (q.Format is { } format && !Codes.Any(bucket.Codes, format)))
+            {
+                continue;
+            }
+            for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
+            {
+                var codes = table.BlockCodes[block];
+                if ((codes & q.Needs) != q.Needs || (q.SelfAccessOnly && !Codes.Any(codes, Codes.SelfAccess)))
+                {
+                    continue;
+                }
+                queue.Add(Scoring.BlockBound(ctx, block), block);
+            }
+        }
+        queue.Order();
+        var flat = new FlatConstraints(ctx);
+        var codesOf = snapshot.FactCodes;
+        var flags = snapshot.FactFlags;
+        var areaSets = snapshot.FactAreaSet;
+        var limits = ctx.Limits;
+        var areaAllowed = limits.AreaAllowed;
+        var slow = ctx.HasSlowConstraints;
+        var now = q.Urgency == Urgency.Now;
+        while (queue.Count > 0)
+        {
+            var (bound, block) = queue.Best;
+            // Every block left has a lower bound, or the same bound and a later first id: none can enter the top.
+            if (topCount == top.Length && (bound < top[^1].Score || (bound == top[^1].Score && table.BlockFirstId[block].CompareTo(top[^1].Id) > 0)))
+            {
+                break;
+            }
+            queue.RemoveBest();
+            for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+            {
+                if (!flat.Meets(index) || !areaAllowed[areaSets[index]] || (slow && !Constraints.MeetsSlow(ctx, index))
+                    || (limits.ChecksMembership && !limits.MayJoin(index, codesOf[index])) || nearby.Contains(index))
+                {
+                    continue;
+                }
+                var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
+                if (now && Scoring.Score(ctx, index, double.NaN, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
+                {
+                    continue;
+                }
+                var score = Scoring.Score(ctx, index, double.NaN);
+                if (score >= floor)
+                {
+                    Candidate.Offer(top, ref topCount, new Candidate(index, snapshot.Services[index].Id, score, double.NaN, false));
+                }
+            }
+        }
     }
+
+    /// <summary>One per thread, emptied and reused (as <see cref="Matcher"/>'s nearby set): a search runs on one thread.</summary>
+    [ThreadStatic]
+    private static BlockQueue? t_blocks;
 
     /// <summary>
     /// Counts the remote services (not already counted as nearby) that meet every hard constraint, and offers them to
@@ -105,9 +166,8 @@ internal static class RemotePass
     /// With <paramref name="bySet"/>, also counts every remote service meeting the hard constraints other than the area,
     /// nearby or not, by its area set: what a later search with the same constraints from any place can add up.
     /// </remarks>
-    public static int RemoteMatches(MatchContext ctx, NearbySet nearby, Candidate[] top, ref int topCount, bool countAll, int[]? bySet, out int alsoNearby)
+    public static int RemoteMatches(MatchContext ctx, NearbySet nearby, Candidate[] top, ref int topCount, int[]? bySet)
     {
-        alsoNearby = 0;
         var q = ctx.Query;
         var snapshot = ctx.Snapshot;
         var codes = snapshot.FactCodes;
@@ -133,10 +193,6 @@ internal static class RemotePass
             for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
                 var scoring = topCount < top.Length || Scoring.BlockBound(ctx, block) >= top[^1].Score;
-                if (!scoring && !countAll)
-                {
-                    continue;
-                }
                 for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
                 {
                     if (!flat.Meets(index))
@@ -160,7 +216,6 @@ internal static class RemotePass
                     }
                     if (nearby.Contains(index))
                     {
-                        alsoNearby++;
                         continue;
                     }
                     total++;

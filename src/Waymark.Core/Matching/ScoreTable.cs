@@ -55,6 +55,8 @@ internal sealed class ScoreTable
         BlockAssuredDay = new int[starts.Count];
         BlockCodes = new UInt128[starts.Count];
         BlockHasTimes = new bool[starts.Count];
+        BlockFirstId = new Guid[starts.Count];
+        BlockMembersWithCode = new ulong[starts.Count * 128];
         var areaSets = new List<int>();
         BlockAreaSetStart = new int[starts.Count + 1];
         for (var k = 0; k < starts.Count; k++)
@@ -62,6 +64,7 @@ internal sealed class ScoreTable
             BlockWaitPart[k] = double.NegativeInfinity;
             BlockNowWaitPart[k] = double.NegativeInfinity;
             BlockAssuredDay[k] = int.MinValue;
+            BlockFirstId[k] = services[BlockStart[k]].Id;
             for (var i = BlockStart[k]; i < BlockEnd[k]; i++)
             {
                 var codes = snapshot.FactCodes[i];
@@ -70,6 +73,14 @@ internal sealed class ScoreTable
                 BlockAssuredDay[k] = Math.Max(BlockAssuredDay[k], snapshot.FactAssuredDay[i]);
                 BlockCodes[k] |= codes;
                 BlockHasTimes[k] |= (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0;
+                for (var bits = codes; bits != UInt128.Zero; bits &= bits - 1)
+                {
+                    BlockMembersWithCode[(k * 128) + (int)UInt128.TrailingZeroCount(bits)] |= 1UL << (i - BlockStart[k]);
+                }
+                if (services[i].Id.CompareTo(BlockFirstId[k]) < 0)
+                {
+                    BlockFirstId[k] = services[i].Id;
+                }
                 var set = snapshot.FactAreaSet[i];
                 if (set != AreaSets.Everyone && (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0 && areaSets.IndexOf(set, BlockAreaSetStart[k]) < 0)
                 {
@@ -97,6 +108,41 @@ internal sealed class ScoreTable
         return false;
     }
 
+    /// <summary>
+    /// The most of the codes in <paramref name="prefer"/> that any one service of the block has: the members having each
+    /// code (<see cref="BlockMembersWithCode"/>) are added up bit-sliced, 64 services at once, and the highest count any
+    /// member reaches is read off. With more than 15 codes asked for, the codes any member has (<paramref name="blockCodes"/>).
+    /// </summary>
+    public int MostPreferred(int block, UInt128 prefer, UInt128 blockCodes)
+    {
+        var asked = Codes.Count(prefer & blockCodes);
+        if (asked > 15)
+        {
+            return asked;
+        }
+        ulong s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (var bits = prefer & blockCodes; bits != UInt128.Zero; bits &= bits - 1)
+        {
+            var members = BlockMembersWithCode[(block * 128) + (int)UInt128.TrailingZeroCount(bits)];
+            var carry0 = s0 & members;
+            s0 ^= members;
+            var carry1 = s1 & carry0;
+            s1 ^= carry0;
+            var carry2 = s2 & carry1;
+            s2 ^= carry1;
+            s3 ^= carry2;
+        }
+        for (var count = asked; count > 0; count--)
+        {
+            var having = ((count & 1) != 0 ? s0 : ~s0) & ((count & 2) != 0 ? s1 : ~s1) & ((count & 4) != 0 ? s2 : ~s2) & ((count & 8) != 0 ? s3 : ~s3);
+            if (having != 0)
+            {
+                return count;
+            }
+        }
+        return 0;
+    }
+
     public DirectorySnapshot Snapshot { get; }
     public IReadOnlyDictionary<Guid, int> Measured { get; }
     public short[] WaitDays { get; }
@@ -120,6 +166,15 @@ internal sealed class ScoreTable
     public int[] BlockAssuredDay { get; }
     public UInt128[] BlockCodes { get; }
     public bool[] BlockHasTimes { get; }
+
+    /// <summary>
+    /// The first id of each block in <see cref="Candidate"/> order: of services scoring the same, the one with the lower
+    /// id ranks first, so a block whose bound only equals the top's last score can enter it only with an id before that one's.
+    /// </summary>
+    public Guid[] BlockFirstId { get; }
+
+    /// <summary>For block <c>k</c> and code bit <c>b</c>, at <c>k * 128 + b</c>: which of its services (bit <c>i</c> for its <c>i</c>-th) have the code.</summary>
+    public ulong[] BlockMembersWithCode { get; }
 
     /// <summary>
     /// The distinct area sets (other than "anyone") of the block's services that have times: those of block <c>k</c> are

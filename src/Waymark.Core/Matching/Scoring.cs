@@ -41,8 +41,12 @@ internal static class Scoring
     public static double BlockBound(MatchContext ctx, int block)
     {
         var table = ctx.Table;
-        return Combine(ctx, ctx.RemoteCloseness, table.BlockCodes[block], table.BlockHasTimes[block], table.BlockNowWaitPart[block],
-            table.MayBeLocal(block, ctx.Limits), table.BlockWaitPart[block], table.BlockAssuredDay[block]);
+        var codes = table.BlockCodes[block];
+        // The most preferences any one service of the block meets (not all those met by one or another of them), and
+        // being local, which counts only for "help now" searches: the block's area sets are only looked at for those.
+        var preferred = ctx.Query.Prefer == UInt128.Zero ? 0 : table.MostPreferred(block, ctx.Query.Prefer, codes);
+        return Combine(ctx, ctx.RemoteCloseness, codes, preferred, table.BlockHasTimes[block], table.BlockNowWaitPart[block],
+            ctx.Query.Urgency == Urgency.Now && table.MayBeLocal(block, ctx.Limits), table.BlockWaitPart[block], table.BlockAssuredDay[block]);
     }
 
     /// <summary>
@@ -50,13 +54,17 @@ internal static class Scoring
     /// <paramref name="open"/>, <paramref name="nowWaitPart"/> and <paramref name="local"/> count for "help now" searches,
     /// <paramref name="waitPart"/> for the others.
     /// </summary>
-    public static double Combine(MatchContext ctx, double closeness, UInt128 codes, bool open, double nowWaitPart, bool local, double waitPart, int assuredDay)
+    public static double Combine(MatchContext ctx, double closeness, UInt128 codes, bool open, double nowWaitPart, bool local, double waitPart, int assuredDay) =>
+        Combine(ctx, closeness, codes, Codes.Count(codes & ctx.Query.Prefer), open, nowWaitPart, local, waitPart, assuredDay);
+
+    /// <summary>As above, with the number of the search's preferences met given (<paramref name="codes"/> then only counts for "crisis").</summary>
+    public static double Combine(MatchContext ctx, double closeness, UInt128 codes, int preferred, bool open, double nowWaitPart, bool local, double waitPart, int assuredDay)
     {
         var q = ctx.Query;
         var sum = ScoreWeights.Closeness * closeness;
         if (q.Prefer != UInt128.Zero)
         {
-            sum += ScoreWeights.Preferences * ((double)Codes.Count(codes & q.Prefer) / Codes.Count(q.Prefer));
+            sum += ScoreWeights.Preferences * ((double)preferred / Codes.Count(q.Prefer));
         }
         if (q.Urgency == Urgency.Now)
         {

@@ -1,0 +1,93 @@
+using System.Collections.Frozen;
+using Waymark.Core.Matching;
+using Waymark.Core.Oruk;
+
+namespace Waymark.Tests.Core.Matching;
+
+/// <summary>
+/// The remote pass's block structures, against plain counts over the block's services: the most preferences one service
+/// of a block meets (the block's score bound), and the order blocks are taken in for a search whose remote count is known.
+/// </summary>
+public sealed class RemoteBlockTests : MatcherTestBase
+{
+    private static readonly DirectorySnapshot Snapshot = DirectorySnapshot.From(new SyntheticDirectory(11).Generate(3000).ToList(), Noon);
+
+    [Fact]
+    public void The_most_preferences_of_a_block_are_the_most_any_one_of_its_services_meets()
+    {
+        var table = new ScoreTable(Snapshot, FrozenDictionary<Guid, int>.Empty);
+        var present = Snapshot.FactCodes.Aggregate(UInt128.Zero, (all, c) => all | c);
+        var bits = Enumerable.Range(0, 128).Where(b => ((present >> b) & UInt128.One) != UInt128.Zero).ToArray();
+#pragma warning disable CA5394 // not for security: the same masks every run
+        var random = new Random(20);
+        var (tighter, compared) = (0, 0);
+        for (var n = 0; n < 400; n++)
+        {
+            var prefer = UInt128.Zero;
+            for (var k = random.Next(1, n % 40 == 0 ? 20 : 7); k > 0; k--)
+            {
+                prefer |= UInt128.One << bits[random.Next(bits.Length)];
+            }
+            var block = random.Next(table.BlockStart.Length);
+            if (n % 2 == 0)
+            {
+                // Most of one member's own codes, so that counts run up to the top of the bit-sliced counter.
+                var own = Snapshot.FactCodes[random.Next(table.BlockStart[block], table.BlockEnd[block])];
+                for (var b = 0; b < 128 && Codes.Count(prefer) < 15; b++)
+                {
+                    prefer |= own & (UInt128.One << b);
+                }
+            }
+            var plain = 0;
+            for (var i = table.BlockStart[block]; i < table.BlockEnd[block]; i++)
+            {
+                plain = Math.Max(plain, Codes.Count(Snapshot.FactCodes[i] & prefer));
+            }
+            var orOfBlock = Codes.Count(table.BlockCodes[block] & prefer);
+            Assert.True(plain == table.MostPreferred(block, prefer, table.BlockCodes[block]), $"block {block}, mask {prefer:X}: {table.MostPreferred(block, prefer, table.BlockCodes[block])}, expected {plain}");
+            tighter += plain < orOfBlock ? 1 : 0;
+            compared++;
+        }
+#pragma warning restore CA5394
+        // The masks must exercise blocks where no one service has every code its services have between them.
+        Assert.True(tighter > compared / 4, $"only {tighter} of {compared} masks gave a tighter count than the block's codes");
+    }
+
+    [Fact]
+    public void Blocks_are_taken_highest_bound_first_then_lowest_first_id()
+    {
+        var table = new ScoreTable(Snapshot, FrozenDictionary<Guid, int>.Empty);
+        var blocks = table.BlockStart.Length;
+        Assert.True(blocks > 20, $"only {blocks} remote blocks");
+        for (var block = 0; block < blocks; block++)
+        {
+            Assert.Equal(Enumerable.Range(table.BlockStart[block], table.BlockEnd[block] - table.BlockStart[block]).Min(i => Snapshot.Services[i].Id), table.BlockFirstId[block]);
+        }
+#pragma warning disable CA5394 // not for security: the same bounds every run
+        var random = new Random(3);
+        var queue = new BlockQueue();
+        for (var round = 0; round < 20; round++)
+        {
+            queue.Clear(table.BlockFirstId);
+            // Few distinct bounds, so most blocks tie on theirs and the first id decides.
+            var bounds = Enumerable.Range(0, blocks).Select(_ => random.Next(4) / 4.0).ToArray();
+            foreach (var block in Enumerable.Range(0, blocks).Where(_ => random.Next(5) != 0))
+            {
+                queue.Add(bounds[block], block);
+            }
+            var taken = new List<int>();
+            var added = queue.Count;
+            queue.Order();
+            while (queue.Count > 0)
+            {
+                taken.Add(queue.Best.Block);
+                Assert.Equal(bounds[queue.Best.Block], queue.Best.Bound);
+                queue.RemoveBest();
+            }
+            Assert.Equal(added, taken.Count);
+            var sorted = taken.OrderByDescending(b => bounds[b]).ThenBy(b => table.BlockFirstId[b]).ToList();
+            Assert.Equal(sorted, taken);
+        }
+#pragma warning restore CA5394
+    }
+}

@@ -72,7 +72,17 @@ run_suite() { # name project [env...]
 run_suite sqlite tests/Waymark.Tests WAYMARK_TEST_DATABASE=sqlite
 run_suite postgres tests/Waymark.Tests WAYMARK_TEST_DATABASE=postgres
 if [ -f tests/Waymark.BrowserTests/Waymark.BrowserTests.csproj ]; then
+  before=$failures
   run_suite browser tests/Waymark.BrowserTests WAYMARK_TEST_DATABASE=sqlite WAYMARK_CHROMIUM="$(command -v chromium)"
+  if [ "$failures" -gt "$before" ]; then
+    # What the app under the browser said: its warnings and errors, and any request that took a second or more.
+    for log in "$RESULTS"/browser/app-*.log; do
+      [ -f "$log" ] || continue
+      echo "-- $log (warnings, errors, slow requests)"
+      grep -E -A3 ' (warn|fail|crit): ' "$log" | head -80
+      grep -E 'Request finished .* - [0-9]+ .* [0-9]{4,}\.[0-9]+ms' "$log" | head -40
+    done
+  fi
 fi
 
 # ---- 6. The cluster test: a primary, a streaming standby, three nodes behind HAProxy ----------------

@@ -59,6 +59,10 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["WAYMARK_SIGN_IN_ATTEMPTS_PER_MINUTE"] = "10000";
         // A neutral page on loopback stands in for the real neutral site, which this machine cannot reach.
         start.Environment["WAYMARK_EXIT_URL"] = NeutralSite.ToString();
+        // Timed log lines, with every request's start and finish, so a failed step can be matched to what the server did.
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        start.Environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
         _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
@@ -105,6 +109,10 @@ public sealed class AppServer : IAsyncLifetime
             _process.WaitForExit(10_000);
         }
         _process?.Dispose();
+        // Kept for a failed run: test.sh prints its warnings and errors when the browser suite fails.
+        var logFolder = Path.Combine(RepositoryRoot, "test-results", "browser");
+        System.IO.Directory.CreateDirectory(logFolder);
+        File.WriteAllText(Path.Combine(logFolder, $"app-{BaseAddress.Port}.log"), Output);
         foreach (var f in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
         {
             File.Delete(f);

@@ -89,7 +89,7 @@ public sealed class WallPagesTests(BrowserFixture browser)
         await mod.CheckAsync("#Action");
         await mod.FillAsync("#Reply", "Thank you for telling us. We are here with you. Please call Samaritans now if you can.");
         await mod.ClickAsync("#decide");
-        await mod.ArrivedAtAsync("**/moderate");
+        await mod.ArrivedAtAsync("/moderate");
 
         // The moderator approves the name and the note from the queue, by keyboard alone.
         Guid nameId;
@@ -102,7 +102,7 @@ public sealed class WallPagesTests(BrowserFixture browser)
         {
             await KeyboardUser.TabToAsync(mod, $"#queue-{id} a");
             await mod.Keyboard.PressAsync("Enter");
-            await mod.ArrivedAtAsync($"**/moderate/{id}");
+            await mod.ArrivedAtAsync($"/moderate/{id}");
             if (id == noteId)
             {
                 Assert.Contains(note, await mod.InnerTextAsync("#item-text"), StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class WallPagesTests(BrowserFixture browser)
             Assert.True(await mod.IsCheckedAsync("#Action"));
             await KeyboardUser.TabToAsync(mod, "#decide");
             await mod.Keyboard.PressAsync("Enter");
-            await mod.ArrivedAtAsync("**/moderate");
+            await mod.ArrivedAtAsync("/moderate");
             Assert.Equal(0, await mod.Locator($"#queue-{id}").CountAsync());
         }
 
@@ -194,7 +194,7 @@ public sealed class WallPagesTests(BrowserFixture browser)
         await mod.GotoAsync($"/moderate/{nameId}");
         await mod.CheckAsync("#Action");
         await mod.ClickAsync("#decide");
-        await mod.ArrivedAtAsync("**/moderate");
+        await mod.ArrivedAtAsync("/moderate");
         await mod.GotoAsync($"/moderate/{noteId}");
         await CheckAsync(mod, "item with what was taken out", violations, javaScript);
         // By keyboard: the action (arrow keys move within the radios), the edited text, then what kind of detail went.
@@ -211,7 +211,7 @@ public sealed class WallPagesTests(BrowserFixture browser)
         await mod.Keyboard.PressAsync("Space");
         await KeyboardUser.TabToAsync(mod, "#decide");
         await mod.Keyboard.PressAsync("Enter");
-        await mod.ArrivedAtAsync("**/moderate");
+        await mod.ArrivedAtAsync("/moderate");
 
         await page.GotoAsync("/my/wall");
         Assert.Contains("A moderator took out a name and the name of a school, college or workplace", await page.InnerTextAsync($"#item-{noteId} .edited"), StringComparison.Ordinal);

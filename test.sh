@@ -79,7 +79,7 @@ if [ -f tests/Waymark.BrowserTests/Waymark.BrowserTests.csproj ]; then
     for log in "$RESULTS"/browser/app-*.log; do
       [ -f "$log" ] || continue
       echo "-- $log (warnings, errors, slow requests)"
-      grep -E -A3 ' (warn|fail|crit): ' "$log" | head -80
+      grep -E -A3 '(^| )(warn|fail|crit): ' "$log" | head -80
       grep -E 'Request finished .* - [0-9]+ .* [0-9]{4,}\.[0-9]+ms' "$log" | head -40
     done
   fi

@@ -60,6 +60,7 @@ public sealed class AppServer : IAsyncLifetime
         // A neutral page on loopback stands in for the real neutral site, which this machine cannot reach.
         start.Environment["WAYMARK_EXIT_URL"] = NeutralSite.ToString();
         // Timed log lines, with every request's start and finish, so a failed step can be matched to what the server did.
+        start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         start.Environment["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";

@@ -100,6 +100,10 @@ public sealed class PostScreener
         Find(run, GroupPhase.Mask, hits);
         var learnedTokens = _learned is null ? null : Unmasked(run);
         Find(run, GroupPhase.Plain, hits);
+        if (!displayName)
+        {
+            hits.RemoveAll(h => h.Group.NamesOnly);
+        }
         DropUnmet(run, hits);
         // A display name is read as if it were about self-harm: "bladegirl" needs no other words around it.
         if (displayName || hits.Any(h => h.Group.GivesHarm))

@@ -45,6 +45,12 @@ internal sealed class ScreeningGroup
     /// </summary>
     public bool SaysReturn { get; init; }
 
+    /// <summary>
+    /// Counts only in a display name, where the name is all there is ("lastdaytuesday", "bye_forever_x"); the same words
+    /// in a post ("my last day at work") are ordinary.
+    /// </summary>
+    public bool NamesOnly { get; init; }
+
     /// <summary>Phrases that, anywhere in the text, cancel this list: a goodbye with a return ("see you next week").</summary>
     public PatternIndex UnlessInText { get; } = new();
 

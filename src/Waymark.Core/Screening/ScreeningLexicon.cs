@@ -165,6 +165,7 @@ internal sealed class ScreeningLexicon
             DropWhenNegatedInside = g.TryGetProperty("negation", out var inside) && inside.GetString() == "drop-inside",
             FirstPerson = g.TryGetProperty("first_person", out var fp) && fp.GetBoolean(),
             SaysReturn = g.TryGetProperty("says_return", out var sr) && sr.GetBoolean(),
+            NamesOnly = g.TryGetProperty("names_only", out var no) && no.GetBoolean(),
             UnlessAfter = unless,
             MinHits = g.TryGetProperty("min_hits", out var mh) ? mh.GetInt32() : 1,
             Patterns = patterns,

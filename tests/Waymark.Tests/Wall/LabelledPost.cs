@@ -52,8 +52,8 @@ public sealed record LabelledPost(
     public static readonly string Blind8File = Path.Combine("Blind8", "blind8-posts.jsonl");
 
     /// <summary>
-    /// The ninth blind set (another author, written while blind-8 was tuned on). Not trained or tuned on: it is what
-    /// says how the screener does for a writer it has not seen.
+    /// The ninth blind set (another author, written while blind-8 was tuned on). Measured once (5 Dec 2026: R9 urgent
+    /// 0.71), then spent: word lists were written from its misses (branch urgent15, ADR 0031). The model was not trained on it.
     /// </summary>
     public static readonly string Blind9File = Path.Combine("Blind9", "blind9-posts.jsonl");
 

@@ -144,6 +144,101 @@ public sealed class PostScreenerTests
     [InlineData("won't see easter with the family, i'm working")]
     public void The_same_kinds_with_a_reason_or_a_return_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
 
+    // Kinds of intent that blind-9's writer used and the lists did not know (issue 14, branch urgent15): someone else's
+    // "see you" denied, a life wished to others and one's own said finished, a bare day with nothing more to say, a
+    // decision closed to argument, last words passed through others, staying only for someone, a day set as the last, a
+    // message left for after, ending a "subscription to life", tapping out for good, how not to be found, one's own
+    // eulogy, a place now with an apology, and display names that say a last night or a goodbye forever. Written here,
+    // not copied from any set.
+    [Theory]
+    [InlineData("the nurse said see you in a month. she won't")]
+    [InlineData("hope you all have a good life. mine's finished")]
+    [InlineData("sunday. that's all i'm going to say")]
+    [InlineData("my decision is final. saturday")]
+    [InlineData("tell my sister i love her. i can't say it to her face")]
+    [InlineData("i'm only still here for my nan. when she passes i'm going too")]
+    [InlineData("one more day then that's it for me")]
+    [InlineData("christmas eve will be my last")]
+    [InlineData("i'll leave her a letter for after")]
+    [InlineData("cancelling my subscription to life this weekend")]
+    [InlineData("tapping out for good now lads")]
+    [InlineData("how do i make sure i'm not found until morning")]
+    [InlineData("my funeral songs are picked. nobody needs to ask why")]
+    [InlineData("on the pier. sorry mum")]
+    [InlineData("i'm taking mine on the 3rd")]
+    public void Intent_said_as_closed_decisions_last_words_and_days_reaches_a_person_at_once(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R9 && !m.Group.StartsWith("learned-", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("FinalNightFrankie")]
+    [InlineData("ByeForeverBilly")]
+    public void Display_names_that_say_a_last_night_or_a_goodbye_forever_are_urgent(string name) =>
+        Assert.Equal(ScreeningOutcome.Urgent, Screen(name, ScreenedKind.DisplayName).Outcome);
+
+    // The same kinds with an everyday object, an occasion or a return, and the known false urgents (ADR 0030): published.
+    [Theory]
+    [InlineData("that's all i'm going to say about the referee")]
+    [InlineData("my decision is final, we're getting the grey sofa")]
+    [InlineData("tell my mum i love her, she made me soup")]
+    [InlineData("i only stay in this job for the kids")]
+    [InlineData("one more day then that's it for me, holidays start monday")]
+    [InlineData("christmas eve will be my last shift before the new job")]
+    [InlineData("i'll leave her a letter for after the party")]
+    [InlineData("ending my subscription to life insurance, too expensive")]
+    [InlineData("tapping out for the night lads")]
+    [InlineData("my cat hid so she's not found until tea time")]
+    [InlineData("on the pier with the kids, lovely day")]
+    [InlineData("tonight's the night, the big match")]
+    [InlineData("sorted who gets the dog while we're in spain")]
+    [InlineData("once the kids are asleep then i can go to bed")]
+    [InlineData("once the kids are asleep i can finally have a bath")]
+    public void The_same_kinds_with_an_occasion_a_return_or_an_everyday_object_publish(string text) =>
+        Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
+
+    [Theory]
+    [InlineData("LastWeekTonightFan")]
+    [InlineData("ByeByeBlackbird")]
+    public void Display_names_with_a_show_or_a_song_publish(string name) =>
+        Assert.Equal(ScreeningOutcome.Publish, Screen(name, ScreenedKind.DisplayName).Outcome);
+
+    // Method without a method word (R1): hair pulled out to bald patches, biting one's own skin to bruises.
+    [Theory]
+    [InlineData("i keep pulling my hair out, there's a bald patch now")]
+    [InlineData("i bite my arms till they bruise")]
+    public void Harm_described_without_a_method_word_is_held(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Hold, result.Outcome);
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R1);
+    }
+
+    // Encouragement by kind (R4): which drug works best "for this", stopping someone's meds, "not thin enough yet", a
+    // no-eating month for a group.
+    [Theory]
+    [InlineData("which tablets work best for it")]
+    [InlineData("stop taking your meds, they do nothing for you")]
+    [InlineData("you're not thin enough yet")]
+    [InlineData("who else is doing no eating december? keep each other going")]
+    public void Asking_which_drug_works_and_pushing_others_is_rejected(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Reject, result.Outcome);
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R4);
+    }
+
+    [Theory]
+    [InlineData("pulling my hair out over this homework")]
+    [InlineData("the dog bit my arm til it bruised")]
+    [InlineData("which painkillers work best for period pain")]
+    [InlineData("my gp said never stop taking your meds suddenly")]
+    [InlineData("anyone else fasting for ramadan? the evenings are lovely")]
+    public void Everyday_hair_bites_painkillers_meds_and_fasting_publish(string text) =>
+        Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
+
     // Intent in the past ("wanted to") is lived experience, not a plan now.
     [Fact]
     public void Intent_in_the_past_is_not_urgent() =>

@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 is spent and printed, and blind-7 (spent since ADR 0029) is required and printed first. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), and blind-9 (spent since ADR 0031, against floors) is required and printed first. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -81,6 +81,20 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.07, true)),
     ];
 
+    // Blind-9 after tuning on it (5 Dec 2026, branch urgent15: R9 lists by kind of expression, ADR 0031): R1 80/84, R3
+    // 63/72, R4 81/85, R5 60/70, R9 264/265, urgent 264/265, false holds 14/251 (measured once before: R9 urgent 187/265).
+    // Floors a little under what it reached; blind-9 now flatters.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindNineFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.93, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.85, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.93, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.83, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.98, false)),
+        ("R9 urgent", f => f.Urgent, (0.98, false)),
+        ("false holds", f => f.FalseHolds, (0.065, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -132,23 +146,24 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // Blind-9 first: written without sight of the screener and never tuned or trained on, so its figures are the
-        // honest ones for a new writer. Required: blind-8 is spent (tuned on by branch urgent14), so without blind-9
-        // nothing here says how the screener does for someone whose posts it has not seen. Printed, with no floor: a
-        // floor set from its own figures would only invite tuning on it.
+        // The required set, printed first. Blind-9 is spent (tuned on by branch urgent15, ADR 0031) and now has floors; the
+        // lead points this block at blind-10 (Wall/Blind10/blind10-posts.jsonl, LabelledPost.Blind10File), written by a
+        // tenth writer who never saw the screener, and prints that with no floor.
         var blind9Path = LabelledPost.PathOf(LabelledPost.Blind9File);
         Assert.True(File.Exists(blind9Path),
             $"blind-9 is missing (expected at {blind9Path}). Blind-8 is spent (tuned on), so the screener has no blind set " +
             "left: a new writer must write blind-9 (Wall/Blind9/blind9-posts.jsonl) before the screener is measured.");
         var blind9 = LabelledPost.Load(LabelledPost.Blind9File);
         Assert.True(blind9.Count >= 300, $"blind-9 has {blind9.Count} rows");
-        Print("blind-9 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind9, Measure(blind9));
+        var blind9Figures = Measure(blind9);
+        Print("blind-9 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.71; then tuned on by branch urgent15; its figures flatter the screener)", blind9, blind9Figures);
+        var failures = new List<string>();
+        failures.AddRange(BelowFloors("blind-9", blind9Figures, BlindNineFloors));
 
         var blind8 = LabelledPost.Load(LabelledPost.Blind8File);
         Assert.True(blind8.Count >= 300, $"blind-8 has {blind8.Count} rows");
         var blind8Figures = Measure(blind8);
         Print("blind-8 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.62; then tuned on by branch urgent14; its figures flatter the screener)", blind8, blind8Figures);
-        var failures = new List<string>();
         failures.AddRange(BelowFloors("blind-8", blind8Figures, BlindEightFloors));
 
         var blind7 = LabelledPost.Load(LabelledPost.Blind7File);

@@ -57,6 +57,12 @@ public sealed record LabelledPost(
     /// </summary>
     public static readonly string Blind9File = Path.Combine("Blind9", "blind9-posts.jsonl");
 
+    /// <summary>
+    /// The tenth blind set (another author, written while blind-9 was tuned on; Wall/Blind10/README.md says what they
+    /// read). Never tuned or trained on: it says how the screener does for someone whose posts it has not seen.
+    /// </summary>
+    public static readonly string Blind10File = Path.Combine("Blind10", "blind10-posts.jsonl");
+
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File];
 

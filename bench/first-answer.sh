@@ -12,7 +12,7 @@ LOG="$(mktemp /tmp/waymark-first-answer.XXXXXX.log)"
 cd src/Waymark.Web
 start=$(date +%s.%N)
 WAYMARK_DATABASE="$DB" WAYMARK_SAMPLE_DATA=none ASPNETCORE_ENVIRONMENT=Production \
-  Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " Logging__Console__TimestampFormat="HH:mm:ss.fff " \
+  Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " \
   dotnet "${WAYMARK_WEB_DLL:-bin/Release/net10.0/Waymark.Web.dll}" --urls "http://127.0.0.1:$PORT" >"$LOG" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT

@@ -23,31 +23,32 @@ RULE_OUTCOME = {"R1": "hold", "R2": "hold", "R3": "hold", "R4": "reject", "R5": 
                 "R6": "hold", "R7": "warn", "R8": "publish", "R9": "urgent", "R10": "publish"}
 
 # Safe near-misses (marked by hand when written): risky-looking words that are safe.
+# Ids after the one shuffle with random.Random(20261208).
 NEAR_MISSES = set("""
-k001 k002 k004 k006 k012 k013 k018 k022 k023 k025 k027 k029 k032 k037 k043 k044 k049 k050 k055 k060
-k065 k067 k068 k070 k074 k080 k084 k086 k088 k091 k094 k098 k100 k103 k116 k117 k118 k122 k133 k134
-k138 k142 k143 k144 k145 k152 k156 k158 k160 k166 k170 k172 k174 k180 k182 k190 k194 k211 k213 k215
-k217 k219 k224 k225 k226 k229 k230 k237 k241 k242 k248 k251 k256 k259 k270 k272 k279 k281 k286 k288
-k289 k291 k294 k297 k303 k304 k313 k328 k331 k333 k340 k343 k347 k348 k354 k362 k368 k374 k378 k379
-k391 k394 k395 k399 k402 k408 k414 k428 k436 k441 k442 k448 k456 k457 k459 k463 k466 k469 k475 k477
-k480 k486 k487 k488 k493 k496 k501 k502 k506 k515 k518 k521 k522 k524 k527 k531 k533 k541 k543 k548
-k555 k557 k560 k561 k575 k577 k578 k581 k583 k585 k588 k591 k592 k601 k603 k606 k609 k611 k621 k622
-k624 k632 k635 k648 k650 k655 k657 k660 k674 k679 k691 k692 k696 k697 k701 k708 k711 k719 k722 k732
-k750 k751 k756 k759 k768 k769 k771 k773 k774 k775 k776 k779 k782 k786 k789
+k005 k011 k014 k018 k019 k021 k022 k024 k028 k029 k032 k037 k042 k043 k049 k050 k055 k057 k060 k067
+k069 k070 k074 k082 k083 k086 k088 k091 k102 k108 k112 k116 k117 k118 k122 k128 k133 k134 k135 k136
+k138 k142 k144 k145 k151 k153 k156 k160 k161 k164 k170 k172 k174 k178 k182 k187 k190 k195 k202 k211
+k215 k217 k219 k224 k225 k226 k229 k230 k235 k236 k242 k248 k251 k252 k257 k259 k261 k269 k270 k272
+k278 k283 k291 k294 k302 k303 k313 k319 k328 k331 k340 k344 k347 k348 k349 k355 k357 k363 k369 k375
+k380 k381 k390 k391 k393 k396 k399 k404 k409 k410 k416 k430 k443 k446 k448 k450 k457 k458 k459 k461
+k468 k471 k477 k479 k482 k488 k489 k495 k496 k498 k504 k508 k515 k517 k520 k523 k524 k526 k533 k535
+k539 k543 k550 k557 k562 k563 k577 k583 k585 k587 k590 k593 k594 k601 k603 k605 k608 k611 k623 k624
+k626 k634 k637 k640 k650 k652 k653 k659 k662 k676 k681 k693 k694 k698 k699 k703 k710 k713 k721 k724
+k734 k752 k753 k758 k761 k770 k771 k773 k775 k776 k777 k778 k781 k784 k788 k791
 """.split())
 
 # Coverage this set promises (see README.md).
 MIN_ROWS = 700
-MIN_URGENT = 240
-MIN_SAFE = 200
-MIN_NEAR = 120
-MIN_RULE = {"R1": 70, "R3": 65, "R4": 70, "R5": 65, "R9": 240}
+MIN_URGENT = 250
+MIN_SAFE = 240
+MIN_NEAR = 150
+MIN_RULE = {"R1": 80, "R3": 75, "R4": 80, "R5": 75, "R9": 250}
 MIN_OTHER_RULE = 10
-MIN_DISPLAY = 40
-MIN_REPLY = 40
-MIN_LONG = 15
-MIN_LONG_URGENT = 6
-MIN_DISPLAY_R6 = 5
+MIN_DISPLAY = 45
+MIN_REPLY = 100
+MIN_LONG = 18
+MIN_LONG_URGENT = 8
+MIN_DISPLAY_R6 = 6
 
 PHONE = re.compile(r"(?<![\d.])(?:\+44\s?|0)\d[\d ]{7,12}\d(?!\d)")
 ALLOWED_PHONE = re.compile(r"^(07700 ?900\d{3}|0113 ?496 ?0\d{3}|0800 ?068 ?4141|0800 ?58 ?58 ?58|116 ?123)$")
@@ -56,7 +57,8 @@ URL = re.compile(r"https?://([^/\s\"')]+)")
 # Safety: no dose or measure of a substance, and none of these common drug names, in any row.
 DOSE = re.compile(r"\b\d+(\.\d+)?\s?(mg|mcg|ml|g|grams?)\b", re.I)
 DRUGS = re.compile(r"paracetamol|ibuprofen|aspirin|codeine|co-codamol|tramadol|diazepam|sertraline|citalopram|"
-                   r"amitriptyline|insulin|paraquat|antifreeze|bleach", re.I)
+                   r"amitriptyline|insulin|paraquat|antifreeze|bleach|fluoxetine|mirtazapine|propranolol|zopiclone|"
+                   r"quetiapine|pregabalin|gabapentin|morphine|methadone", re.I)
 
 errors = []
 

@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 is spent (ADR 0031, against floors), and blind-10 is required and printed first, with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 is spent (ADR 0031, against floors), and blind-10 and blind-11 are required and printed first, with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -155,6 +155,10 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         var blind10 = LabelledPost.Load(LabelledPost.Blind10File);
         Assert.True(blind10.Count >= 300, $"blind-10 has {blind10.Count} rows");
         Print("blind-10 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind10, Measure(blind10));
+        // A second writer's set for the same screener, measured once alongside it: two unseen writers say more than one.
+        var blind11 = LabelledPost.Load(LabelledPost.Blind11File);
+        Assert.True(blind11.Count >= 300, $"blind-11 has {blind11.Count} rows");
+        Print("blind-11 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind11, Measure(blind11));
 
         var blind9 = LabelledPost.Load(LabelledPost.Blind9File);
         Assert.True(blind9.Count >= 300, $"blind-9 has {blind9.Count} rows");

@@ -456,7 +456,10 @@ def crashed(emails, prefix, answered, made, moved, lost_made, failed, navigator_
             AND (recipient LIKE '{prefix}%' OR subject_id IN ({ids}))""", port).strip()) + \
             int(psql("SELECT count(*) FROM account_work WHERE kind = 'sign-up'", port).strip())
 
-    deadline = time.monotonic() + 120
+    # A relay can claim a message on the old primary and crash with it before recording the send; the standby then
+    # has the claim and the message waits out the relay's lease before another relay sends it (same id, same file).
+    # Late is allowed; lost or twice is not, so the wait covers the lease.
+    deadline = time.monotonic() + OUTBOX_LEASE_SECONDS + 30
     while time.monotonic() < deadline and undelivered() > 0:
         time.sleep(1)
     time.sleep(2)  # anything sent twice would show up by now

@@ -111,9 +111,8 @@ public sealed class AppServer : IAsyncLifetime
         }
         _process?.Dispose();
         // Kept for a failed run: test.sh prints its warnings and errors when the browser suite fails.
-        var logFolder = Path.Combine(RepositoryRoot, "test-results", "browser");
-        System.IO.Directory.CreateDirectory(logFolder);
-        File.WriteAllText(Path.Combine(logFolder, $"app-{BaseAddress.Port}.log"), Output);
+        System.IO.Directory.CreateDirectory(BrowserFixture.ArtifactsFolder);
+        File.WriteAllText(Path.Combine(BrowserFixture.ArtifactsFolder, $"app-{BaseAddress.Port}.log"), Output);
         foreach (var f in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
         {
             File.Delete(f);

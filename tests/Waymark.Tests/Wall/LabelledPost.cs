@@ -69,6 +69,12 @@ public sealed record LabelledPost(
     /// </summary>
     public static readonly string Blind11File = Path.Combine("Blind11", "blind11-posts.jsonl");
 
+    /// <summary>
+    /// The twelfth blind set (another author, written while blind-11 was tuned on by branch urgent17; Wall/Blind12/README.md
+    /// says what they read). Never tuned or trained on.
+    /// </summary>
+    public static readonly string Blind12File = Path.Combine("Blind12", "blind12-posts.jsonl");
+
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File];
 

@@ -13,7 +13,7 @@ namespace Waymark.Bench;
 /// </summary>
 public static class OrukListTiming
 {
-    public static async Task RunAsync(string appDll, string connection, int port, int rounds, bool streamFull)
+    public static async Task RunAsync(string appDll, string connection, int port, int rounds, bool streamFull, TimeSpan? streamFor = null)
     {
         var root = new Uri($"http://127.0.0.1:{port}/");
         var folder = Directory.CreateTempSubdirectory("waymark-oruk-lists");
@@ -83,15 +83,21 @@ public static class OrukListTiming
                 while (await reader.ReadLineAsync() is not null)
                 {
                     lines++;
+                    if (streamFor is { } limit && streamClock.Elapsed >= limit)
+                    {
+                        break;
+                    }
                 }
             }
             await sampling.CancelAsync();
             await sampler;
-            if (lines != total)
+            var whole = lines == total;
+            if (!whole && streamFor is null)
             {
                 throw new InvalidOperationException($"the stream had {lines} lines for {total} services");
             }
-            Say($"ndjson ({(streamFull ? "full" : "minimal")} services): {lines:N0} lines in {streamClock.Elapsed.TotalSeconds:0} s; server RSS idle {idle / 1e6:0} MB, " +
+            Say($"ndjson ({(streamFull ? "full" : "minimal")} services): {lines:N0} lines{(whole ? "" : $" of {total:N0} (stopped at --stream-seconds)")} in {streamClock.Elapsed.TotalSeconds:0} s " +
+                $"({lines / streamClock.Elapsed.TotalSeconds:0} a second); server RSS idle {idle / 1e6:0} MB, " +
                 $"peak {peak / 1e6:0} MB, so {(peak - idle) / 1e6:0} MB above idle; load {PerQuery.LoadAverage()}");
         }
         finally

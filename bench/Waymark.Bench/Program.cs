@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Waymark.Bench;
 
-// dotnet run -c Release --project bench/Waymark.Bench -- [--screen [--passes N]] [--screen-dump FILE] [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--load N --database CONN] [--write-queries FILE] [--oruk-lists --database CONN [--app Waymark.Web.dll] [--port P] [--rounds N] [--stream full|minimal]] [--account-timing N [--app Waymark.Web.dll] [--port P] [--forms "sign-in,sign-in (locked)"]] [BenchmarkDotNet args]
+// dotnet run -c Release --project bench/Waymark.Bench -- [--screen [--passes N]] [--screen-dump FILE] [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--load N --database CONN] [--write-queries FILE] [--oruk-lists --database CONN [--app Waymark.Web.dll] [--port P] [--rounds N] [--stream full|minimal] [--stream-seconds S]] [--account-timing N [--app Waymark.Web.dll] [--port P] [--forms "sign-in,sign-in (locked)"]] [BenchmarkDotNet args]
 var sizes = Option("--sizes") is { } s
     ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
     : new[] { 10_000, 100_000, 1_000_000 };
@@ -55,7 +55,8 @@ if (args.Contains("--oruk-lists"))
     var connection = Option("--database") ?? throw new InvalidOperationException("--oruk-lists needs --database \"<connection string>\" of a filled directory (SQLite or PostgreSQL)");
     await OrukListTiming.RunAsync(Option("--app") ?? "src/Waymark.Web/bin/Release/net10.0/Waymark.Web.dll", connection,
         Option("--port") is { } port ? int.Parse(port, CultureInfo.InvariantCulture) : 5880,
-        Option("--rounds") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 20, Option("--stream") != "minimal");
+        Option("--rounds") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 20, Option("--stream") != "minimal",
+        Option("--stream-seconds") is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) : null);
     return 0;
 }
 if (args.Contains("--commissioning"))

@@ -38,6 +38,9 @@ public sealed record OrukServiceFilter
     public (double Latitude, double Longitude)? Near { get; init; }
     public double ProximityMetres { get; init; }
 
+    /// <summary>Candidates read at a time when a page's filters are judged in memory.</summary>
+    private const int InMemoryBatch = 500;
+
     public bool FiltersSchedules => Day is not null || StartTime is not null || EndTime is not null;
 
     public IQueryable<Service> ApplyInDatabase(IQueryable<Service> services)
@@ -95,8 +98,23 @@ public sealed record OrukServiceFilter
         var skip = (long)(page - 1) * perPage;
         if (FiltersSchedules || Near is not null)
         {
-            var all = await MatchingIdsAsync(db, ct);
-            return (skip >= all.Count ? [] : [.. all.Skip((int)skip).Take(perPage)], all.Count);
+            // Judged in memory, so every candidate is read to count them; a batch at a time along the list's index,
+            // keeping only the page's ids, so a national directory is never held whole (the graphs of 1M services
+            // with their schedules and locations would be gigabytes).
+            var matching = 0L;
+            var ids = new List<Guid>();
+            await foreach (var batch in BatchesAsync(db, InMemoryBatch, ct))
+            {
+                foreach (var id in batch)
+                {
+                    if (matching >= skip && ids.Count < perPage)
+                    {
+                        ids.Add(id);
+                    }
+                    matching++;
+                }
+            }
+            return (ids, (int)matching);
         }
         var query = ApplyInDatabase(db.Services.AsNoTracking());
         var total = await query.CountAsync(ct);

@@ -115,12 +115,21 @@ public static class OrukApi
         return filter;
     }
 
+    /// <summary>
+    /// The page's services in the order of <paramref name="ids"/>. A full service's graph comes from
+    /// <see cref="ServiceGraphLoader"/>: one flat query per table, joined in memory, which is several times cheaper
+    /// than EF Core's split includes (most of a page's time, the SQL itself being a few milliseconds).
+    /// </summary>
     private static async Task<List<OrukService>> LoadServicesAsync(WaymarkDbContext db, IReadOnlyList<Guid> ids, bool full, CancellationToken ct)
     {
-        var query = db.Services.AsNoTracking().Where(s => ids.Contains(s.Id));
-        var services = full ? await query.WithFullGraph().ToListAsync(ct) : await query.ToListAsync(ct);
+        if (full)
+        {
+            var graphs = await ServiceGraphLoader.LoadAsync(db, ids, ct);
+            return [.. ids.Where(graphs.ContainsKey).Select(id => OrukExport.ToOruk(graphs[id]))];
+        }
+        var services = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
         var byId = services.ToDictionary(s => s.Id);
-        return [.. ids.Where(byId.ContainsKey).Select(id => full ? OrukExport.ToOruk(byId[id]) : OrukExport.ToOrukSummary(byId[id]))];
+        return [.. ids.Where(byId.ContainsKey).Select(id => OrukExport.ToOrukSummary(byId[id]))];
     }
 
     // ---- service_at_locations ----------------------------------------------------------------------

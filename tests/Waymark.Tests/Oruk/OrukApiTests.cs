@@ -81,6 +81,39 @@ public sealed class OrukApiTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         Assert.Empty(OrukSchemas.ListErrors("service_list.json", minimal));
     }
 
+    /// <summary>
+    /// A list page and the ndjson stream load their services' graphs in set-based queries of their own, not as
+    /// the single record does: each full service in them must be exactly the record (less its change history),
+    /// children in the same order, a location's schedule included.
+    /// </summary>
+    [Fact]
+    public async Task A_listed_full_service_is_the_service_record_less_its_history()
+    {
+        var org = ServiceBuilder.NewOrganization("Same Graph Org");
+        var services = new[]
+        {
+            new ServiceBuilder("Same Graph A", org).WithTerm("support:peer-support").WithTerm("support:crisis"),
+            new ServiceBuilder("Same Graph B", org).Opens("TU,TH", "10:00", "16:00", atLocation: true).WithPhone("0114 111 1111", "Evenings", "voice"),
+            new ServiceBuilder("Same Graph C", org),
+        };
+        await app.AddServicesAsync(services);
+
+        var (_, page) = await Get($"/oruk/services?organization_id={org.Id}");
+        using var stream = await _client.GetAsync(new Uri($"/oruk/services?organization_id={org.Id}&format=ndjson", UriKind.Relative));
+        var lines = (await stream.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var listed = page.GetProperty("contents").EnumerateArray().ToList();
+        Assert.Equal(services.Select(s => s.Id.ToString()), listed.Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(listed.Select(c => c.GetRawText()), lines);
+        foreach (var item in listed)
+        {
+            var (_, record) = await Get($"/oruk/services/{item.GetProperty("id").GetString()}");
+            var withoutHistory = System.Text.Json.Nodes.JsonNode.Parse(record.GetRawText())!.AsObject();
+            withoutHistory.Remove("metadata");
+            Assert.Equal(withoutHistory.ToJsonString(), item.GetRawText());
+        }
+    }
+
     [Fact]
     public async Task The_page_envelope_counts_pages_and_flags_the_ends()
     {

@@ -107,8 +107,13 @@ public sealed class OrukListPagingTests(OrukListPagingTests.ListApp app) : IClas
         var all = await app.ServicesAsync();
         var odd = all.Where(s => s.OrganizationId == app.Odd.Id).Select(s => s.Id.ToString()).ToList();
         var crisis = all.Where(s => s.Name.Contains("crisis", StringComparison.OrdinalIgnoreCase)).Select(s => s.Id.ToString()).ToList();
+        var even = all.Where(s => s.OrganizationId == app.Even.Id).Select(s => s.Id.ToString()).ToList();
 
-        foreach (var (filter, expected) in new[] { ($"organization_id={app.Odd.Id}", odd), ("search=CRISIS", crisis) })
+        // The last is judged in memory (day and time), read a batch at a time along the list's index.
+        foreach (var (filter, expected) in new[]
+        {
+            ($"organization_id={app.Odd.Id}", odd), ("search=CRISIS", crisis), ($"organization_id={app.Even.Id}&day=MO&start_time=10:00", even),
+        })
         {
             const int perPage = 20;
             var pages = (expected.Count + perPage - 1) / perPage;

@@ -55,7 +55,7 @@ if (args.Contains("--oruk-lists"))
     var connection = Option("--database") ?? throw new InvalidOperationException("--oruk-lists needs --database \"<connection string>\" of a filled directory (SQLite or PostgreSQL)");
     await OrukListTiming.RunAsync(Option("--app") ?? "src/Waymark.Web/bin/Release/net10.0/Waymark.Web.dll", connection,
         Option("--port") is { } port ? int.Parse(port, CultureInfo.InvariantCulture) : 5880,
-        Option("--rounds") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 20, Option("--stream") != "minimal");
+        Option("--rounds") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 20, Option("--stream") != "minimal", args.Contains("--start-only"));
     return 0;
 }
 if (args.Contains("--commissioning"))

@@ -13,7 +13,7 @@ namespace Waymark.Bench;
 /// </summary>
 public static class OrukListTiming
 {
-    public static async Task RunAsync(string appDll, string connection, int port, int rounds, bool streamFull, TimeSpan? streamFor = null)
+    public static async Task RunAsync(string appDll, string connection, int port, int rounds, bool streamFull, TimeSpan? streamFor = null, bool startOnly = false)
     {
         var root = new Uri($"http://127.0.0.1:{port}/");
         var folder = Directory.CreateTempSubdirectory("waymark-oruk-lists");
@@ -29,6 +29,10 @@ public static class OrukListTiming
             using var http = new HttpClient { BaseAddress = root, Timeout = TimeSpan.FromHours(1) };
             await FirstAnswerAsync(http, server);
             Say($"start to first answer {clock.Elapsed.TotalSeconds:0.0} s; server memory once ready {Rss(server) / 1e6:0} MB RSS; load {PerQuery.LoadAverage()}");
+            if (startOnly)
+            {
+                return;
+            }
 
             var first = await GetAsync(http, "/oruk/services?page=1&per_page=1");
             var total = first.GetProperty("total_items").GetInt32();

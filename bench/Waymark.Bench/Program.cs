@@ -56,7 +56,8 @@ if (args.Contains("--oruk-lists"))
     await OrukListTiming.RunAsync(Option("--app") ?? "src/Waymark.Web/bin/Release/net10.0/Waymark.Web.dll", connection,
         Option("--port") is { } port ? int.Parse(port, CultureInfo.InvariantCulture) : 5880,
         Option("--rounds") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 20, Option("--stream") != "minimal",
-        Option("--stream-seconds") is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) : null);
+        Option("--stream-seconds") is { } seconds ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) : null,
+        args.Contains("--start-only"));
     return 0;
 }
 if (args.Contains("--commissioning"))

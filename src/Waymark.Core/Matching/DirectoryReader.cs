@@ -125,10 +125,12 @@ internal sealed record LoadedRows(
 internal static class DirectoryReader
 {
     /// <summary>
-    /// The active services with their children, except attributes: those come as each service's
-    /// <see cref="AttributeFacts"/> (1.7 million attribute rows at 100k services; an entity for each was most of a load).
+    /// The active services' rows, except attributes: those come as each service's <see cref="AttributeFacts"/> (1.7
+    /// million attribute rows at 100k services; an entity for each was most of a load). Rows are kept as structs, not
+    /// entities, and repeated strings once each: at a million services the entity graph was most of the memory and of
+    /// the collector's time. <see cref="ActiveRows.Services"/> makes each service's entity only when it is added.
     /// </summary>
-    public static async Task<(List<Service> Services, Dictionary<Guid, AttributeFacts> Facts)> ReadActiveAsync(
+    public static async Task<(ActiveRows Rows, Dictionary<Guid, AttributeFacts> Facts)> ReadActiveAsync(
         IDbContextFactory<WaymarkDbContext> databases, CancellationToken ct)
     {
         var terms = Task.Run(() => ReadTermsAsync(databases, ct), ct);
@@ -136,17 +138,18 @@ internal static class DirectoryReader
         var attributes = Task.Run(() => ReadAttributeFactsAsync(databases, terms, ct), ct);
         var locations = Task.Run(() => ReadLocationsAsync(databases, ct), ct);
         var rest = Task.Run(() => ReadServicesAsync(databases, ct), ct);
-        var (services, organizations, languages, costs, areas) = await rest;
-        var (sals, places, schedules) = await locations;
-        var joined = new LoadedRows(services, organizations, sals, places, schedules, languages, costs, areas, []).Join((await terms).Terms);
-        return (joined, await attributes);
+        var rows = new ActiveRows();
+        (rows.ServiceRows, rows.Organizations, rows.Languages, rows.Costs, rows.Areas) = await rest;
+        (rows.Sals, rows.Locations, rows.Schedules) = await locations;
+        return (rows, await attributes);
     }
 
-    private static async Task<(List<Service>, Dictionary<Guid, Organization>, List<Language>, List<CostOption>, List<ServiceArea>)> ReadServicesAsync(
+    private static async Task<(List<ActiveRows.ServiceRow>, Dictionary<Guid, Organization>, List<ActiveRows.LanguageRow>, List<ActiveRows.CostRow>, List<ActiveRows.AreaRow>)> ReadServicesAsync(
         IDbContextFactory<WaymarkDbContext> databases, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var services = new List<Service>();
+        var strings = new Interner();
+        var services = new List<ActiveRows.ServiceRow>();
         var sql = Select<Service>(db, nameof(Service.Id), nameof(Service.Name), nameof(Service.OrganizationId),
             nameof(Service.MinimumAge), nameof(Service.MaximumAge), nameof(Service.AssuredDate))
             + " WHERE " + Column<Service>(db, nameof(Service.Status)) + " = @status";
@@ -154,15 +157,13 @@ internal static class DirectoryReader
         {
             while (await reader.ReadAsync(ct))
             {
-                services.Add(new Service
-                {
-                    Id = reader.GetGuid(0),
-                    Name = reader.GetString(1),
-                    OrganizationId = reader.IsDBNull(2) ? null : reader.GetGuid(2),
-                    MinimumAge = NullableDecimal(reader, 3),
-                    MaximumAge = NullableDecimal(reader, 4),
-                    AssuredDate = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5),
-                });
+                services.Add(new ActiveRows.ServiceRow(
+                    reader.GetGuid(0),
+                    reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetGuid(2),
+                    NullableDecimal(reader, 3),
+                    NullableDecimal(reader, 4),
+                    reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5)));
             }
         }
         var organizations = new Dictionary<Guid, Organization>();
@@ -174,32 +175,30 @@ internal static class DirectoryReader
                 organizations[id] = new Organization { Id = id, Name = reader.GetString(1), Description = "" };
             }
         }
-        var languages = new List<Language>();
+        var languages = new List<ActiveRows.LanguageRow>();
         await using (var reader = await ExecuteAsync(db, Select<Language>(db, nameof(Language.Id), nameof(Language.ServiceId), nameof(Language.Code)), ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                languages.Add(new Language { Id = reader.GetGuid(0), ServiceId = reader.GetGuid(1), Code = reader.IsDBNull(2) ? null : reader.GetString(2) });
+                languages.Add(new ActiveRows.LanguageRow(reader.GetGuid(0), reader.GetGuid(1), strings.Of(NullableString(reader, 2))));
             }
         }
-        var costs = new List<CostOption>();
+        var costs = new List<ActiveRows.CostRow>();
         await using (var reader = await ExecuteAsync(db, Select<CostOption>(db, nameof(CostOption.ServiceId), nameof(CostOption.Amount)), ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                costs.Add(new CostOption { ServiceId = reader.GetGuid(0), Amount = NullableDecimal(reader, 1) });
+                costs.Add(new ActiveRows.CostRow(reader.GetGuid(0), NullableDecimal(reader, 1)));
             }
         }
-        var areas = new List<ServiceArea>();
+        var areas = new List<ActiveRows.AreaRow>();
         sql = Select<ServiceArea>(db, nameof(ServiceArea.Id), nameof(ServiceArea.ServiceId), nameof(ServiceArea.Name), nameof(ServiceArea.ExtentType), nameof(ServiceArea.Description));
         await using (var reader = await ExecuteAsync(db, sql, ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                areas.Add(new ServiceArea
-                {
-                    Id = reader.GetGuid(0), ServiceId = reader.GetGuid(1), Name = NullableString(reader, 2), ExtentType = NullableString(reader, 3), Description = NullableString(reader, 4),
-                });
+                areas.Add(new ActiveRows.AreaRow(
+                    reader.GetGuid(0), reader.GetGuid(1), strings.Of(NullableString(reader, 2)), strings.Of(NullableString(reader, 3)), strings.Of(NullableString(reader, 4))));
             }
         }
         return (services, organizations, languages, costs, areas);
@@ -227,35 +226,32 @@ internal static class DirectoryReader
         return (terms, stored);
     }
 
-    private static async Task<(List<ServiceAtLocation>, Dictionary<Guid, Location>, List<Schedule>)> ReadLocationsAsync(
+    private static async Task<(List<ActiveRows.SalRow>, Dictionary<Guid, ActiveRows.LocationRow>, List<ActiveRows.ScheduleRow>)> ReadLocationsAsync(
         IDbContextFactory<WaymarkDbContext> databases, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var sals = new List<ServiceAtLocation>();
+        var strings = new Interner();
+        var sals = new List<ActiveRows.SalRow>();
         await using (var reader = await ExecuteAsync(db, Select<ServiceAtLocation>(db, nameof(ServiceAtLocation.Id), nameof(ServiceAtLocation.ServiceId), nameof(ServiceAtLocation.LocationId)), ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                sals.Add(new ServiceAtLocation { Id = reader.GetGuid(0), ServiceId = reader.GetGuid(1), LocationId = reader.GetGuid(2) });
+                sals.Add(new ActiveRows.SalRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2)));
             }
         }
-        var locations = new Dictionary<Guid, Location>();
+        var locations = new Dictionary<Guid, ActiveRows.LocationRow>();
         var sql = Select<Location>(db, nameof(Location.Id), nameof(Location.LocationType), nameof(Location.Latitude), nameof(Location.Longitude));
         await using (var reader = await ExecuteAsync(db, sql, ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                var id = reader.GetGuid(0);
-                locations[id] = new Location
-                {
-                    Id = id,
-                    LocationType = reader.GetString(1),
-                    Latitude = reader.IsDBNull(2) ? null : reader.GetDouble(2),
-                    Longitude = reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                };
+                locations[reader.GetGuid(0)] = new ActiveRows.LocationRow(
+                    strings.Of(reader.GetString(1))!,
+                    reader.IsDBNull(2) ? null : reader.GetDouble(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3));
             }
         }
-        var schedules = new List<Schedule>();
+        var schedules = new List<ActiveRows.ScheduleRow>();
         sql = Select<Schedule>(db, nameof(Schedule.Id), nameof(Schedule.ServiceId), nameof(Schedule.ServiceAtLocationId), nameof(Schedule.ValidFrom),
             nameof(Schedule.ValidTo), nameof(Schedule.DtStart), nameof(Schedule.Freq), nameof(Schedule.Interval), nameof(Schedule.ByDay),
             nameof(Schedule.ByMonthDay), nameof(Schedule.OpensAt), nameof(Schedule.ClosesAt));
@@ -263,61 +259,85 @@ internal static class DirectoryReader
         {
             while (await reader.ReadAsync(ct))
             {
-                schedules.Add(new Schedule
-                {
-                    Id = reader.GetGuid(0),
-                    ServiceId = reader.IsDBNull(1) ? null : reader.GetGuid(1),
-                    ServiceAtLocationId = reader.IsDBNull(2) ? null : reader.GetGuid(2),
-                    ValidFrom = NullableDate(reader, 3),
-                    ValidTo = NullableDate(reader, 4),
-                    DtStart = NullableDate(reader, 5),
-                    Freq = NullableString(reader, 6),
-                    Interval = reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                    ByDay = NullableString(reader, 8),
-                    ByMonthDay = NullableString(reader, 9),
-                    OpensAt = NullableString(reader, 10),
-                    ClosesAt = NullableString(reader, 11),
-                });
+                schedules.Add(new ActiveRows.ScheduleRow(
+                    reader.GetGuid(0),
+                    reader.IsDBNull(1) ? null : reader.GetGuid(1),
+                    reader.IsDBNull(2) ? null : reader.GetGuid(2),
+                    NullableDate(reader, 3),
+                    NullableDate(reader, 4),
+                    NullableDate(reader, 5),
+                    strings.Of(NullableString(reader, 6)),
+                    reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    strings.Of(NullableString(reader, 8)),
+                    strings.Of(NullableString(reader, 9)),
+                    strings.Of(NullableString(reader, 10)),
+                    strings.Of(NullableString(reader, 11))));
             }
         }
         return (sals, locations, schedules);
     }
 
     /// <summary>
-    /// Each service's attribute terms in one row (so a service id is parsed once, not once per attribute, and no entity
-    /// is made per attribute), folded into its codes; then the values of the few attributes whose value counts (the
-    /// typical wait), in order of term and value as <see cref="LoadedRows.Join"/> orders them.
+    /// Each service's attribute terms folded into its codes, reading the table in its stored order (no entity per row;
+    /// grouping by service walked the service index and fetched each row from elsewhere in the file, most of a large
+    /// load's database time); then the values of the few attributes whose value counts (the typical wait), in order of
+    /// term and value as <see cref="LoadedRows.Join"/> orders them.
     /// </summary>
     private static async Task<Dictionary<Guid, AttributeFacts>> ReadAttributeFactsAsync(
         IDbContextFactory<WaymarkDbContext> databases, Task<(Dictionary<Guid, TaxonomyTerm> Terms, Dictionary<Guid, object> StoredIds)> termsRead, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var (_, table) = TableOf<ServiceAttribute>(db);
-        var service = Column<ServiceAttribute>(db, nameof(ServiceAttribute.ServiceId));
         var term = Column<ServiceAttribute>(db, nameof(ServiceAttribute.TaxonomyTermId));
-        // string_agg: PostgreSQL, and SQLite from 3.44 (the bundled SQLite is newer).
-        var sql = $"SELECT {service}, string_agg(CAST({term} AS text), ',') FROM {Name(table)} GROUP BY {service}";
+        var sql = Select<ServiceAttribute>(db, nameof(ServiceAttribute.ServiceId), nameof(ServiceAttribute.TaxonomyTermId));
         var (known, storedIds) = await termsRead;
         var codesOfTerm = new Dictionary<Guid, UInt128>();
-        var facts = new Dictionary<Guid, AttributeFacts>();
+        UInt128 CodesOf(Guid termId)
+        {
+            if (!codesOfTerm.TryGetValue(termId, out var bits))
+            {
+                bits = codesOfTerm[termId] = AttributeFacts.None.With(termId, known.GetValueOrDefault(termId), null).Codes;
+            }
+            return bits;
+        }
+        // SQLite keeps ids as text: a service's rows mostly come together, so its id is parsed once, and each term's
+        // text is looked up as read rather than parsed (17 million rows at a million services).
+        var codesOfTermText = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        var codes = new Dictionary<Guid, UInt128>();
         await using (var reader = await ExecuteAsync(db, sql, ct))
         {
+            var text = reader.GetFieldType(0) == typeof(string);
+            string? lastServiceText = null;
+            var lastService = Guid.Empty;
             while (await reader.ReadAsync(ct))
             {
-                var id = reader.GetGuid(0);
-                var list = reader.GetString(1).AsSpan();
-                var codes = UInt128.Zero;
-                foreach (var range in list.Split(','))
+                Guid service;
+                UInt128 bits;
+                if (text)
                 {
-                    var termId = Guid.Parse(list[range], CultureInfo.InvariantCulture);
-                    if (!codesOfTerm.TryGetValue(termId, out var bits))
+                    var serviceText = reader.GetString(0);
+                    if (serviceText != lastServiceText)
                     {
-                        bits = codesOfTerm[termId] = AttributeFacts.None.With(termId, known.GetValueOrDefault(termId), null).Codes;
+                        (lastService, lastServiceText) = (Guid.Parse(serviceText, CultureInfo.InvariantCulture), serviceText);
                     }
-                    codes |= bits;
+                    service = lastService;
+                    var termText = reader.GetString(1);
+                    if (!codesOfTermText.TryGetValue(termText, out bits))
+                    {
+                        bits = codesOfTermText[termText] = CodesOf(Guid.Parse(termText, CultureInfo.InvariantCulture));
+                    }
                 }
-                facts[id] = new AttributeFacts(codes, AttributeFacts.None.TypicalWaitDays);
+                else
+                {
+                    service = reader.GetGuid(0);
+                    bits = CodesOf(reader.GetGuid(1));
+                }
+                CollectionsMarshal.GetValueRefOrAddDefault(codes, service, out _) |= bits;
             }
+        }
+        var facts = new Dictionary<Guid, AttributeFacts>(codes.Count);
+        foreach (var (service, bits) in codes)
+        {
+            facts[service] = new AttributeFacts(bits, AttributeFacts.None.TypicalWaitDays);
         }
 
         var valued = known.Keys.Where(id => AttributeFacts.ReadsValue(id, known[id])).ToList();

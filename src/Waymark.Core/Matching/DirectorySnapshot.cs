@@ -246,7 +246,8 @@ public sealed class DirectorySnapshot
     /// <summary>
     /// Builds the snapshot from the database: active services only. Each table the matcher reads is read whole, in one
     /// query, with a plain data reader (no change tracker, no EF materialiser: turning 1.7 million attribute rows into
-    /// entities through EF was most of a large load), a few tables at once, then joined in memory as
+    /// entities through EF was most of a large load), a few tables at once, into struct rows (<see cref="ActiveRows"/>), then
+    /// joined one service at a time as
     /// <see cref="LoadServicesAsync(IDbContextFactory{WaymarkDbContext}, IReadOnlyCollection{Guid}, CancellationToken)"/>
     /// joins its rows, so both give the same services.
     /// </summary>
@@ -255,13 +256,10 @@ public sealed class DirectorySnapshot
     {
         var started = Stopwatch.GetTimestamp();
         var cpu = Environment.CpuUsage.TotalTime;
-        var (services, facts) = await DirectoryReader.ReadActiveAsync(databases, ct);
+        var (rows, facts) = await DirectoryReader.ReadActiveAsync(databases, ct);
         var loaded = Stopwatch.GetTimestamp();
         var builder = new Builder();
-        foreach (var s in services)
-        {
-            builder.Add(s, facts.TryGetValue(s.Id, out var f) ? f : AttributeFacts.None);
-        }
+        rows.EachService(s => builder.Add(s, facts.TryGetValue(s.Id, out var f) ? f : AttributeFacts.None));
         var added = Stopwatch.GetTimestamp();
         var snapshot = builder.Build(now);
         timings?.Record(Stopwatch.GetElapsedTime(started, loaded), Stopwatch.GetElapsedTime(loaded, added), Stopwatch.GetElapsedTime(added),

@@ -1,17 +1,25 @@
 using Waymark.Core.Commissioning;
 using Waymark.Core.Data;
+using Waymark.Core.Matching;
 
 namespace Waymark.Web.Commissioning;
 
 /// <summary>
 /// Refreshes the commissioning snapshots on start and then every <c>Commissioning:RefreshMinutes</c> (default 15),
 /// on every node; the claim in <see cref="CommissioningSnapshots"/> lets one node do it and the others skip.
+/// The first refresh waits for the search snapshot's first load (at most <see cref="StartWait"/>): both read the whole
+/// directory, and on a large one the refresh took a quarter of the cores the load needed before the first answer.
 /// </summary>
-public sealed partial class CommissioningRefreshService(IServiceScopeFactory scopes, CommissioningOptions options, TimeProvider time, ILogger<CommissioningRefreshService> logger) : BackgroundService
+public sealed partial class CommissioningRefreshService(
+    IServiceScopeFactory scopes, CommissioningOptions options, TimeProvider time, DirectoryIndex search, ILogger<CommissioningRefreshService> logger) : BackgroundService
 {
+    /// <summary>How long the first refresh waits for search to be ready before it runs anyway.</summary>
+    public static readonly TimeSpan StartWait = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromMinutes(options.RefreshMinutes);
+        await search.WaitUntilReadyAsync(StartWait, stoppingToken);
         using var timer = new PeriodicTimer(every, time);
         do
         {

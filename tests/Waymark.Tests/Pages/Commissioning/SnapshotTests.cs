@@ -1,12 +1,15 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Waymark.Core.Accounts;
 using Waymark.Core.Commissioning;
 using Waymark.Core.Data;
 using Waymark.Core.Gazetteer;
+using Waymark.Core.Matching;
 using Waymark.Core.Referrals;
 using Waymark.Tests.Infrastructure;
+using Waymark.Web.Commissioning;
 
 namespace Waymark.Tests.Pages.Commissioning;
 
@@ -113,6 +116,35 @@ public sealed class SnapshotTests
         }
         var runs = await Task.WhenAll(NodeAsync(), NodeAsync());
         Assert.Equal(1, runs.Count(r => r));
+    }
+
+    [Fact]
+    public async Task The_refresh_at_start_waits_for_search_to_load_and_then_runs()
+    {
+        using var app = new WaitsApp();
+        await app.AddUserAsync(Roles.Commissioner, areas: ["Leeds"]);
+        var search = new DirectoryIndex(app.Services.GetRequiredService<IDbContextFactory<WaymarkDbContext>>(), TimeProvider.System, NullLogger<DirectoryIndex>.Instance);
+        using var refresh = new CommissioningRefreshService(app.Services.GetRequiredService<IServiceScopeFactory>(), new CommissioningOptions(),
+            app.Services.GetRequiredService<TimeProvider>(), search, NullLogger<CommissioningRefreshService>.Instance);
+        async Task<DateTimeOffset?> RefreshedAtAsync()
+        {
+            await using var db = app.OpenDb();
+            return (await db.CommissioningRefreshes.AsNoTracking().SingleOrDefaultAsync())?.RefreshedAt;
+        }
+
+        await refresh.StartAsync(CancellationToken.None);
+        // Search has not loaded: the refresh has not run (it would have by now: it runs at once otherwise).
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Null(await RefreshedAtAsync());
+
+        search.Replace(DirectorySnapshot.Empty);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await RefreshedAtAsync() is null && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(app.Now, (await RefreshedAtAsync())!.Value, TimeSpan.FromMilliseconds(1));
+        await refresh.StopAsync(CancellationToken.None);
     }
 
     private static string UkTimeText(DateTimeOffset at) =>

@@ -87,7 +87,7 @@ public sealed class PostScreener
             fuzzyIds[i] = _lexicon.IdOf(fuzzy[i]);
         }
         var present = _skipAbsent ? _lexicon.Required.Present(ids, fuzzyIds) : null;
-        return new Run(tokens, fuzzy, ids, fuzzyIds, new bool[tokens.Count], present);
+        return new Run(tokens, fuzzy, ids, fuzzyIds, new bool[tokens.Count], present, new bool[1]);
     }
 
     public ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post)
@@ -128,7 +128,8 @@ public sealed class PostScreener
         {
             // Beside the lists, never instead of them: a learned rule adds a match only where its list found none.
             // A return or an occasion said anywhere in a post ("back on monday") keeps the learned R9 rule at its full threshold.
-            var saysReturn = !displayName && hits.Any(h => h.Group.SaysReturn);
+            // So does a denial or joke marker that cancelled a list's match ("i'm not suicidal, i'm just sad").
+            var saysReturn = !displayName && (hits.Any(h => h.Group.SaysReturn) || run.Cancelled[0]);
             matches.AddRange(_learned.Match(text, learnedTokens!, [.. matches.Select(m => m.Rule)], saysReturn, out var sums));
             if (!displayName && UrgentRoute(matches, sums[LearnedRules.R9]) is { } reason)
             {
@@ -165,7 +166,9 @@ public sealed class PostScreener
 
     // Each word with its spelling fix and the numbers the lists know them by (-1 for a word no list uses); and the pattern
     // steps some word of the post can take (null: walk every pattern filed under a word).
-    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked, ulong[]? Present);
+    // Cancelled[0]: a match was cancelled by a denial of its phrase or a joke marker, which holds the learned R9 rule to its
+    // full threshold as a return does.
+    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked, ulong[]? Present, bool[] Cancelled);
 
     private readonly record struct Hit(ScreeningGroup Group, int Start, int End, bool Negated);
 
@@ -258,6 +261,16 @@ public sealed class PostScreener
         var negatedInside = NegatedInside(run.Tokens, start, end);
         if ((negatedBefore && group.DropWhenNegated) || (negatedInside && group.DropWhenNegatedInside))
         {
+            return;
+        }
+        if (group.DropWhenDeniedAlone && DeniedJustBefore(run.Tokens, start) && !TurnedAfter(run.Tokens, end))
+        {
+            run.Cancelled[0] = true;
+            return;
+        }
+        if (!group.UnlessInSentence.IsEmpty && InSentence(run, group.UnlessInSentence, run.Tokens[start].Sentence) && !AnywhereIn(run, _lexicon.Earnest))
+        {
+            run.Cancelled[0] = true;
             return;
         }
         var negated = negatedBefore || negatedInside;
@@ -375,6 +388,66 @@ public sealed class PostScreener
                 foreach (var e in selected)
                 {
                     if (MatchFrom(run, list[e].Pattern, 0, at, run.Tokens[at].Sentence, -1) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // A plain denial of the phrase, just before it in its clause: "i'm not suicidal", "i dont want to die". Not "no" or
+    // "stop", which begin other things ("no, i want to die").
+    private bool DeniedJustBefore(List<Token> tokens, int start)
+    {
+        for (var k = start - 1; k >= Math.Max(0, start - NegationBefore); k--)
+        {
+            if (tokens[k].Clause != tokens[start].Clause)
+            {
+                break;
+            }
+            if (_lexicon.Denials.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A word after the match that turns a denial round: "i'm not suicidal... but friday is my last day".
+    private bool TurnedAfter(List<Token> tokens, int end)
+    {
+        for (var k = end + 1; k < tokens.Count; k++)
+        {
+            if (_lexicon.Contrasts.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A phrase anywhere in one sentence (a joke marker, the event the words belong to).
+    private static bool InSentence(in Run run, PatternIndex phrases, int sentence)
+    {
+        var lists = new PatternList?[PatternIndex.MaxLists];
+        var selected = new List<int>();
+        for (var at = 0; at < run.Tokens.Count; at++)
+        {
+            if (run.Tokens[at].Sentence != sentence)
+            {
+                continue;
+            }
+            var n = phrases.Candidates(run.Tokens[at], run.Fuzzy[at], lists);
+            var (nextId, nextFuzzyId) = NextIds(run, at);
+            for (var k = 0; k < n; k++)
+            {
+                var list = lists[k]!;
+                list.Select(nextId, nextFuzzyId, run.Present, selected);
+                foreach (var e in selected)
+                {
+                    if (MatchFrom(run, list[e].Pattern, 0, at, sentence, -1) >= 0)
                     {
                         return true;
                     }

@@ -30,6 +30,12 @@ internal sealed class ScreeningGroup
     /// <summary>A denial inside the match, before its last word ("suicide is never the answer"), cancels it too.</summary>
     public bool DropWhenNegatedInside { get; init; }
 
+    /// <summary>
+    /// A denial just before the match ("i'm not suicidal", "i dont want to die") cancels it, unless a word that turns it
+    /// round comes after it in the post ("…but friday is my last day"): the denial is scoped to the phrase it denies.
+    /// </summary>
+    public bool DropWhenDeniedAlone { get; init; }
+
     /// <summary>Counts only in a sentence with I, me, my, we… (someone's own experience, not a general remark).</summary>
     public bool FirstPerson { get; init; }
 
@@ -53,6 +59,12 @@ internal sealed class ScreeningGroup
 
     /// <summary>Phrases that, anywhere in the text, cancel this list: a goodbye with a return ("see you next week").</summary>
     public PatternIndex UnlessInText { get; } = new();
+
+    /// <summary>
+    /// Phrases that, in the same sentence as a match, cancel that match only: a joke or hyperbole marker ("lol",
+    /// "this essay"), or an event the words belong to ("the last post at the remembrance parade").
+    /// </summary>
+    public PatternIndex UnlessInSentence { get; } = new();
 
     /// <summary>Phrases that, ending just before a match, cancel it ("used to" before "want to die").</summary>
     public required IReadOnlyList<PatternElement[]> UnlessAfter { get; init; }

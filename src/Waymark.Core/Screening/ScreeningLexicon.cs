@@ -22,6 +22,15 @@ internal sealed class ScreeningLexicon
     public HashSet<string> AllWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Negators { get; private set; } = [];
     public HashSet<string> FirstPerson { get; private set; } = [];
+
+    /// <summary>Words that deny what follows them ("not", "dont"), for lists whose denial counts only when nothing turns it round.</summary>
+    public HashSet<string> Denials { get; private set; } = [];
+
+    /// <summary>Words that turn a denial round ("but", "though"): "i'm not suicidal, but friday is my last day".</summary>
+    public HashSet<string> Contrasts { get; private set; } = [];
+
+    /// <summary>Phrases that, anywhere in a post, say it is meant ("not lol", "i mean it"): a joke marker then cancels nothing.</summary>
+    public PatternIndex Earnest { get; } = new();
     public HashSet<string> FirstNames { get; private set; } = [];
     public HashSet<string> AmbiguousFirstNames { get; private set; } = [];
     public HashSet<string> NameTitles { get; private set; } = [];
@@ -105,6 +114,8 @@ internal sealed class ScreeningLexicon
         lexicon.IndexClassWords();
         lexicon.Negators = Set(root.GetProperty("negators"));
         lexicon.FirstPerson = Set(root.GetProperty("first_person"));
+        lexicon.Denials = Set(root.GetProperty("denials"));
+        lexicon.Contrasts = Set(root.GetProperty("contrasts"));
         lexicon.FirstNames = Set(root.GetProperty("first_names").GetProperty("words"));
         lexicon.AmbiguousFirstNames = Set(root.GetProperty("first_names").GetProperty("also_words"));
         lexicon.FirstNames.UnionWith(lexicon.AmbiguousFirstNames);
@@ -116,6 +127,11 @@ internal sealed class ScreeningLexicon
         foreach (var c in root.GetProperty("respellings").GetProperty("words").EnumerateObject())
         {
             lexicon.Respellings[c.Name] = c.Value.GetString()!;
+        }
+        var earnest = root.GetProperty("earnest");
+        foreach (var phrase in Strings(earnest.GetProperty("words")).SelectMany(p => lexicon.Compile(p, "earnest")))
+        {
+            lexicon.Earnest.Add(EarnestGroup, phrase);
         }
         foreach (var g in root.GetProperty("groups").EnumerateArray())
         {
@@ -135,10 +151,15 @@ internal sealed class ScreeningLexicon
         foreach (var group in lexicon.Groups)
         {
             group.UnlessInText.Freeze(lexicon.Required);
+            group.UnlessInSentence.Freeze(lexicon.Required);
         }
+        lexicon.Earnest.Freeze(lexicon.Required);
         lexicon.Required.Freeze();
         return lexicon;
     }
+
+    // The owner of the earnest phrases in their index: they belong to no rule.
+    private static readonly ScreeningGroup EarnestGroup = new() { Id = "earnest", Rules = [], Why = "", Phase = GroupPhase.Plain, UnlessAfter = [], Patterns = [] };
 
     private ScreeningGroup CompileGroup(JsonElement g)
     {
@@ -149,6 +170,7 @@ internal sealed class ScreeningLexicon
         var patterns = Strings(g.GetProperty("patterns")).SelectMany(p => Compile(p, id)).ToList();
         var unless = g.TryGetProperty("unless_after", out var u) ? [.. Strings(u).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         var unlessInText = g.TryGetProperty("unless_in_text", out var ut) ? [.. Strings(ut).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
+        var unlessInSentence = g.TryGetProperty("unless_in_sentence", out var us) ? [.. Strings(us).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         if (patterns.Any(p => !p.Any(e => e.Consumes)))
         {
             throw new InvalidOperationException($"screening-lexicon.json: group {id} has a pattern that matches no word");
@@ -163,6 +185,7 @@ internal sealed class ScreeningLexicon
             GivesHarm = g.TryGetProperty("gives_harm", out var h) && h.GetBoolean(),
             DropWhenNegated = g.TryGetProperty("negation", out var neg) && neg.GetString() is "drop" or "drop-inside",
             DropWhenNegatedInside = g.TryGetProperty("negation", out var inside) && inside.GetString() == "drop-inside",
+            DropWhenDeniedAlone = g.TryGetProperty("negation", out var alone) && alone.GetString() == "drop-unless-turned",
             FirstPerson = g.TryGetProperty("first_person", out var fp) && fp.GetBoolean(),
             SaysReturn = g.TryGetProperty("says_return", out var sr) && sr.GetBoolean(),
             NamesOnly = g.TryGetProperty("names_only", out var no) && no.GetBoolean(),
@@ -173,6 +196,10 @@ internal sealed class ScreeningLexicon
         foreach (var phrase in unlessInText)
         {
             group.UnlessInText.Add(group, phrase);
+        }
+        foreach (var phrase in unlessInSentence)
+        {
+            group.UnlessInSentence.Add(group, phrase);
         }
         return group;
     }

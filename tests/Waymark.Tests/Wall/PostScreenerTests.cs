@@ -205,6 +205,50 @@ public sealed class PostScreenerTests
     public void Display_names_with_a_show_or_a_song_publish(string name) =>
         Assert.Equal(ScreeningOutcome.Publish, Screen(name, ScreenedKind.DisplayName).Outcome);
 
+    // Kinds from blind-10 (issue 14, branch urgent16), written here, not copied from the set. Words the R9 lists take alone
+    // are cancelled only in their own scope: a plain denial of the phrase with nothing turning it round, a joke marker in
+    // the sentence, someone else's thoughts, thoughts told with their end or limit, an event the words belong to. Each
+    // keeps its risky twin urgent: a denial turned round by "but", a joke said to be meant.
+    [Theory]
+    [InlineData("i'm not suicidal, just fed up with the rain")]
+    [InlineData("i don't want to die, i want a job that doesn't grind me down")]
+    [InlineData("thinking about suicide again this week but i'm not going to act on it")]
+    [InlineData("had suicidal thoughts on the train this morning. it passed. made a brew")]
+    [InlineData("my brother says he's been feeling suicidal, how do i help him")]
+    [InlineData("kms this homework is endless lol")]
+    [InlineData("if the bus is late again i'm going to die lmao")]
+    [InlineData("see you on the other side of the bank holiday")]
+    [InlineData("the last post at the cenotaph made me cry this morning")]
+    [InlineData("that's me done with the allotment, too much weeding")]
+    [InlineData("rage quitting this level, the boss is impossible")]
+    [InlineData("game over for our team on saturday, relegated")]
+    [InlineData("once the film is over i'm going to bed")]
+    [InlineData("tonight's my last night in lisbon, back home tomorrow")]
+    [InlineData("i'm not sticking around after the meeting")]
+    public void Denials_jokes_others_thoughts_and_events_are_not_urgent(string text)
+    {
+        var result = Screen(text);
+        Assert.True(result.Outcome is ScreeningOutcome.Publish or ScreeningOutcome.Warn, $"{result.Outcome}: {string.Join(", ", result.Matches.Select(m => m.Group))}");
+    }
+
+    [Theory]
+    [InlineData("i'm not suicidal... but friday is my last day")]
+    [InlineData("i don't want to die but i can't do another night of this")]
+    [InlineData("kms tonight lol. no joke")]
+    [InlineData("my husband left and i've been suicidal all week")]
+    [InlineData("rage quitting life on friday")]
+    [InlineData("no respawn this time. sunday")]
+    [InlineData("once the court case is over i'm following him")]
+    [InlineData("tonight's my last night. thank you all")]
+    [InlineData("i'm ending it when i clock off")]
+    [InlineData("i'm not sticking around. i mean it")]
+    public void The_same_words_turned_round_meant_or_said_of_oneself_reach_a_person_at_once(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R9 && !m.Group.StartsWith("learned-", StringComparison.Ordinal));
+    }
+
     // Method without a method word (R1): hair pulled out to bald patches, biting one's own skin to bruises.
     [Theory]
     [InlineData("i keep pulling my hair out, there's a bald patch now")]

@@ -87,7 +87,7 @@ public sealed class PostScreener
             fuzzyIds[i] = _lexicon.IdOf(fuzzy[i]);
         }
         var present = _skipAbsent ? _lexicon.Required.Present(ids, fuzzyIds) : null;
-        return new Run(tokens, fuzzy, ids, fuzzyIds, new bool[tokens.Count], present, new bool[1]);
+        return new Run(tokens, fuzzy, ids, fuzzyIds, new bool[tokens.Count], present, new bool[1], [-1]);
     }
 
     public ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post)
@@ -167,8 +167,8 @@ public sealed class PostScreener
     // Each word with its spelling fix and the numbers the lists know them by (-1 for a word no list uses); and the pattern
     // steps some word of the post can take (null: walk every pattern filed under a word).
     // Cancelled[0]: a match was cancelled by a denial of its phrase or a joke marker, which holds the learned R9 rule to its
-    // full threshold as a return does.
-    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked, ulong[]? Present, bool[] Cancelled);
+    // full threshold as a return does; DeniedClause[0]: the clause of the last denial that cancelled one.
+    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked, ulong[]? Present, bool[] Cancelled, int[] DeniedClause);
 
     private readonly record struct Hit(ScreeningGroup Group, int Start, int End, bool Negated);
 
@@ -266,6 +266,7 @@ public sealed class PostScreener
         if (group.DropWhenDeniedAlone && DeniedJustBefore(run.Tokens, start) && !TurnedAfter(run.Tokens, end))
         {
             run.Cancelled[0] = true;
+            run.DeniedClause[0] = run.Tokens[start].Clause;
             return;
         }
         if (!group.UnlessInSentence.IsEmpty && InSentence(run, group.UnlessInSentence, run.Tokens[start].Sentence) && !AnywhereIn(run, _lexicon.Earnest))
@@ -273,7 +274,8 @@ public sealed class PostScreener
             run.Cancelled[0] = true;
             return;
         }
-        var negated = negatedBefore || negatedInside;
+        // A later match in a clause whose denial cancelled an earlier one is reported as denied ("not going to kill myself tonight").
+        var negated = negatedBefore || negatedInside || (run.Cancelled[0] && run.DeniedClause[0] == run.Tokens[start].Clause);
         found.Add(new Hit(group, start, end, negated));
     }
 

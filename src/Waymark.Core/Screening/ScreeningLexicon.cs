@@ -114,8 +114,8 @@ internal sealed class ScreeningLexicon
         lexicon.IndexClassWords();
         lexicon.Negators = Set(root.GetProperty("negators"));
         lexicon.FirstPerson = Set(root.GetProperty("first_person"));
-        lexicon.Denials = Set(root.GetProperty("denials"));
-        lexicon.Contrasts = Set(root.GetProperty("contrasts"));
+        lexicon.Denials = root.TryGetProperty("denials", out var denials) ? Set(denials) : [];
+        lexicon.Contrasts = root.TryGetProperty("contrasts", out var contrasts) ? Set(contrasts) : [];
         lexicon.FirstNames = Set(root.GetProperty("first_names").GetProperty("words"));
         lexicon.AmbiguousFirstNames = Set(root.GetProperty("first_names").GetProperty("also_words"));
         lexicon.FirstNames.UnionWith(lexicon.AmbiguousFirstNames);
@@ -128,8 +128,8 @@ internal sealed class ScreeningLexicon
         {
             lexicon.Respellings[c.Name] = c.Value.GetString()!;
         }
-        var earnest = root.GetProperty("earnest");
-        foreach (var phrase in Strings(earnest.GetProperty("words")).SelectMany(p => lexicon.Compile(p, "earnest")))
+        var earnest = root.TryGetProperty("earnest", out var e) ? Strings(e.GetProperty("words")) : [];
+        foreach (var phrase in earnest.SelectMany(p => lexicon.Compile(p, "earnest")))
         {
             lexicon.Earnest.Add(EarnestGroup, phrase);
         }

@@ -105,11 +105,14 @@ public sealed class PostScreener
             hits.RemoveAll(h => h.Group.NamesOnly);
         }
         DropUnmet(run, hits);
-        // A display name is read as if it were about self-harm: "bladegirl" needs no other words around it.
-        if (displayName || hits.Any(h => h.Group.GivesHarm))
+        // A display name is read as if it were about self-harm: "bladegirl" needs no other words around it. A plain denial
+        // that lowers intent ("not suicidal, just tired") does not make the post about self-harm on its own.
+        var plainDenial = !displayName && PlainDenial(run, hits);
+        if (displayName || hits.Any(h => h.Group.GivesHarm && !(plainDenial && h.DeniedAt >= 0)))
         {
             Find(run, GroupPhase.NeedsHarm, hits);
             DropUnmet(run, hits);
+            plainDenial = !displayName && PlainDenial(run, hits);
         }
 
         var matches = new List<RuleMatch>();
@@ -118,9 +121,12 @@ public sealed class PostScreener
             var group = byGroup.Key;
             var spans = byGroup.Take(MaxSpansPerMatch).Select(h => Span(text, tokens, h.Start, h.End)).ToList();
             var negated = byGroup.All(h => h.Negated);
+            // A plain denial of the only intent in the post lowers it to a content warning, never to publish (ADR 0032).
+            var denied = plainDenial && byGroup.All(h => h.DeniedAt >= 0);
             foreach (var rule in group.Rules)
             {
-                matches.Add(new RuleMatch(rule, group.Outcome ?? rule.DefaultOutcome(), group.Id, group.Why, spans, negated));
+                var ruleOutcome = denied && rule == SafeMessagingRule.R9 ? ScreeningOutcome.Warn : group.Outcome ?? rule.DefaultOutcome();
+                matches.Add(new RuleMatch(rule, ruleOutcome, group.Id, denied ? group.Why + PlainDenialReason : group.Why, spans, negated));
             }
         }
         matches.AddRange(IdentifyingDetails.Find(text, tokens, kind, _lexicon));
@@ -128,9 +134,11 @@ public sealed class PostScreener
         {
             // Beside the lists, never instead of them: a learned rule adds a match only where its list found none.
             // A return or an occasion said anywhere in a post ("back on monday") keeps the learned R9 rule at its full threshold.
-            // So does a denial or joke marker that cancelled a list's match ("i'm not suicidal, i'm just sad").
-            var saysReturn = !displayName && (hits.Any(h => h.Group.SaysReturn) || run.Cancelled[0]);
-            matches.AddRange(_learned.Match(text, learnedTokens!, [.. matches.Select(m => m.Rule)], saysReturn, out var sums));
+            // So does a joke that cancelled a list's match, or a plain denial that lowered it to a warning; the learned R9
+            // rule still reads such a post (its intent was lowered, not found absent).
+            var saysReturn = !displayName && (hits.Any(h => h.Group.SaysReturn) || run.Cancelled[0] || plainDenial);
+            var listed = matches.Where(m => !(plainDenial && m.Rule == SafeMessagingRule.R9 && m.Outcome == ScreeningOutcome.Warn)).Select(m => m.Rule);
+            matches.AddRange(_learned.Match(text, learnedTokens!, [.. listed], saysReturn, out var sums));
             if (!displayName && UrgentRoute(matches, sums[LearnedRules.R9]) is { } reason)
             {
                 matches.Add(LearnedRules.UrgentRoute(text, learnedTokens!, reason));
@@ -145,6 +153,8 @@ public sealed class PostScreener
             outcome == ScreeningOutcome.Reject ? AuthorMessages.Rejected : null,
             matches.Any(m => m.Rule == SafeMessagingRule.R8) ? AuthorMessages.KinderWords : null);
     }
+
+    internal const string PlainDenialReason = " Here it is denied plainly (\"not suicidal, just tired\"), with nothing turning the denial round and no time, plan, means, goodbye or place in the post, so the post is content-warned rather than urgent (ADR 0032); a person still reads a new member's first posts.";
 
     internal const string HeldRouteReason = "Kept off the wall for another rule, and reads somewhat like the posts in the labelled sets that disclose intent or a plan (learned); put first so a person reads it now; the words shown weighed most.";
 
@@ -166,11 +176,13 @@ public sealed class PostScreener
 
     // Each word with its spelling fix and the numbers the lists know them by (-1 for a word no list uses); and the pattern
     // steps some word of the post can take (null: walk every pattern filed under a word).
-    // Cancelled[0]: a match was cancelled by a denial of its phrase or a joke marker, which holds the learned R9 rule to its
-    // full threshold as a return does; DeniedClause[0]: the clause of the last denial that cancelled one.
+    // Cancelled[0]: a match was cancelled by a joke or an event in its sentence, which holds the learned R9 rule to its full
+    // threshold as a return does; DeniedClause[0]: the clause of the last plain denial of a match (later matches in it are
+    // reported as denied).
     private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked, ulong[]? Present, bool[] Cancelled, int[] DeniedClause);
 
-    private readonly record struct Hit(ScreeningGroup Group, int Start, int End, bool Negated);
+    // DeniedAt: the plain denial just before a match of a list that lets one lower it ("not" in "not suicidal"), else -1.
+    private readonly record struct Hit(ScreeningGroup Group, int Start, int End, bool Negated, int DeniedAt = -1);
 
     private void Find(in Run run, GroupPhase phase, List<Hit> hits)
     {
@@ -263,19 +275,28 @@ public sealed class PostScreener
         {
             return;
         }
-        if (group.DropWhenDeniedAlone && DeniedJustBefore(run.Tokens, start) && !TurnedAfter(run.Tokens, end))
+        var sentence = run.Tokens[start].Sentence;
+        if (!group.UnlessInSentence.IsEmpty && InSentence(run, group.UnlessInSentence, sentence) && !AnywhereIn(run, _lexicon.Earnest))
         {
             run.Cancelled[0] = true;
-            run.DeniedClause[0] = run.Tokens[start].Clause;
             return;
         }
-        if (!group.UnlessInSentence.IsEmpty && InSentence(run, group.UnlessInSentence, run.Tokens[start].Sentence) && !AnywhereIn(run, _lexicon.Earnest))
+        // A joke cancels only words aimed at a thing or task, in a post with no time, plan, means, goodbye or place (ADR 0032).
+        if (group.JokeAtTask && InSentence(run, _lexicon.JokeMarkers, sentence) && InSentence(run, _lexicon.JokeTargets, sentence)
+            && !AnywhereIn(run, _lexicon.Earnest) && !AnywhereIn(run, _lexicon.RiskContext))
         {
             run.Cancelled[0] = true;
+            return;
+        }
+        // A plain denial of the phrase is kept with the match; whether it lowers intent is decided on the whole post (PlainDenial).
+        if (group.DropWhenDeniedAlone && DeniedJustBefore(run.Tokens, start) is var denial and >= 0)
+        {
+            run.DeniedClause[0] = run.Tokens[start].Clause;
+            found.Add(new Hit(group, start, end, true, denial));
             return;
         }
         // A later match in a clause whose denial cancelled an earlier one is reported as denied ("not going to kill myself tonight").
-        var negated = negatedBefore || negatedInside || (run.Cancelled[0] && run.DeniedClause[0] == run.Tokens[start].Clause);
+        var negated = negatedBefore || negatedInside || run.DeniedClause[0] == run.Tokens[start].Clause;
         found.Add(new Hit(group, start, end, negated));
     }
 
@@ -371,7 +392,7 @@ public sealed class PostScreener
         }
     }
 
-    private static bool AnywhereIn(in Run run, PatternIndex phrases)
+    private static bool AnywhereIn(in Run run, PatternIndex phrases, int from = 0)
     {
         if (phrases.IsEmpty)
         {
@@ -379,7 +400,7 @@ public sealed class PostScreener
         }
         var lists = new PatternList?[PatternIndex.MaxLists];
         var selected = new List<int>();
-        for (var at = 0; at < run.Tokens.Count; at++)
+        for (var at = from; at < run.Tokens.Count; at++)
         {
             var n = phrases.Candidates(run.Tokens[at], run.Fuzzy[at], lists);
             var (nextId, nextFuzzyId) = NextIds(run, at);
@@ -401,7 +422,7 @@ public sealed class PostScreener
 
     // A plain denial of the phrase, just before it in its clause: "i'm not suicidal", "i dont want to die". Not "no" or
     // "stop", which begin other things ("no, i want to die").
-    private bool DeniedJustBefore(List<Token> tokens, int start)
+    private int DeniedJustBefore(List<Token> tokens, int start)
     {
         for (var k = start - 1; k >= Math.Max(0, start - NegationBefore); k--)
         {
@@ -411,23 +432,39 @@ public sealed class PostScreener
             }
             if (_lexicon.Denials.Contains(tokens[k].Text))
             {
-                return true;
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
-    // A word after the match that turns a denial round: "i'm not suicidal... but friday is my last day".
-    private bool TurnedAfter(List<Token> tokens, int end)
+    // ADR 0032: a plain first-person denial lowers intent only when it governs the only R9 match in the post (every R9
+    // match is the denied words themselves), nothing after the denial turns it round ("but", "anymore", "not sure"), and
+    // the post has no time, plan, means, goodbye, giving-away or place word anywhere.
+    private bool PlainDenial(in Run run, List<Hit> hits)
     {
-        for (var k = end + 1; k < tokens.Count; k++)
+        int from = -1, to = -1, denial = int.MaxValue;
+        foreach (var h in hits)
         {
-            if (_lexicon.Contrasts.Contains(tokens[k].Text))
+            if (!h.Group.Rules.Contains(SafeMessagingRule.R9))
             {
-                return true;
+                continue;
             }
+            if (h.DeniedAt < 0)
+            {
+                return false;
+            }
+            if (from < 0)
+            {
+                (from, to) = (h.Start, h.End);
+            }
+            else if (h.Start > to || h.End < from)
+            {
+                return false;
+            }
+            denial = Math.Min(denial, h.DeniedAt);
         }
-        return false;
+        return from >= 0 && !AnywhereIn(run, _lexicon.Contrasts, denial + 1) && !AnywhereIn(run, _lexicon.RiskContext);
     }
 
     // A phrase anywhere in one sentence (a joke marker, the event the words belong to).

@@ -36,6 +36,12 @@ internal sealed class ScreeningGroup
     /// </summary>
     public bool DropWhenDeniedAlone { get; init; }
 
+    /// <summary>
+    /// A joke marker ("lol") cancels a match only when its sentence aims the words at a thing or task ("kms this essay
+    /// lol") and the post has no time, plan, means, goodbye or place word (ADR 0032): "kms tonight lol" stays.
+    /// </summary>
+    public bool JokeAtTask { get; init; }
+
     /// <summary>Counts only in a sentence with I, me, my, we… (someone's own experience, not a general remark).</summary>
     public bool FirstPerson { get; init; }
 

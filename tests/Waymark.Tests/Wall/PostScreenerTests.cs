@@ -206,9 +206,9 @@ public sealed class PostScreenerTests
         Assert.Equal(ScreeningOutcome.Publish, Screen(name, ScreenedKind.DisplayName).Outcome);
 
     // Kinds from blind-10 (issue 14, branch urgent16), written here, not copied from the set. Words the R9 lists take alone
-    // are cancelled only in their own scope: a plain denial of the phrase with nothing turning it round, a joke marker in
-    // the sentence, someone else's thoughts, thoughts told with their end or limit, an event the words belong to. Each
-    // keeps its risky twin urgent: a denial turned round by "but", a joke said to be meant.
+    // are cancelled only in their own scope: a plain denial of the phrase with nothing turning it round (lowered to warn,
+    // ADR 0032), a joke aimed at a task, someone else's thoughts, thoughts told with their end or limit, an event the words
+    // belong to. Each keeps its risky twin urgent: a denial turned round by "but", a joke said to be meant or about oneself.
     [Theory]
     [InlineData("i'm not suicidal, just fed up with the rain")]
     [InlineData("i don't want to die, i want a job that doesn't grind me down")]
@@ -216,7 +216,6 @@ public sealed class PostScreenerTests
     [InlineData("had suicidal thoughts on the train this morning. it passed. made a brew")]
     [InlineData("my brother says he's been feeling suicidal, how do i help him")]
     [InlineData("kms this homework is endless lol")]
-    [InlineData("if the bus is late again i'm going to die lmao")]
     [InlineData("see you on the other side of the bank holiday")]
     [InlineData("the last post at the cenotaph made me cry this morning")]
     [InlineData("that's me done with the allotment, too much weeding")]
@@ -235,6 +234,7 @@ public sealed class PostScreenerTests
     [InlineData("i'm not suicidal... but friday is my last day")]
     [InlineData("i don't want to die but i can't do another night of this")]
     [InlineData("kms tonight lol. no joke")]
+    [InlineData("if the bus is late again i'm going to die lmao")]
     [InlineData("my husband left and i've been suicidal all week")]
     [InlineData("rage quitting life on friday")]
     [InlineData("no respawn this time. sunday")]
@@ -248,6 +248,54 @@ public sealed class PostScreenerTests
         Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
         Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R9 && !m.Group.StartsWith("learned-", StringComparison.Ordinal));
     }
+
+    // ADR 0032: a plain first-person denial of the only R9 words in a post, with nothing after it turning it round and no
+    // time, plan, means, goodbye, giving-away or place word anywhere, lowers intent to a content warning — never to plain
+    // publish, and never when any of those holds.
+    [Theory]
+    [InlineData("not suicidal, just tired")]
+    [InlineData("i'm not suicidal, just fed up with the rain")]
+    [InlineData("i don't want to die, i want my evenings back")]
+    [InlineData("NOT SUICIDAL, JUST RAGING AT THE COUNCIL")]
+    [InlineData("same here, not suicidal, just worn out. solidarity")]
+    public void A_plain_denial_of_the_only_intent_is_content_warned(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Warn, result.Outcome);
+        var r9 = Assert.Single(result.Matches, m => m.Rule == SafeMessagingRule.R9);
+        Assert.True(r9.Negated);
+        Assert.Contains("ADR 0032", r9.Why, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not suicidal but i've got the tablets ready")]
+    [InlineData("im not suicidal anymore i've decided")]
+    [InlineData("not suicidal lol see you all tomorrow... or not")]
+    [InlineData("i'm not suicidal. not sure tho")]
+    [InlineData("i don't want to die, idk")]
+    [InlineData("not suicidal, just tired. gave the cat to my sister")]
+    [InlineData("not suicidal, just sat on the bridge thinking")]
+    [InlineData("i don't want to die, this is goodbye")]
+    [InlineData("not suicidal tonight, just tired")]
+    public void A_denial_turned_round_or_beside_a_time_plan_means_goodbye_or_place_stays_urgent(string text) =>
+        Assert.Equal(ScreeningOutcome.Urgent, Screen(text).Outcome);
+
+    // ADR 0032: a joke marker cancels R9 words only when they are aimed at a thing or task and the post has no time, plan,
+    // means, goodbye or place word; "kms tonight lol" reaches a person at once.
+    [Theory]
+    [InlineData("kms this essay lol")]
+    [InlineData("this traffic makes me want to die lmao")]
+    public void A_joke_aimed_at_a_task_is_not_urgent(string text) =>
+        Assert.NotEqual(ScreeningOutcome.Urgent, Screen(text).Outcome);
+
+    [Theory]
+    [InlineData("kms tonight lol")]
+    [InlineData("kms this essay lol, see you on the other side")]
+    [InlineData("kms this essay lol. sunday")]
+    [InlineData("i want to die lol")]
+    [InlineData("kms lol")]
+    public void A_joke_about_oneself_or_with_a_time_or_goodbye_stays_urgent(string text) =>
+        Assert.Equal(ScreeningOutcome.Urgent, Screen(text).Outcome);
 
     // Method without a method word (R1): hair pulled out to bald patches, biting one's own skin to bruises.
     [Theory]

@@ -374,14 +374,15 @@ public sealed class PostScreener
         return false;
     }
 
-    // Lists that need several signs, or are cancelled by a phrase anywhere in the text, count only when met: before the
+    // Lists that need several signs or a phrase somewhere in the text, or are cancelled by one, count only when met: before the
     // words-that-need-harm pass, so one weak sign cannot make "never felt lighter" a method.
     private static void DropUnmet(in Run run, List<Hit> hits)
     {
         var unmet = new HashSet<ScreeningGroup>();
         foreach (var group in hits.Select(h => h.Group).Distinct())
         {
-            if ((group.MinHits > 1 && hits.Count(h => h.Group == group) < group.MinHits) || AnywhereIn(run, group.UnlessInText))
+            if ((group.MinHits > 1 && hits.Count(h => h.Group == group) < group.MinHits) || AnywhereIn(run, group.UnlessInText)
+                || (!group.NeedsInText.IsEmpty && !AnywhereIn(run, group.NeedsInText)))
             {
                 unmet.Add(group);
             }

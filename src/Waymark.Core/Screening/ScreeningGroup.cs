@@ -72,6 +72,12 @@ internal sealed class ScreeningGroup
     /// </summary>
     public PatternIndex UnlessInSentence { get; } = new();
 
+    /// <summary>
+    /// Phrases of which one must be somewhere in the text for this list to count: a weak going ("i'll go", "thats it for
+    /// me") counts only in a post that also sets a time ("tonight", "sunday") (ADR 0032).
+    /// </summary>
+    public PatternIndex NeedsInText { get; } = new();
+
     /// <summary>Phrases that, ending just before a match, cancel it ("used to" before "want to die").</summary>
     public required IReadOnlyList<PatternElement[]> UnlessAfter { get; init; }
     public required IReadOnlyList<PatternElement[]> Patterns { get; init; }

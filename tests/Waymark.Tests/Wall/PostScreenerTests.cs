@@ -264,7 +264,7 @@ public sealed class PostScreenerTests
         Assert.Equal(ScreeningOutcome.Warn, result.Outcome);
         var r9 = Assert.Single(result.Matches, m => m.Rule == SafeMessagingRule.R9);
         Assert.True(r9.Negated);
-        Assert.Contains("ADR 0032", r9.Why, StringComparison.Ordinal);
+        Assert.Contains("ADR 0032", r9.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -296,6 +296,34 @@ public sealed class PostScreenerTests
     [InlineData("kms lol")]
     public void A_joke_about_oneself_or_with_a_time_or_goodbye_stays_urgent(string text) =>
         Assert.Equal(ScreeningOutcome.Urgent, Screen(text).Outcome);
+
+    // R9 kinds from blind-11 (ADR 0032), written here as kinds, not copied from the set: ending said as a plain act or a
+    // euphemism with oneself or life as its object (strong alone); a weak going or ending ("i'll go once", "thats it for
+    // me", going ahead with it) that counts only beside a time; a display name with a going and a day.
+    [Theory]
+    [InlineData("gonna pull the plug on myself, sorry everyone", ScreenedKind.Post)]
+    [InlineData("logging out of life for good", ScreenedKind.Post)]
+    [InlineData("retiring from life this month", ScreenedKind.Post)]
+    [InlineData("i picked my exit date, it's the 3rd", ScreenedKind.Post)]
+    [InlineData("i'll go once everyone's out on sunday", ScreenedKind.Post)]
+    [InlineData("thats it for me. friday", ScreenedKind.Post)]
+    [InlineData("i'm going ahead with it tomorrow, nobody talk me out of it", ScreenedKind.Post)]
+    [InlineData("exit_friday", ScreenedKind.DisplayName)]
+    public void An_end_said_plainly_or_a_going_with_a_time_is_urgent(string text, ScreenedKind kind) =>
+        Assert.Equal(ScreeningOutcome.Urgent, Screen(text, kind).Outcome);
+
+    // Their everyday twins, and false urgents of the same kinds: training about suicide, a last match or shift with its
+    // occasion, a goodbye to the wall "for now", an evening's going to bed.
+    [Theory]
+    [InlineData("i'll go on sunday to see my nan")]
+    [InlineData("suicide prevention training today was really good")]
+    [InlineData("final whistle for me at five a side, knees are done")]
+    [InlineData("saying goodbye to the wall for now, doing really well")]
+    [InlineData("last shift before i retire is friday, there's cake")]
+    [InlineData("thats it for me tonight, off to bed")]
+    [InlineData("finished the marathon training. thats it for me till spring")]
+    public void Everyday_goings_and_endings_are_not_urgent(string text) =>
+        Assert.NotEqual(ScreeningOutcome.Urgent, Screen(text).Outcome);
 
     // Method without a method word (R1): hair pulled out to bald patches, biting one's own skin to bruises.
     [Theory]

@@ -524,7 +524,13 @@ public sealed class PostScreenerTests
         foreach (var post in LabelledPost.SpentFiles.SelectMany(LabelledPost.Load))
         {
             var result = Screen(post.Text, post.ScreenedKind);
-            if (result.Matches.Any(m => m.Rule == SafeMessagingRule.R9))
+            // The one exception (ADR 0032): a plain denial of the post's only R9 words is warned, and says so.
+            foreach (var lowered in result.Matches.Where(m => m.Rule == SafeMessagingRule.R9 && m.Outcome != ScreeningOutcome.Urgent))
+            {
+                Assert.True(lowered.Outcome == ScreeningOutcome.Warn && lowered.Negated && lowered.Reason.Contains("ADR 0032", StringComparison.Ordinal),
+                    $"{post.Id}: an R9 match came out {lowered.Outcome} without a plain denial");
+            }
+            if (result.Matches.Any(m => m.Rule == SafeMessagingRule.R9 && m.Outcome == ScreeningOutcome.Urgent))
             {
                 Assert.True(result.Outcome == ScreeningOutcome.Urgent, $"{post.Id} matched R9 but came out {result.Outcome}");
                 Assert.Null(result.AuthorMessage);

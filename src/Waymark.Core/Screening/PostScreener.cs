@@ -87,7 +87,7 @@ public sealed class PostScreener
             fuzzyIds[i] = _lexicon.IdOf(fuzzy[i]);
         }
         var present = _skipAbsent ? _lexicon.Required.Present(ids, fuzzyIds) : null;
-        return new Run(tokens, fuzzy, ids, fuzzyIds, new bool[tokens.Count], present);
+        return new Run(tokens, fuzzy, ids, fuzzyIds, new bool[tokens.Count], present, new bool[1], [-1]);
     }
 
     public ScreeningResult Screen(string text, ScreenedKind kind = ScreenedKind.Post)
@@ -105,11 +105,14 @@ public sealed class PostScreener
             hits.RemoveAll(h => h.Group.NamesOnly);
         }
         DropUnmet(run, hits);
-        // A display name is read as if it were about self-harm: "bladegirl" needs no other words around it.
-        if (displayName || hits.Any(h => h.Group.GivesHarm))
+        // A display name is read as if it were about self-harm: "bladegirl" needs no other words around it. A plain denial
+        // that lowers intent ("not suicidal, just tired") does not make the post about self-harm on its own.
+        var plainDenial = !displayName && PlainDenial(run, hits);
+        if (displayName || hits.Any(h => h.Group.GivesHarm && !(plainDenial && h.DeniedAt >= 0)))
         {
             Find(run, GroupPhase.NeedsHarm, hits);
             DropUnmet(run, hits);
+            plainDenial = !displayName && PlainDenial(run, hits);
         }
 
         var matches = new List<RuleMatch>();
@@ -118,9 +121,12 @@ public sealed class PostScreener
             var group = byGroup.Key;
             var spans = byGroup.Take(MaxSpansPerMatch).Select(h => Span(text, tokens, h.Start, h.End)).ToList();
             var negated = byGroup.All(h => h.Negated);
+            // A plain denial of the only intent in the post lowers it to a content warning, never to publish (ADR 0032).
+            var denied = plainDenial && byGroup.All(h => h.DeniedAt >= 0);
             foreach (var rule in group.Rules)
             {
-                matches.Add(new RuleMatch(rule, group.Outcome ?? rule.DefaultOutcome(), group.Id, group.Why, spans, negated));
+                var ruleOutcome = denied && rule == SafeMessagingRule.R9 ? ScreeningOutcome.Warn : group.Outcome ?? rule.DefaultOutcome();
+                matches.Add(new RuleMatch(rule, ruleOutcome, group.Id, denied ? group.Why + PlainDenialReason : group.Why, spans, negated));
             }
         }
         matches.AddRange(IdentifyingDetails.Find(text, tokens, kind, _lexicon));
@@ -128,8 +134,11 @@ public sealed class PostScreener
         {
             // Beside the lists, never instead of them: a learned rule adds a match only where its list found none.
             // A return or an occasion said anywhere in a post ("back on monday") keeps the learned R9 rule at its full threshold.
-            var saysReturn = !displayName && hits.Any(h => h.Group.SaysReturn);
-            matches.AddRange(_learned.Match(text, learnedTokens!, [.. matches.Select(m => m.Rule)], saysReturn, out var sums));
+            // So does a joke that cancelled a list's match, or a plain denial that lowered it to a warning; the learned R9
+            // rule still reads such a post (its intent was lowered, not found absent).
+            var saysReturn = !displayName && (hits.Any(h => h.Group.SaysReturn) || run.Cancelled[0] || plainDenial);
+            var listed = matches.Where(m => !(plainDenial && m.Rule == SafeMessagingRule.R9 && m.Outcome == ScreeningOutcome.Warn)).Select(m => m.Rule);
+            matches.AddRange(_learned.Match(text, learnedTokens!, [.. listed], saysReturn, out var sums));
             if (!displayName && UrgentRoute(matches, sums[LearnedRules.R9]) is { } reason)
             {
                 matches.Add(LearnedRules.UrgentRoute(text, learnedTokens!, reason));
@@ -144,6 +153,8 @@ public sealed class PostScreener
             outcome == ScreeningOutcome.Reject ? AuthorMessages.Rejected : null,
             matches.Any(m => m.Rule == SafeMessagingRule.R8) ? AuthorMessages.KinderWords : null);
     }
+
+    internal const string PlainDenialReason = " Here it is denied plainly (\"not suicidal, just tired\"), with nothing turning the denial round and no time, plan, means, goodbye or place in the post, so the post is content-warned rather than urgent (ADR 0032); a person still reads a new member's first posts.";
 
     internal const string HeldRouteReason = "Kept off the wall for another rule, and reads somewhat like the posts in the labelled sets that disclose intent or a plan (learned); put first so a person reads it now; the words shown weighed most.";
 
@@ -165,9 +176,13 @@ public sealed class PostScreener
 
     // Each word with its spelling fix and the numbers the lists know them by (-1 for a word no list uses); and the pattern
     // steps some word of the post can take (null: walk every pattern filed under a word).
-    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked, ulong[]? Present);
+    // Cancelled[0]: a match was cancelled by a joke or an event in its sentence, which holds the learned R9 rule to its full
+    // threshold as a return does; DeniedClause[0]: the clause of the last plain denial of a match (later matches in it are
+    // reported as denied).
+    private readonly record struct Run(List<Token> Tokens, string?[] Fuzzy, int[] Ids, int[] FuzzyIds, bool[] Masked, ulong[]? Present, bool[] Cancelled, int[] DeniedClause);
 
-    private readonly record struct Hit(ScreeningGroup Group, int Start, int End, bool Negated);
+    // DeniedAt: the plain denial just before a match of a list that lets one lower it ("not" in "not suicidal"), else -1.
+    private readonly record struct Hit(ScreeningGroup Group, int Start, int End, bool Negated, int DeniedAt = -1);
 
     private void Find(in Run run, GroupPhase phase, List<Hit> hits)
     {
@@ -260,7 +275,28 @@ public sealed class PostScreener
         {
             return;
         }
-        var negated = negatedBefore || negatedInside;
+        var sentence = run.Tokens[start].Sentence;
+        if (!group.UnlessInSentence.IsEmpty && InSentence(run, group.UnlessInSentence, sentence) && !AnywhereIn(run, _lexicon.Earnest))
+        {
+            run.Cancelled[0] = true;
+            return;
+        }
+        // A joke cancels only words aimed at a thing or task, in a post with no time, plan, means, goodbye or place (ADR 0032).
+        if (group.JokeAtTask && InSentence(run, _lexicon.JokeMarkers, sentence) && InSentence(run, _lexicon.JokeTargets, sentence)
+            && !AnywhereIn(run, _lexicon.Earnest) && !AnywhereIn(run, _lexicon.RiskContext))
+        {
+            run.Cancelled[0] = true;
+            return;
+        }
+        // A plain denial of the phrase is kept with the match; whether it lowers intent is decided on the whole post (PlainDenial).
+        if (group.DropWhenDeniedAlone && DeniedJustBefore(run.Tokens, start) is var denial and >= 0)
+        {
+            run.DeniedClause[0] = run.Tokens[start].Clause;
+            found.Add(new Hit(group, start, end, true, denial));
+            return;
+        }
+        // A later match in a clause whose denial cancelled an earlier one is reported as denied ("not going to kill myself tonight").
+        var negated = negatedBefore || negatedInside || run.DeniedClause[0] == run.Tokens[start].Clause;
         found.Add(new Hit(group, start, end, negated));
     }
 
@@ -338,14 +374,15 @@ public sealed class PostScreener
         return false;
     }
 
-    // Lists that need several signs, or are cancelled by a phrase anywhere in the text, count only when met: before the
+    // Lists that need several signs or a phrase somewhere in the text, or are cancelled by one, count only when met: before the
     // words-that-need-harm pass, so one weak sign cannot make "never felt lighter" a method.
     private static void DropUnmet(in Run run, List<Hit> hits)
     {
         var unmet = new HashSet<ScreeningGroup>();
         foreach (var group in hits.Select(h => h.Group).Distinct())
         {
-            if ((group.MinHits > 1 && hits.Count(h => h.Group == group) < group.MinHits) || AnywhereIn(run, group.UnlessInText))
+            if ((group.MinHits > 1 && hits.Count(h => h.Group == group) < group.MinHits) || AnywhereIn(run, group.UnlessInText)
+                || (!group.NeedsInText.IsEmpty && !AnywhereIn(run, group.NeedsInText)))
             {
                 unmet.Add(group);
             }
@@ -356,7 +393,7 @@ public sealed class PostScreener
         }
     }
 
-    private static bool AnywhereIn(in Run run, PatternIndex phrases)
+    private static bool AnywhereIn(in Run run, PatternIndex phrases, int from = 0)
     {
         if (phrases.IsEmpty)
         {
@@ -364,7 +401,7 @@ public sealed class PostScreener
         }
         var lists = new PatternList?[PatternIndex.MaxLists];
         var selected = new List<int>();
-        for (var at = 0; at < run.Tokens.Count; at++)
+        for (var at = from; at < run.Tokens.Count; at++)
         {
             var n = phrases.Candidates(run.Tokens[at], run.Fuzzy[at], lists);
             var (nextId, nextFuzzyId) = NextIds(run, at);
@@ -375,6 +412,82 @@ public sealed class PostScreener
                 foreach (var e in selected)
                 {
                     if (MatchFrom(run, list[e].Pattern, 0, at, run.Tokens[at].Sentence, -1) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // A plain denial of the phrase, just before it in its clause: "i'm not suicidal", "i dont want to die". Not "no" or
+    // "stop", which begin other things ("no, i want to die").
+    private int DeniedJustBefore(List<Token> tokens, int start)
+    {
+        for (var k = start - 1; k >= Math.Max(0, start - NegationBefore); k--)
+        {
+            if (tokens[k].Clause != tokens[start].Clause)
+            {
+                break;
+            }
+            if (_lexicon.Denials.Contains(tokens[k].Text))
+            {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    // ADR 0032: a plain first-person denial lowers intent only when it governs the only R9 match in the post (every R9
+    // match is the denied words themselves), nothing after the denial turns it round ("but", "anymore", "not sure"), and
+    // the post has no time, plan, means, goodbye, giving-away or place word anywhere.
+    private bool PlainDenial(in Run run, List<Hit> hits)
+    {
+        int from = -1, to = -1, denial = int.MaxValue;
+        foreach (var h in hits)
+        {
+            if (!h.Group.Rules.Contains(SafeMessagingRule.R9))
+            {
+                continue;
+            }
+            if (h.DeniedAt < 0)
+            {
+                return false;
+            }
+            if (from < 0)
+            {
+                (from, to) = (h.Start, h.End);
+            }
+            else if (h.Start > to || h.End < from)
+            {
+                return false;
+            }
+            denial = Math.Min(denial, h.DeniedAt);
+        }
+        return from >= 0 && !AnywhereIn(run, _lexicon.Contrasts, denial + 1) && !AnywhereIn(run, _lexicon.RiskContext);
+    }
+
+    // A phrase anywhere in one sentence (a joke marker, the event the words belong to).
+    private static bool InSentence(in Run run, PatternIndex phrases, int sentence)
+    {
+        var lists = new PatternList?[PatternIndex.MaxLists];
+        var selected = new List<int>();
+        for (var at = 0; at < run.Tokens.Count; at++)
+        {
+            if (run.Tokens[at].Sentence != sentence)
+            {
+                continue;
+            }
+            var n = phrases.Candidates(run.Tokens[at], run.Fuzzy[at], lists);
+            var (nextId, nextFuzzyId) = NextIds(run, at);
+            for (var k = 0; k < n; k++)
+            {
+                var list = lists[k]!;
+                list.Select(nextId, nextFuzzyId, run.Present, selected);
+                foreach (var e in selected)
+                {
+                    if (MatchFrom(run, list[e].Pattern, 0, at, sentence, -1) >= 0)
                     {
                         return true;
                     }

@@ -30,6 +30,18 @@ internal sealed class ScreeningGroup
     /// <summary>A denial inside the match, before its last word ("suicide is never the answer"), cancels it too.</summary>
     public bool DropWhenNegatedInside { get; init; }
 
+    /// <summary>
+    /// A denial just before the match ("i'm not suicidal", "i dont want to die") cancels it, unless a word that turns it
+    /// round comes after it in the post ("…but friday is my last day"): the denial is scoped to the phrase it denies.
+    /// </summary>
+    public bool DropWhenDeniedAlone { get; init; }
+
+    /// <summary>
+    /// A joke marker ("lol") cancels a match only when its sentence aims the words at a thing or task ("kms this essay
+    /// lol") and the post has no time, plan, means, goodbye or place word (ADR 0032): "kms tonight lol" stays.
+    /// </summary>
+    public bool JokeAtTask { get; init; }
+
     /// <summary>Counts only in a sentence with I, me, my, we… (someone's own experience, not a general remark).</summary>
     public bool FirstPerson { get; init; }
 
@@ -53,6 +65,18 @@ internal sealed class ScreeningGroup
 
     /// <summary>Phrases that, anywhere in the text, cancel this list: a goodbye with a return ("see you next week").</summary>
     public PatternIndex UnlessInText { get; } = new();
+
+    /// <summary>
+    /// Phrases that, in the same sentence as a match, cancel that match only: a joke or hyperbole marker ("lol",
+    /// "this essay"), or an event the words belong to ("the last post at the remembrance parade").
+    /// </summary>
+    public PatternIndex UnlessInSentence { get; } = new();
+
+    /// <summary>
+    /// Phrases of which one must be somewhere in the text for this list to count: a weak going ("i'll go", "thats it for
+    /// me") counts only in a post that also sets a time ("tonight", "sunday") (ADR 0032).
+    /// </summary>
+    public PatternIndex NeedsInText { get; } = new();
 
     /// <summary>Phrases that, ending just before a match, cancel it ("used to" before "want to die").</summary>
     public required IReadOnlyList<PatternElement[]> UnlessAfter { get; init; }

@@ -22,6 +22,30 @@ internal sealed class ScreeningLexicon
     public HashSet<string> AllWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Negators { get; private set; } = [];
     public HashSet<string> FirstPerson { get; private set; } = [];
+
+    /// <summary>Words that deny what follows them ("not", "dont"), for lists whose denial counts only when nothing turns it round.</summary>
+    public HashSet<string> Denials { get; private set; } = [];
+
+    /// <summary>
+    /// Phrases that turn a denial round ("but", "though", "anymore", "not sure"): "i'm not suicidal, but friday is my last
+    /// day" (ADR 0032).
+    /// </summary>
+    public PatternIndex Contrasts { get; } = new();
+
+    /// <summary>Phrases that mark a sentence as a joke ("lol", "only joking") (ADR 0032).</summary>
+    public PatternIndex JokeMarkers { get; } = new();
+
+    /// <summary>A thing or task a joke's words are aimed at ("this essay", "this traffic"): "kms this essay lol" (ADR 0032).</summary>
+    public PatternIndex JokeTargets { get; } = new();
+
+    /// <summary>
+    /// A time, plan, means, goodbye, giving-away or place word: anywhere in a post, it keeps a denial or a joke from
+    /// lowering intent (ADR 0032).
+    /// </summary>
+    public PatternIndex RiskContext { get; } = new();
+
+    /// <summary>Phrases that, anywhere in a post, say it is meant ("not lol", "i mean it"): a joke marker then cancels nothing.</summary>
+    public PatternIndex Earnest { get; } = new();
     public HashSet<string> FirstNames { get; private set; } = [];
     public HashSet<string> AmbiguousFirstNames { get; private set; } = [];
     public HashSet<string> NameTitles { get; private set; } = [];
@@ -105,6 +129,7 @@ internal sealed class ScreeningLexicon
         lexicon.IndexClassWords();
         lexicon.Negators = Set(root.GetProperty("negators"));
         lexicon.FirstPerson = Set(root.GetProperty("first_person"));
+        lexicon.Denials = root.TryGetProperty("denials", out var denials) ? Set(denials) : [];
         lexicon.FirstNames = Set(root.GetProperty("first_names").GetProperty("words"));
         lexicon.AmbiguousFirstNames = Set(root.GetProperty("first_names").GetProperty("also_words"));
         lexicon.FirstNames.UnionWith(lexicon.AmbiguousFirstNames);
@@ -117,6 +142,11 @@ internal sealed class ScreeningLexicon
         {
             lexicon.Respellings[c.Name] = c.Value.GetString()!;
         }
+        lexicon.Phrases(root, "earnest", lexicon.Earnest);
+        lexicon.Phrases(root, "contrasts", lexicon.Contrasts);
+        lexicon.Phrases(root, "joke_markers", lexicon.JokeMarkers);
+        lexicon.Phrases(root, "joke_targets", lexicon.JokeTargets);
+        lexicon.Phrases(root, "risk_context", lexicon.RiskContext);
         foreach (var g in root.GetProperty("groups").EnumerateArray())
         {
             var group = lexicon.CompileGroup(g);
@@ -135,9 +165,31 @@ internal sealed class ScreeningLexicon
         foreach (var group in lexicon.Groups)
         {
             group.UnlessInText.Freeze(lexicon.Required);
+            group.UnlessInSentence.Freeze(lexicon.Required);
+            group.NeedsInText.Freeze(lexicon.Required);
+        }
+        foreach (var phrases in (PatternIndex[])[lexicon.Earnest, lexicon.Contrasts, lexicon.JokeMarkers, lexicon.JokeTargets, lexicon.RiskContext])
+        {
+            phrases.Freeze(lexicon.Required);
         }
         lexicon.Required.Freeze();
         return lexicon;
+    }
+
+    // The owner of the phrase lists that belong to no rule (earnest, contrasts, jokes, risk context) in their indexes.
+    private static readonly ScreeningGroup PhraseGroup = new() { Id = "phrases", Rules = [], Why = "", Phase = GroupPhase.Plain, UnlessAfter = [], Patterns = [] };
+
+    // A top-level list of phrases ({"why", "words"}) compiled into its index; absent, the index stays empty.
+    private void Phrases(JsonElement root, string name, PatternIndex into)
+    {
+        if (!root.TryGetProperty(name, out var list))
+        {
+            return;
+        }
+        foreach (var phrase in Strings(list.GetProperty("words")).SelectMany(p => Compile(p, name)))
+        {
+            into.Add(PhraseGroup, phrase);
+        }
     }
 
     private ScreeningGroup CompileGroup(JsonElement g)
@@ -149,6 +201,8 @@ internal sealed class ScreeningLexicon
         var patterns = Strings(g.GetProperty("patterns")).SelectMany(p => Compile(p, id)).ToList();
         var unless = g.TryGetProperty("unless_after", out var u) ? [.. Strings(u).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         var unlessInText = g.TryGetProperty("unless_in_text", out var ut) ? [.. Strings(ut).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
+        var unlessInSentence = g.TryGetProperty("unless_in_sentence", out var us) ? [.. Strings(us).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
+        var needsInText = g.TryGetProperty("needs_in_text", out var nt) ? [.. Strings(nt).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         if (patterns.Any(p => !p.Any(e => e.Consumes)))
         {
             throw new InvalidOperationException($"screening-lexicon.json: group {id} has a pattern that matches no word");
@@ -163,6 +217,8 @@ internal sealed class ScreeningLexicon
             GivesHarm = g.TryGetProperty("gives_harm", out var h) && h.GetBoolean(),
             DropWhenNegated = g.TryGetProperty("negation", out var neg) && neg.GetString() is "drop" or "drop-inside",
             DropWhenNegatedInside = g.TryGetProperty("negation", out var inside) && inside.GetString() == "drop-inside",
+            DropWhenDeniedAlone = g.TryGetProperty("negation", out var alone) && alone.GetString() == "drop-unless-turned",
+            JokeAtTask = g.TryGetProperty("joke_at_task", out var joke) && joke.GetBoolean(),
             FirstPerson = g.TryGetProperty("first_person", out var fp) && fp.GetBoolean(),
             SaysReturn = g.TryGetProperty("says_return", out var sr) && sr.GetBoolean(),
             NamesOnly = g.TryGetProperty("names_only", out var no) && no.GetBoolean(),
@@ -173,6 +229,14 @@ internal sealed class ScreeningLexicon
         foreach (var phrase in unlessInText)
         {
             group.UnlessInText.Add(group, phrase);
+        }
+        foreach (var phrase in unlessInSentence)
+        {
+            group.UnlessInSentence.Add(group, phrase);
+        }
+        foreach (var phrase in needsInText)
+        {
+            group.NeedsInText.Add(group, phrase);
         }
         return group;
     }

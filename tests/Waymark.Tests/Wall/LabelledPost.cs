@@ -59,13 +59,15 @@ public sealed record LabelledPost(
 
     /// <summary>
     /// The tenth blind set (another author, written while blind-9 was tuned on; Wall/Blind10/README.md says what they
-    /// read). Never tuned or trained on: it says how the screener does for someone whose posts it has not seen.
+    /// read). Measured once (5 Dec 2026: R9 urgent 0.82), then spent: word lists and cancellations were written from its
+    /// misses and false urgents (branch urgent16, taken into urgent17, ADR 0032). The model was not trained on it.
     /// </summary>
     public static readonly string Blind10File = Path.Combine("Blind10", "blind10-posts.jsonl");
 
     /// <summary>
     /// The eleventh blind set (another author, written while blind-10 was tuned on in a branch not merged; Wall/Blind11/README.md
-    /// says what they read). Never tuned or trained on.
+    /// says what they read). Measured once (5 Dec 2026: R9 urgent 0.79), then spent: read by a tuner (branch urgent17, ADR
+    /// 0032), who wrote word lists and cancellations from its misses and false holds. The model was not trained on it.
     /// </summary>
     public static readonly string Blind11File = Path.Combine("Blind11", "blind11-posts.jsonl");
 

@@ -205,6 +205,126 @@ public sealed class PostScreenerTests
     public void Display_names_with_a_show_or_a_song_publish(string name) =>
         Assert.Equal(ScreeningOutcome.Publish, Screen(name, ScreenedKind.DisplayName).Outcome);
 
+    // Kinds from blind-10 (issue 14, branch urgent16), written here, not copied from the set. Words the R9 lists take alone
+    // are cancelled only in their own scope: a plain denial of the phrase with nothing turning it round (lowered to warn,
+    // ADR 0032), a joke aimed at a task, someone else's thoughts, thoughts told with their end or limit, an event the words
+    // belong to. Each keeps its risky twin urgent: a denial turned round by "but", a joke said to be meant or about oneself.
+    [Theory]
+    [InlineData("i'm not suicidal, just fed up with the rain")]
+    [InlineData("i don't want to die, i want a job that doesn't grind me down")]
+    [InlineData("thinking about suicide again this week but i'm not going to act on it")]
+    [InlineData("had suicidal thoughts on the train this morning. it passed. made a brew")]
+    [InlineData("my brother says he's been feeling suicidal, how do i help him")]
+    [InlineData("kms this homework is endless lol")]
+    [InlineData("see you on the other side of the bank holiday")]
+    [InlineData("the last post at the cenotaph made me cry this morning")]
+    [InlineData("that's me done with the allotment, too much weeding")]
+    [InlineData("rage quitting this level, the boss is impossible")]
+    [InlineData("game over for our team on saturday, relegated")]
+    [InlineData("once the film is over i'm going to bed")]
+    [InlineData("tonight's my last night in lisbon, back home tomorrow")]
+    [InlineData("i'm not sticking around after the meeting")]
+    public void Denials_jokes_others_thoughts_and_events_are_not_urgent(string text)
+    {
+        var result = Screen(text);
+        Assert.True(result.Outcome is ScreeningOutcome.Publish or ScreeningOutcome.Warn, $"{result.Outcome}: {string.Join(", ", result.Matches.Select(m => m.Group))}");
+    }
+
+    [Theory]
+    [InlineData("i'm not suicidal... but friday is my last day")]
+    [InlineData("i don't want to die but i can't do another night of this")]
+    [InlineData("kms tonight lol. no joke")]
+    [InlineData("if the bus is late again i'm going to die lmao")]
+    [InlineData("my husband left and i've been suicidal all week")]
+    [InlineData("rage quitting life on friday")]
+    [InlineData("no respawn this time. sunday")]
+    [InlineData("once the court case is over i'm following him")]
+    [InlineData("tonight's my last night. thank you all")]
+    [InlineData("i'm ending it when i clock off")]
+    [InlineData("i'm not sticking around. i mean it")]
+    public void The_same_words_turned_round_meant_or_said_of_oneself_reach_a_person_at_once(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(result.Matches, m => m.Rule == SafeMessagingRule.R9 && !m.Group.StartsWith("learned-", StringComparison.Ordinal));
+    }
+
+    // ADR 0032: a plain first-person denial of the only R9 words in a post, with nothing after it turning it round and no
+    // time, plan, means, goodbye, giving-away or place word anywhere, lowers intent to a content warning — never to plain
+    // publish, and never when any of those holds.
+    [Theory]
+    [InlineData("not suicidal, just tired")]
+    [InlineData("i'm not suicidal, just fed up with the rain")]
+    [InlineData("i don't want to die, i want my evenings back")]
+    [InlineData("NOT SUICIDAL, JUST RAGING AT THE COUNCIL")]
+    [InlineData("same here, not suicidal, just worn out. solidarity")]
+    public void A_plain_denial_of_the_only_intent_is_content_warned(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Warn, result.Outcome);
+        var r9 = Assert.Single(result.Matches, m => m.Rule == SafeMessagingRule.R9);
+        Assert.True(r9.Negated);
+        Assert.Contains("ADR 0032", r9.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not suicidal but i've got the tablets ready")]
+    [InlineData("im not suicidal anymore i've decided")]
+    [InlineData("not suicidal lol see you all tomorrow... or not")]
+    [InlineData("i'm not suicidal. not sure tho")]
+    [InlineData("i don't want to die, idk")]
+    [InlineData("not suicidal, just tired. gave the cat to my sister")]
+    [InlineData("not suicidal, just sat on the bridge thinking")]
+    [InlineData("i don't want to die, this is goodbye")]
+    [InlineData("not suicidal tonight, just tired")]
+    public void A_denial_turned_round_or_beside_a_time_plan_means_goodbye_or_place_stays_urgent(string text) =>
+        Assert.Equal(ScreeningOutcome.Urgent, Screen(text).Outcome);
+
+    // ADR 0032: a joke marker cancels R9 words only when they are aimed at a thing or task and the post has no time, plan,
+    // means, goodbye or place word; "kms tonight lol" reaches a person at once.
+    [Theory]
+    [InlineData("kms this essay lol")]
+    [InlineData("this traffic makes me want to die lmao")]
+    public void A_joke_aimed_at_a_task_is_not_urgent(string text) =>
+        Assert.NotEqual(ScreeningOutcome.Urgent, Screen(text).Outcome);
+
+    [Theory]
+    [InlineData("kms tonight lol")]
+    [InlineData("kms this essay lol, see you on the other side")]
+    [InlineData("kms this essay lol. sunday")]
+    [InlineData("i want to die lol")]
+    [InlineData("kms lol")]
+    public void A_joke_about_oneself_or_with_a_time_or_goodbye_stays_urgent(string text) =>
+        Assert.Equal(ScreeningOutcome.Urgent, Screen(text).Outcome);
+
+    // R9 kinds from blind-11 (ADR 0032), written here as kinds, not copied from the set: ending said as a plain act or a
+    // euphemism with oneself or life as its object (strong alone); a weak going or ending ("i'll go once", "thats it for
+    // me", going ahead with it) that counts only beside a time; a display name with a going and a day.
+    [Theory]
+    [InlineData("gonna pull the plug on myself, sorry everyone", ScreenedKind.Post)]
+    [InlineData("logging out of life for good", ScreenedKind.Post)]
+    [InlineData("retiring from life this month", ScreenedKind.Post)]
+    [InlineData("i picked my exit date, it's the 3rd", ScreenedKind.Post)]
+    [InlineData("i'll go once everyone's out on sunday", ScreenedKind.Post)]
+    [InlineData("thats it for me. friday", ScreenedKind.Post)]
+    [InlineData("i'm going ahead with it tomorrow, nobody talk me out of it", ScreenedKind.Post)]
+    [InlineData("exit_friday", ScreenedKind.DisplayName)]
+    public void An_end_said_plainly_or_a_going_with_a_time_is_urgent(string text, ScreenedKind kind) =>
+        Assert.Equal(ScreeningOutcome.Urgent, Screen(text, kind).Outcome);
+
+    // Their everyday twins, and false urgents of the same kinds: training about suicide, a last match or shift with its
+    // occasion, a goodbye to the wall "for now", an evening's going to bed.
+    [Theory]
+    [InlineData("i'll go on sunday to see my nan")]
+    [InlineData("suicide prevention training today was really good")]
+    [InlineData("final whistle for me at five a side, knees are done")]
+    [InlineData("saying goodbye to the wall for now, doing really well")]
+    [InlineData("last shift before i retire is friday, there's cake")]
+    [InlineData("thats it for me tonight, off to bed")]
+    [InlineData("finished the marathon training. thats it for me till spring")]
+    public void Everyday_goings_and_endings_are_not_urgent(string text) =>
+        Assert.NotEqual(ScreeningOutcome.Urgent, Screen(text).Outcome);
+
     // Method without a method word (R1): hair pulled out to bald patches, biting one's own skin to bruises.
     [Theory]
     [InlineData("i keep pulling my hair out, there's a bald patch now")]
@@ -404,7 +524,13 @@ public sealed class PostScreenerTests
         foreach (var post in LabelledPost.SpentFiles.SelectMany(LabelledPost.Load))
         {
             var result = Screen(post.Text, post.ScreenedKind);
-            if (result.Matches.Any(m => m.Rule == SafeMessagingRule.R9))
+            // The one exception (ADR 0032): a plain denial of the post's only R9 words is warned, and says so.
+            foreach (var lowered in result.Matches.Where(m => m.Rule == SafeMessagingRule.R9 && m.Outcome != ScreeningOutcome.Urgent))
+            {
+                Assert.True(lowered.Outcome == ScreeningOutcome.Warn && lowered.Negated && lowered.Reason.Contains("ADR 0032", StringComparison.Ordinal),
+                    $"{post.Id}: an R9 match came out {lowered.Outcome} without a plain denial");
+            }
+            if (result.Matches.Any(m => m.Rule == SafeMessagingRule.R9 && m.Outcome == ScreeningOutcome.Urgent))
             {
                 Assert.True(result.Outcome == ScreeningOutcome.Urgent, $"{post.Id} matched R9 but came out {result.Outcome}");
                 Assert.Null(result.AuthorMessage);

@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 is spent (ADR 0031, against floors), blind-12 (required) is printed first with no floor, then blind-11 and blind-10 (read by tuners). The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9, blind-10 and blind-11 are spent (ADR 0031, 0032, against floors), and blind-12 (required) is printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -95,6 +95,35 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.065, true)),
     ];
 
+    // Blind-10 after branch urgent16's kinds and cancels, taken by urgent17 (5 Dec 2026, ADR 0032): R1 77/87, R3 62/72,
+    // R4 79/89, R5 63/75, R9 239/268, urgent 238/268, false holds 9/247 (measured once before: R9 urgent 220/268, false
+    // holds 21/247). Floors a little under what it reached; blind-10 now flatters.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindTenFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.86, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.84, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.87, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.82, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.87, false)),
+        ("R9 urgent", f => f.Urgent, (0.87, false)),
+        ("false holds", f => f.FalseHolds, (0.05, true)),
+    ];
+
+    // Blind-11 after tuning on it (5 Dec 2026, branch urgent17: plain denials warned only alone, jokes only at a task, R9
+    // kinds, ADR 0032): R1 83/95, R3 70/80, R4 77/87, R5 68/83, R9 251/268, urgent 249/268, false holds 22/263 (13 urgent) (measured once
+    // before: R9 urgent 212/268, false holds 30/263 of which 21 urgent). Floors a little under what it reached; blind-11
+    // now flatters.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindElevenFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.85, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.85, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.87, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.80, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.92, false)),
+        ("R9 urgent", f => f.Urgent, (0.91, false)),
+        ("false holds", f => f.FalseHolds, (0.095, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -155,16 +184,18 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         var blind12 = BlindSet(LabelledPost.Blind12File, "blind-12");
         Print("blind-12 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind12, Measure(blind12));
         var blind11 = BlindSet(LabelledPost.Blind11File, "blind-11");
-        Print("blind-11 (measured once on 5 Dec 2026, R9 urgent 0.79; then read by a tuner, branch urgent17: treat as spent)", blind11, Measure(blind11));
-        // Blind-10 was measured once on the same code (R9 urgent 0.82); main has not been tuned on it, but branch urgent16
-        // (not merged) read its misses. Printed with no floor.
+        var blind11Figures = Measure(blind11);
+        Print("blind-11 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.79; then tuned on by branch urgent17; its figures flatter the screener)", blind11, blind11Figures);
+        var failures = new List<string>();
+        failures.AddRange(BelowFloors("blind-11", blind11Figures, BlindElevenFloors));
         var blind10 = BlindSet(LabelledPost.Blind10File, "blind-10");
-        Print("blind-10 (measured once on 5 Dec 2026, R9 urgent 0.82; main has not been tuned on it, but branch urgent16, not merged, read its misses: treat as spent)", blind10, Measure(blind10));
+        var blind10Figures = Measure(blind10);
+        Print("blind-10 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.82; then tuned on by branch urgent16, whose kinds urgent17 took; its figures flatter the screener)", blind10, blind10Figures);
+        failures.AddRange(BelowFloors("blind-10", blind10Figures, BlindTenFloors));
 
         var blind9 = BlindSet(LabelledPost.Blind9File, "blind-9");
         var blind9Figures = Measure(blind9);
         Print("blind-9 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.71; then tuned on by branch urgent15; its figures flatter the screener)", blind9, blind9Figures);
-        var failures = new List<string>();
         failures.AddRange(BelowFloors("blind-9", blind9Figures, BlindNineFloors));
 
         var blind8 = BlindSet(LabelledPost.Blind8File, "blind-8");

@@ -276,13 +276,13 @@ public sealed class PostScreener
             return;
         }
         var sentence = run.Tokens[start].Sentence;
-        if (!group.UnlessInSentence.IsEmpty && InSentence(run, group.UnlessInSentence, sentence) && !AnywhereIn(run, _lexicon.Earnest))
+        if (!group.UnlessInSentence.IsEmpty && AnywhereIn(run, group.UnlessInSentence, sentence: sentence) && !AnywhereIn(run, _lexicon.Earnest))
         {
             run.Cancelled[0] = true;
             return;
         }
         // A joke cancels only words aimed at a thing or task, in a post with no time, plan, means, goodbye or place (ADR 0032).
-        if (group.JokeAtTask && InSentence(run, _lexicon.JokeMarkers, sentence) && InSentence(run, _lexicon.JokeTargets, sentence)
+        if (group.JokeAtTask && AnywhereIn(run, _lexicon.JokeMarkers, sentence: sentence) && AnywhereIn(run, _lexicon.JokeTargets, sentence: sentence)
             && !AnywhereIn(run, _lexicon.Earnest) && !AnywhereIn(run, _lexicon.RiskContext))
         {
             run.Cancelled[0] = true;
@@ -393,7 +393,9 @@ public sealed class PostScreener
         }
     }
 
-    private static bool AnywhereIn(in Run run, PatternIndex phrases, int from = 0)
+    // A phrase anywhere in the post from a token on, or only in one sentence (a joke marker, the event the words belong
+    // to). A phrase never runs across sentences.
+    private static bool AnywhereIn(in Run run, PatternIndex phrases, int from = 0, int sentence = -1)
     {
         if (phrases.IsEmpty)
         {
@@ -403,6 +405,10 @@ public sealed class PostScreener
         var selected = new List<int>();
         for (var at = from; at < run.Tokens.Count; at++)
         {
+            if (sentence >= 0 && run.Tokens[at].Sentence != sentence)
+            {
+                continue;
+            }
             var n = phrases.Candidates(run.Tokens[at], run.Fuzzy[at], lists);
             var (nextId, nextFuzzyId) = NextIds(run, at);
             for (var k = 0; k < n; k++)
@@ -466,35 +472,6 @@ public sealed class PostScreener
             denial = Math.Min(denial, h.DeniedAt);
         }
         return from >= 0 && !AnywhereIn(run, _lexicon.Contrasts, denial + 1) && !AnywhereIn(run, _lexicon.RiskContext);
-    }
-
-    // A phrase anywhere in one sentence (a joke marker, the event the words belong to).
-    private static bool InSentence(in Run run, PatternIndex phrases, int sentence)
-    {
-        var lists = new PatternList?[PatternIndex.MaxLists];
-        var selected = new List<int>();
-        for (var at = 0; at < run.Tokens.Count; at++)
-        {
-            if (run.Tokens[at].Sentence != sentence)
-            {
-                continue;
-            }
-            var n = phrases.Candidates(run.Tokens[at], run.Fuzzy[at], lists);
-            var (nextId, nextFuzzyId) = NextIds(run, at);
-            for (var k = 0; k < n; k++)
-            {
-                var list = lists[k]!;
-                list.Select(nextId, nextFuzzyId, run.Present, selected);
-                foreach (var e in selected)
-                {
-                    if (MatchFrom(run, list[e].Pattern, 0, at, sentence, -1) >= 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     // A denial just before the match, in its clause: "didn't self-harm", "please don't kill yourself".

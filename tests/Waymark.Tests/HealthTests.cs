@@ -12,6 +12,8 @@ public sealed class HealthTests(WaymarkApp app) : IClassFixture<WaymarkApp>
     public async Task The_app_starts_migrated_and_answers()
     {
         using var client = app.CreateClient();
+        // /health is 503 until the first search snapshot is loaded, which runs in the background after the start.
+        Assert.True(await app.Services.GetRequiredService<DirectoryIndex>().WaitUntilReadyAsync(TimeSpan.FromMinutes(2)));
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -54,6 +56,7 @@ public sealed class HealthTests(WaymarkApp app) : IClassFixture<WaymarkApp>
         // HAZ-21: whoever runs the nodes sees whether commits wait for a standby. The dev and test PostgreSQL has no
         // standby; the cluster test (tests/cluster/run.sh, its crash check) sees "asynchronous" and "synchronous".
         using var client = app.CreateClient();
+        Assert.True(await app.Services.GetRequiredService<DirectoryIndex>().WaitUntilReadyAsync(TimeSpan.FromMinutes(2)));
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

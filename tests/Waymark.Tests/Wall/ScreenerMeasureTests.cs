@@ -183,25 +183,11 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
             "left: a new writer must write blind-12 (Wall/Blind12/blind12-posts.jsonl) before the screener is measured.");
         var blind12 = BlindSet(LabelledPost.Blind12File, "blind-12");
         Print("blind-12 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind12, Measure(blind12));
-        var blind11 = BlindSet(LabelledPost.Blind11File, "blind-11");
-        var blind11Figures = Measure(blind11);
-        Print("blind-11 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.79; then tuned on by branch urgent17; its figures flatter the screener)", blind11, blind11Figures);
         var failures = new List<string>();
-        failures.AddRange(BelowFloors("blind-11", blind11Figures, BlindElevenFloors));
-        var blind10 = BlindSet(LabelledPost.Blind10File, "blind-10");
-        var blind10Figures = Measure(blind10);
-        Print("blind-10 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.82; then tuned on by branch urgent16, whose kinds urgent17 took; its figures flatter the screener)", blind10, blind10Figures);
-        failures.AddRange(BelowFloors("blind-10", blind10Figures, BlindTenFloors));
-
-        var blind9 = BlindSet(LabelledPost.Blind9File, "blind-9");
-        var blind9Figures = Measure(blind9);
-        Print("blind-9 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.71; then tuned on by branch urgent15; its figures flatter the screener)", blind9, blind9Figures);
-        failures.AddRange(BelowFloors("blind-9", blind9Figures, BlindNineFloors));
-
-        var blind8 = BlindSet(LabelledPost.Blind8File, "blind-8");
-        var blind8Figures = Measure(blind8);
-        Print("blind-8 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.62; then tuned on by branch urgent14; its figures flatter the screener)", blind8, blind8Figures);
-        failures.AddRange(BelowFloors("blind-8", blind8Figures, BlindEightFloors));
+        SpentSet(LabelledPost.Blind11File, "blind-11", "blind-11 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.79; then tuned on by branch urgent17; its figures flatter the screener)", BlindElevenFloors, failures);
+        SpentSet(LabelledPost.Blind10File, "blind-10", "blind-10 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.82; then tuned on by branch urgent16, whose kinds urgent17 took; its figures flatter the screener)", BlindTenFloors, failures);
+        SpentSet(LabelledPost.Blind9File, "blind-9", "blind-9 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.71; then tuned on by branch urgent15; its figures flatter the screener)", BlindNineFloors, failures);
+        SpentSet(LabelledPost.Blind8File, "blind-8", "blind-8 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.62; then tuned on by branch urgent14; its figures flatter the screener)", BlindEightFloors, failures);
 
         var blind7 = BlindSet(LabelledPost.Blind7File, "blind-7");
         Print("blind-7 (SPENT: measured once on 4 Dec 2026, R9 urgent 0.59; then trained on, ADR 0029; its figures flatter the screener)", blind7, Measure(blind7));
@@ -354,6 +340,15 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         output.WriteLine(summary.ToString());
         Assert.Equal(LabelledPost.SpentFiles.Order(), writers.SelectMany(w => w.Files).Order());
         Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
+
+    /// <summary>A spent blind set: measured, printed under its history and held to the floors tuning on it left.</summary>
+    private void SpentSet(string file, string name, string title, (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] floors, List<string> failures)
+    {
+        var posts = BlindSet(file, name);
+        var figures = Measure(posts);
+        Print(title, posts, figures);
+        failures.AddRange(BelowFloors(name, figures, floors));
     }
 
     /// <summary>A blind set, loaded and checked to be whole (a set cut short would measure nothing).</summary>

@@ -37,6 +37,10 @@ public sealed class SignInModel(GuardedSignIn guarded) : PageModel
         ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/account/create", "returnUrl", back)
         : "/account/create";
 
+    /// <summary>Sent here from the wall: the person came to write a note, so the page says what an account means there.</summary>
+    public bool ToWriteOnTheWall => Core.Accounts.ReturnUrl.Local(ReturnUrl) is { } back
+        && (back == "/wall" || back.StartsWith("/wall/", StringComparison.Ordinal) || back.StartsWith("/wall?", StringComparison.Ordinal));
+
     public void OnGet()
     {
     }

@@ -79,6 +79,12 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
         var response = await client.GetAsync(new Uri("/wall/write", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        // The sign-in page says why an account is asked for here, and that the email is never shown.
+        var signIn = await client.GetStringAsync(response.Headers.Location);
+        Assert.Contains("To write a note on the wall, sign in", signIn, StringComparison.Ordinal);
+        Assert.Contains("never your email address", signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("To write a note on the wall", await client.GetStringAsync(new Uri("/account/sign-in?ReturnUrl=%2Fmy", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]

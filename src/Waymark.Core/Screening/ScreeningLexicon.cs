@@ -244,6 +244,12 @@ internal sealed class ScreeningLexicon
     /// <summary>Compiles one pattern line into one or more element sequences (a class of phrases multiplies them).</summary>
     private List<PatternElement[]> Compile(string pattern, string group)
     {
+        if (BareAlternativesSideBySide(pattern) is { } pair)
+        {
+            throw new InvalidOperationException(
+                $"screening-lexicon.json: group {group}: '{pattern}' has two unbracketed alternative steps side by side ('{pair}'), " +
+                "which read as word steps, not phrases; bracket them: '(a|b c|d)' for phrases, '(a|b) (c|d)' for steps");
+        }
         List<List<PatternElement>> sequences = [[]];
         foreach (var item in Items(pattern))
         {
@@ -263,6 +269,27 @@ internal sealed class ScreeningLexicon
             sequences = next;
         }
         return [.. sequences.Select(s => s.ToArray())];
+    }
+
+    /// <summary>
+    /// The first two neighbouring steps that are both unbracketed alternatives ("half term|off" in "holiday|half term|off
+    /// work"), or null. Such a pair cannot be read safely: "a|b c|d" is two steps ("a c", "b d"...), never the phrases
+    /// "a", "b c" and "d" a writer of a list of phrases meant, and it fails silently (the pattern just never matches). One
+    /// bare step beside plain words ("the weekend|week|month") is unambiguous and allowed; "!a|b" takes no word and is not
+    /// an alternative step.
+    /// </summary>
+    public static string? BareAlternativesSideBySide(string pattern)
+    {
+        static bool Bare(string item) => item.Contains('|', StringComparison.Ordinal) && item[0] is not '(' and not '!';
+        var items = Items(pattern);
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (Bare(items[i - 1]) && Bare(items[i]))
+            {
+                return $"{items[i - 1]} {items[i]}";
+            }
+        }
+        return null;
     }
 
     // Steps are separated by spaces, except inside brackets: "(no one|nobody) will" is two steps.

@@ -73,9 +73,16 @@ public sealed record LabelledPost(
 
     /// <summary>
     /// The twelfth blind set (another author, written while blind-11 was tuned on by branch urgent17; Wall/Blind12/README.md
-    /// says what they read). Never tuned or trained on.
+    /// says what they read). Measured once (5 Dec 2026: R9 urgent 0.83), then spent: read by a tuner (branch tune12, ADR
+    /// 0033), who wrote general cancels and one R9 kind from its misses and false holds. The model was not trained on it.
     /// </summary>
     public static readonly string Blind12File = Path.Combine("Blind12", "blind12-posts.jsonl");
+
+    /// <summary>
+    /// The thirteenth blind set (another author, written while blind-12 was tuned on by branch tune12). Never tuned or
+    /// trained on; the measure test requires it.
+    /// </summary>
+    public static readonly string Blind13File = Path.Combine("Blind13", "blind13-posts.jsonl");
 
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File];

@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9, blind-10 and blind-11 are spent (ADR 0031, 0032, against floors), and blind-12 (required) is printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-12 are spent (ADR 0031, 0032, 0033, against floors), and blind-13 (required) is printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -124,6 +124,20 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.095, true)),
     ];
 
+    // Blind-12 after tuning on it (5 Dec 2026, branch tune12, ADR 0033): R1 87/108, R3 71/83, R4 82/102, R5 73/82, R9
+    // 232/271, urgent 229/271, false holds 25/265 (measured once before: R9 urgent 226/271, false holds 27/265).
+    // Floors a little under what it reached (false holds at the 10 %); blind-12 now flatters.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindTwelveFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.79, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.84, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.79, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.87, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.84, false)),
+        ("R9 urgent", f => f.Urgent, (0.83, false)),
+        ("false holds", f => f.FalseHolds, (0.10, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -175,15 +189,16 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // The required set, printed first, with no floor: blind-12, by a twelfth writer who never saw the screener and
+        // The required set, printed first, with no floor: blind-13, by a thirteenth writer who never saw the screener and
         // that nobody has tuned on. A floor set from its own figures would only invite tuning on it.
-        var blind12Path = LabelledPost.PathOf(LabelledPost.Blind12File);
-        Assert.True(File.Exists(blind12Path),
-            $"blind-12 is missing (expected at {blind12Path}). Blind-11 has been read by a tuner, so the screener has no blind set " +
-            "left: a new writer must write blind-12 (Wall/Blind12/blind12-posts.jsonl) before the screener is measured.");
-        var blind12 = BlindSet(LabelledPost.Blind12File, "blind-12");
-        Print("blind-12 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind12, Measure(blind12));
+        var blind13Path = LabelledPost.PathOf(LabelledPost.Blind13File);
+        Assert.True(File.Exists(blind13Path),
+            $"blind-13 is missing (expected at {blind13Path}). Blind-12 has been read by a tuner, so the screener has no blind set " +
+            "left: a new writer must write blind-13 (Wall/Blind13/blind13-posts.jsonl) before the screener is measured.");
+        var blind13 = BlindSet(LabelledPost.Blind13File, "blind-13");
+        Print("blind-13 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind13, Measure(blind13));
         var failures = new List<string>();
+        SpentSet(LabelledPost.Blind12File, "blind-12", "blind-12 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.83; then tuned on by branch tune12; its figures flatter the screener)", BlindTwelveFloors, failures);
         SpentSet(LabelledPost.Blind11File, "blind-11", "blind-11 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.79; then tuned on by branch urgent17; its figures flatter the screener)", BlindElevenFloors, failures);
         SpentSet(LabelledPost.Blind10File, "blind-10", "blind-10 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.82; then tuned on by branch urgent16, whose kinds urgent17 took; its figures flatter the screener)", BlindTenFloors, failures);
         SpentSet(LabelledPost.Blind9File, "blind-9", "blind-9 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.71; then tuned on by branch urgent15; its figures flatter the screener)", BlindNineFloors, failures);

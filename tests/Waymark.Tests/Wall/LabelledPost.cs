@@ -85,7 +85,7 @@ public sealed record LabelledPost(
     public static readonly string Blind13File = Path.Combine("Blind13", "blind13-posts.jsonl");
 
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
-    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File];
+    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File];
 
     /// <summary>
     /// The spent sets by writer, for leaving one writer out at a time (ADR 0028): the tuning and held-out files were
@@ -101,6 +101,10 @@ public sealed record LabelledPost(
         ("blind-5", [Blind5File]),
         ("blind-6", [Blind6File]),
         ("blind-7", [Blind7File]),
+        ("blind-8", [Blind8File]),
+        ("blind-9", [Blind9File]),
+        ("blind-10", [Blind10File]),
+        ("blind-11", [Blind11File]),
     ];
 
     /// <summary>Safe near-misses written to train the learned rules only (near-misses.md); never measured.</summary>

@@ -496,13 +496,24 @@ public sealed class PostScreenerTests
     [InlineData("if you were serious you'd have done it by now")]
     [InlineData("anyone know how to cover fresh marks so nobody asks at work")]
     [InlineData("which one is the highest round here, need to know")]
-    [InlineData("pact partner wanted")]
     public void Goading_and_asking_how_without_a_method_word_are_rejected(string text)
     {
         var result = Screen(text);
         Assert.Equal(ScreeningOutcome.Reject, result.Outcome);
         Assert.Contains(SafeMessagingRule.R4, result.Rules);
         Assert.Equal(AuthorMessages.Rejected, result.AuthorMessage);
+    }
+
+    // Asking for a pact partner with no time named: the writers labelled it a reject (R4), but trained on blind-8 to
+    // blind-11 the learned rules read it as a plan too (R9), so it is urgent: stricter, and a person replies to the
+    // author (ADR 0035). Either way it is never published.
+    [Fact]
+    public void A_request_for_a_pact_partner_is_urgent()
+    {
+        var result = Screen("pact partner wanted");
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(SafeMessagingRule.R4, result.Rules);
+        Assert.Contains(SafeMessagingRule.R9, result.Rules);
     }
 
     // Everyday plans with the same words: an occasion, "wish me luck" or telling someone something is not a plan to die

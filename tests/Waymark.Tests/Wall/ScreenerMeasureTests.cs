@@ -294,7 +294,8 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         // 0.92 until ADR 0029: trained on blind-7 too, 182/198 (0.919).
         ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.91, false)),
         ("R9 urgent", f => f.Urgent, (0.91, false)),
-        ("false holds", f => f.FalseHolds, (0.075, true)),
+        // 0.075 until ADR 0035: trained on blind-8 to blind-11 as well, 18/239 (0.0753).
+        ("false holds", f => f.FalseHolds, (0.08, true)),
     ];
 
     // The estimate of a new writer (ADR 0028): for each writer of the spent sets, train the learned rules on everyone

@@ -7,6 +7,7 @@ using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
+using Waymark.Core.Oruk;
 
 namespace Waymark.Bench;
 
@@ -88,6 +89,30 @@ public static class EditToSearch
         Say(string.Create(CultureInfo.InvariantCulture,
             $"edit to search ({times.Count} editor saves): median {PerQuery.Percentile(times, 50):0} ms, p95 {PerQuery.Percentile(times, 95):0} ms, max {times.Max():0} ms; " +
             $"patches {index.Patches}, full loads {index.FullLoads}; load {PerQuery.LoadAverage()}"));
+    }
+
+    /// <summary>
+    /// A generated directory built in memory (no database), then one service at a time renamed and patched in,
+    /// <paramref name="patches"/> times: what a patch alone costs at this size.
+    /// </summary>
+    public static void PatchInMemory(int size, int patches)
+    {
+        Say($"patch in memory; {Environment.ProcessorCount} cores, load {PerQuery.LoadAverage()}");
+        var t = Stopwatch.GetTimestamp();
+        var snapshot = Directories.Build(size);
+        Say($"generated and built {snapshot.Count:N0} active services in {Stopwatch.GetElapsedTime(t).TotalSeconds:0.0} s; managed {GC.GetTotalMemory(true) / 1e6:0} MB");
+        var sample = new SyntheticDirectory(Directories.Seed).Generate(3 * patches).Where(s => s.Status == ServiceStatus.Active).Take(patches).ToList();
+        var times = new List<double>();
+        foreach (var s in sample)
+        {
+            s.Name = "Edited " + Guid.NewGuid().ToString("N")[..8];
+            t = Stopwatch.GetTimestamp();
+            snapshot = snapshot.Patch([s.Id], [s], DateTimeOffset.UtcNow);
+            times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"patch of one service ({times.Count} times): median {PerQuery.Percentile(times, 50):0} ms, p95 {PerQuery.Percentile(times, 95):0} ms, max {times.Max():0} ms; " +
+            $"managed after {GC.GetTotalMemory(true) / 1e6:0} MB; load {PerQuery.LoadAverage()}"));
     }
 
     /// <summary>Full loads only, one after another: where each one's time went and the CPU it used.</summary>

@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Waymark.Core.Data;
 using Waymark.Core.Directory;
+using Waymark.Core.Gazetteer;
 using Waymark.Core.Listings;
 using Waymark.Core.Matching;
+using Waymark.Core.Oruk;
 
 namespace Waymark.Bench;
 
@@ -31,8 +33,17 @@ public static class EditToSearch
         for (var i = 0; i < 3; i++)
         {
             t = Stopwatch.GetTimestamp();
-            snapshot.Patch([], [], DateTimeOffset.UtcNow);
+            snapshot.Rebuild(DateTimeOffset.UtcNow);
             Say($"rebuild from the entries in memory (no database): {Stopwatch.GetElapsedTime(t).TotalMilliseconds:0} ms");
+        }
+        for (var i = 0; i < 3 && snapshot.Count > 0; i++)
+        {
+            // One service spread over the directory, loaded first: the patch alone, as an edit pays it.
+            Guid[] one = [snapshot.Services[(i * 7919) % snapshot.Count].Id];
+            var fresh = await DirectorySnapshot.LoadServicesAsync(factory, one);
+            t = Stopwatch.GetTimestamp();
+            snapshot.Patch(one, fresh, DateTimeOffset.UtcNow);
+            Say($"patch of one service in memory (no database): {Stopwatch.GetElapsedTime(t).TotalMilliseconds:0} ms");
         }
 
         List<Guid> picks;
@@ -66,9 +77,42 @@ public static class EditToSearch
             }
             times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
         }
+        // A new snapshot's first search also builds its score table (per snapshot, over the remote services).
+        var matcher = new Matcher(new NoReferralWaits());
+        var query = new MatchQuery { Place = new ResolvedPlace("Leeds", 53.8008, -1.5491, PlacePrecision.Place, null), WithinKm = 25, At = DateTimeOffset.UtcNow };
+        for (var i = 0; i < 2; i++)
+        {
+            t = Stopwatch.GetTimestamp();
+            matcher.Match(index.Current, query, DateTimeOffset.UtcNow);
+            Say($"{(i == 0 ? "first" : "second")} search on the last patched snapshot: {Stopwatch.GetElapsedTime(t).TotalMilliseconds:0} ms");
+        }
         Say(string.Create(CultureInfo.InvariantCulture,
             $"edit to search ({times.Count} editor saves): median {PerQuery.Percentile(times, 50):0} ms, p95 {PerQuery.Percentile(times, 95):0} ms, max {times.Max():0} ms; " +
             $"patches {index.Patches}, full loads {index.FullLoads}; load {PerQuery.LoadAverage()}"));
+    }
+
+    /// <summary>
+    /// A generated directory built in memory (no database), then one service at a time renamed and patched in,
+    /// <paramref name="patches"/> times: what a patch alone costs at this size.
+    /// </summary>
+    public static void PatchInMemory(int size, int patches)
+    {
+        Say($"patch in memory; {Environment.ProcessorCount} cores, load {PerQuery.LoadAverage()}");
+        var t = Stopwatch.GetTimestamp();
+        var snapshot = Directories.Build(size);
+        Say($"generated and built {snapshot.Count:N0} active services in {Stopwatch.GetElapsedTime(t).TotalSeconds:0.0} s; managed {GC.GetTotalMemory(true) / 1e6:0} MB");
+        var sample = new SyntheticDirectory(Directories.Seed).Generate(3 * patches).Where(s => s.Status == ServiceStatus.Active).Take(patches).ToList();
+        var times = new List<double>();
+        foreach (var s in sample)
+        {
+            s.Name = "Edited " + Guid.NewGuid().ToString("N")[..8];
+            t = Stopwatch.GetTimestamp();
+            snapshot = snapshot.Patch([s.Id], [s], DateTimeOffset.UtcNow);
+            times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"patch of one service ({times.Count} times): median {PerQuery.Percentile(times, 50):0} ms, p95 {PerQuery.Percentile(times, 95):0} ms, max {times.Max():0} ms; " +
+            $"managed after {GC.GetTotalMemory(true) / 1e6:0} MB; load {PerQuery.LoadAverage()}"));
     }
 
     /// <summary>Full loads only, one after another: where each one's time went and the CPU it used.</summary>

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Waymark.Bench;
 
-// dotnet run -c Release --project bench/Waymark.Bench -- [--screen [--passes N]] [--screen-dump FILE] [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--load N --database CONN] [--write-queries FILE] [--oruk-lists --database CONN [--app Waymark.Web.dll] [--port P] [--rounds N] [--stream full|minimal] [--stream-seconds S] [--start-only]] [--account-timing N [--app Waymark.Web.dll] [--port P] [--forms "sign-in,sign-in (locked)"]] [BenchmarkDotNet args]
+// dotnet run -c Release --project bench/Waymark.Bench -- [--screen [--passes N]] [--screen-dump FILE] [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--patch-in-memory N [--sizes 1000000]] [--load N --database CONN] [--write-queries FILE] [--oruk-lists --database CONN [--app Waymark.Web.dll] [--port P] [--rounds N] [--stream full|minimal] [--stream-seconds S] [--start-only]] [--account-timing N [--app Waymark.Web.dll] [--port P] [--forms "sign-in,sign-in (locked)"]] [BenchmarkDotNet args]
 var sizes = Option("--sizes") is { } s
     ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
     : new[] { 10_000, 100_000, 1_000_000 };
@@ -35,6 +35,11 @@ if (Option("--edit-to-search") is { } edits)
     var connection = Option("--database") ?? Environment.GetEnvironmentVariable("WAYMARK_BENCH_DATABASE")
         ?? throw new InvalidOperationException("--edit-to-search needs --database \"<connection string>\" (PostgreSQL or SQLite)");
     await EditToSearch.RunAsync(connection, int.Parse(edits, CultureInfo.InvariantCulture));
+    return 0;
+}
+if (Option("--patch-in-memory") is { } patches)
+{
+    EditToSearch.PatchInMemory(sizes[0], int.Parse(patches, CultureInfo.InvariantCulture));
     return 0;
 }
 if (Option("--load") is { } loads)

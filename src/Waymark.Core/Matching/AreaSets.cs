@@ -22,14 +22,17 @@ internal sealed class AreaSets
     public int NumberOf(AreaLimit limit) =>
         limit.IsLimited ? NumberOf([.. limit.Authorities.Select(a => (ushort)a.Index).Order()]) : Everyone;
 
-    /// <summary>The number of a set taken from another snapshot's table.</summary>
-    public int NumberOf(AreaSets other, int set) => set == Everyone ? Everyone : NumberOf(other[set]);
+    /// <summary>The number of a set taken from a snapshot's table.</summary>
+    public int NumberOf(ushort[][] sets, int set) => set == Everyone ? Everyone : NumberOf(sets[set]);
 
     public ushort[][] ToArray() => [.. _sets];
 
+    /// <summary>What tells one set from another: its authorities in order.</summary>
+    public static string KeyOf(ushort[] authorities) => string.Join(',', authorities);
+
     private int NumberOf(ushort[] authorities)
     {
-        var key = string.Join(',', authorities);
+        var key = KeyOf(authorities);
         if (!_numbers.TryGetValue(key, out var number))
         {
             number = _sets.Count;

@@ -75,105 +75,160 @@ public sealed class DirectorySnapshot
 
     private readonly FrozenDictionary<int, (int Start, int Count)> _cells;
 
-    /// <summary>The per-service entries this snapshot was built from, kept so that <see cref="Patch"/> can rebuild without the database.</summary>
-    private readonly Builder _source;
-
-    private DirectorySnapshot(
-        ServiceEntry[] services, OrganizationEntry[] organizations, float[] latitudes, float[] longitudes, int[] locationService,
-        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, int[] remote, RemoteBucket[] remoteBuckets, ushort[][] areaSets,
-        DateTimeOffset builtAt, Builder source)
+    private DirectorySnapshot(FrozenDictionary<int, (int Start, int Count)> cells, DateTimeOffset builtAt)
     {
-        _source = source;
-        AreaSets = areaSets;
+        _cells = cells;
+        BuiltAt = builtAt;
+    }
+
+    /// <summary>
+    /// A snapshot of services already laid out (<see cref="Builder.Build"/>): works out the fact columns, the
+    /// per-location columns and the remote runs from them.
+    /// </summary>
+    private static DirectorySnapshot Laid(
+        ServiceEntry[] services, int[] firstCell, OrganizationEntry[] organizations, float[] latitudes, float[] longitudes, int[] locationService,
+        WeeklyOpening[] openings, ushort[] languages, FrozenDictionary<int, (int, int)> cells, ushort[][] areaSets, DateTimeOffset builtAt)
+    {
         var n = services.Length;
-        FactCodes = new UInt128[n];
-        FactAssuredDay = new int[n];
-        FactMinimumAge = new float[n];
-        FactMaximumAge = new float[n];
-        FactFlags = new FactFlags[n];
-        FactWindows = new WhenWindows[n];
-        FactWaitDays = new short[n];
-        FactAreaSet = new int[n];
+        var snapshot = new DirectorySnapshot(cells, builtAt)
+        {
+            Services = services,
+            FirstCell = firstCell,
+            Organizations = organizations,
+            Latitudes = latitudes,
+            Longitudes = longitudes,
+            LocationService = locationService,
+            LatitudeCosines = new double[latitudes.Length],
+            LocationIsOwnersOnly = new bool[latitudes.Length],
+            Openings = openings,
+            LanguagePool = languages,
+            AreaSets = areaSets,
+            FactCodes = new UInt128[n],
+            FactAssuredDay = new int[n],
+            FactMinimumAge = new float[n],
+            FactMaximumAge = new float[n],
+            FactFlags = new FactFlags[n],
+            FactWindows = new WhenWindows[n],
+            FactWaitDays = new short[n],
+            FactAreaSet = new int[n],
+            OrganizationServices = new int[organizations.Length],
+        };
         for (var i = 0; i < n; i++)
         {
-            ref readonly var s = ref services[i];
-            FactCodes[i] = s.Codes;
-            FactAssuredDay[i] = s.AssuredDay;
-            FactMinimumAge[i] = float.IsNaN(s.MinimumAge) ? float.NegativeInfinity : s.MinimumAge;
-            FactMaximumAge[i] = float.IsNaN(s.MaximumAge) ? float.PositiveInfinity : s.MaximumAge;
-            FactFlags[i] = (s.Free ? Matching.FactFlags.Free : 0) | (s.OpeningCount > 0 ? Matching.FactFlags.HasTimes : 0) | (s.WindowsAreFixed ? Matching.FactFlags.WindowsFixed : 0);
-            FactWindows[i] = s.FixedWindows;
-            FactWaitDays[i] = s.TypicalWaitDays;
-            FactAreaSet[i] = s.AreaSet;
+            snapshot.SetFacts(i, services[i]);
+            if (services[i].Organization >= 0)
+            {
+                snapshot.OrganizationServices[services[i].Organization]++;
+            }
         }
-
-        RemoteBuckets = remoteBuckets;
-        Services = services;
-        Organizations = organizations;
-        Latitudes = latitudes;
-        Longitudes = longitudes;
-        LatitudeCosines = new double[latitudes.Length];
-        LocationIsOwnersOnly = new bool[latitudes.Length];
         for (var l = 0; l < latitudes.Length; l++)
         {
-            LatitudeCosines[l] = Gazetteer.Gazetteer.CosOfLatitude(latitudes[l]);
-            LocationIsOwnersOnly[l] = services[locationService[l]].LocationCount == 1;
+            snapshot.LatitudeCosines[l] = Gazetteer.Gazetteer.CosOfLatitude(latitudes[l]);
+            snapshot.LocationIsOwnersOnly[l] = services[locationService[l]].LocationCount == 1;
         }
-        LocationService = locationService;
-        Openings = openings;
-        LanguagePool = languages;
-        _cells = cells;
-        RemoteServices = remote;
-        BuiltAt = builtAt;
+        (snapshot.RemoteServices, snapshot.RemoteBuckets) = RemoteRuns(snapshot.FactCodes);
+        return snapshot;
+    }
+
+    /// <summary>Fills the fact columns of service <paramref name="i"/> from its entry.</summary>
+    private void SetFacts(int i, in ServiceEntry s)
+    {
+        FactCodes[i] = s.Codes;
+        FactAssuredDay[i] = s.AssuredDay;
+        FactMinimumAge[i] = float.IsNaN(s.MinimumAge) ? float.NegativeInfinity : s.MinimumAge;
+        FactMaximumAge[i] = float.IsNaN(s.MaximumAge) ? float.PositiveInfinity : s.MaximumAge;
+        FactFlags[i] = (s.Free ? Matching.FactFlags.Free : 0) | (s.OpeningCount > 0 ? Matching.FactFlags.HasTimes : 0) | (s.WindowsAreFixed ? Matching.FactFlags.WindowsFixed : 0);
+        FactWindows[i] = s.FixedWindows;
+        FactWaitDays[i] = s.TypicalWaitDays;
+        FactAreaSet[i] = s.AreaSet;
+    }
+
+    /// <summary>The remote services (laid out first) and their runs of equal remote deliveries and formats.</summary>
+    private static (int[] Remote, RemoteBucket[] Buckets) RemoteRuns(UInt128[] codes)
+    {
+        var count = 0;
+        while (count < codes.Length && Codes.Any(codes[count], Codes.Remote))
+        {
+            count++;
+        }
+        var remote = new int[count];
+        var buckets = new List<RemoteBucket>();
+        for (var i = 0; i < count; i++)
+        {
+            remote[i] = i;
+            var bucketCodes = codes[i] & (Codes.Remote | Codes.AllFormats);
+            if (buckets.Count > 0 && buckets[^1].Codes == bucketCodes)
+            {
+                buckets[^1] = buckets[^1] with { End = i + 1 };
+            }
+            else
+            {
+                buckets.Add(new RemoteBucket(bucketCodes, i, i + 1));
+            }
+        }
+        return (remote, [.. buckets]);
     }
 
     public static DirectorySnapshot Empty { get; } = new Builder().Build(DateTimeOffset.MinValue);
 
-    internal ServiceEntry[] Services { get; }
-    internal OrganizationEntry[] Organizations { get; }
-    internal float[] Latitudes { get; }
-    internal float[] Longitudes { get; }
+    internal ServiceEntry[] Services { get; private init; } = [];
+    internal OrganizationEntry[] Organizations { get; private init; } = [];
+    internal float[] Latitudes { get; private init; } = [];
+    internal float[] Longitudes { get; private init; } = [];
 
     /// <summary>Each location's <see cref="Gazetteer.Gazetteer.CosOfLatitude"/>, so a search does not work it out again for every location in range.</summary>
-    internal double[] LatitudeCosines { get; }
+    internal double[] LatitudeCosines { get; private init; } = [];
 
     /// <summary>Whether each location is its service's only one: read in order with the location, instead of from the service's entry.</summary>
-    internal bool[] LocationIsOwnersOnly { get; }
-    internal int[] LocationService { get; }
-    internal WeeklyOpening[] Openings { get; }
-    internal ushort[] LanguagePool { get; }
+    internal bool[] LocationIsOwnersOnly { get; private init; } = [];
+    internal int[] LocationService { get; private init; } = [];
+    internal WeeklyOpening[] Openings { get; private init; } = [];
+    internal ushort[] LanguagePool { get; private init; } = [];
 
     /// <summary>Indexes of services offering phone, online or text (the first services in <see cref="Services"/>, so the remote pass reads memory in order).</summary>
-    internal int[] RemoteServices { get; }
+    internal int[] RemoteServices { get; private set; } = [];
 
     /// <summary>
     /// The remote services again, as runs of services sharing the same remote deliveries and formats, so a search
     /// that asks for certain deliveries or formats skips whole runs that cannot match instead of testing each service.
     /// </summary>
-    internal RemoteBucket[] RemoteBuckets { get; }
+    internal RemoteBucket[] RemoteBuckets { get; private set; } = [];
     public DateTimeOffset BuiltAt { get; }
 
     // The facts hard constraints and the score read, per service as flat columns (derived from Services in the
     // constructor): the remote passes scan tens of thousands of services per search and read only these, a few bytes
     // each, instead of each whole ServiceEntry. Ages without a limit are -/+ infinity, so an age check is two compares.
-    internal UInt128[] FactCodes { get; }
-    internal int[] FactAssuredDay { get; }
-    internal float[] FactMinimumAge { get; }
-    internal float[] FactMaximumAge { get; }
-    internal FactFlags[] FactFlags { get; }
-    internal WhenWindows[] FactWindows { get; }
+    internal UInt128[] FactCodes { get; private init; } = [];
+    internal int[] FactAssuredDay { get; private init; } = [];
+    internal float[] FactMinimumAge { get; private init; } = [];
+    internal float[] FactMaximumAge { get; private init; } = [];
+    internal FactFlags[] FactFlags { get; private init; } = [];
+    internal WhenWindows[] FactWindows { get; private init; } = [];
 
     /// <summary>The provider's typical wait in days, or -1.</summary>
-    internal short[] FactWaitDays { get; }
+    internal short[] FactWaitDays { get; private init; } = [];
 
     /// <summary>Each service's <see cref="ServiceEntry.AreaSet"/>.</summary>
-    internal int[] FactAreaSet { get; }
+    internal int[] FactAreaSet { get; private init; } = [];
 
     /// <summary>
     /// The distinct sets of local authorities services are limited to, as <see cref="LocalAuthority.Index"/>es; set 0
     /// (empty) is "anyone". An empty set other than 0 stands for areas the authority table does not know: nobody.
     /// </summary>
-    internal ushort[][] AreaSets { get; }
+    internal ushort[][] AreaSets { get; private init; } = [];
+
+    /// <summary>
+    /// Each service's place in the layout when it is not remote: the grid cell of its first location (as added), or
+    /// <see cref="NoCell"/>. Kept so a patch can work out where a service goes without its locations.
+    /// </summary>
+    internal int[] FirstCell { get; private init; } = [];
+
+    /// <summary>How many services each of <see cref="Organizations"/> runs; a patch leaves organisations with none in the array.</summary>
+    internal int[] OrganizationServices { get; private init; } = [];
+
+    /// <summary>Slots of <see cref="Openings"/> and <see cref="LanguagePool"/> no service uses any more (patches append, never reuse).</summary>
+    private int _deadOpenings;
+    private int _deadLanguages;
 
     private FrozenDictionary<Guid, int>? _organizationNumbers;
     private int[]? _membersOnly;
@@ -189,7 +244,10 @@ public sealed class DirectorySnapshot
     public OrganizationEntry? Organization(Guid id) => OrganizationNumberOf(id) is var n and >= 0 ? Organizations[n] : null;
 
     /// <summary>The organisation's index in <see cref="Organizations"/>, or -1.</summary>
-    internal int OrganizationNumberOf(Guid id)
+    internal int OrganizationNumberOf(Guid id) => KnownOrganizationNumber(id) is var number and >= 0 && OrganizationServices[number] > 0 ? number : -1;
+
+    /// <summary>The organisation's index in <see cref="Organizations"/> even if it runs no service now, or -1.</summary>
+    private int KnownOrganizationNumber(Guid id)
     {
         var numbers = LazyInitializer.EnsureInitialized(ref _organizationNumbers,
             () => Organizations.Select((o, i) => (o.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i));
@@ -241,6 +299,23 @@ public sealed class DirectorySnapshot
 
     private static int CellOf(double degrees) => (int)Math.Floor(degrees / CellDegrees);
 
+    /// <summary>
+    /// The <see cref="FirstCell"/> of a service with no location: after every real cell (whose keys stay under 7
+    /// million), and small enough that its layout group shifted 32 bits left stays a positive long.
+    /// </summary>
+    internal const int NoCell = 1 << 30;
+
+    /// <summary>Works out a service's <c>when</c> windows once, when its hours are the same every week.</summary>
+    private static void FixWindows(ref ServiceEntry s, WeeklyOpening[] openings)
+    {
+        var hours = new OpeningHours(openings, s.OpeningStart, s.OpeningCount, s.ClosedOnBankHolidays);
+        if (hours.SameEveryWeek)
+        {
+            s.WindowsAreFixed = true;
+            s.FixedWindows = hours.WindowsInWeekOf(new DateOnly(2026, 6, 1));
+        }
+    }
+
     private static int Key(int latCell, int lonCell) => ((latCell + 900) * LonCells) + lonCell + 1800;
 
     /// <summary>
@@ -270,39 +345,148 @@ public sealed class DirectorySnapshot
     /// <summary>
     /// A new snapshot from this one: the services named in <paramref name="changed"/> are taken out and those of
     /// <paramref name="fresh"/> (their current state; a changed id that is gone or no longer active is simply not
-    /// among them or is left out by status) put in. Nothing else is read again, so this costs one
-    /// <see cref="Builder.Build"/> over entries already in memory.
+    /// among them or is left out by status) put in, each where a full load would lay it out (ADR 0034). Only the
+    /// changed services are turned into entries; every other service's entry, facts and locations are copied across
+    /// in runs, the pools are shared and only grow, and the grid's ranges and the remote runs are worked out again.
+    /// Once the pools hold more slots no service uses than slots in use, the patched snapshot is
+    /// <see cref="Rebuild">rebuilt</see> to compact them.
     /// </summary>
     public DirectorySnapshot Patch(IReadOnlyCollection<Guid> changed, IReadOnlyList<Service> fresh, DateTimeOffset builtAt)
     {
         var leaveOut = changed as IReadOnlySet<Guid> ?? changed.ToHashSet();
         var organizationNames = new Dictionary<Guid, string>();
+        var added = new Builder();
         foreach (var s in fresh)
         {
             if (s.OrganizationId is { } id && s.Organization is { } o)
             {
                 organizationNames[id] = o.Name;
             }
-        }
-        // Services go in by id, as a full load adds them, so a patched snapshot is laid out as a rebuilt one.
-        var kept = _source.Kept(leaveOut);
-        var order = new List<(Guid Id, int Old, Service? Fresh)>(kept.Count + fresh.Count);
-        order.AddRange(kept.Select(i => (_source.IdAt(i), i, (Service?)null)));
-        order.AddRange(fresh.Where(s => leaveOut.Contains(s.Id)).Select(s => (s.Id, -1, (Service?)s)));
-        order.Sort((a, b) => a.Id.CompareTo(b.Id));
-        var builder = new Builder();
-        foreach (var (_, old, service) in order)
-        {
-            if (service is null)
+            if (leaveOut.Contains(s.Id))
             {
-                builder.AddFrom(_source, old, organizationNames);
+                added.Add(s);
+            }
+        }
+        var removed = new List<int>();
+        if (leaveOut.Count > 0)
+        {
+            var services = Services;
+            for (var i = 0; i < services.Length; i++)
+            {
+                if (leaveOut.Contains(services[i].Id))
+                {
+                    removed.Add(i);
+                }
+            }
+        }
+        var patched = added.Into(this, removed, organizationNames, builtAt);
+        var compact = (patched._deadOpenings > 4096 && patched._deadOpenings > patched.Openings.Length / 2)
+            || (patched._deadLanguages > 4096 && patched._deadLanguages > patched.LanguagePool.Length / 2);
+        return compact ? patched.Rebuild(builtAt) : patched;
+    }
+
+    /// <summary>
+    /// The same services laid out again from scratch, from the entries in memory, as a full load lays them out:
+    /// the fallback that compacts the pools a run of patches has left gaps in.
+    /// </summary>
+    public DirectorySnapshot Rebuild(DateTimeOffset builtAt)
+    {
+        var n = Services.Length;
+        // Each service's locations, gathered from the columns sorted by cell.
+        var start = new int[n + 1];
+        foreach (var owner in LocationService)
+        {
+            start[owner + 1]++;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            start[i + 1] += start[i];
+        }
+        var next = start[..n];
+        var lat = new float[LocationService.Length];
+        var lon = new float[LocationService.Length];
+        for (var l = 0; l < LocationService.Length; l++)
+        {
+            var at = next[LocationService[l]]++;
+            (lat[at], lon[at]) = (Latitudes[l], Longitudes[l]);
+        }
+        var ids = new Guid[n];
+        var byId = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            (ids[i], byId[i]) = (Services[i].Id, i);
+        }
+        Array.Sort(ids, byId);
+        var builder = new Builder();
+        foreach (var i in byId)
+        {
+            builder.AddFrom(this, i, lat.AsSpan(start[i], start[i + 1] - start[i]), lon.AsSpan(start[i], start[i + 1] - start[i]));
+        }
+        return builder.Build(builtAt);
+    }
+
+    /// <summary>
+    /// Where a service goes in the layout, before its id: remote services first, by their run of remote deliveries
+    /// and formats and then by the parts of the score that do not depend on the search (the shortest wait, then the
+    /// most recently checked); the rest by the grid cell of their first location. <see cref="Builder.Build"/> and
+    /// <see cref="Patch"/> both place services by this, so a patched snapshot is laid out as a rebuilt one.
+    /// </summary>
+    private static (long Group, long Rank) Placement(UInt128 codes, int firstCell, short typicalWaitDays, int assuredDay)
+    {
+        if (!Codes.Any(codes, Codes.Remote))
+        {
+            return ((1L << BucketCodes.Length) + firstCell, 0);
+        }
+        // An unknown wait scores as a 14-day one.
+        long wait = typicalWaitDays < 0 ? 14 : typicalWaitDays;
+        return (RemoteBucketOf(codes), (wait << 32) | (uint)((long)int.MaxValue - assuredDay));
+    }
+
+    private (long Group, long Rank) PlacementOf(int i) => Placement(FactCodes[i], FirstCell[i], FactWaitDays[i], FactAssuredDay[i]);
+
+    private static int Compare((long Group, long Rank) a, Guid aId, (long Group, long Rank) b, Guid bId) =>
+        a.Group != b.Group ? a.Group.CompareTo(b.Group) : a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : aId.CompareTo(bId);
+
+    /// <summary>Where in this snapshot's layout a service placed at <paramref name="placement"/> would go: before the first service after it.</summary>
+    private int InsertionPoint((long Group, long Rank) placement, Guid id)
+    {
+        var (lo, hi) = (0, Services.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Compare(PlacementOf(mid), Services[mid].Id, placement, id) < 0)
+            {
+                lo = mid + 1;
             }
             else
             {
-                builder.Add(service);
+                hi = mid;
             }
         }
-        return builder.Build(builtAt);
+        return lo;
+    }
+
+    /// <summary>A copy of <paramref name="old"/> with runs of it moved to their new places (the gaps are filled by the caller).</summary>
+    private static T[] Spliced<T>(T[] old, List<(int From, int To, int Length)> runs, int length)
+    {
+        var result = new T[length];
+        foreach (var (from, to, count) in runs)
+        {
+            Array.Copy(old, from, result, to, count);
+        }
+        return result;
+    }
+
+    private static T[] Appended<T>(T[] pool, List<T> more)
+    {
+        if (more.Count == 0)
+        {
+            return pool;
+        }
+        var result = new T[pool.Length + more.Count];
+        pool.CopyTo(result, 0);
+        more.CopyTo(result, pool.Length);
+        return result;
     }
 
     /// <summary>Loads the services with these ids (any status) in the shape <see cref="Builder.Add"/> reads, with the same flat queries as a full load.</summary>
@@ -420,61 +604,264 @@ public sealed class DirectorySnapshot
         private readonly List<Schedule> _schedules = [];
         private readonly AreaSets _areaSets = new();
 
-        /// <summary>Where each service's locations start in <see cref="_lat"/>, in the order added (for <see cref="AddFrom"/>).</summary>
+        /// <summary>Where each service's locations start in <see cref="_lat"/>, in the order added (for <see cref="Into"/>).</summary>
         private readonly List<int> _locationStart = [];
 
-        public Guid IdAt(int index) => _services[index].Id;
+        /// <summary>The grid cell of each service's first location, in the order added (<see cref="NoCell"/> for none).</summary>
+        private readonly List<int> _firstCell = [];
 
-        /// <summary>Indexes of the services added, except those with the given ids.</summary>
-        public List<int> Kept(IReadOnlySet<Guid> leaveOut)
+        /// <summary>
+        /// Adds service <paramref name="index"/> of a snapshot as <see cref="Add"/> made it, with its locations
+        /// (gathered from the snapshot's columns). Every per-service list that <see cref="Add"/> fills must be filled here.
+        /// </summary>
+        public void AddFrom(DirectorySnapshot snapshot, int index, ReadOnlySpan<float> lat, ReadOnlySpan<float> lon)
         {
-            var kept = new List<int>(_services.Count);
-            for (var i = 0; i < _services.Count; i++)
+            var entry = snapshot.Services[index];
+            var newIndex = _services.Count;
+            entry.Name = Intern(entry.Name);
+            if (entry.Organization >= 0)
             {
-                if (!leaveOut.Contains(_services[i].Id))
-                {
-                    kept.Add(i);
-                }
+                var organization = snapshot.Organizations[entry.Organization];
+                entry.Organization = OrganizationOf(organization.Id, organization.Name);
             }
-            return kept;
+            var languageStart = _languages.Count;
+            _languages.AddRange(snapshot.LanguagePool.AsSpan(entry.LanguageStart, entry.LanguageCount));
+            entry.LanguageStart = languageStart;
+            var openingStart = _openings.Count;
+            _openings.AddRange(snapshot.Openings.AsSpan(entry.OpeningStart, entry.OpeningCount));
+            entry.OpeningStart = openingStart;
+            entry.AreaSet = _areaSets.NumberOf(snapshot.AreaSets, entry.AreaSet);
+            _locationStart.Add(_lat.Count);
+            for (var i = 0; i < lat.Length; i++)
+            {
+                _lat.Add(lat[i]);
+                _lon.Add(lon[i]);
+                _locationService.Add(newIndex);
+            }
+            _firstCell.Add(snapshot.FirstCell[index]);
+            _services.Add(entry);
         }
 
         /// <summary>
-        /// Adds service <paramref name="index"/> of another builder as <see cref="Add"/> made it, with its organisation's
-        /// name taken from <paramref name="organizationNames"/> when it has changed. Every per-service list that
-        /// <see cref="Add"/> fills must be copied here.
+        /// <paramref name="old"/> with its services at indexes <paramref name="removed"/> (ascending) taken out and the
+        /// services added to this builder put in where <see cref="Placement"/> says; see <see cref="Patch"/>.
         /// </summary>
-        public void AddFrom(Builder other, int index, Dictionary<Guid, string> organizationNames)
+        public DirectorySnapshot Into(DirectorySnapshot old, List<int> removed, Dictionary<Guid, string> organizationNames, DateTimeOffset builtAt)
         {
-            var entry = other._services[index];
-            var newIndex = _services.Count;
-            if (entry.Organization >= 0)
+            var k = _services.Count;
+            var entries = _services.ToArray();
+            var addedOpenings = _openings.ToArray();
+
+            // Organisations: renamed ones take their new name, new ones go on the end.
+            List<OrganizationEntry>? organizations = null;
+            foreach (var (id, name) in organizationNames)
             {
-                var organization = other._organizations[entry.Organization];
-                entry.Organization = OrganizationOf(organization.Id, organizationNames.GetValueOrDefault(organization.Id) ?? organization.Name);
+                var number = old.KnownOrganizationNumber(id);
+                if (number >= 0 && old.Organizations[number].Name != name)
+                {
+                    organizations ??= [.. old.Organizations];
+                    organizations[number] = new OrganizationEntry(id, Intern(name));
+                }
             }
-            var languageStart = _languages.Count;
-            for (var i = 0; i < entry.LanguageCount; i++)
+            var newOrganizations = new Dictionary<Guid, int>();
+            Dictionary<string, int>? areaNumbers = null;
+            List<ushort[]>? areaSets = null;
+            for (var a = 0; a < k; a++)
             {
-                _languages.Add(other._languages[entry.LanguageStart + i]);
+                ref var e = ref entries[a];
+                FixWindows(ref e, addedOpenings);
+                e.OpeningStart += old.Openings.Length;
+                e.LanguageStart += old.LanguagePool.Length;
+                if (e.Organization >= 0)
+                {
+                    var organization = _organizations[e.Organization];
+                    var number = old.KnownOrganizationNumber(organization.Id);
+                    if (number < 0 && !newOrganizations.TryGetValue(organization.Id, out number))
+                    {
+                        organizations ??= [.. old.Organizations];
+                        number = organizations.Count;
+                        organizations.Add(organization);
+                        newOrganizations[organization.Id] = number;
+                    }
+                    e.Organization = number;
+                }
+                if (e.AreaSet != Matching.AreaSets.Everyone)
+                {
+                    var set = _areaSets[e.AreaSet];
+                    if (areaNumbers is null)
+                    {
+                        areaNumbers = [];
+                        for (var number = 1; number < old.AreaSets.Length; number++)
+                        {
+                            areaNumbers.TryAdd(Matching.AreaSets.KeyOf(old.AreaSets[number]), number);
+                        }
+                    }
+                    var key = Matching.AreaSets.KeyOf(set);
+                    if (!areaNumbers.TryGetValue(key, out var found))
+                    {
+                        areaSets ??= [.. old.AreaSets];
+                        found = areaSets.Count;
+                        areaSets.Add(set);
+                        areaNumbers[key] = found;
+                    }
+                    e.AreaSet = found;
+                }
             }
-            entry.LanguageStart = languageStart;
-            var openingStart = _openings.Count;
-            for (var i = 0; i < entry.OpeningCount; i++)
+            var organizationServices = new int[organizations?.Count ?? old.Organizations.Length];
+            old.OrganizationServices.CopyTo(organizationServices, 0);
+            var (deadOpenings, deadLanguages, removedLocations) = (old._deadOpenings, old._deadLanguages, 0);
+            foreach (var i in removed)
             {
-                _openings.Add(other._openings[entry.OpeningStart + i]);
+                ref readonly var s = ref old.Services[i];
+                (deadOpenings, deadLanguages, removedLocations) = (deadOpenings + s.OpeningCount, deadLanguages + s.LanguageCount, removedLocations + s.LocationCount);
+                if (s.Organization >= 0)
+                {
+                    organizationServices[s.Organization]--;
+                }
             }
-            entry.OpeningStart = openingStart;
-            entry.AreaSet = _areaSets.NumberOf(other._areaSets, entry.AreaSet);
-            _locationStart.Add(_lat.Count);
-            var locationStart = other._locationStart[index];
-            for (var i = 0; i < entry.LocationCount; i++)
+            foreach (var e in entries)
             {
-                _lat.Add(other._lat[locationStart + i]);
-                _lon.Add(other._lon[locationStart + i]);
-                _locationService.Add(newIndex);
+                if (e.Organization >= 0)
+                {
+                    organizationServices[e.Organization]++;
+                }
             }
-            _services.Add(entry);
+
+            // Where each added service goes: in placement order, each before the first old service placed after it.
+            var placements = new (long Group, long Rank)[k];
+            var addedOrder = new int[k];
+            for (var a = 0; a < k; a++)
+            {
+                placements[a] = Placement(entries[a].Codes, _firstCell[a], entries[a].TypicalWaitDays, entries[a].AssuredDay);
+                addedOrder[a] = a;
+            }
+            Array.Sort(addedOrder, (x, y) => Compare(placements[x], entries[x].Id, placements[y], entries[y].Id));
+            var insertAt = new int[k];
+            for (var j = 0; j < k; j++)
+            {
+                insertAt[j] = old.InsertionPoint(placements[addedOrder[j]], entries[addedOrder[j]].Id);
+            }
+
+            // The old services as runs copied whole, the gaps between them taken by the added ones.
+            var n = old.Services.Length;
+            var m = n - removed.Count + k;
+            var oldToNew = new int[n];
+            var addedAt = new int[k];
+            var runs = new List<(int From, int To, int Length)>();
+            var (src, dst, r, p) = (0, 0, 0, 0);
+            while (src < n || p < k)
+            {
+                var stop = Math.Min(r < removed.Count ? removed[r] : n, p < k ? insertAt[p] : n);
+                if (stop > src)
+                {
+                    runs.Add((src, dst, stop - src));
+                    for (; src < stop; src++, dst++)
+                    {
+                        oldToNew[src] = dst;
+                    }
+                }
+                if (p < k && insertAt[p] == src)
+                {
+                    addedAt[addedOrder[p++]] = dst++;
+                }
+                else if (r < removed.Count && removed[r] == src)
+                {
+                    oldToNew[src++] = -1;
+                    r++;
+                }
+            }
+            var services = Spliced(old.Services, runs, m);
+            var firstCells = Spliced(old.FirstCell, runs, m);
+            for (var a = 0; a < k; a++)
+            {
+                services[addedAt[a]] = entries[a];
+                firstCells[addedAt[a]] = _firstCell[a];
+            }
+
+            // Locations stay sorted by cell and then by owner: the old ones keep their order (owners keep theirs), the
+            // added ones are merged in.
+            var oldCount = old.Latitudes.Length;
+            var oldCells = new int[oldCount];
+            foreach (var (key, (start, count)) in old._cells)
+            {
+                oldCells.AsSpan(start, count).Fill(key);
+            }
+            var added = new List<(int Cell, int Owner, int From)>();
+            for (var a = 0; a < k; a++)
+            {
+                for (var from = _locationStart[a]; from < _locationStart[a] + entries[a].LocationCount; from++)
+                {
+                    added.Add((Key(CellOf(_lat[from]), CellOf(_lon[from])), addedAt[a], from));
+                }
+            }
+            added.Sort();
+            var locations = oldCount - removedLocations + added.Count;
+            var (lat, lon, cos, only, owner, cellOf) = (new float[locations], new float[locations], new double[locations], new bool[locations], new int[locations], new int[locations]);
+            var (o, q) = (0, 0);
+            for (var l = 0; l < locations; l++)
+            {
+                while (o < oldCount && oldToNew[old.LocationService[o]] < 0)
+                {
+                    o++;
+                }
+                if (o < oldCount && (q == added.Count || oldCells[o] < added[q].Cell || (oldCells[o] == added[q].Cell && oldToNew[old.LocationService[o]] < added[q].Owner)))
+                {
+                    (lat[l], lon[l], cos[l], only[l]) = (old.Latitudes[o], old.Longitudes[o], old.LatitudeCosines[o], old.LocationIsOwnersOnly[o]);
+                    (owner[l], cellOf[l]) = (oldToNew[old.LocationService[o]], oldCells[o]);
+                    o++;
+                }
+                else
+                {
+                    var (cell, service, from) = added[q++];
+                    (lat[l], lon[l], cos[l], only[l]) = (_lat[from], _lon[from], Gazetteer.Gazetteer.CosOfLatitude(_lat[from]), services[service].LocationCount == 1);
+                    (owner[l], cellOf[l]) = (service, cell);
+                }
+            }
+            var cells = new Dictionary<int, (int, int)>();
+            for (var l = 0; l < locations;)
+            {
+                var end = l;
+                while (end < locations && cellOf[end] == cellOf[l])
+                {
+                    end++;
+                }
+                cells[cellOf[l]] = (l, end - l);
+                l = end;
+            }
+
+            var snapshot = new DirectorySnapshot(cells.ToFrozenDictionary(), builtAt)
+            {
+                Services = services,
+                FirstCell = firstCells,
+                Organizations = organizations is null ? old.Organizations : [.. organizations],
+                OrganizationServices = organizationServices,
+                Latitudes = lat,
+                Longitudes = lon,
+                LatitudeCosines = cos,
+                LocationIsOwnersOnly = only,
+                LocationService = owner,
+                Openings = Appended(old.Openings, _openings),
+                LanguagePool = Appended(old.LanguagePool, _languages),
+                AreaSets = areaSets is null ? old.AreaSets : [.. areaSets],
+                FactCodes = Spliced(old.FactCodes, runs, m),
+                FactAssuredDay = Spliced(old.FactAssuredDay, runs, m),
+                FactMinimumAge = Spliced(old.FactMinimumAge, runs, m),
+                FactMaximumAge = Spliced(old.FactMaximumAge, runs, m),
+                FactFlags = Spliced(old.FactFlags, runs, m),
+                FactWindows = Spliced(old.FactWindows, runs, m),
+                FactWaitDays = Spliced(old.FactWaitDays, runs, m),
+                FactAreaSet = Spliced(old.FactAreaSet, runs, m),
+                _deadOpenings = deadOpenings,
+                _deadLanguages = deadLanguages,
+                // Numbers of organisations already known do not change: the lookup built for the old snapshot still holds.
+                _organizationNumbers = newOrganizations.Count == 0 ? old._organizationNumbers : null,
+            };
+            for (var a = 0; a < k; a++)
+            {
+                snapshot.SetFacts(addedAt[a], entries[a]);
+            }
+            (snapshot.RemoteServices, snapshot.RemoteBuckets) = RemoteRuns(snapshot.FactCodes);
+            return snapshot;
         }
 
         /// <summary>
@@ -516,11 +903,16 @@ public sealed class DirectorySnapshot
                 }
             }
 
+            var firstCell = NoCell;
             foreach (var sal in s.ServiceAtLocations)
             {
                 if (sal.Location is { Latitude: { } lat, Longitude: { } lon } && lat is >= -90 and <= 90 && lon is >= -180 and <= 180
                     && entry.LocationCount < short.MaxValue)
                 {
+                    if (entry.LocationCount == 0)
+                    {
+                        firstCell = Key(CellOf((float)lat), CellOf((float)lon));
+                    }
                     _lat.Add((float)lat);
                     _lon.Add((float)lon);
                     _locationService.Add(index);
@@ -550,6 +942,7 @@ public sealed class DirectorySnapshot
             }
             entry.OpeningCount = (byte)(_openings.Count - entry.OpeningStart);
 
+            _firstCell.Add(firstCell);
             _services.Add(entry);
         }
 
@@ -560,50 +953,27 @@ public sealed class DirectorySnapshot
 
             // Lay services out for the hot loops: remote ones first (the remote pass scans them in order), then the
             // rest by the grid cell of their first location, so a search's neighbours sit together in memory.
-            var firstCell = new int[n];
-            Array.Fill(firstCell, int.MaxValue);
-            for (var i = _lat.Count - 1; i >= 0; i--)
-            {
-                firstCell[_locationService[i]] = Key(CellOf(_lat[i]), CellOf(_lon[i]));
-            }
+            var placements = new (long Group, long Rank)[n];
             var order = new long[n];
             var perm = new int[n];
             for (var i = 0; i < n; i++)
             {
-                var remote = Codes.Any(_services[i].Codes, Codes.Remote);
-                order[i] = ((remote ? RemoteBucketOf(_services[i].Codes) : (1L << BucketCodes.Length) + firstCell[i]) << 32) | (uint)i;
+                var s = _services[i];
+                placements[i] = Placement(s.Codes, _firstCell[i], s.TypicalWaitDays, s.AssuredDay);
+                order[i] = (placements[i].Group << 32) | (uint)i;
                 perm[i] = i;
             }
             Array.Sort(order, perm);
-            SortRunsByStaticScore(order, perm);
+            SortRunsByStaticScore(order, perm, placements);
             var services = new ServiceEntry[n];
+            var firstCells = new int[n];
             var newIndex = new int[n];
-            var remoteList = new List<int>();
-            var buckets = new List<RemoteBucket>();
             for (var i = 0; i < n; i++)
             {
                 services[i] = _services[perm[i]];
+                firstCells[i] = _firstCell[perm[i]];
                 newIndex[perm[i]] = i;
-                ref var s = ref services[i];
-                var hours = new OpeningHours(openings, s.OpeningStart, s.OpeningCount, s.ClosedOnBankHolidays);
-                if (hours.SameEveryWeek)
-                {
-                    s.WindowsAreFixed = true;
-                    s.FixedWindows = hours.WindowsInWeekOf(new DateOnly(2026, 6, 1));
-                }
-                if (Codes.Any(s.Codes, Codes.Remote))
-                {
-                    remoteList.Add(i);
-                    var codes = s.Codes & (Codes.Remote | Codes.AllFormats);
-                    if (buckets.Count > 0 && buckets[^1].Codes == codes)
-                    {
-                        buckets[^1] = buckets[^1] with { End = i + 1 };
-                    }
-                    else
-                    {
-                        buckets.Add(new RemoteBucket(codes, i, i + 1));
-                    }
-                }
+                FixWindows(ref services[i], openings);
             }
 
             // Locations sorted by grid cell, so a cell is one range of the location arrays.
@@ -639,9 +1009,7 @@ public sealed class DirectorySnapshot
                 i = j;
             }
 
-            return new DirectorySnapshot(
-                services, [.. _organizations], lat, lon, owner, openings, [.. _languages],
-                cells.ToFrozenDictionary(), [.. remoteList], [.. buckets], _areaSets.ToArray(), builtAt, this);
+            return Laid(services, firstCells, [.. _organizations], lat, lon, owner, openings, [.. _languages], cells.ToFrozenDictionary(), _areaSets.ToArray(), builtAt);
         }
 
         /// <summary>
@@ -649,7 +1017,7 @@ public sealed class DirectorySnapshot
         /// of the score that do not depend on the search. Blocks of a run then have tight upper bounds on their scores,
         /// and the matcher only counts (without scoring) the blocks that cannot reach a search's top results.
         /// </summary>
-        private void SortRunsByStaticScore(long[] order, int[] perm)
+        private static void SortRunsByStaticScore(long[] order, int[] perm, (long Group, long Rank)[] placements)
         {
             var remoteEnd = 0;
             while (remoteEnd < order.Length && (order[remoteEnd] >> 32) < (1L << BucketCodes.Length))
@@ -659,10 +1027,7 @@ public sealed class DirectorySnapshot
             var keys = new long[remoteEnd];
             for (var i = 0; i < remoteEnd; i++)
             {
-                var s = _services[perm[i]];
-                // An unknown wait scores as a 14-day one.
-                long wait = s.TypicalWaitDays < 0 ? 14 : s.TypicalWaitDays;
-                keys[i] = (wait << 32) | (uint)((long)int.MaxValue - s.AssuredDay);
+                keys[i] = placements[perm[i]].Rank;
             }
             for (var start = 0; start < remoteEnd;)
             {

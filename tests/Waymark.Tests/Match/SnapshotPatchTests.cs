@@ -128,7 +128,7 @@ public sealed class SnapshotPatchTests(WaymarkApp app) : IClassFixture<WaymarkAp
     }
 
     /// <summary>Searches near the generator's towns (and nowhere), widely and narrowly, with each kind of constraint.</summary>
-    private static IEnumerable<MatchQuery> Queries()
+    internal static IEnumerable<MatchQuery> Queries()
     {
         (double Lat, double Lon)[] towns = [(51.5074, -0.1278), (52.4862, -1.8904), (53.4808, -2.2426), (53.8008, -1.5491), (53.3811, -1.4701), (54.9783, -1.6178), (51.4545, -2.5879), (52.9548, -1.1581)];
         MatchQuery[] shapes =

@@ -62,9 +62,15 @@ fi
 run_suite() { # name project [env...]
   local name="$1" project="$2"; shift 2
   say "Tests: $name"
-  if ! env "$@" dotnet test "$project" -c Release --no-build --nologo \
+  local errors="$RESULTS/$name-server-errors.log"
+  if ! env WAYMARK_TEST_SERVER_ERRORS="$errors" "$@" dotnet test "$project" -c Release --no-build --nologo \
        --logger "trx;LogFileName=$RESULTS/$name.trx" --logger "console;verbosity=minimal"; then
     failures=$((failures + 1))
+    # A failed test may have seen only "500": the in-process app wrote the exception behind each one here.
+    if [ -s "$errors" ]; then
+      echo "-- unhandled exceptions in requests during the $name run ($errors)"
+      head -c 30000 "$errors"
+    fi
   fi
   [ -f "$RESULTS/$name.trx" ] || { echo "$name: no results written"; failures=$((failures + 1)); }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Waymark.Core.Data;
 
 namespace Waymark.Tests.Infrastructure;
@@ -53,6 +54,10 @@ public class WaymarkApp : WebApplicationFactory<Program>
         // Every test client shares one address in process; only the rate-limit tests meet the ORUK limits.
         builder.UseSetting("WAYMARK_ORUK_REQUESTS_PER_MINUTE", "100000");
         builder.UseSetting("WAYMARK_ORUK_HEAVY_REQUESTS_PER_MINUTE", "100000");
+        if (UnhandledErrorLog.Path is { } errors)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(new UnhandledErrorLog(errors)));
+        }
     }
 
     /// <summary>A context on the app's database, for arranging data and checking what changed.</summary>

@@ -3,186 +3,26 @@
 
 Run: python3 tests/Waymark.Tests/Wall/Blind14/check.py [path]
 Reads blind14-posts.jsonl beside this file unless given a path. Exits 1 on any problem.
-Standard library only.
+The checks are Wall/blind_check.py's, shared by every set; this file says what this set promises.
 """
-import collections
-import json
 import os
-import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-PATH = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "blind14-posts.jsonl")
-
-FIELDS = ["id", "text", "rules", "outcome", "kind"]
-OUTCOMES = ["publish", "warn", "hold", "reject", "urgent"]
-RANK = {o: i for i, o in enumerate(OUTCOMES)}
-KINDS = {"post", "reply", "display_name"}
-RULES = ["R%d" % i for i in range(1, 11)]
-RULE_OUTCOME = {"R1": "hold", "R2": "hold", "R3": "hold", "R4": "reject", "R5": "hold",
-                "R6": "hold", "R7": "warn", "R8": "publish", "R9": "urgent", "R10": "publish"}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import blind_check  # noqa: E402
 
 # Safe near-misses (marked by hand when written): risky-looking words that are safe.
 # Ids after the one shuffle with random.Random(20261214).
-NEAR_MISSES = set("""
+NEAR_MISSES = """
 p015 p021 p048 p059 p065 p068 p074 p081 p098 p112 p114 p115 p137 p138 p143 p147 p154 p157 p159 p171
 p172 p173 p190 p192 p195 p205 p206 p217 p225 p226 p232 p234 p243 p245 p249 p261 p263 p279 p280 p281
 p293 p310 p319 p324 p331 p346 p349 p369 p376 p377 p398 p403 p413 p416 p423 p426 p427 p435 p460 p476
 p481 p487 p491 p493 p505 p509 p514 p517 p519 p537 p540 p543 p563 p576 p577 p597 p599 p604 p613 p617
 p622 p626 p630 p634 p638 p639 p640 p651 p652 p657 p661 p677 p707 p708 p714 p719 p727 p738 p742 p768
 p774 p775 p783 p785 p792 p795
-""".split())
+"""
 
 # Coverage this set promises (see README.md).
-MIN_ROWS = 780
-MIN_URGENT = 265
-MIN_SAFE = 260
-MIN_NEAR = 100
-MIN_RULE = {"R1": 100, "R3": 60, "R4": 75, "R5": 60, "R9": 265}
-MIN_OTHER_RULE = 20
-MIN_DISPLAY = 65
-MIN_REPLY = 120
-MIN_LONG = 15
-MIN_LONG_URGENT = 10
-MIN_DISPLAY_R6 = 8
-
-PHONE = re.compile(r"(?<![\d.])(?:\+44\s?|0)\d[\d ]{7,12}\d(?!\d)")
-ALLOWED_PHONE = re.compile(r"^(07700 ?900\d{3}|0113 ?496 ?0\d{3}|0800 ?068 ?4141|0800 ?58 ?58 ?58|116 ?123)$")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-URL = re.compile(r"https?://([^/\s\"')]+)")
-# Safety: no dose or measure of a substance, and none of these common drug names, in any row.
-DOSE = re.compile(r"\b\d+(\.\d+)?\s?(mg|mcg|ml|g|grams?)\b", re.I)
-DRUGS = re.compile(r"paracetamol|ibuprofen|aspirin|codeine|co-codamol|tramadol|diazepam|sertraline|citalopram|"
-                   r"amitriptyline|insulin|paraquat|antifreeze|bleach|fluoxetine|mirtazapine|propranolol|zopiclone|"
-                   r"quetiapine|pregabalin|gabapentin|morphine|methadone|lithium|naproxen|nurofen|lorazepam|temazepam|"
-                   r"oxycodone|fentanyl|heroin|nytol", re.I)
-
-errors = []
-
-
-def err(msg):
-    errors.append(msg)
-
-
-rows = []
-with open(PATH, encoding="utf-8") as f:
-    for n, line in enumerate(f, 1):
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            err("line %d: not valid JSON (%s)" % (n, e))
-            continue
-        if not isinstance(row, dict) or list(row.keys()) != FIELDS:
-            err("line %d: fields must be exactly %s in that order" % (n, FIELDS))
-            continue
-        rows.append(row)
-
-ids = [r["id"] for r in rows]
-if len(set(ids)) != len(ids):
-    err("duplicate ids: %s" % sorted(i for i, c in collections.Counter(ids).items() if c > 1))
-for n, rid in enumerate(ids, 1):
-    if rid != "p%03d" % n:
-        err("id %r out of sequence (expected p%03d)" % (rid, n))
-        break
-texts = collections.Counter(r["text"] for r in rows if isinstance(r["text"], str))
-for t, c in texts.items():
-    if c > 1:
-        err("duplicate text: %r" % t)
-
-for r in rows:
-    rid, text, rules, outcome, kind = r["id"], r["text"], r["rules"], r["outcome"], r["kind"]
-    if not isinstance(text, str) or not text or text != text.strip():
-        err("%s: text must be a trimmed non-empty string" % rid)
-        continue
-    if len(text) > 1000:
-        err("%s: text longer than 1000 characters (%d)" % (rid, len(text)))
-    if kind not in KINDS:
-        err("%s: bad kind %r" % (rid, kind))
-    if kind == "display_name" and len(text) > 60:
-        err("%s: display name longer than 60 characters" % rid)
-    if outcome not in OUTCOMES:
-        err("%s: bad outcome %r" % (rid, outcome))
-        continue
-    if not isinstance(rules, list) or any(x not in RULES for x in rules):
-        err("%s: bad rules %r" % (rid, rules))
-        continue
-    if rules != sorted(set(rules), key=RULES.index):
-        err("%s: rules not unique and in rule order: %r" % (rid, rules))
-    strictest = max([RULE_OUTCOME[x] for x in rules] or ["publish"], key=RANK.get)
-    if outcome != strictest and not (outcome == "hold" and strictest == "publish" and "R8" in rules):
-        err("%s: outcome %s but strictest of %s is %s" % (rid, outcome, rules, strictest))
-    if ("R9" in rules) != (outcome == "urgent"):
-        err("%s: R9 rows must be urgent and urgent rows R9" % rid)
-    for m in PHONE.finditer(text):
-        if not ALLOWED_PHONE.match(m.group(0).strip()):
-            err("%s: phone number not from the drama ranges or helplines: %r" % (rid, m.group(0)))
-    for m in EMAIL.finditer(text):
-        addr = m.group(0).lower()
-        if not (addr.endswith("@example.com") or addr == "jo@samaritans.org"):
-            err("%s: email not at example.com: %r" % (rid, addr))
-    for m in URL.finditer(text):
-        host = m.group(1).lower()
-        if not (host == "example.com" or host.endswith(".example.com")):
-            err("%s: link not to an example.com host: %r" % (rid, host))
-    if DOSE.search(text) or DRUGS.search(text):
-        err("%s: names a dose or a specific substance" % rid)
-    if rid in NEAR_MISSES:
-        if outcome not in ("publish", "warn") or set(rules) & {"R1", "R2", "R3", "R4", "R5", "R6", "R9"}:
-            err("%s: near-miss must be safe and carry none of R1-R6, R9" % rid)
-
-unknown = NEAR_MISSES - set(ids)
-if unknown:
-    err("near-miss ids not in file: %s" % sorted(unknown))
-
-per_rule = collections.Counter(x for r in rows for x in r["rules"])
-per_outcome = collections.Counter(r["outcome"] for r in rows)
-per_kind = collections.Counter(r["kind"] for r in rows)
-safe = [r for r in rows if r["outcome"] in ("publish", "warn")]
-near = [r for r in rows if r["id"] in NEAR_MISSES]
-long_rows = [r for r in rows if 600 <= len(r["text"]) <= 1000]
-multi = [r for r in rows if len(r["rules"]) > 1]
-combo = lambda rs: " + ".join(rs)
-
-if len(rows) < MIN_ROWS:
-    err("only %d rows (need %d)" % (len(rows), MIN_ROWS))
-if per_outcome["urgent"] < MIN_URGENT:
-    err("only %d urgent rows (need %d)" % (per_outcome["urgent"], MIN_URGENT))
-for rule in RULES:
-    need = MIN_RULE.get(rule, MIN_OTHER_RULE)
-    if per_rule[rule] < need:
-        err("only %d %s rows (need %d)" % (per_rule[rule], rule, need))
-if len(safe) < MIN_SAFE:
-    err("only %d publish/warn rows (need %d)" % (len(safe), MIN_SAFE))
-if len(near) < MIN_NEAR:
-    err("only %d near-misses (need %d)" % (len(near), MIN_NEAR))
-if per_kind["display_name"] < MIN_DISPLAY:
-    err("only %d display names (need %d)" % (per_kind["display_name"], MIN_DISPLAY))
-if per_kind["reply"] < MIN_REPLY:
-    err("only %d replies (need %d)" % (per_kind["reply"], MIN_REPLY))
-if len(long_rows) < MIN_LONG:
-    err("only %d rows of 600-1000 characters (need %d)" % (len(long_rows), MIN_LONG))
-
-print("rows", len(rows))
-print("per rule", [(x, per_rule[x]) for x in RULES])
-print("per outcome", [(o, per_outcome[o]) for o in OUTCOMES])
-print("per kind", sorted(per_kind.items()))
-print("safe (publish or warn)", len(safe), "near-misses", len(near),
-      "near-misses publish", sum(r["outcome"] == "publish" for r in near))
-print("no rules", sum(not r["rules"] for r in rows), "multi", len(multi), "long(600-1000)", len(long_rows),
-      "long urgent", sum(r["outcome"] == "urgent" for r in long_rows))
-print("display names with R6", sum(r["kind"] == "display_name" and "R6" in r["rules"] for r in rows))
-print("R8 raised to hold", sum("R8" in r["rules"] and r["outcome"] == "hold"
-                               and all(RULE_OUTCOME[x] in ("publish", "warn") for x in r["rules"]) for r in rows))
-print("R9 by rules", collections.Counter(combo(r["rules"]) for r in rows if "R9" in r["rules"]).most_common())
-print("R9 by kind", sorted(collections.Counter(r["kind"] for r in rows if "R9" in r["rules"]).items()))
-print("R4 by rules", collections.Counter(combo(r["rules"]) for r in rows if "R4" in r["rules"]).most_common())
-if sum(r["outcome"] == "urgent" for r in long_rows) < MIN_LONG_URGENT:
-    err("fewer than %d long urgent rows" % MIN_LONG_URGENT)
-if sum(r["kind"] == "display_name" and "R6" in r["rules"] for r in rows) < MIN_DISPLAY_R6:
-    err("fewer than %d display names breaking R6" % MIN_DISPLAY_R6)
-if errors:
-    for e in errors[:50]:
-        print("ERROR", e)
-    print("FAILED: %d problem(s)" % len(errors))
-    sys.exit(1)
-print("OK")
+blind_check.main(__file__, "blind14-posts.jsonl", id_format="p%03d", near_misses=NEAR_MISSES,
+                 minimums=dict(rows=780, urgent=265, safe=260, near=100, other_rule=20, display=65, reply=120, long=15, long_urgent=10, display_r6=8),
+                 rule_minimums={"R1": 100, "R3": 60, "R4": 75, "R5": 60, "R9": 265})

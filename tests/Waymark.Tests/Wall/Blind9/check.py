@@ -3,27 +3,16 @@
 
 Run: python3 tests/Waymark.Tests/Wall/Blind9/check.py [path]
 Reads blind9-posts.jsonl beside this file unless given a path. Exits 1 on any problem.
-Standard library only.
+The checks are Wall/blind_check.py's, shared by every set; this file says what this set promises.
 """
-import collections
-import json
 import os
-import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-PATH = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "blind9-posts.jsonl")
-
-FIELDS = ["id", "text", "rules", "outcome", "kind"]
-OUTCOMES = ["publish", "warn", "hold", "reject", "urgent"]
-RANK = {o: i for i, o in enumerate(OUTCOMES)}
-KINDS = {"post", "reply", "display_name"}
-RULES = ["R%d" % i for i in range(1, 11)]
-RULE_OUTCOME = {"R1": "hold", "R2": "hold", "R3": "hold", "R4": "reject", "R5": "hold",
-                "R6": "hold", "R7": "warn", "R8": "publish", "R9": "urgent", "R10": "publish"}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import blind_check  # noqa: E402
 
 # Safe near-misses (marked by hand when written): risky-looking words that are safe.
-NEAR_MISSES = set("""
+NEAR_MISSES = """
 i003 i010 i013 i014 i016 i022 i023 i033 i036 i039 i040 i051 i052 i055 i063 i064 i070 i074 i077 i084
 i089 i090 i095 i099 i101 i106 i114 i118 i126 i141 i147 i154 i157 i158 i163 i176 i183 i187 i192 i194
 i198 i199 i203 i206 i218 i231 i242 i251 i254 i256 i259 i260 i264 i268 i273 i276 i278 i279 i293 i296
@@ -33,150 +22,9 @@ i460 i462 i463 i464 i465 i468 i471 i476 i489 i492 i499 i526 i529 i537 i541 i542 
 i561 i563 i567 i569 i574 i591 i597 i602 i604 i605 i607 i608 i609 i613 i619 i621 i626 i629 i634 i638
 i640 i646 i649 i652 i665 i681 i695 i698 i700 i701 i705 i706 i707 i708 i710 i715 i717 i732 i733 i740
 i741 i750 i755
-""".split())
+"""
 
 # Coverage this set promises (see README.md).
-MIN_ROWS = 700
-MIN_URGENT = 220
-MIN_SAFE = 150
-MIN_NEAR = 80
-MIN_RULE = {"R1": 60, "R3": 60, "R4": 60, "R5": 60, "R9": 220}
-MIN_OTHER_RULE = 10
-MIN_DISPLAY = 40
-MIN_REPLY = 40
-MIN_LONG = 15
-MIN_LONG_URGENT = 5
-MIN_DISPLAY_R6 = 5
-
-PHONE = re.compile(r"(?<![\d.])(?:\+44\s?|0)\d[\d ]{7,12}\d(?!\d)")
-ALLOWED_PHONE = re.compile(r"^(07700 ?900\d{3}|0113 ?496 ?0\d{3}|0800 ?068 ?4141|0800 ?58 ?58 ?58|116 ?123)$")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-URL = re.compile(r"https?://([^/\s\"')]+)")
-
-errors = []
-
-
-def err(msg):
-    errors.append(msg)
-
-
-rows = []
-with open(PATH, encoding="utf-8") as f:
-    for n, line in enumerate(f, 1):
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            err("line %d: not valid JSON (%s)" % (n, e))
-            continue
-        if not isinstance(row, dict) or list(row.keys()) != FIELDS:
-            err("line %d: fields must be exactly %s in that order" % (n, FIELDS))
-            continue
-        rows.append(row)
-
-ids = [r["id"] for r in rows]
-if len(set(ids)) != len(ids):
-    err("duplicate ids: %s" % sorted(i for i, c in collections.Counter(ids).items() if c > 1))
-for n, rid in enumerate(ids, 1):
-    if rid != "i%03d" % n:
-        err("id %r out of sequence (expected i%03d)" % (rid, n))
-        break
-texts = collections.Counter(r["text"] for r in rows if isinstance(r["text"], str))
-for t, c in texts.items():
-    if c > 1:
-        err("duplicate text: %r" % t)
-
-for r in rows:
-    rid, text, rules, outcome, kind = r["id"], r["text"], r["rules"], r["outcome"], r["kind"]
-    if not isinstance(text, str) or not text or text != text.strip():
-        err("%s: text must be a trimmed non-empty string" % rid)
-        continue
-    if len(text) > 1000:
-        err("%s: text longer than 1000 characters (%d)" % (rid, len(text)))
-    if kind not in KINDS:
-        err("%s: bad kind %r" % (rid, kind))
-    if kind == "display_name" and len(text) > 60:
-        err("%s: display name longer than 60 characters" % rid)
-    if outcome not in OUTCOMES:
-        err("%s: bad outcome %r" % (rid, outcome))
-        continue
-    if not isinstance(rules, list) or any(x not in RULES for x in rules):
-        err("%s: bad rules %r" % (rid, rules))
-        continue
-    if rules != sorted(set(rules), key=RULES.index):
-        err("%s: rules not unique and in rule order: %r" % (rid, rules))
-    strictest = max([RULE_OUTCOME[x] for x in rules] or ["publish"], key=RANK.get)
-    if outcome != strictest and not (outcome == "hold" and strictest == "publish" and "R8" in rules):
-        err("%s: outcome %s but strictest of %s is %s" % (rid, outcome, rules, strictest))
-    if ("R9" in rules) != (outcome == "urgent"):
-        err("%s: R9 rows must be urgent and urgent rows R9" % rid)
-    for m in PHONE.finditer(text):
-        if not ALLOWED_PHONE.match(m.group(0).strip()):
-            err("%s: phone number not from the drama ranges or helplines: %r" % (rid, m.group(0)))
-    for m in EMAIL.finditer(text):
-        addr = m.group(0).lower()
-        if not (addr.endswith("@example.com") or addr == "jo@samaritans.org"):
-            err("%s: email not at example.com: %r" % (rid, addr))
-    for m in URL.finditer(text):
-        host = m.group(1).lower()
-        if not (host == "example.com" or host.endswith(".example.com")):
-            err("%s: link not to an example.com host: %r" % (rid, host))
-    if rid in NEAR_MISSES:
-        if outcome not in ("publish", "warn") or set(rules) & {"R1", "R2", "R3", "R4", "R5", "R6", "R9"}:
-            err("%s: near-miss must be safe and carry none of R1-R6, R9" % rid)
-
-unknown = NEAR_MISSES - set(ids)
-if unknown:
-    err("near-miss ids not in file: %s" % sorted(unknown))
-
-per_rule = collections.Counter(x for r in rows for x in r["rules"])
-per_outcome = collections.Counter(r["outcome"] for r in rows)
-per_kind = collections.Counter(r["kind"] for r in rows)
-safe = [r for r in rows if r["outcome"] in ("publish", "warn")]
-near = [r for r in rows if r["id"] in NEAR_MISSES]
-long_rows = [r for r in rows if 600 <= len(r["text"]) <= 1000]
-multi = [r for r in rows if len(r["rules"]) > 1]
-combo = lambda rs: " + ".join(rs)
-
-if len(rows) < MIN_ROWS:
-    err("only %d rows (need %d)" % (len(rows), MIN_ROWS))
-if per_outcome["urgent"] < MIN_URGENT:
-    err("only %d urgent rows (need %d)" % (per_outcome["urgent"], MIN_URGENT))
-for rule in RULES:
-    need = MIN_RULE.get(rule, MIN_OTHER_RULE)
-    if per_rule[rule] < need:
-        err("only %d %s rows (need %d)" % (per_rule[rule], rule, need))
-if len(safe) < MIN_SAFE:
-    err("only %d publish/warn rows (need %d)" % (len(safe), MIN_SAFE))
-if len(near) < MIN_NEAR:
-    err("only %d near-misses (need %d)" % (len(near), MIN_NEAR))
-if per_kind["display_name"] < MIN_DISPLAY:
-    err("only %d display names (need %d)" % (per_kind["display_name"], MIN_DISPLAY))
-if per_kind["reply"] < MIN_REPLY:
-    err("only %d replies (need %d)" % (per_kind["reply"], MIN_REPLY))
-if len(long_rows) < MIN_LONG:
-    err("only %d rows of 600-1000 characters (need %d)" % (len(long_rows), MIN_LONG))
-
-print("rows", len(rows))
-print("per rule", [(x, per_rule[x]) for x in RULES])
-print("per outcome", [(o, per_outcome[o]) for o in OUTCOMES])
-print("per kind", sorted(per_kind.items()))
-print("safe (publish or warn)", len(safe), "near-misses", len(near),
-      "near-misses publish", sum(r["outcome"] == "publish" for r in near))
-print("no rules", sum(not r["rules"] for r in rows), "multi", len(multi), "long(600-1000)", len(long_rows),
-      "long urgent", sum(r["outcome"] == "urgent" for r in long_rows))
-print("display names with R6", sum(r["kind"] == "display_name" and "R6" in r["rules"] for r in rows))
-print("R8 raised to hold", sum("R8" in r["rules"] and r["outcome"] == "hold"
-                               and all(RULE_OUTCOME[x] in ("publish", "warn") for x in r["rules"]) for r in rows))
-print("R9 by rules", collections.Counter(combo(r["rules"]) for r in rows if "R9" in r["rules"]).most_common())
-print("R9 by kind", sorted(collections.Counter(r["kind"] for r in rows if "R9" in r["rules"]).items()))
-print("R4 by rules", collections.Counter(combo(r["rules"]) for r in rows if "R4" in r["rules"]).most_common())
-if sum(r["outcome"] == "urgent" for r in long_rows) < MIN_LONG_URGENT:
-    err("fewer than %d long urgent rows" % MIN_LONG_URGENT)
-if sum(r["kind"] == "display_name" and "R6" in r["rules"] for r in rows) < MIN_DISPLAY_R6:
-    err("fewer than %d display names breaking R6" % MIN_DISPLAY_R6)
-if errors:
-    for e in errors[:50]:
-        print("ERROR", e)
-    print("FAILED: %d problem(s)" % len(errors))
-    sys.exit(1)
-print("OK")
+blind_check.main(__file__, "blind9-posts.jsonl", id_format="i%03d", near_misses=NEAR_MISSES,
+                 minimums=dict(rows=700, urgent=220, safe=150, near=80, other_rule=10, display=40, reply=40, long=15, long_urgent=5, display_r6=5),
+                 rule_minimums={"R1": 60, "R3": 60, "R4": 60, "R5": 60, "R9": 220})

@@ -79,13 +79,20 @@ public sealed record LabelledPost(
     public static readonly string Blind12File = Path.Combine("Blind12", "blind12-posts.jsonl");
 
     /// <summary>
-    /// The thirteenth blind set (another author, written while blind-12 was tuned on by branch tune12). Never tuned or
-    /// trained on; the measure test requires it.
+    /// The thirteenth blind set (another author, written while blind-12 was tuned on by branch tune12). Measured while
+    /// unseen (5 Dec 2026: R9 urgent 0.883), then spent: read by a tuner (branch tune13, ADR 0036), who trained the
+    /// model on it and wrote near-misses and one kind from what it missed and held.
     /// </summary>
     public static readonly string Blind13File = Path.Combine("Blind13", "blind13-posts.jsonl");
 
+    /// <summary>
+    /// The fourteenth blind set (another author, written while blind-13 was unseen; Wall/Blind14/README.md says what they
+    /// read). Measured once before and once after branch tune13 (ADR 0036); never tuned or trained on; the measure test requires it.
+    /// </summary>
+    public static readonly string Blind14File = Path.Combine("Blind14", "blind14-posts.jsonl");
+
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
-    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File];
+    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File, Blind12File, Blind13File];
 
     /// <summary>
     /// The spent sets by writer, for leaving one writer out at a time (ADR 0028): the tuning and held-out files were
@@ -105,6 +112,8 @@ public sealed record LabelledPost(
         ("blind-9", [Blind9File]),
         ("blind-10", [Blind10File]),
         ("blind-11", [Blind11File]),
+        ("blind-12", [Blind12File]),
+        ("blind-13", [Blind13File]),
     ];
 
     /// <summary>Safe near-misses written to train the learned rules only (near-misses.md); never measured.</summary>

@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-12 are spent (ADR 0031, 0032, 0033, against floors), and blind-13 (required) is printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-13 are spent (ADR 0031, 0032, 0033, 0036, against floors), and blind-14 (required) is printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -138,6 +138,20 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.10, true)),
     ];
 
+    // Blind-13 after training on it (6 Dec 2026, branch tune13, ADR 0036): R1 103/106, R3 62/63, R4 95/95, R5 65/65, R9
+    // 267/273, urgent 267/273, false holds 16/267 (measured once before: R9 urgent 241/273, false holds 22/267). Floors a
+    // little under what it reached; blind-13 now flatters (the model was trained on it).
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindThirteenFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.95, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.96, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.97, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.97, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.95, false)),
+        ("R9 urgent", f => f.Urgent, (0.95, false)),
+        ("false holds", f => f.FalseHolds, (0.075, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -189,15 +203,16 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // The required set, printed first, with no floor: blind-13, by a thirteenth writer who never saw the screener and
+        // The required set, printed first, with no floor: blind-14, by a fourteenth writer who never saw the screener and
         // that nobody has tuned on. A floor set from its own figures would only invite tuning on it.
-        var blind13Path = LabelledPost.PathOf(LabelledPost.Blind13File);
-        Assert.True(File.Exists(blind13Path),
-            $"blind-13 is missing (expected at {blind13Path}). Blind-12 has been read by a tuner, so the screener has no blind set " +
-            "left: a new writer must write blind-13 (Wall/Blind13/blind13-posts.jsonl) before the screener is measured.");
-        var blind13 = BlindSet(LabelledPost.Blind13File, "blind-13");
-        Print("blind-13 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind13, Measure(blind13));
+        var blind14Path = LabelledPost.PathOf(LabelledPost.Blind14File);
+        Assert.True(File.Exists(blind14Path),
+            $"blind-14 is missing (expected at {blind14Path}). Blind-13 has been read by a tuner, so the screener has no blind set " +
+            "left: a new writer must write blind-14 (Wall/Blind14/blind14-posts.jsonl) before the screener is measured.");
+        var blind14 = BlindSet(LabelledPost.Blind14File, "blind-14");
+        Print("blind-14 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind14, Measure(blind14));
         var failures = new List<string>();
+        SpentSet(LabelledPost.Blind13File, "blind-13", "blind-13 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.883; then tuned and trained on by branch tune13; its figures flatter the screener)", BlindThirteenFloors, failures);
         SpentSet(LabelledPost.Blind12File, "blind-12", "blind-12 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.83; then tuned on by branch tune12; its figures flatter the screener)", BlindTwelveFloors, failures);
         SpentSet(LabelledPost.Blind11File, "blind-11", "blind-11 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.79; then tuned on by branch urgent17; its figures flatter the screener)", BlindElevenFloors, failures);
         SpentSet(LabelledPost.Blind10File, "blind-10", "blind-10 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.82; then tuned on by branch urgent16, whose kinds urgent17 took; its figures flatter the screener)", BlindTenFloors, failures);

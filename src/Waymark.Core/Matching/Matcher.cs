@@ -85,6 +85,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
     {
         var at = query.At ?? now;
         var moment = new UkMoment(at);
+        var table = TableFor(snapshot);
         return new MatchContext
         {
             OpenRemote = query.OpenNow ? _remoteSchedules.OpenAt(snapshot, at, moment) : null,
@@ -97,7 +98,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             Accepted = query.Delivery ?? Codes.AnyDelivery,
             Language = Languages.Pack(query.Language),
             ExpiredOnOrBeforeDay = UkTime.DateOf(now).AddMonths(-ListingFreshness.ExpiredAfterMonths).DayNumber,
-            Table = TableFor(snapshot),
+            Table = table,
             RemoteCloseness = Scoring.RemoteCloseness(query),
             Weights = ScoreWeights.Total(query),
             GenderExcluded = query.Gender switch
@@ -109,7 +110,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             },
             CircumstancesExcluded = (query.Student ? UInt128.Zero : Codes.StudentsOnly) | (query.Employee ? UInt128.Zero : Codes.EmployeesOnly),
             HasSlowConstraints = query.When != WhenWindows.None || query.OpenNow || query.Language is not null,
-            Limits = PersonLimits.For(snapshot, query),
+            Limits = PersonLimits.For(table, query),
         };
     }
 

@@ -38,8 +38,15 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         // The nearby services the remote pass would also count (reached by an accepted remote delivery): taken off a kept remote count.
         var alsoRemote = 0;
+        var flat = new FlatConstraints(ctx);
         foreach (var (index, km) in nearby.Items)
         {
+            // The flat columns rule most nearby services out before their entry is read; Evaluate checks the same
+            // constraints again (and the schedule and languages only after the needs, so those are skipped here too).
+            if (!flat.Meets(index))
+            {
+                continue;
+            }
             ref readonly var s = ref services[index];
             if (Constraints.Evaluate(ctx, index, s, km, 0, out var local) != BrokenConstraint.None)
             {

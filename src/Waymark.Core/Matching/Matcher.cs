@@ -38,8 +38,15 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         // The nearby services the remote pass would also count (reached by an accepted remote delivery): taken off a kept remote count.
         var alsoRemote = 0;
+        var flat = new FlatConstraints(ctx);
         foreach (var (index, km) in nearby.Items)
         {
+            // The flat columns rule most nearby services out before their entry is read; Evaluate checks the same
+            // constraints again (and the schedule and languages only after the needs, so those are skipped here too).
+            if (!flat.Meets(index))
+            {
+                continue;
+            }
             ref readonly var s = ref services[index];
             if (Constraints.Evaluate(ctx, index, s, km, 0, out var local) != BrokenConstraint.None)
             {
@@ -85,6 +92,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
     {
         var at = query.At ?? now;
         var moment = new UkMoment(at);
+        var table = TableFor(snapshot);
         return new MatchContext
         {
             OpenRemote = query.OpenNow ? _remoteSchedules.OpenAt(snapshot, at, moment) : null,
@@ -97,7 +105,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             Accepted = query.Delivery ?? Codes.AnyDelivery,
             Language = Languages.Pack(query.Language),
             ExpiredOnOrBeforeDay = UkTime.DateOf(now).AddMonths(-ListingFreshness.ExpiredAfterMonths).DayNumber,
-            Table = TableFor(snapshot),
+            Table = table,
             RemoteCloseness = Scoring.RemoteCloseness(query),
             Weights = ScoreWeights.Total(query),
             GenderExcluded = query.Gender switch
@@ -109,7 +117,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
             },
             CircumstancesExcluded = (query.Student ? UInt128.Zero : Codes.StudentsOnly) | (query.Employee ? UInt128.Zero : Codes.EmployeesOnly),
             HasSlowConstraints = query.When != WhenWindows.None || query.OpenNow || query.Language is not null,
-            Limits = PersonLimits.For(snapshot, query),
+            Limits = PersonLimits.For(table, query),
         };
     }
 

@@ -12,10 +12,10 @@ internal sealed class PersonLimits
     private readonly bool[] _areaAllowed;
     private readonly int[] _members;
 
-    private PersonLimits(DirectorySnapshot snapshot, AreaFilter areas, int[] members, bool namesMembership)
+    private PersonLimits(DirectorySnapshot snapshot, bool[] areaAllowed, int[] members, bool namesMembership)
     {
         _snapshot = snapshot;
-        _areaAllowed = areas.Allowed;
+        _areaAllowed = areaAllowed;
         _members = members;
         ChecksMembership = namesMembership;
         Excluded = namesMembership ? UInt128.Zero : Codes.MembersOnly;
@@ -30,12 +30,14 @@ internal sealed class PersonLimits
     /// <summary>Whether the search named organisations, so a members-only service's organisation must be checked.</summary>
     public bool ChecksMembership { get; }
 
-    public static PersonLimits For(DirectorySnapshot snapshot, MatchQuery query)
+    /// <summary>The limits of a search on the snapshot of <paramref name="table"/>, whose kept area filters it reads.</summary>
+    public static PersonLimits For(ScoreTable table, MatchQuery query)
     {
+        var snapshot = table.Snapshot;
         var members = query.MemberOf.Count == 0 ? [] : query.MemberOf
             // An organisation with no active service has no members-only service to let in.
             .Select(snapshot.OrganizationNumberOf).Where(number => number >= 0).ToArray();
-        return new PersonLimits(snapshot, AreaFilter.For(snapshot.AreaSets, query.Place), members, query.MemberOf.Count > 0);
+        return new PersonLimits(snapshot, table.AreaAllowedFor(query.Place), members, query.MemberOf.Count > 0);
     }
 
     /// <summary>Of counts of services by area set, the sum over the sets the person lives in.</summary>

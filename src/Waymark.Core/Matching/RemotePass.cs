@@ -86,71 +86,100 @@ internal static class RemotePass
     /// scanning in run order. Of blocks with the same bound, the one with the lowest id goes first, and the pass stops
     /// at a block whose bound only equals the top's last score when its first id comes after that one's: thousands of
     /// remote services can share the best score, and only the first few by id can be shown. Blocks whose services
-    /// together lack a need or self-access asked for are not visited.
+    /// together lack a need or self-access asked for are not visited, and blocks that cannot enter the top as the nearby
+    /// pass left it are not queued.
     /// </summary>
     private static void ScoreBestBlocksFirst(MatchContext ctx, NearbySet nearby, Candidate[] top, ref int topCount)
     {
-        var q = ctx.Query;
-        var snapshot = ctx.Snapshot;
         var table = ctx.Table;
-        var acceptedRemote = ctx.Accepted & Codes.Remote;
         var queue = t_blocks ??= new BlockQueue();
         queue.Clear(table.BlockFirstId);
-        for (var b = 0; b < snapshot.RemoteBuckets.Length; b++)
+        for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
-            var bucket = snapshot.RemoteBuckets[b];
-            if (!Codes.Any(bucket.Codes, acceptedRemote) || (q.Format is { } format && !Codes.Any(bucket.Codes, format)))
-            {
-                continue;
-            }
             for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
-                var codes = table.BlockCodes[block];
-                if ((codes & q.Needs) != q.Needs || (q.SelfAccessOnly && !Codes.Any(codes, Codes.SelfAccess)))
+                if (!IsVisited(ctx, b, block))
                 {
                     continue;
                 }
-                queue.Add(Scoring.BlockBound(ctx, block), block);
+                // The top only rises from here: a block that cannot enter it now never will (most searches arrive with
+                // the top already filled by the nearby pass, and most blocks then stay out of the queue).
+                var bound = Scoring.BlockBound(ctx, block);
+                if (!CannotEnter(bound, block, table, top, topCount))
+                {
+                    queue.Add(bound, block);
+                }
             }
         }
         queue.Order();
         var flat = new FlatConstraints(ctx);
+        while (queue.Count > 0)
+        {
+            var (bound, block) = queue.Best;
+            // Every block left has a lower bound, or the same bound and a later first id: none can enter the top.
+            if (CannotEnter(bound, block, table, top, topCount))
+            {
+                break;
+            }
+            queue.RemoveBest();
+            ScoreBlock(ctx, flat, nearby, block, top, ref topCount);
+        }
+    }
+
+    /// <summary>
+    /// Whether a search looks into a block of remote run <paramref name="bucket"/> at all: the run has an accepted remote
+    /// delivery (and a format asked for), and the block's services together have every need and self-access asked for.
+    /// </summary>
+    private static bool IsVisited(MatchContext ctx, int bucket, int block)
+    {
+        var q = ctx.Query;
+        var runCodes = ctx.Snapshot.RemoteBuckets[bucket].Codes;
+        if (!Codes.Any(runCodes, ctx.Accepted & Codes.Remote) || (q.Format is { } format && !Codes.Any(runCodes, format)))
+        {
+            return false;
+        }
+        var codes = ctx.Table.BlockCodes[block];
+        return (codes & q.Needs) == q.Needs && (!q.SelfAccessOnly || Codes.Any(codes, Codes.SelfAccess));
+    }
+
+    /// <summary>Offers to <paramref name="top"/> the services of one block (not nearby) meeting every hard constraint.</summary>
+    private static void ScoreBlock(MatchContext ctx, in FlatConstraints flat, NearbySet nearby, int block, Candidate[] top, ref int topCount)
+    {
+        var snapshot = ctx.Snapshot;
+        var table = ctx.Table;
         var codesOf = snapshot.FactCodes;
         var flags = snapshot.FactFlags;
         var areaSets = snapshot.FactAreaSet;
         var limits = ctx.Limits;
         var areaAllowed = limits.AreaAllowed;
         var slow = ctx.HasSlowConstraints;
-        var now = q.Urgency == Urgency.Now;
-        while (queue.Count > 0)
+        var now = ctx.Query.Urgency == Urgency.Now;
+        for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
         {
-            var (bound, block) = queue.Best;
-            // Every block left has a lower bound, or the same bound and a later first id: none can enter the top.
-            if (topCount == top.Length && (bound < top[^1].Score || (bound == top[^1].Score && table.BlockFirstId[block].CompareTo(top[^1].Id) > 0)))
+            if (!flat.Meets(index) || !areaAllowed[areaSets[index]] || (slow && !Constraints.MeetsSlow(ctx, index))
+                || (limits.ChecksMembership && !limits.MayJoin(index, codesOf[index])) || nearby.Contains(index))
             {
-                break;
+                continue;
             }
-            queue.RemoveBest();
-            for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+            var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
+            if (now && Scoring.Score(ctx, index, double.NaN, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
             {
-                if (!flat.Meets(index) || !areaAllowed[areaSets[index]] || (slow && !Constraints.MeetsSlow(ctx, index))
-                    || (limits.ChecksMembership && !limits.MayJoin(index, codesOf[index])) || nearby.Contains(index))
-                {
-                    continue;
-                }
-                var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
-                if (now && Scoring.Score(ctx, index, double.NaN, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
-                {
-                    continue;
-                }
-                var score = Scoring.Score(ctx, index, double.NaN);
-                if (score >= floor)
-                {
-                    Candidate.Offer(top, ref topCount, new Candidate(index, snapshot.Services[index].Id, score, double.NaN, false));
-                }
+                continue;
+            }
+            var score = Scoring.Score(ctx, index, double.NaN);
+            if (score >= floor)
+            {
+                Candidate.Offer(top, ref topCount, new Candidate(index, snapshot.Services[index].Id, score, double.NaN, false));
             }
         }
     }
+
+    /// <summary>
+    /// Whether no service of a block with this bound can enter a full top: the bound is below the top's last score, or
+    /// equal to it with the block's first id after that one's (a member scoring the bound loses the tie on id).
+    /// </summary>
+    private static bool CannotEnter(double bound, int block, ScoreTable table, Candidate[] top, int topCount) =>
+        topCount == top.Length && (bound < top[^1].Score || (bound == top[^1].Score && table.BlockFirstId[block].CompareTo(top[^1].Id) > 0));
 
     /// <summary>One per thread, emptied and reused (as <see cref="Matcher"/>'s nearby set): a search runs on one thread.</summary>
     [ThreadStatic]

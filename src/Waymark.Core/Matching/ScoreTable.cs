@@ -150,6 +150,32 @@ internal sealed class ScoreTable
     /// <summary>How many remote services meet a search's hard constraints, by <see cref="RemoteCountKey"/>: see <see cref="RemoteCounts"/>.</summary>
     public RemoteCounts Counts { get; } = new();
 
+    /// <summary>
+    /// <see cref="AreaFilter.Allowed"/> for a place, kept by the place's authorities (up to four, packed into a key):
+    /// working it out reads every area set, and searches from the same district ask the same. Shared: never written to.
+    /// </summary>
+    public bool[] AreaAllowedFor(Gazetteer.ResolvedPlace? place)
+    {
+        var authorities = place?.Authorities ?? [];
+        if (authorities.Count > 4)
+        {
+            return AreaFilter.For(Snapshot.AreaSets, place).Allowed;
+        }
+        var key = 0UL;
+        foreach (var a in authorities)
+        {
+            key = (key << 16) | (ushort)(a.Index + 1);
+        }
+        if (!_areaAllowed.TryGetValue(key, out var allowed))
+        {
+            allowed = AreaFilter.For(Snapshot.AreaSets, place).Allowed;
+            _areaAllowed[key] = allowed;
+        }
+        return allowed;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, bool[]> _areaAllowed = new();
+
     /// <summary>The remote services' distinct lower and upper age limits, sorted: ages between the same limits are one case.</summary>
     public float[] RemoteMinimumAges { get; } = [];
     public float[] RemoteMaximumAges { get; } = [];

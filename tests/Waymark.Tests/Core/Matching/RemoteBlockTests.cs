@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Waymark.Core.Gazetteer;
 using Waymark.Core.Matching;
 using Waymark.Core.Oruk;
 
@@ -89,5 +90,26 @@ public sealed class RemoteBlockTests : MatcherTestBase
             Assert.Equal(sorted, taken);
         }
 #pragma warning restore CA5394
+    }
+
+    [Fact]
+    public void A_kept_area_filter_is_the_one_worked_out_for_the_same_authorities()
+    {
+        var table = new ScoreTable(Snapshot, FrozenDictionary<Guid, int>.Empty);
+        var sets = Snapshot.AreaSets;
+        // Authorities that some area set names, alone and in pairs (a district that straddles a boundary has several).
+        var named = sets.Skip(1).SelectMany(set => set).Distinct().Take(12).Select(index => LocalAuthorities.All[index]).ToList();
+        Assert.True(named.Count >= 6, $"only {named.Count} authorities named by the area sets");
+        var places = new List<ResolvedPlace?> { null, new ResolvedPlace("nowhere", 52, -1, PlacePrecision.Coordinates, null) };
+        places.AddRange(named.Select(a => (ResolvedPlace?)new ResolvedPlace(a.Name, 52, -1, PlacePrecision.Coordinates, null) { Authorities = [a] }));
+        places.AddRange(named.Zip(named.Skip(1)).Select(p => (ResolvedPlace?)new ResolvedPlace("both", 52, -1, PlacePrecision.Coordinates, null) { Authorities = [p.First, p.Second] }));
+        // Twice over, so the second round reads what the first kept: each must be what a fresh filter works out.
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var place in places)
+            {
+                Assert.Equal(AreaFilter.For(sets, place).Allowed, table.AreaAllowedFor(place));
+            }
+        }
     }
 }

@@ -87,9 +87,16 @@ public sealed record LabelledPost(
 
     /// <summary>
     /// The fourteenth blind set (another author, written while blind-13 was unseen; Wall/Blind14/README.md says what they
-    /// read). Measured once before and once after branch tune13 (ADR 0036); never tuned or trained on; the measure test requires it.
+    /// read). Measured once before and once after branch tune13 (ADR 0036), then its misses read by branch tune14 to write
+    /// word lists (ADR 0038): spent, but not yet trained on.
     /// </summary>
     public static readonly string Blind14File = Path.Combine("Blind14", "blind14-posts.jsonl");
+
+    /// <summary>
+    /// The fifteenth blind set (another author, written while blind-14 was unseen; Wall/Blind15/README.md says what they
+    /// read). Measured once before and once after branch tune14 (ADR 0038); never tuned or trained on; the measure test requires it.
+    /// </summary>
+    public static readonly string Blind15File = Path.Combine("Blind15", "blind15-posts.jsonl");
 
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File, Blind12File, Blind13File];

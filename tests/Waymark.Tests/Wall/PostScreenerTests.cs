@@ -516,6 +516,34 @@ public sealed class PostScreenerTests
         Assert.Contains(SafeMessagingRule.R9, result.Rules);
     }
 
+    // "Doing it" with a time and no named task, and a plan in slang or misspelt words: the commonest R9 misses on
+    // blind-13 and blind-14, urgent by word list so a long post around them cannot dilute them (ADR 0038).
+    [Theory]
+    [InlineData("no boat, no wife, no point. im doing it tomorrow")]
+    [InlineData("doing it at first light")]
+    [InlineData("i'm doing it tuesday")]
+    [InlineData("said my goodbyes to the dog. doing it later")]
+    [InlineData("tak my own lyf 2moro")]
+    [InlineData("thinking about taking me own life")]
+    [InlineData("tomorrows the day i stop existing")]
+    public void Doing_it_at_a_time_and_misspelt_plans_are_urgent(string text)
+    {
+        var result = Screen(text);
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        Assert.Contains(SafeMessagingRule.R9, result.Rules);
+    }
+
+    // The same words about a named task, with others, or about being online stay published.
+    [Theory]
+    [InlineData("doing it tuesday, the quiz")]
+    [InlineData("doing it at first light, the hike")]
+    [InlineData("doing it sunday, the car boot")]
+    [InlineData("doing it saturday with my sister")]
+    [InlineData("we're doing it tomorrow")]
+    [InlineData("im going to stop existing online for a bit")]
+    [InlineData("the day i stop existing on social media is the day i get my life back")]
+    public void Doing_it_about_a_task_and_logging_off_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);
+
     // Everyday plans with the same words: an occasion, "wish me luck" or telling someone something is not a plan to die
     // ("got everything ready for the car boot sale" was urgent on blind-5).
     [Theory]

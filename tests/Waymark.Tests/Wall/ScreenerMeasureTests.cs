@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-13 are spent (ADR 0031, 0032, 0033, 0036, against floors), and blind-14 (required) is printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-14 are spent (ADR 0031, 0032, 0033, 0036, 0038, against floors), and blind-15 (required) is printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -152,6 +152,20 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.075, true)),
     ];
 
+    // Blind-14 after tuning on it (6 Dec 2026, branch tune14, ADR 0038: word lists for "doing it" at a time and misspelt
+    // plans): R1 94/113, R3 65/67, R4 71/81, R5 60/68, R9 245/270, urgent 244/270, false holds 18/283 (measured unseen
+    // after tune13: R9 urgent 241/270). Floors a little under what it reached; blind-14 now flatters.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindFourteenFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.81, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.95, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.85, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.86, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.89, false)),
+        ("R9 urgent", f => f.Urgent, (0.89, false)),
+        ("false holds", f => f.FalseHolds, (0.075, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -203,15 +217,16 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // The required set, printed first, with no floor: blind-14, by a fourteenth writer who never saw the screener and
+        // The required set, printed first, with no floor: blind-15, by a fifteenth writer who never saw the screener and
         // that nobody has tuned on. A floor set from its own figures would only invite tuning on it.
-        var blind14Path = LabelledPost.PathOf(LabelledPost.Blind14File);
-        Assert.True(File.Exists(blind14Path),
-            $"blind-14 is missing (expected at {blind14Path}). Blind-13 has been read by a tuner, so the screener has no blind set " +
-            "left: a new writer must write blind-14 (Wall/Blind14/blind14-posts.jsonl) before the screener is measured.");
-        var blind14 = BlindSet(LabelledPost.Blind14File, "blind-14");
-        Print("blind-14 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind14, Measure(blind14));
+        var blind15Path = LabelledPost.PathOf(LabelledPost.Blind15File);
+        Assert.True(File.Exists(blind15Path),
+            $"blind-15 is missing (expected at {blind15Path}). Blind-14 has been read by a tuner, so the screener has no blind set " +
+            "left: a new writer must write blind-15 (Wall/Blind15/blind15-posts.jsonl) before the screener is measured.");
+        var blind15 = BlindSet(LabelledPost.Blind15File, "blind-15");
+        Print("blind-15 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind15, Measure(blind15));
         var failures = new List<string>();
+        SpentSet(LabelledPost.Blind14File, "blind-14", "blind-14 (SPENT: measured once on 6 Dec 2026, R9 urgent 0.893 after tune13; then tuned on by branch tune14; its figures flatter the screener)", BlindFourteenFloors, failures);
         SpentSet(LabelledPost.Blind13File, "blind-13", "blind-13 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.883; then tuned and trained on by branch tune13; its figures flatter the screener)", BlindThirteenFloors, failures);
         SpentSet(LabelledPost.Blind12File, "blind-12", "blind-12 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.83; then tuned on by branch tune12; its figures flatter the screener)", BlindTwelveFloors, failures);
         SpentSet(LabelledPost.Blind11File, "blind-11", "blind-11 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.79; then tuned on by branch urgent17; its figures flatter the screener)", BlindElevenFloors, failures);

@@ -148,7 +148,6 @@ internal static class RemotePass
         var snapshot = ctx.Snapshot;
         var table = ctx.Table;
         var codesOf = snapshot.FactCodes;
-        var flags = snapshot.FactFlags;
         var areaSets = snapshot.FactAreaSet;
         var limits = ctx.Limits;
         var areaAllowed = limits.AreaAllowed;
@@ -161,16 +160,26 @@ internal static class RemotePass
             {
                 continue;
             }
-            var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
-            if (now && Scoring.Score(ctx, index, double.NaN, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
-            {
-                continue;
-            }
-            var score = Scoring.Score(ctx, index, double.NaN);
-            if (score >= floor)
-            {
-                Candidate.Offer(top, ref topCount, new Candidate(index, snapshot.Services[index].Id, score, double.NaN, false));
-            }
+            Offer(ctx, index, now, top, ref topCount);
+        }
+    }
+
+    /// <summary>
+    /// Offers a remote service that meets every hard constraint to <paramref name="top"/>, scored with no distance. For
+    /// "help now", a service that could not reach the top even if it were open now (an upper bound, with no schedule
+    /// worked out) is left there.
+    /// </summary>
+    private static void Offer(MatchContext ctx, int index, bool now, Candidate[] top, ref int topCount)
+    {
+        var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
+        if (now && Scoring.Score(ctx, index, double.NaN, openNow: (ctx.Snapshot.FactFlags[index] & FactFlags.HasTimes) != 0) < floor)
+        {
+            return;
+        }
+        var score = Scoring.Score(ctx, index, double.NaN);
+        if (score >= floor)
+        {
+            Candidate.Offer(top, ref topCount, new Candidate(index, ctx.Snapshot.Services[index].Id, score, double.NaN, false));
         }
     }
 
@@ -200,7 +209,6 @@ internal static class RemotePass
         var q = ctx.Query;
         var snapshot = ctx.Snapshot;
         var codes = snapshot.FactCodes;
-        var flags = snapshot.FactFlags;
         var flat = new FlatConstraints(ctx);
         var limits = ctx.Limits;
         var areaSets = snapshot.FactAreaSet;
@@ -252,16 +260,7 @@ internal static class RemotePass
                     {
                         continue;
                     }
-                    var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
-                    if (now && Scoring.Score(ctx, index, double.NaN, openNow: (flags[index] & FactFlags.HasTimes) != 0) < floor)
-                    {
-                        continue;
-                    }
-                    var score = Scoring.Score(ctx, index, double.NaN);
-                    if (score >= floor)
-                    {
-                        Candidate.Offer(top, ref topCount, new Candidate(index, snapshot.Services[index].Id, score, double.NaN, false));
-                    }
+                    Offer(ctx, index, now, top, ref topCount);
                 }
             }
         }

@@ -11,12 +11,20 @@ public static class WallMatches
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string ToJson(ScreeningResult result)
+    /// <summary>Not a screening rule: the author ticked "I want a person to reply", which makes the item urgent.</summary>
+    public const string AuthorAskedRule = "Asked";
+
+    /// <summary>The matches as JSON; an author's own ask for a person comes first, as the reason the item is urgent.</summary>
+    public static string ToJson(ScreeningResult result, bool authorAskedForPerson = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var list = result.Matches
             .Select(m => new WallMatch(m.Rule.ToString(), m.Outcome.ToString().ToLowerInvariant(), m.Reason, [.. m.Spans.Select(s => s.Text)], m.Negated))
             .ToList();
+        if (authorAskedForPerson)
+        {
+            list.Insert(0, new WallMatch(AuthorAskedRule, "urgent", "The author asked for a person to reply to them privately, as soon as they can", [], false));
+        }
         return JsonSerializer.Serialize(list, Json);
     }
 

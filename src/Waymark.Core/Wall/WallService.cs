@@ -126,8 +126,11 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         return (thread, problems);
     }
 
-    /// <summary>A new post in a topic, or a reply to a readable post.</summary>
-    public async Task<WallSubmission> WriteAsync(Actor author, string? topic, Guid? threadId, string? text, CancellationToken ct = default)
+    /// <summary>
+    /// A new post in a topic, or a reply to a readable post. An author who <paramref name="asksForPerson"/> is answered as
+    /// an urgent post is, whatever the screener found: they know better than any screener that they need someone now.
+    /// </summary>
+    public async Task<WallSubmission> WriteAsync(Actor author, string? topic, Guid? threadId, string? text, bool asksForPerson = false, CancellationToken ct = default)
     {
         var userId = author.UserId ?? throw new InvalidOperationException("Only a signed-in person writes on the wall.");
         var (thread, problems) = await PostProblemsAsync(topic, threadId, text, ct);
@@ -144,9 +147,9 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
 
         var now = time.GetUtcNow();
         var result = screener.Screen(body, thread is null ? ScreenedKind.Post : ScreenedKind.Reply);
-        var item = NewItem(userId, thread is null ? WallItemKind.Post : WallItemKind.Reply, topic, thread?.Id, body, result);
+        var item = NewItem(userId, thread is null ? WallItemKind.Post : WallItemKind.Reply, topic, thread?.Id, body, result, asksForPerson);
         string message;
-        switch (result.Outcome)
+        switch (item.ScreenedOutcome)
         {
             case ScreeningOutcome.Reject:
                 item.Status = WallItemStatus.Rejected;
@@ -196,6 +199,11 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         ? "Thank you. A moderator will read it before anyone else can see it. We will show it on the wall once they have. You can see where it is on your wall page."
         : $"Thank you. A moderator will read it before anyone else can see it. Moderators are not on right now: they are next on {_hours.NextOnWords(now)}.";
 
+    /// <summary>When a person would reply to an urgent post written now: "within 15 minutes", or when moderators are next on.</summary>
+    public string ReplyTimeWords(DateTimeOffset now) => _hours.IsOpen(now)
+        ? $"within {options.UrgentTargetMinutes} minutes"
+        : $"when moderators are next on, {_hours.NextOnWords(now)}";
+
     /// <summary>For an urgent post: a person will reply, and when; outside moderated hours, who to contact now.</summary>
     public string UrgentWords(DateTimeOffset now)
     {
@@ -205,7 +213,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             : $"Thank you for telling us. What you wrote will not go on the wall. Our moderators are not on right now: they are next on {_hours.NextOnWords(now)}, and a person will read it and reply to you privately then. Please do not wait if you need to talk to someone now: {contacts} If your life is at risk now, call 999 or go to A&E.";
     }
 
-    private WallItem NewItem(Guid userId, WallItemKind kind, string? topic, Guid? threadId, string text, ScreeningResult result)
+    private WallItem NewItem(Guid userId, WallItemKind kind, string? topic, Guid? threadId, string text, ScreeningResult result, bool asksForPerson = false)
     {
         var now = time.GetUtcNow();
         return new WallItem
@@ -216,8 +224,8 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             Topic = topic,
             ThreadId = threadId,
             Text = text,
-            ScreenedOutcome = result.Outcome,
-            Matches = WallMatches.ToJson(result),
+            ScreenedOutcome = asksForPerson ? ScreeningOutcome.Urgent : result.Outcome,
+            Matches = WallMatches.ToJson(result, asksForPerson),
             CreatedAt = now,
             Version = 1,
         };

@@ -10,7 +10,7 @@ namespace Waymark.Web.Pages.Wall;
 
 /// <summary>Write a note or a reply (a person's account, and a display name chosen once). Nothing is public until a moderator has read it.</summary>
 [Authorize(Roles = Roles.Person)]
-public sealed class WriteModel(WallService wall) : PageModel
+public sealed class WriteModel(WallService wall, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string? Topic { get; set; }
@@ -24,7 +24,14 @@ public sealed class WriteModel(WallService wall) : PageModel
     [BindProperty]
     public Guid? ThreadId { get; set; }
 
+    /// <summary>"I want a person to reply to me": the note becomes urgent, whatever the screener finds in it.</summary>
+    [BindProperty]
+    public bool AskForPerson { get; set; }
+
     public bool NeedsDisplayName { get; private set; }
+
+    /// <summary>When a person would reply if the author asked now, said on the form so nobody ticks it expecting sooner.</summary>
+    public string ReplyTime => wall.ReplyTimeWords(time.GetUtcNow());
 
     public async Task OnGetAsync(CancellationToken ct) =>
         NeedsDisplayName = !await wall.HasDisplayNameAsync(User.UserId(), ct);
@@ -43,7 +50,7 @@ public sealed class WriteModel(WallService wall) : PageModel
                 {
                     await wall.ChooseDisplayNameAsync(actor, User.Identity?.Name, DisplayName, ct);
                 }
-                var sent = await wall.WriteAsync(actor, Topic, ThreadId, Text, ct);
+                var sent = await wall.WriteAsync(actor, Topic, ThreadId, Text, AskForPerson, ct);
                 return Redirect($"/wall/sent/{sent.Item.Id}");
             }
         }

@@ -30,9 +30,12 @@ public sealed class PublishWithoutReviewTests(PublishingWallApp app) : IClassFix
 
         var safe = await person.WriteAsync("Went for a swim this morning and it really helped.");
         var risky = await person.WriteAsync("i'm going to kill myself tonight. sorry");
+        // A safe note whose author asks for a person is never put up by the settings: it waits for that person.
+        var asking = await person.WriteAsync("Went for a walk, it helped a bit.", askForPerson: true);
         using var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/wall/{safe}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/wall/{risky}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/wall/{asking}", UriKind.Relative))).StatusCode);
     }
 }
 
@@ -58,6 +61,10 @@ public sealed class OutOfHoursTests(OutOfHoursWallApp app) : IClassFixture<OutOf
         }
         var safe = await person.WriteAsync("Went for a swim this morning and it really helped.");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/wall/{safe}", UriKind.Relative))).StatusCode);
+
+        // The "I want a person to reply" box says no one is on yet, so nobody ticks it expecting a reply in minutes.
+        var form = await person.Browser.GetAsync("/wall/write");
+        Assert.Contains("A moderator will reply to you privately when moderators are next on, at", form.Text("#AskForPerson-hint"), StringComparison.Ordinal);
 
         var urgent = await person.WriteAsync("i'm going to kill myself tonight. sorry");
         var sent = await person.Browser.GetAsync($"/wall/sent/{urgent}");

@@ -49,11 +49,15 @@ public sealed class ShortStretchWallApp : WallApp
 public static partial class WallSteps
 {
     /// <summary>Writes a note (choosing a display name first when asked) and answers the new item's id.</summary>
-    public static async Task<Guid> WriteAsync(this PersonSession person, string text, string topic = "hard-time", string? displayName = null, Guid? thread = null)
+    public static async Task<Guid> WriteAsync(this PersonSession person, string text, string topic = "hard-time", string? displayName = null, Guid? thread = null, bool askForPerson = false)
     {
         var form = await person.Browser.GetAsync("/wall/write");
         Assert.Equal(HttpStatusCode.OK, form.Status);
         var fields = new List<KeyValuePair<string, string>> { new("Text", text) };
+        if (askForPerson)
+        {
+            fields.Add(new("AskForPerson", "true"));
+        }
         if (thread is { } t)
         {
             fields.Add(new("ThreadId", t.ToString()));

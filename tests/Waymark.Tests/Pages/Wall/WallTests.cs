@@ -201,6 +201,35 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
     }
 
     [Fact]
+    public async Task A_note_whose_author_asks_for_a_person_is_urgent_whatever_the_screener_found()
+    {
+        using var person = await app.SignUpAsync();
+        var form = await person.Browser.GetAsync("/wall/write");
+        Assert.Contains("A moderator will reply to you privately within 15 minutes", form.Text("#AskForPerson-hint"), StringComparison.Ordinal);
+        // Words no screener would hold: the author's tick is the only sign that they need someone.
+        var asked = await person.WriteAsync("Had a rubbish week. Could do with a chat.", askForPerson: true);
+
+        var sent = await person.Browser.GetAsync($"/wall/sent/{asked}");
+        Assert.NotNull(sent.Document.QuerySelector("#crisis-card"));
+        Assert.Contains("reply to you privately within 15 minutes", sent.Text("#what-happens-next"), StringComparison.Ordinal);
+
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        var queue = await moderator.Browser.GetAsync("/moderate");
+        var rows = queue.Document.QuerySelectorAll("#queue tbody tr").Select(r => r.Id).ToList();
+        // In the urgent block at the top (the queue shows 200 items, and other tests' ordinary notes may be older).
+        Assert.Contains($"queue-{asked}", rows);
+        Assert.All(rows.Take(rows.IndexOf($"queue-{asked}") + 1), id => Assert.Contains("URGENT", queue.Text($"#{id} a"), StringComparison.Ordinal));
+        var item = await moderator.Browser.GetAsync($"/moderate/{asked}");
+        Assert.Equal("urgent", item.Text("#screened-outcome"));
+        Assert.StartsWith($"{WallMatches.AuthorAskedRule} (urgent): The author asked for a person to reply", item.Text("#matches li"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await moderator.DecideAsync(asked, "Approve")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReadAnonymouslyAsync($"/wall/{asked}")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.DecideAsync(asked, "Reply", ("Reply", "Thanks for reaching out. We're here; tell us a bit more?"))).Status);
+        Assert.Contains("We're here", (await person.Browser.GetAsync("/my/wall")).Text($"#item-{asked} .moderator-reply"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_plan_with_the_means_at_hand_gets_the_urgent_words_and_crisis_help_not_a_rejection()
     {
         using var person = await app.SignUpAsync();

@@ -16,7 +16,7 @@ public sealed class WriteAndDeleteTests(WallApp app) : IClassFixture<WallApp>
         var form = await person.Browser.GetAsync("/wall/write");
         var longText = new string('a', 1001);
 
-        var all = await person.Browser.PostAsync("/wall/write", form.AntiforgeryToken(), [new("DisplayName", ""), new("Text", longText)]);
+        var all = await person.Browser.PostAsync("/wall/write", form.AntiforgeryToken(), [new("DisplayName", ""), new("Text", longText), new("AskForPerson", "true")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, all.Status);
         Assert.Equal(
@@ -24,6 +24,7 @@ public sealed class WriteAndDeleteTests(WallApp app) : IClassFixture<WallApp>
             all.ErrorSummary());
         Assert.Equal(["#DisplayName", "#Topic", "#Text"], all.Document.QuerySelectorAll(".error-summary__list a").Select(a => a.GetAttribute("href")));
         Assert.Equal(longText, all.Document.QuerySelector("textarea#Text")!.TextContent.Trim());
+        Assert.NotNull(all.Document.QuerySelector("#AskForPerson[checked]"));
 
         var asEmail = await person.Browser.PostAsync("/wall/write", form.AntiforgeryToken(), [new("DisplayName", person.Email), new("Topic", "what-helped"), new("Text", " ")]);
         Assert.Equal(HttpStatusCode.BadRequest, asEmail.Status);
@@ -37,6 +38,7 @@ public sealed class WriteAndDeleteTests(WallApp app) : IClassFixture<WallApp>
         Assert.Equal(["Choose a topic for your post"], goodName.ErrorSummary());
         Assert.Equal("Quiet Lantern", goodName.Document.QuerySelector("#DisplayName")!.GetAttribute("value"));
         Assert.Equal("Tea helped.", goodName.Document.QuerySelector("textarea#Text")!.TextContent.Trim());
+        Assert.Null(goodName.Document.QuerySelector("#AskForPerson[checked]"));
 
         await using var db = app.OpenDb();
         Assert.False(await db.WallItems.AnyAsync(i => i.AuthorId == person.UserId));

@@ -206,6 +206,8 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
         using var person = await app.SignUpAsync();
         var form = await person.Browser.GetAsync("/wall/write");
         Assert.Contains("A moderator will reply to you privately within 15 minutes", form.Text("#AskForPerson-hint"), StringComparison.Ordinal);
+        var box = form.Document.QuerySelector("input#AskForPerson[type=checkbox]")!;
+        Assert.Equal(("AskForPerson", "true", false), (box.GetAttribute("name"), box.GetAttribute("value"), box.HasAttribute("checked")));
         // Words no screener would hold: the author's tick is the only sign that they need someone.
         var asked = await person.WriteAsync("Had a rubbish week. Could do with a chat.", askForPerson: true);
 

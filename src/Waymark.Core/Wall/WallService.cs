@@ -377,6 +377,36 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
     }
 
     /// <summary>
+    /// The author of a note still waiting for a moderator asks for a person to reply: it becomes urgent, as if they had
+    /// ticked the box when writing it (the screener misses some notes that needed it). Answers false when there is nothing
+    /// to change: not theirs, already urgent, or already decided.
+    /// </summary>
+    public async Task<bool> AskForPersonAsync(Actor author, Guid itemId, CancellationToken ct = default)
+    {
+        var item = await db.WallItems.SingleOrDefaultAsync(i => i.Id == itemId && i.AuthorId == author.UserId && i.Kind != WallItemKind.DisplayName, ct);
+        if (item is null || item.IsUrgent || item.Status != WallItemStatus.Pending)
+        {
+            return false;
+        }
+        item.ScreenedOutcome = ScreeningOutcome.Urgent;
+        item.Matches = WallMatches.WithAuthorAsk(item.Matches);
+        // A moderator holding the old version is told it changed, and sees it is now urgent.
+        item.Version++;
+        db.Audit(time, author, WallAuditActions.AskedForPerson, "wall-item", item.Id.ToString());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A moderator decided it at this moment: their decision stands, and the author sees it.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
     /// The author asks for a decision to be looked at again — not publishing it, or publishing it with details taken out
     /// (which stays up meanwhile): it goes back to the queue.
     /// </summary>
@@ -409,6 +439,7 @@ public static class WallAuditActions
     public const string Written = "wall-written";
     public const string DeletedByAuthor = "wall-deleted-by-author";
     public const string ReviewRequested = "wall-review-requested";
+    public const string AskedForPerson = "wall-asked-for-person";
     public const string Decided = "wall-decided";
     public const string Conflict = "wall-decision-conflict";
     public const string BreakTaken = "wall-break-taken";

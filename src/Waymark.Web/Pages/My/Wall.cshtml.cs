@@ -36,6 +36,14 @@ public sealed class WallModel(WallService wall) : PageModel
         return RedirectToPage();
     }
 
+    /// <summary>Makes a waiting note urgent, then shows what happens next (crisis help at once, when a person will reply).</summary>
+    public async Task<IActionResult> OnPostAskForPersonAsync(Guid itemId, CancellationToken ct)
+    {
+        // Asked twice, or just decided by a moderator: the note's page says where it is now.
+        await wall.AskForPersonAsync(User.Actor(), itemId, ct);
+        return Redirect($"/wall/sent/{itemId}");
+    }
+
     public async Task<IActionResult> OnPostAskAgainAsync(Guid itemId, CancellationToken ct)
     {
         if (!await wall.AskAgainAsync(User.Actor(), itemId, ct))

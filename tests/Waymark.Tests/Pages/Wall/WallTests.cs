@@ -232,6 +232,47 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
     }
 
     [Fact]
+    public async Task The_author_of_a_waiting_note_can_still_ask_for_a_person_and_nobody_else_can()
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync("canny tired of it all lately");
+        var sent = await person.Browser.GetAsync($"/wall/sent/{note}");
+        Assert.Null(sent.Document.QuerySelector("#crisis-card"));
+        var ask = sent.Document.QuerySelector("form.ask-for-person")!;
+        Assert.Equal("/my/wall?handler=askforperson", ask.GetAttribute("action"));
+        Assert.NotNull((await person.Browser.GetAsync("/my/wall")).Document.QuerySelector($"#item-{note} form.ask-for-person"));
+
+        // Another person's ask changes nothing.
+        using var other = await app.SignUpAsync();
+        var otherForm = await other.Browser.GetAsync("/wall/write");
+        var refused = await other.Browser.PostAsync("/my/wall?handler=askforperson", otherForm.AntiforgeryToken(), [new("itemId", note.ToString())]);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Browser.GetAsync(refused.RedirectPath)).Status);
+        await using (var db = app.OpenDb())
+        {
+            Assert.False((await db.WallItems.SingleAsync(i => i.Id == note)).IsUrgent);
+        }
+
+        var asked = await person.Browser.PostAsync("/my/wall?handler=askforperson", sent.AntiforgeryToken(), [new("itemId", note.ToString())]);
+        Assert.Equal($"/wall/sent/{note}", asked.RedirectPath);
+        var now = await person.Browser.GetAsync(asked.RedirectPath);
+        Assert.NotNull(now.Document.QuerySelector("#crisis-card"));
+        Assert.Contains("reply to you privately within 15 minutes", now.Text("#what-happens-next"), StringComparison.Ordinal);
+        Assert.Null(now.Document.QuerySelector("form.ask-for-person"));
+        // Asking twice is harmless: one ask, one audit row.
+        await person.Browser.PostAsync("/my/wall?handler=askforperson", sent.AntiforgeryToken(), [new("itemId", note.ToString())]);
+
+        await using var after = app.OpenDb();
+        var item = await after.WallItems.SingleAsync(i => i.Id == note);
+        Assert.True(item.IsUrgent);
+        Assert.Equal(WallItemStatus.Pending, item.Status);
+        Assert.Equal(2, item.Version);
+        Assert.Equal(WallMatches.AuthorAskedRule, WallMatches.Read(item.Matches)[0].Rule);
+        Assert.Equal(1, await after.AuditEvents.CountAsync(e => e.SubjectId == note.ToString() && e.Action == WallAuditActions.AskedForPerson && e.ActorId == person.UserId));
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        Assert.Contains("URGENT", (await moderator.Browser.GetAsync("/moderate")).Text($"#queue-{note} a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_plan_with_the_means_at_hand_gets_the_urgent_words_and_crisis_help_not_a_rejection()
     {
         using var person = await app.SignUpAsync();

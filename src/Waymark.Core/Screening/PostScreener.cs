@@ -143,6 +143,13 @@ public sealed class PostScreener
             {
                 matches.Add(LearnedRules.UrgentRoute(text, learnedTokens!, reason));
             }
+            // A long post dilutes a risky sentence (ADR 0037): read each sentence, and each two in a row, on its own, unless
+            // R9 already matched (urgent, or lowered by a plain denial) or the post says the author will be back.
+            if (!displayName && !saysReturn && !matches.Any(m => m.Rule == SafeMessagingRule.R9)
+                && _learned.StrictestSentence(text, learnedTokens!) is { } sentence)
+            {
+                matches.Add(sentence);
+            }
         }
         matches.Sort((a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : string.CompareOrdinal(a.Group, b.Group));
 

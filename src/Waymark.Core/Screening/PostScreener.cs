@@ -288,6 +288,13 @@ public sealed class PostScreener
             run.Cancelled[0] = true;
             return;
         }
+        // A match that opens its sentence takes its "it" from the sentence before, so a thing named there cancels it too.
+        if (!group.UnlessInSentenceBefore.IsEmpty && start > 0 && run.Tokens[start - 1].Sentence != sentence
+            && AnywhereIn(run, group.UnlessInSentenceBefore, sentence: run.Tokens[start - 1].Sentence) && !AnywhereIn(run, _lexicon.Earnest))
+        {
+            run.Cancelled[0] = true;
+            return;
+        }
         // A joke cancels only words aimed at a thing or task, in a post with no time, plan, means, goodbye or place (ADR 0032).
         if (group.JokeAtTask && AnywhereIn(run, _lexicon.JokeMarkers, sentence: sentence) && AnywhereIn(run, _lexicon.JokeTargets, sentence: sentence)
             && !AnywhereIn(run, _lexicon.Earnest) && !AnywhereIn(run, _lexicon.RiskContext))

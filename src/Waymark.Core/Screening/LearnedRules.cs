@@ -33,9 +33,10 @@ public sealed class LearnedRules
     private readonly Dictionary<ulong, float[]> _weights;
     private readonly float[] _thresholds;
 
-    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds, float? urgentIfHeld = null, float? r9WithoutReturn = null)
+    internal LearnedRules(Dictionary<ulong, float[]> weights, IReadOnlyList<string> names, float[] bias, float[] thresholds, float? urgentIfHeld = null, float? r9WithoutReturn = null, float? r9Sentence = null)
     {
         R9WithoutReturn = r9WithoutReturn;
+        R9Sentence = r9Sentence;
         _weights = weights;
         Names = names;
         Bias = bias;
@@ -55,6 +56,16 @@ public sealed class LearnedRules
     /// back on monday"). Off when null.
     /// </summary>
     public float? R9WithoutReturn { get; }
+
+    /// <summary>
+    /// The bar for one sentence, or two in a row, read on its own by the learned R9 rule (ADR 0037): a long post
+    /// dilutes a risky last sentence ("anyway thanks for everything. i won't be here after tonight") with the weights of
+    /// everything else it says, so each sentence is also scored as if it were the whole post. Off when null.
+    /// </summary>
+    public float? R9Sentence { get; }
+
+    /// <summary>The same weights and thresholds with another sentence bar: for estimating bars without refitting.</summary>
+    internal LearnedRules WithR9Sentence(float? bar) => new(_weights, Names, Bias, _thresholds, UrgentIfHeld, R9WithoutReturn, bar);
 
     internal const int R9 = 4;
 
@@ -88,6 +99,53 @@ public sealed class LearnedRules
     {
         var scratch = t_scratch!;
         return new RuleMatch(SafeMessagingRule.R9, ScreeningOutcome.Urgent, GroupPrefix + "r9-route", reason, Spans(text, tokens, scratch.Present, R9), false);
+    }
+
+    internal const string SentenceReason = "One sentence of the post (or two in a row), read on its own, reads like the posts in the labelled sets that disclose intent or a plan (learned, not a word list): the rest of a long post had diluted it; a person should read it now; the words shown are in that sentence and weighed most.";
+
+    /// <summary>
+    /// The strictest sentence, or two sentences in a row, by the learned R9 sum, when it reaches <see cref="R9Sentence"/>:
+    /// an urgent match whose spans are words of that sentence; else null. A post of one sentence is already the whole post.
+    /// </summary>
+    internal RuleMatch? StrictestSentence(string text, List<Token> tokens)
+    {
+        if (R9Sentence is not { } bar || tokens.Count == 0 || tokens[0].Sentence == tokens[^1].Sentence)
+        {
+            return null;
+        }
+        var starts = new List<int> { 0 };
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i].Sentence != tokens[i - 1].Sentence)
+            {
+                starts.Add(i);
+            }
+        }
+        starts.Add(tokens.Count);
+        var best = (Sum: float.NegativeInfinity, From: 0, To: 0);
+        for (var s = 0; s + 1 < starts.Count; s++)
+        {
+            for (var width = 1; width <= 2 && s + width < starts.Count; width++)
+            {
+                var (from, to) = (starts[s], starts[s + width]);
+                if (from == 0 && to == tokens.Count)
+                {
+                    continue;
+                }
+                var sum = Sums(tokens.GetRange(from, to - from))[R9];
+                if (sum > best.Sum)
+                {
+                    best = (sum, from, to);
+                }
+            }
+        }
+        if (best.Sum < bar)
+        {
+            return null;
+        }
+        var strictest = tokens.GetRange(best.From, best.To - best.From);
+        Sums(strictest);
+        return new RuleMatch(SafeMessagingRule.R9, ScreeningOutcome.Urgent, GroupPrefix + "r9-sentence", SentenceReason, Spans(text, strictest, t_scratch!.Present, R9), false);
     }
 
     internal List<RuleMatch> Match(string text, List<Token> tokens, ICollection<SafeMessagingRule> alreadyMatched, bool saysReturn, out float[] ruleSums)
@@ -268,6 +326,10 @@ public sealed class LearnedRules
         {
             writer.WriteLine("r9-without-return\t" + Format(lowerBar));
         }
+        if (R9Sentence is { } sentenceBar)
+        {
+            writer.WriteLine("r9-sentence\t" + Format(sentenceBar));
+        }
         foreach (var name in Names)
         {
             var w = _weights[LearnedFeatures.HashOf(name)];
@@ -287,7 +349,7 @@ public sealed class LearnedRules
     public static LearnedRules Read(TextReader reader)
     {
         float[]? bias = null, thresholds = null;
-        float? urgentIfHeld = null, r9WithoutReturn = null;
+        float? urgentIfHeld = null, r9WithoutReturn = null, r9Sentence = null;
         var weights = new Dictionary<ulong, float[]>();
         var names = new List<string>();
         while (reader.ReadLine() is { } line)
@@ -317,6 +379,9 @@ public sealed class LearnedRules
                 case "r9-without-return":
                     r9WithoutReturn = Floats(parts, 1, 1)[0];
                     continue;
+                case "r9-sentence":
+                    r9Sentence = Floats(parts, 1, 1)[0];
+                    continue;
             }
             if (parts.Length != Modelled.Length + 1)
             {
@@ -330,7 +395,7 @@ public sealed class LearnedRules
         {
             throw new InvalidDataException("The screener model has no bias or threshold line for each rule.");
         }
-        return new LearnedRules(weights, names, bias, thresholds, urgentIfHeld, r9WithoutReturn);
+        return new LearnedRules(weights, names, bias, thresholds, urgentIfHeld, r9WithoutReturn, r9Sentence);
     }
 
     private static float[] Floats(string[] parts, int from, int count = 5) =>

@@ -51,6 +51,14 @@ public static class LearnedRulesTrainer
         /// everyday absences that kept the bar at 3.5 say when they end, and keep it (issue 14, branch urgent14).
         /// </summary>
         public float? R9WithoutReturn { get; init; } = 2.5f;
+
+        /// <summary>
+        /// The learned R9 bar for one sentence, or two in a row, read on its own (<see cref="LearnedRules.R9Sentence"/>); null
+        /// is off. Leaving each of fourteen writers out, 5.5 put 6 more of 2,662 R9 posts first for 1 more of 3,325 safe posts
+        /// held, no writer's false holds over the worst without it (blind-6, 25/241); 4.5 put 11 first for 3 held and took
+        /// blind-6 to 26/241; 2.5 held about one safe post for every R9 post it put first (+42 urgent, +47 held) (ADR 0037).
+        /// </summary>
+        public float? R9Sentence { get; init; } = 5.5f;
     }
 
     public static LearnedRules Train(IReadOnlyList<TrainingPost> posts) => Train(posts, new Settings());
@@ -112,7 +120,7 @@ public static class LearnedRulesTrainer
         {
             byHash.Add(LearnedFeatures.HashOf(names[f]), Round(weights.AsSpan(f * rules.Length, rules.Length).ToArray()));
         }
-        return new LearnedRules(byHash, names, Round(bias), Round(thresholds), settings.UrgentIfHeld, settings.R9WithoutReturn);
+        return new LearnedRules(byHash, names, Round(bias), Round(thresholds), settings.UrgentIfHeld, settings.R9WithoutReturn, settings.R9Sentence);
     }
 
     // The file keeps 4 decimals; rounding here means a model just trained scores exactly as the file it writes.

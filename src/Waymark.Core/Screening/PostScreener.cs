@@ -143,6 +143,13 @@ public sealed class PostScreener
             {
                 matches.Add(LearnedRules.UrgentRoute(text, learnedTokens!, reason));
             }
+            // A long post dilutes a risky sentence (ADR 0037): read each sentence, and each two in a row, on its own, unless
+            // R9 already matched (urgent, or lowered by a plain denial) or the post says the author will be back.
+            if (!displayName && !saysReturn && !matches.Any(m => m.Rule == SafeMessagingRule.R9)
+                && _learned.StrictestSentence(text, learnedTokens!) is { } sentence)
+            {
+                matches.Add(sentence);
+            }
         }
         matches.Sort((a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : string.CompareOrdinal(a.Group, b.Group));
 
@@ -277,6 +284,13 @@ public sealed class PostScreener
         }
         var sentence = run.Tokens[start].Sentence;
         if (!group.UnlessInSentence.IsEmpty && AnywhereIn(run, group.UnlessInSentence, sentence: sentence) && !AnywhereIn(run, _lexicon.Earnest))
+        {
+            run.Cancelled[0] = true;
+            return;
+        }
+        // A match that opens its sentence takes its "it" from the sentence before, so a thing named there cancels it too.
+        if (!group.UnlessInSentenceBefore.IsEmpty && start > 0 && run.Tokens[start - 1].Sentence != sentence
+            && AnywhereIn(run, group.UnlessInSentenceBefore, sentence: run.Tokens[start - 1].Sentence) && !AnywhereIn(run, _lexicon.Earnest))
         {
             run.Cancelled[0] = true;
             return;

@@ -73,6 +73,12 @@ internal sealed class ScreeningGroup
     public PatternIndex UnlessInSentence { get; } = new();
 
     /// <summary>
+    /// Phrases that, in the sentence just before a match that starts its sentence, cancel that match: the thing its
+    /// "it" stands for was named there ("the marathon? doing it on sunday") (ADR 0037).
+    /// </summary>
+    public PatternIndex UnlessInSentenceBefore { get; } = new();
+
+    /// <summary>
     /// Phrases of which one must be somewhere in the text for this list to count: a weak going ("i'll go", "thats it for
     /// me") counts only in a post that also sets a time ("tonight", "sunday") (ADR 0032).
     /// </summary>

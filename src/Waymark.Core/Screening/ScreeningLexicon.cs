@@ -166,6 +166,7 @@ internal sealed class ScreeningLexicon
         {
             group.UnlessInText.Freeze(lexicon.Required);
             group.UnlessInSentence.Freeze(lexicon.Required);
+            group.UnlessInSentenceBefore.Freeze(lexicon.Required);
             group.NeedsInText.Freeze(lexicon.Required);
         }
         foreach (var phrases in (PatternIndex[])[lexicon.Earnest, lexicon.Contrasts, lexicon.JokeMarkers, lexicon.JokeTargets, lexicon.RiskContext])
@@ -202,6 +203,7 @@ internal sealed class ScreeningLexicon
         var unless = g.TryGetProperty("unless_after", out var u) ? [.. Strings(u).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         var unlessInText = g.TryGetProperty("unless_in_text", out var ut) ? [.. Strings(ut).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         var unlessInSentence = g.TryGetProperty("unless_in_sentence", out var us) ? [.. Strings(us).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
+        var unlessBefore = g.TryGetProperty("unless_in_sentence_before", out var ub) ? [.. Strings(ub).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         var needsInText = g.TryGetProperty("needs_in_text", out var nt) ? [.. Strings(nt).SelectMany(p => Compile(p, id))] : new List<PatternElement[]>();
         if (patterns.Any(p => !p.Any(e => e.Consumes)))
         {
@@ -233,6 +235,10 @@ internal sealed class ScreeningLexicon
         foreach (var phrase in unlessInSentence)
         {
             group.UnlessInSentence.Add(group, phrase);
+        }
+        foreach (var phrase in unlessBefore)
+        {
+            group.UnlessInSentenceBefore.Add(group, phrase);
         }
         foreach (var phrase in needsInText)
         {

@@ -37,6 +37,33 @@ public sealed class LearnedRulesTests
         Assert.Null(result.AuthorMessage);
     }
 
+    // ADR 0037: a risky sentence at the end of a long post is read on its own too, so the rest of the post cannot dilute
+    // it, and the moderator is shown that sentence's words. A made-up word stands for risk, so no word list matches.
+    [Fact]
+    public void A_sentence_diluted_by_the_rest_of_a_long_post_is_read_on_its_own_and_shown()
+    {
+        const string model = "rules\tR1\tR3\tR4\tR5\tR9\nbias\t0\t0\t0\t0\t0\nthreshold\t9\t9\t9\t9\t9\n{0}" +
+            "0\t0\t0\t0\t6\tw zorblat\n0\t0\t0\t0\t-2\tw garden\n";
+        const string text = "the garden was lovely. the garden is done. i will zorblat";
+        var without = LearnedRules.Read(new StringReader(string.Format(System.Globalization.CultureInfo.InvariantCulture, model, "")));
+        var with = LearnedRules.Read(new StringReader(string.Format(System.Globalization.CultureInfo.InvariantCulture, model, "r9-sentence\t5\n")));
+
+        // The whole post sums to 6 - 2 = 4, under the bar of 9; two sentences in a row sum to 4, under 5.
+        Assert.Equal(ScreeningOutcome.Publish, PostScreener.With(without).Screen(text).Outcome);
+        var result = PostScreener.With(with).Screen(text);
+
+        Assert.Equal(ScreeningOutcome.Urgent, result.Outcome);
+        var match = Assert.Single(result.Matches);
+        Assert.Equal("learned-r9-sentence", match.Group);
+        var span = Assert.Single(match.Spans);
+        Assert.Equal("zorblat", span.Text);
+        Assert.DoesNotContain(match.Reason, char.IsDigit);
+        // One sentence is the whole post: nothing more to read on its own.
+        Assert.Equal(ScreeningOutcome.Publish, PostScreener.With(with).Screen("the garden, the garden and i will zorblat").Outcome);
+        // A return said in the post keeps the sentence bar off, as it keeps the whole post's bar up.
+        Assert.Equal(ScreeningOutcome.Publish, PostScreener.With(with).Screen("the garden was lovely. i will zorblat. back on monday").Outcome);
+    }
+
     [Theory]
     [InlineData("i want to kill myself tonight", SafeMessagingRule.R9)]
     [InlineData("you should just kill yourself", SafeMessagingRule.R4)]

@@ -523,6 +523,9 @@ public sealed class PostScreenerTests
     [InlineData("doing it at first light")]
     [InlineData("i'm doing it tuesday")]
     [InlineData("said my goodbyes to the dog. doing it later")]
+    [InlineData("the note is written. doing it tonight")]
+    [InlineData("my note. doing it tonight")]
+    [InlineData("i've had enough of everything. doing it tomorrow")]
     [InlineData("tak my own lyf 2moro")]
     [InlineData("thinking about taking me own life")]
     [InlineData("tomorrows the day i stop existing")]
@@ -533,13 +536,16 @@ public sealed class PostScreenerTests
         Assert.Contains(SafeMessagingRule.R9, result.Rules);
     }
 
-    // The same words about a named task, with others, or about being online stay published.
+    // The same words about a named task (in its sentence or named just before it: ADR 0037), with others, or about being
+    // online stay published.
     [Theory]
     [InlineData("doing it tuesday, the quiz")]
     [InlineData("doing it at first light, the hike")]
     [InlineData("doing it sunday, the car boot")]
     [InlineData("doing it saturday with my sister")]
     [InlineData("we're doing it tomorrow")]
+    [InlineData("the marathon? doing it on sunday")]
+    [InlineData("the bake sale. doing it saturday")]
     [InlineData("im going to stop existing online for a bit")]
     [InlineData("the day i stop existing on social media is the day i get my life back")]
     public void Doing_it_about_a_task_and_logging_off_publish(string text) => Assert.Equal(ScreeningOutcome.Publish, Screen(text).Outcome);

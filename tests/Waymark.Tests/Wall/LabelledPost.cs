@@ -98,6 +98,13 @@ public sealed record LabelledPost(
     /// </summary>
     public static readonly string Blind15File = Path.Combine("Blind15", "blind15-posts.jsonl");
 
+    /// <summary>
+    /// The sixteenth blind set (another author, written while blind-15 was unseen, with more dialect and second-language
+    /// voices; Wall/Blind16/README.md says what they read). Measured on main and after tune15 (ADR 0037, 0039); never
+    /// tuned or trained on; the measure test requires it.
+    /// </summary>
+    public static readonly string Blind16File = Path.Combine("Blind16", "blind16-posts.jsonl");
+
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File, Blind12File, Blind13File];
 

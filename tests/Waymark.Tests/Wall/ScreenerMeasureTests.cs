@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-14 are spent (ADR 0031, 0032, 0033, 0036, 0038, against floors), and blind-15 (required) is printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-14 are spent (ADR 0031, 0032, 0033, 0036, 0038, against floors), and blind-15 and blind-16 (required) are printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -225,6 +225,10 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
             "left: a new writer must write blind-15 (Wall/Blind15/blind15-posts.jsonl) before the screener is measured.");
         var blind15 = BlindSet(LabelledPost.Blind15File, "blind-15");
         Print("blind-15 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind15, Measure(blind15));
+        // Blind-16, a sixteenth writer, unseen by every tuner too: two writers' figures say more than one.
+        Assert.True(File.Exists(LabelledPost.PathOf(LabelledPost.Blind16File)), "blind-16 is missing (Wall/Blind16/blind16-posts.jsonl).");
+        var blind16 = BlindSet(LabelledPost.Blind16File, "blind-16");
+        Print("blind-16 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind16, Measure(blind16));
         var failures = new List<string>();
         SpentSet(LabelledPost.Blind14File, "blind-14", "blind-14 (SPENT: measured once on 6 Dec 2026, R9 urgent 0.893 after tune13; then tuned on by branch tune14; its figures flatter the screener)", BlindFourteenFloors, failures);
         SpentSet(LabelledPost.Blind13File, "blind-13", "blind-13 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.883; then tuned and trained on by branch tune13; its figures flatter the screener)", BlindThirteenFloors, failures);

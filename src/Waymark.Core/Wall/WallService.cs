@@ -209,7 +209,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
     {
         var contacts = string.Join(" ", CrisisContacts.CardContacts.Skip(1).Select(c => $"{c.Name}: {c.Action.TrimEnd('.')}."));
         return _hours.IsOpen(now)
-            ? $"Thank you for telling us. What you wrote will not go on the wall. A person from our moderation team will read it and reply to you privately within {options.UrgentTargetMinutes} minutes. You will see their reply on your wall page. If you need to talk to someone now: {contacts} If your life is at risk now, call 999 or go to A&E."
+            ? $"Thank you for telling us. What you wrote will not go on the wall. A person from our moderation team will read it and reply to you privately {ReplyTimeWords(now)}. You will see their reply on your wall page. If you need to talk to someone now: {contacts} If your life is at risk now, call 999 or go to A&E."
             : $"Thank you for telling us. What you wrote will not go on the wall. Our moderators are not on right now: they are next on {_hours.NextOnWords(now)}, and a person will read it and reply to you privately then. Please do not wait if you need to talk to someone now: {contacts} If your life is at risk now, call 999 or go to A&E.";
     }
 

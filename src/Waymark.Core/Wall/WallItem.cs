@@ -46,8 +46,15 @@ public sealed class WallItem
     public required string Text { get; set; }
     public WallItemStatus Status { get; set; }
 
-    /// <summary>The screener's outcome when the item was written: triage, not a decision.</summary>
+    /// <summary>The screener's outcome when the item was written: triage, not a decision. Kept as the screener said it, so
+    /// what it found can be counted against what moderators decided, whatever the author asked for.</summary>
     public ScreeningOutcome ScreenedOutcome { get; set; }
+
+    /// <summary>
+    /// When the author asked for a person to reply (ticked when writing, or asked afterwards; ADR 0039): the item is
+    /// urgent from then, whatever the screener found, and the reply target counts from then.
+    /// </summary>
+    public DateTimeOffset? AskedForPersonAt { get; set; }
 
     /// <summary>The rules and words the screener matched, as JSON (<see cref="WallMatches"/>), shown to moderators only.</summary>
     public required string Matches { get; set; }
@@ -82,7 +89,7 @@ public sealed class WallItem
     /// <summary>Bumped by every change, and checked on save, so two moderators can never act on one item at once.</summary>
     public int Version { get; set; }
 
-    public bool IsUrgent => ScreenedOutcome == ScreeningOutcome.Urgent;
+    public bool IsUrgent => ScreenedOutcome == ScreeningOutcome.Urgent || AskedForPersonAt is not null;
 
     public bool IsReadable => Status == WallItemStatus.Approved && !Hidden;
 

@@ -44,7 +44,7 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
             _ => db.WallItems.Where(Waiting),
         };
         var items = await query.AsNoTracking()
-            .OrderByDescending(i => i.ScreenedOutcome == Screening.ScreeningOutcome.Urgent)
+            .OrderByDescending(i => i.ScreenedOutcome == Screening.ScreeningOutcome.Urgent || i.AskedForPersonAt != null)
             .ThenByDescending(i => i.Hidden)
             .ThenBy(i => i.CreatedAt)
             .Take(200)
@@ -55,11 +55,15 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         return [.. items.Select(i => new QueueEntry(i, i.IsUrgent ? TargetFor(i) : null, reports.GetValueOrDefault(i.Id)))];
     }
 
-    /// <summary>When a moderator should have replied to an urgent item: the target after it was written, counted from when moderators are next on.</summary>
+    /// <summary>
+    /// When a moderator should have replied to an urgent item: the target after it was written, or after its author asked
+    /// for a person if that was later, counted from when moderators are next on.
+    /// </summary>
     public DateTimeOffset TargetFor(WallItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return _hours.NextOpening(item.CreatedAt).AddMinutes(options.UrgentTargetMinutes);
+        var urgentSince = item.ScreenedOutcome == Screening.ScreeningOutcome.Urgent ? item.CreatedAt : item.AskedForPersonAt ?? item.CreatedAt;
+        return _hours.NextOpening(urgentSince).AddMinutes(options.UrgentTargetMinutes);
     }
 
     public async Task<QueueEntry?> ItemAsync(Guid id, CancellationToken ct = default)

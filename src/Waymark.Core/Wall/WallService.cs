@@ -147,9 +147,11 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
 
         var now = time.GetUtcNow();
         var result = screener.Screen(body, thread is null ? ScreenedKind.Post : ScreenedKind.Reply);
-        var item = NewItem(userId, thread is null ? WallItemKind.Post : WallItemKind.Reply, topic, thread?.Id, body, result, asksForPerson);
+        var item = NewItem(userId, thread is null ? WallItemKind.Post : WallItemKind.Reply, topic, thread?.Id, body, result);
+        item.AskedForPersonAt = asksForPerson ? item.CreatedAt : null;
         string message;
-        switch (item.ScreenedOutcome)
+        // An author who asked for a person is answered as an urgent post is: never rejected or published by the screener.
+        switch (item.IsUrgent ? ScreeningOutcome.Urgent : item.ScreenedOutcome)
         {
             case ScreeningOutcome.Reject:
                 item.Status = WallItemStatus.Rejected;
@@ -213,7 +215,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             : $"Thank you for telling us. What you wrote will not go on the wall. Our moderators are not on right now: they are next on {_hours.NextOnWords(now)}, and a person will read it and reply to you privately then. Please do not wait if you need to talk to someone now: {contacts} If your life is at risk now, call 999 or go to A&E.";
     }
 
-    private WallItem NewItem(Guid userId, WallItemKind kind, string? topic, Guid? threadId, string text, ScreeningResult result, bool asksForPerson = false)
+    private WallItem NewItem(Guid userId, WallItemKind kind, string? topic, Guid? threadId, string text, ScreeningResult result)
     {
         var now = time.GetUtcNow();
         return new WallItem
@@ -224,8 +226,8 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             Topic = topic,
             ThreadId = threadId,
             Text = text,
-            ScreenedOutcome = asksForPerson ? ScreeningOutcome.Urgent : result.Outcome,
-            Matches = WallMatches.ToJson(result, asksForPerson),
+            ScreenedOutcome = result.Outcome,
+            Matches = WallMatches.ToJson(result),
             CreatedAt = now,
             Version = 1,
         };
@@ -388,8 +390,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         {
             return false;
         }
-        item.ScreenedOutcome = ScreeningOutcome.Urgent;
-        item.Matches = WallMatches.WithAuthorAsk(item.Matches);
+        item.AskedForPersonAt = time.GetUtcNow();
         // A moderator holding the old version is told it changed, and sees it is now urgent.
         item.Version++;
         db.Audit(time, author, WallAuditActions.AskedForPerson, "wall-item", item.Id.ToString());

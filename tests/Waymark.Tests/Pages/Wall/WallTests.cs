@@ -222,8 +222,10 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
         Assert.Contains($"queue-{asked}", rows);
         Assert.All(rows.Take(rows.IndexOf($"queue-{asked}") + 1), id => Assert.Contains("URGENT", queue.Text($"#{id} a"), StringComparison.Ordinal));
         var item = await moderator.Browser.GetAsync($"/moderate/{asked}");
-        Assert.Equal("urgent", item.Text("#screened-outcome"));
-        Assert.StartsWith($"{WallMatches.AuthorAskedRule} (urgent): The author asked for a person to reply", item.Text("#matches li"), StringComparison.Ordinal);
+        // The screener's own outcome is kept apart from the author's ask, which is why the item is urgent.
+        Assert.Equal("publish", item.Text("#screened-outcome"));
+        Assert.StartsWith("The author asked for a person to reply to them privately when they wrote it. That is why it is urgent.", item.Text("#asked-for-person"), StringComparison.Ordinal);
+        Assert.EndsWith("; the author asked for a person", queue.Text($"#queue-{asked} td:nth-child(2)"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await moderator.DecideAsync(asked, "Approve")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await ReadAnonymouslyAsync($"/wall/{asked}")).Response.StatusCode);
@@ -249,7 +251,11 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
         Assert.Equal(HttpStatusCode.NotFound, (await other.Browser.GetAsync(refused.RedirectPath)).Status);
         await using (var db = app.OpenDb())
         {
-            Assert.False((await db.WallItems.SingleAsync(i => i.Id == note)).IsUrgent);
+            var waiting = await db.WallItems.SingleAsync(i => i.Id == note);
+            Assert.False(waiting.IsUrgent);
+            // Written two hours ago: the reply target must count from the ask, not from the writing.
+            waiting.CreatedAt -= TimeSpan.FromHours(2);
+            await db.SaveChangesAsync();
         }
 
         var asked = await person.Browser.PostAsync("/my/wall?handler=askforperson", sent.AntiforgeryToken(), [new("itemId", note.ToString())]);
@@ -266,10 +272,16 @@ public sealed class WallTests(WallApp app) : IClassFixture<WallApp>
         Assert.True(item.IsUrgent);
         Assert.Equal(WallItemStatus.Pending, item.Status);
         Assert.Equal(2, item.Version);
-        Assert.Equal(WallMatches.AuthorAskedRule, WallMatches.Read(item.Matches)[0].Rule);
+        Assert.True(item.AskedForPersonAt > item.CreatedAt);
+        // What the screener said stays as it said it, so it can still be counted against what moderators decide.
+        Assert.Equal(Waymark.Core.Screening.PostScreener.Default.Screen("canny tired of it all lately").Outcome, item.ScreenedOutcome);
+        Assert.NotEqual(Waymark.Core.Screening.ScreeningOutcome.Urgent, item.ScreenedOutcome);
         Assert.Equal(1, await after.AuditEvents.CountAsync(e => e.SubjectId == note.ToString() && e.Action == WallAuditActions.AskedForPerson && e.ActorId == person.UserId));
         using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
         Assert.Contains("URGENT", (await moderator.Browser.GetAsync("/moderate")).Text($"#queue-{note} a"), StringComparison.Ordinal);
+        var page = await moderator.Browser.GetAsync($"/moderate/{note}");
+        Assert.Contains("privately, after they wrote it. That is why it is urgent.", page.Text("#asked-for-person"), StringComparison.Ordinal);
+        Assert.DoesNotContain("overdue", page.Text("#target"), StringComparison.Ordinal);
     }
 
     [Fact]

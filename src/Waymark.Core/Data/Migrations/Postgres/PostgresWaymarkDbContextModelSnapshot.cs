@@ -3268,6 +3268,9 @@ namespace Waymark.Core.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AskedForPersonAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid");
 

@@ -3253,6 +3253,9 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AskedForPersonAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("TEXT");
 

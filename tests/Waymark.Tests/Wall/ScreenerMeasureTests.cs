@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-14 are spent (ADR 0031, 0032, 0033, 0036, 0038, against floors), and blind-15 and blind-16 (required) are printed first with no floor. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-14 and blind-16 are spent (ADR 0031, 0032, 0033, 0036, 0038, 0040, against floors), and blind-15 (required) is printed first with no floor and without its misses. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -166,6 +166,20 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.075, true)),
     ];
 
+    // Blind-16 after tuning on it (6 Dec 2026, branch tune16, ADR 0040: dialect and text-speak respellings, risk told
+    // second-hand and two shapes the learned rules weigh; not trained on): R1 78/94, R3 58/63, R4 75/89, R5 58/69, R9 227/270,
+    // urgent 224/270, false holds 26/289 (measured unseen after tune15: R9 urgent 216/270, false holds 26/289). Floors a little under what it reached; blind-16 now flatters.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindSixteenFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.82, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.91, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.83, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.83, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.83, false)),
+        ("R9 urgent", f => f.Urgent, (0.82, false)),
+        ("false holds", f => f.FalseHolds, (0.095, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -224,16 +238,14 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
             $"blind-15 is missing (expected at {blind15Path}). Blind-14 has been read by a tuner, so the screener has no blind set " +
             "left: a new writer must write blind-15 (Wall/Blind15/blind15-posts.jsonl) before the screener is measured.");
         var blind15 = BlindSet(LabelledPost.Blind15File, "blind-15");
+        // Totals only: whoever runs the tests must not see an unseen set's rows.
         Print("blind-15 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind15, Measure(blind15), listMisses: false);
-        // Blind-16, a sixteenth writer, unseen by every tuner too: two writers' figures say more than one.
-        Assert.True(File.Exists(LabelledPost.PathOf(LabelledPost.Blind16File)), "blind-16 is missing (Wall/Blind16/blind16-posts.jsonl).");
-        var blind16 = BlindSet(LabelledPost.Blind16File, "blind-16");
-        Print("blind-16 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind16, Measure(blind16), listMisses: false);
-        // Blind-17, a seventeenth writer in other voices again, unseen by every tuner.
+        // Blind-17, a seventeenth writer in other voices again, unseen by every tuner: two writers' figures say more than one.
         Assert.True(File.Exists(LabelledPost.PathOf(LabelledPost.Blind17File)), "blind-17 is missing (Wall/Blind17/blind17-posts.jsonl).");
         var blind17 = BlindSet(LabelledPost.Blind17File, "blind-17");
         Print("blind-17 (BLIND: written without seeing the screener; measured, never tuned or trained on)", blind17, Measure(blind17), listMisses: false);
         var failures = new List<string>();
+        SpentSet(LabelledPost.Blind16File, "blind-16", "blind-16 (SPENT: measured unseen on 6 Dec 2026, R9 urgent 0.800 after tune15; then tuned on by branch tune16; its figures flatter the screener)", BlindSixteenFloors, failures);
         SpentSet(LabelledPost.Blind14File, "blind-14", "blind-14 (SPENT: measured once on 6 Dec 2026, R9 urgent 0.893 after tune13; then tuned on by branch tune14; its figures flatter the screener)", BlindFourteenFloors, failures);
         SpentSet(LabelledPost.Blind13File, "blind-13", "blind-13 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.883; then tuned and trained on by branch tune13; its figures flatter the screener)", BlindThirteenFloors, failures);
         SpentSet(LabelledPost.Blind12File, "blind-12", "blind-12 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.83; then tuned on by branch tune12; its figures flatter the screener)", BlindTwelveFloors, failures);

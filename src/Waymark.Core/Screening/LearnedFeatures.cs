@@ -10,7 +10,6 @@ internal enum FeatureKind
     Letters,
     Class,
     ClassPair,
-    Shape,
 }
 
 /// <summary>
@@ -61,94 +60,6 @@ internal static class LearnedFeatures
             }
         }
         AddClassPairs(firstOfClass, into);
-        AddShapes(tokens, into);
-    }
-
-    /// <summary>
-    /// The shapes of a post the learned rules weigh (ADR 0040), named by what they are, not by their words, so they carry
-    /// to any writer's words: a clause that is nothing but a time ("… tonight", "… this week", "monday.") after whatever
-    /// the post said, and a sentence that only names a thing right after a sentence with "it" ("doing it tomorrow. the
-    /// essay."), which says what "it" was.
-    /// </summary>
-    internal static readonly string[] ShapeNames = ["s lone time", "s it then a thing"];
-
-    private static readonly ulong[] ShapeHashes = [.. ShapeNames.Select(HashOf)];
-
-    // Words that may stand beside a time in a clause that says nothing else ("this week", "on friday", "its tonight").
-    private static readonly HashSet<string> TimeFillers = new(StringComparer.Ordinal)
-    {
-        "this", "that", "then", "the", "on", "by", "at", "next", "its", "it", "is", "s", "and", "till", "til", "until", "x", "xx",
-    };
-
-    // Words a sentence that only names a thing may start with ("the essay", "my tax return").
-    private static readonly HashSet<string> ThingStarts = new(StringComparer.Ordinal) { "the", "my", "me", "our", "that", "this", "a", "an" };
-
-    private static int DayClass { get; } = ClassNames.ToList().IndexOf("day");
-
-    private static bool IsTimeWord(string word) =>
-        !TimeFillers.Contains(word) && Array.IndexOf(ClassesOf(word), DayClass) >= 0;
-
-    /// <summary>Each shape found, once, placed at the words that make it.</summary>
-    internal static void AddShapes(List<Token> tokens, List<LearnedFeature> into)
-    {
-        var loneTime = false;
-        var itThenThing = false;
-        for (var i = 0; i < tokens.Count;)
-        {
-            var end = i;
-            var times = 0;
-            var onlyTime = true;
-            while (end < tokens.Count && tokens[end].Clause == tokens[i].Clause)
-            {
-                var w = WordOf(tokens[end]);
-                if (IsTimeWord(w))
-                {
-                    times++;
-                }
-                else if (!TimeFillers.Contains(w))
-                {
-                    onlyTime = false;
-                }
-                end++;
-            }
-            // Not a post that is only a time: that is a whole post, which the words themselves already weigh.
-            if (!loneTime && onlyTime && times > 0 && (i > 0 || end < tokens.Count))
-            {
-                loneTime = true;
-                into.Add(new LearnedFeature(ShapeHashes[0], i, end - 1, FeatureKind.Shape, 0, 0));
-            }
-            i = end;
-        }
-        for (var i = 1; i < tokens.Count && !itThenThing; i++)
-        {
-            if (tokens[i].Sentence == tokens[i - 1].Sentence || !ThingStarts.Contains(WordOf(tokens[i])))
-            {
-                continue;
-            }
-            var end = i;
-            while (end < tokens.Count && tokens[end].Sentence == tokens[i].Sentence)
-            {
-                end++;
-            }
-            if (end - i > 4)
-            {
-                continue;
-            }
-            var from = i - 1;
-            while (from > 0 && tokens[from - 1].Sentence == tokens[i - 1].Sentence)
-            {
-                from--;
-            }
-            for (var k = from; k < i; k++)
-            {
-                if (WordOf(tokens[k]) == "it")
-                {
-                    itThenThing = true;
-                    into.Add(new LearnedFeature(ShapeHashes[1], k, end - 1, FeatureKind.Shape, 1, 0));
-                    break;
-                }
-            }
-        }
     }
 
     /// <summary>
@@ -210,7 +121,6 @@ internal static class LearnedFeatures
         FeatureKind.Pair => "b " + WordOf(tokens[f.FirstToken]) + " " + WordOf(tokens[f.LastToken]),
         FeatureKind.Class => "k " + ClassNames[f.Offset],
         FeatureKind.ClassPair => "q " + ClassNames[f.Offset] + " " + ClassNames[f.Length],
-        FeatureKind.Shape => ShapeNames[f.Offset],
         _ => string.Concat("c ", ("_" + WordOf(tokens[f.FirstToken]) + "_").AsSpan(f.Offset, f.Length)),
     };
 

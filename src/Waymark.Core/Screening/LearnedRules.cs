@@ -203,7 +203,6 @@ public sealed class LearnedRules
         var pairs = scratch.ClassPairs;
         pairs.Clear();
         LearnedFeatures.AddClassPairs(firstOfClass, pairs);
-        LearnedFeatures.AddShapes(tokens, pairs);
         foreach (var f in pairs)
         {
             Add(f, sums);
@@ -315,7 +314,7 @@ public sealed class LearnedRules
     public void Write(TextWriter writer)
     {
         writer.WriteLine("# Waymark screener: learned rules (ADR 0021). Made by `waymark screen-train`; do not edit by hand.");
-        writer.WriteLine("# Each line: one weight per rule, then the feature (w word, b word pair, c letters of a word; _ marks a word's edge; k a word list class, q two classes in one text, s a shape of the post).");
+        writer.WriteLine("# Each line: one weight per rule, then the feature (w word, b word pair, c letters of a word; _ marks a word's edge; k a word list class, q two classes in one text).");
         writer.WriteLine("rules\t" + string.Join('\t', Modelled));
         writer.WriteLine("bias\t" + string.Join('\t', Bias.Select(Format)));
         writer.WriteLine("threshold\t" + string.Join('\t', Thresholds.Select(Format)));

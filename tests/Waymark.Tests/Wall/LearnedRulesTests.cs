@@ -170,46 +170,4 @@ public sealed class LearnedRulesTests
 
         Assert.Contains("R1,R2,R4,R5,R9", ex.Message, StringComparison.Ordinal);
     }
-
-    // ADR 0040: two shapes of a post the learned rules weigh, named by what they are rather than by their words, so they
-    // carry to any writer's words: a clause that is only a time after the rest of a post, and a sentence that only names a
-    // thing right after a sentence with "it".
-    [Theory]
-    [InlineData("said goodbye to the lads at the depot. tonight", "s lone time")]
-    [InlineData("pit's long gone, wife's gone. on sunday", "s lone time")]
-    [InlineData("so am i, thursday", "s lone time")]
-    [InlineData("doing it tomorrow. the essay. i promise", "s it then a thing")]
-    public void A_clause_that_is_only_a_time_and_a_thing_named_after_it_are_features(string text, string shape)
-    {
-        var names = LearnedFeatures.Names(PostScreener.RulesOnly.LearnedTokens(text, ScreenedKind.Post)).ToList();
-
-        Assert.Contains(shape, names);
-        Assert.NotNull(LearnedRules.Embedded.WeightsOf(shape));
-    }
-
-    [Theory]
-    [InlineData("tonight")]
-    [InlineData("gig tonight with the lads, can't wait")]
-    [InlineData("doing it tomorrow because the essay is due")]
-    public void A_time_among_other_words_or_a_whole_post_of_one_time_is_no_shape(string text)
-    {
-        var names = LearnedFeatures.Names(PostScreener.RulesOnly.LearnedTokens(text, ScreenedKind.Post)).ToList();
-
-        Assert.DoesNotContain(names, n => n.StartsWith("s ", StringComparison.Ordinal));
-    }
-
-    // Dialect and text-speak are read as the words they stand for before the lists and the learned rules see them, and
-    // risk told second-hand is a pair of word classes ("my sister … told me"), weighed with the rest (ADR 0040).
-    [Fact]
-    public void Dialect_and_text_speak_are_read_as_words_and_risk_told_second_hand_is_a_class_pair()
-    {
-        var words = PostScreener.RulesOnly.LearnedTokens("sui tn, felt nowt, see u l8r", ScreenedKind.Post).Select(t => t.Text).ToList();
-        Assert.Contains("tonight", words);
-        Assert.Contains("nothing", words);
-        Assert.Contains("later", words);
-
-        var names = LearnedFeatures.Names(PostScreener.RulesOnly.LearnedTokens("my sister told me she has decided on friday", ScreenedKind.Post)).ToList();
-        Assert.Contains("k someone", names);
-        Assert.Contains("q someone told", names);
-    }
 }

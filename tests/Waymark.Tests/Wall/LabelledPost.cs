@@ -101,8 +101,9 @@ public sealed record LabelledPost(
     /// <summary>
     /// The sixteenth blind set (another author, written while blind-15 was unseen, with more dialect and second-language
     /// voices; Wall/Blind16/README.md says what they read). Measured unseen on main and after tune15 (ADR 0037, 0039: R9
-    /// urgent 0.800), then spent: branch tune16 read its misses and false holds and wrote features for the shapes it lost on
-    /// (ADR 0040). Not trained on: leaving each writer out, training on it lost R9 urgent posts on the others.
+    /// urgent 0.800), then spent: branch tune16 read its misses and false holds and wrote features for the shapes it lost on,
+    /// reverted when blind-17 fell with them (ADR 0040). Not trained on: leaving each writer out, training on it lost R9
+    /// urgent posts on the others.
     /// </summary>
     public static readonly string Blind16File = Path.Combine("Blind16", "blind16-posts.jsonl");
 

@@ -166,17 +166,17 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.075, true)),
     ];
 
-    // Blind-16 after tuning on it (6 Dec 2026, branch tune16, ADR 0040: dialect and text-speak respellings, risk told
-    // second-hand and two shapes the learned rules weigh; not trained on): R1 78/94, R3 58/63, R4 75/89, R5 58/69, R9 227/270,
-    // urgent 224/270, false holds 26/289 (measured unseen after tune15: R9 urgent 216/270, false holds 26/289). Floors a little under what it reached; blind-16 now flatters.
+    // Blind-16, spent by branch tune16 (6 Dec 2026, ADR 0040), whose features were then reverted because the next unseen
+    // writer (blind-17) lost urgent rows with them (243 → 236 of 282): the screener is as it was when blind-16 was measured unseen
+    // (R1 76/94, R3 57/63, R4 74/89, R5 56/69, R9 219/270, urgent 216/270, false holds 26/289). Floors a little under.
     private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindSixteenFloors =
     [
-        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.82, false)),
-        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.91, false)),
-        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.83, false)),
-        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.83, false)),
-        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.83, false)),
-        ("R9 urgent", f => f.Urgent, (0.82, false)),
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.80, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.90, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.82, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.80, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.80, false)),
+        ("R9 urgent", f => f.Urgent, (0.79, false)),
         ("false holds", f => f.FalseHolds, (0.095, true)),
     ];
 

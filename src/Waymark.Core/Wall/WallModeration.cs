@@ -46,7 +46,8 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         var items = await query.AsNoTracking()
             .OrderByDescending(i => i.ScreenedOutcome == Screening.ScreeningOutcome.Urgent || i.AskedForPersonAt != null)
             .ThenByDescending(i => i.Hidden)
-            .ThenBy(i => i.CreatedAt)
+            // Urgent since: so urgent items come in the order of their reply targets (see TargetFor).
+            .ThenBy(i => i.AskedForPersonAt ?? i.CreatedAt)
             .Take(200)
             .ToListAsync(ct);
         var ids = items.Select(i => i.Id).ToList();
@@ -56,14 +57,14 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
     }
 
     /// <summary>
-    /// When a moderator should have replied to an urgent item: the target after it was written, or after its author asked
-    /// for a person if that was later, counted from when moderators are next on.
+    /// When a moderator should have replied to an urgent item: the target after it became urgent (when written, or when
+    /// its author asked for a person afterwards), counted from when moderators are next on. An author can only ask
+    /// afterwards about a note the screener did not find urgent, so the ask, when there is one, is when it became urgent.
     /// </summary>
     public DateTimeOffset TargetFor(WallItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var urgentSince = item.ScreenedOutcome == Screening.ScreeningOutcome.Urgent ? item.CreatedAt : item.AskedForPersonAt ?? item.CreatedAt;
-        return _hours.NextOpening(urgentSince).AddMinutes(options.UrgentTargetMinutes);
+        return _hours.NextOpening(item.AskedForPersonAt ?? item.CreatedAt).AddMinutes(options.UrgentTargetMinutes);
     }
 
     public async Task<QueueEntry?> ItemAsync(Guid id, CancellationToken ct = default)

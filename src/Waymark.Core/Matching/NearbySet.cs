@@ -13,9 +13,21 @@ internal sealed class NearbySet
     /// <summary><see cref="Remote"/> again, a bit per remote service index: a remote pass asks of every service it meets.</summary>
     private ulong[] _remoteBits = [];
 
-    /// <summary>Working space for <see cref="Nearby"/>: the grid cells in range, and services with several locations in range.</summary>
+    /// <summary>Working space for <see cref="Find"/>: the grid cells in range.</summary>
     public List<(int Start, int Count)> Ranges { get; } = [];
-    public Dictionary<int, double> Several { get; } = [];
+
+    /// <summary>Services with several locations in range, in the order first met, with the nearest so far; added to <see cref="Items"/> last.</summary>
+    private readonly List<(int Index, double Km)> _several = [];
+
+    /// <summary>
+    /// Where each service of <see cref="_several"/> is in it: open addressing keyed by service, a slot in use only when
+    /// its stamp is this search's. Emptying it is a new stamp (a dictionary's Clear zeroed all the room it had ever
+    /// grown to, thousands of entries, on every search: 6 % of the matcher).
+    /// </summary>
+    private int[] _slotService = [];
+    private int[] _slotAt = [];
+    private int[] _slotStamp = [];
+    private int _stamp;
 
     public bool Contains(int index) => index >> 6 < _remoteBits.Length && (_remoteBits[index >> 6] & (1UL << index)) != 0;
 
@@ -38,11 +50,20 @@ internal sealed class NearbySet
         Items.Clear();
         Remote.Clear();
         Ranges.Clear();
-        Several.Clear();
+        _several.Clear();
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_slotStamp);
+            _stamp = 1;
+        }
     }
 
-    /// <summary>Services with an in-person location within <paramref name="km"/>, each with its nearest location's distance, into <paramref name="found"/>.</summary>
-    public static NearbySet Find(MatchContext ctx, double km, NearbySet found)
+    /// <summary>
+    /// Services with an in-person location within <paramref name="km"/>, each with its nearest location's distance, into
+    /// <paramref name="found"/>. With <paramref name="only"/>, only the services meeting those constraints: they are
+    /// asked before a location's exact distance is worked out, which most services in range then do not need.
+    /// </summary>
+    public static NearbySet Find(MatchContext ctx, double km, NearbySet found, FlatConstraints? only = null)
     {
         found.Clear();
         if (ctx.Query.Place is not { } place || !Codes.Any(ctx.Accepted, Codes.Local))
@@ -56,10 +77,10 @@ internal sealed class NearbySet
         var lon = snapshot.Longitudes;
         var cosLat = snapshot.LatitudeCosines;
         var owner = snapshot.LocationService;
-        var only = snapshot.LocationIsOwnersOnly;
+        var ownersOnly = snapshot.LocationIsOwnersOnly;
         var items = found.Items;
-        // Most services have one location and go straight in; only those with several need de-duplicating.
-        var several = found.Several;
+        var filter = only.GetValueOrDefault();
+        var filtered = only.HasValue;
         // A flat-earth distance is within a fraction of a percent at these ranges: use it to skip the trigonometry.
         var kmPerDegreeLon = 111.32 * Math.Cos(place.Latitude * Math.PI / 180);
         var roughLimit = (km * 1.02) * (km * 1.02);
@@ -74,26 +95,28 @@ internal sealed class NearbySet
                 {
                     continue;
                 }
+                var service = owner[location];
+                if (filtered && !filter.Meets(service))
+                {
+                    continue;
+                }
                 var d = Gazetteer.Gazetteer.DistanceKm(place.Latitude, place.Longitude, placeCosLat, lat[location], lon[location], cosLat[location]);
                 if (d > km)
                 {
                     continue;
                 }
-                var service = owner[location];
-                if (only[location])
+                // Most services have one location and go straight in; only those with several need de-duplicating.
+                if (ownersOnly[location])
                 {
                     items.Add((service, d));
                 }
-                else if (!several.TryGetValue(service, out var best) || d < best)
+                else
                 {
-                    several[service] = d;
+                    found.AddSeveral(service, d, ranges);
                 }
             }
         }
-        foreach (var (service, d) in several)
-        {
-            items.Add((service, d));
-        }
+        items.AddRange(found._several);
         var codes = snapshot.FactCodes;
         var remoteCount = snapshot.RemoteServices.Length;
         foreach (var (service, _) in items)
@@ -104,5 +127,57 @@ internal sealed class NearbySet
             }
         }
         return found;
+    }
+
+    /// <summary>A location of a service with several: the service is added the first time, and its distance lowered after.</summary>
+    private void AddSeveral(int service, double d, List<(int Start, int Count)> ranges)
+    {
+        if (_slotService.Length == 0 || _several.Count * 2 >= _slotService.Length)
+        {
+            Grow(ranges);
+        }
+        var mask = _slotService.Length - 1;
+        for (var slot = (int)((uint)service * 0x9E3779B1u) & mask; ; slot = (slot + 1) & mask)
+        {
+            if (_slotStamp[slot] != _stamp)
+            {
+                (_slotService[slot], _slotAt[slot], _slotStamp[slot]) = (service, _several.Count, _stamp);
+                _several.Add((service, d));
+                return;
+            }
+            if (_slotService[slot] == service)
+            {
+                var at = _slotAt[slot];
+                if (d < _several[at].Km)
+                {
+                    _several[at] = (service, d);
+                }
+                return;
+            }
+        }
+    }
+
+    /// <summary>Room for twice as many services as there are locations in range (so never full), keeping those already met.</summary>
+    private void Grow(List<(int Start, int Count)> ranges)
+    {
+        var locations = 0;
+        foreach (var (_, count) in ranges)
+        {
+            locations += count;
+        }
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(256, Math.Max(2 * locations, 4 * _several.Count)));
+        (_slotService, _slotAt, _slotStamp) = (new int[size], new int[size], new int[size]);
+        _stamp = 1;
+        var mask = size - 1;
+        for (var at = 0; at < _several.Count; at++)
+        {
+            var service = _several[at].Index;
+            var slot = (int)((uint)service * 0x9E3779B1u) & mask;
+            while (_slotStamp[slot] == _stamp)
+            {
+                slot = (slot + 1) & mask;
+            }
+            (_slotService[slot], _slotAt[slot], _slotStamp[slot]) = (service, at, _stamp);
+        }
     }
 }

@@ -16,8 +16,16 @@ internal static class WhileYouWaitFinder
         return wait is > Matcher.LongWaitDays || (wait is null && !Codes.Any(s.Codes, Codes.SelfAccess));
     }
 
-    /// <summary>Drop-ins, peer groups and helplines with no wait that fit everything else the person said (any format).</summary>
-    public static List<WhileYouWait> Find(MatchContext ctx, ReadOnlySpan<Candidate> shown, NearbySet nearby)
+    /// <summary>Whether a service is the kind suggested meanwhile: a drop-in, peer group or helpline, open to self-referral, with no wait.</summary>
+    public static bool IsCandidate(UInt128 codes, short waitDays) => Codes.Any(codes, NoWait) && Codes.Any(codes, Codes.SelfAccess) && waitDays <= 0;
+
+    /// <summary>
+    /// Drop-ins, peer groups and helplines with no wait that fit everything else the person said (any format).
+    /// <paramref name="nearbyBest"/> are the best such services in range in <see cref="Candidate"/> order, as many as
+    /// <see cref="MaxWhileYouWait"/> more than <paramref name="shown"/> (the main pass gathers them as it checks each
+    /// service in range, so they are not walked again here).
+    /// </summary>
+    public static List<WhileYouWait> Find(MatchContext ctx, ReadOnlySpan<Candidate> shown, ReadOnlySpan<Candidate> nearbyBest, NearbySet nearby)
     {
         var services = ctx.Snapshot.Services;
         var codes = ctx.Snapshot.FactCodes;
@@ -25,16 +33,11 @@ internal static class WhileYouWaitFinder
         var count = 0;
         var waits = ctx.WaitDays;
 
-        foreach (var (index, km) in nearby.Items)
+        foreach (var candidate in nearbyBest)
         {
-            ref readonly var s = ref services[index];
-            if (!Codes.Any(s.Codes, NoWait) || !Codes.Any(s.Codes, Codes.SelfAccess) || waits[index] > 0 || Candidate.IsShown(shown, index))
+            if (!Candidate.IsShown(shown, candidate.Index))
             {
-                continue;
-            }
-            if (Constraints.Evaluate(ctx, index, s, km, 0, out var local, ignore: BrokenConstraint.Format) == BrokenConstraint.None)
-            {
-                Candidate.Offer(picked, ref count, new Candidate(index, s.Id, Scoring.Score(ctx, index, s.Codes, s.AssuredDay, local ? km : double.NaN), km, local));
+                Candidate.Offer(picked, ref count, candidate);
             }
         }
         var acceptedRemote = ctx.Accepted & Codes.Remote;

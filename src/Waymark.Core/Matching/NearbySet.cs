@@ -16,18 +16,17 @@ internal sealed class NearbySet
     /// <summary>Working space for <see cref="Find"/>: the grid cells in range.</summary>
     public List<(int Start, int Count)> Ranges { get; } = [];
 
-    /// <summary>Services with several locations in range, in the order first met, with the nearest so far; added to <see cref="Items"/> last.</summary>
-    private readonly List<(int Index, double Km)> _several = [];
-
     /// <summary>
-    /// Where each service of <see cref="_several"/> is in it: open addressing keyed by service, a slot in use only when
-    /// its stamp is this search's. Emptying it is a new stamp (a dictionary's Clear zeroed all the room it had ever
-    /// grown to, thousands of entries, on every search: 6 % of the matcher).
+    /// Where each service with several locations met so far is in <see cref="Items"/>, so a nearer location lowers its
+    /// distance: open addressing keyed by service, a slot in use only when its stamp is this search's. Emptying it is a
+    /// new stamp (a dictionary's Clear zeroed all the room it had ever grown to, thousands of entries, on every search:
+    /// 6 % of the matcher). <see cref="_several"/> counts them.
     /// </summary>
     private int[] _slotService = [];
     private int[] _slotAt = [];
     private int[] _slotStamp = [];
     private int _stamp;
+    private int _several;
 
     public bool Contains(int index) => index >> 6 < _remoteBits.Length && (_remoteBits[index >> 6] & (1UL << index)) != 0;
 
@@ -50,7 +49,7 @@ internal sealed class NearbySet
         Items.Clear();
         Remote.Clear();
         Ranges.Clear();
-        _several.Clear();
+        _several = 0;
         if (++_stamp == int.MaxValue)
         {
             Array.Clear(_slotStamp);
@@ -85,6 +84,11 @@ internal sealed class NearbySet
         var kmPerDegreeLon = 111.32 * Math.Cos(place.Latitude * Math.PI / 180);
         var roughLimit = (km * 1.02) * (km * 1.02);
         var placeCosLat = Gazetteer.Gazetteer.CosOfLatitude(place.Latitude);
+        var locationsInRange = 0;
+        foreach (var (_, count) in ranges)
+        {
+            locationsInRange += count;
+        }
         foreach (var (start, count) in ranges)
         {
             for (var location = start; location < start + count; location++)
@@ -112,11 +116,10 @@ internal sealed class NearbySet
                 }
                 else
                 {
-                    found.AddSeveral(service, d, ranges);
+                    found.AddSeveral(service, d, locationsInRange);
                 }
             }
         }
-        items.AddRange(found._several);
         var codes = snapshot.FactCodes;
         var remoteCount = snapshot.RemoteServices.Length;
         foreach (var (service, _) in items)
@@ -130,54 +133,33 @@ internal sealed class NearbySet
     }
 
     /// <summary>A location of a service with several: the service is added the first time, and its distance lowered after.</summary>
-    private void AddSeveral(int service, double d, List<(int Start, int Count)> ranges)
+    private void AddSeveral(int service, double d, int locationsInRange)
     {
-        if (_slotService.Length == 0 || _several.Count * 2 >= _slotService.Length)
+        if (_several == 0 && _slotService.Length < 2 * locationsInRange)
         {
-            Grow(ranges);
+            // Room for twice as many services as there are locations in range: the table is never more than half full.
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(256, 2 * locationsInRange));
+            (_slotService, _slotAt, _slotStamp, _stamp) = (new int[size], new int[size], new int[size], 1);
         }
         var mask = _slotService.Length - 1;
         for (var slot = (int)((uint)service * 0x9E3779B1u) & mask; ; slot = (slot + 1) & mask)
         {
             if (_slotStamp[slot] != _stamp)
             {
-                (_slotService[slot], _slotAt[slot], _slotStamp[slot]) = (service, _several.Count, _stamp);
-                _several.Add((service, d));
+                (_slotService[slot], _slotAt[slot], _slotStamp[slot]) = (service, Items.Count, _stamp);
+                Items.Add((service, d));
+                _several++;
                 return;
             }
             if (_slotService[slot] == service)
             {
                 var at = _slotAt[slot];
-                if (d < _several[at].Km)
+                if (d < Items[at].Km)
                 {
-                    _several[at] = (service, d);
+                    Items[at] = (service, d);
                 }
                 return;
             }
-        }
-    }
-
-    /// <summary>Room for twice as many services as there are locations in range (so never full), keeping those already met.</summary>
-    private void Grow(List<(int Start, int Count)> ranges)
-    {
-        var locations = 0;
-        foreach (var (_, count) in ranges)
-        {
-            locations += count;
-        }
-        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(256, Math.Max(2 * locations, 4 * _several.Count)));
-        (_slotService, _slotAt, _slotStamp) = (new int[size], new int[size], new int[size]);
-        _stamp = 1;
-        var mask = size - 1;
-        for (var at = 0; at < _several.Count; at++)
-        {
-            var service = _several[at].Index;
-            var slot = (int)((uint)service * 0x9E3779B1u) & mask;
-            while (_slotStamp[slot] == _stamp)
-            {
-                slot = (slot + 1) & mask;
-            }
-            (_slotService[slot], _slotAt[slot], _slotStamp[slot]) = (service, at, _stamp);
         }
     }
 }

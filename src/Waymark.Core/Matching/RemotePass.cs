@@ -92,7 +92,7 @@ internal static class RemotePass
     private static void ScoreBestBlocksFirst(MatchContext ctx, NearbySet nearby, Candidate[] top, ref int topCount)
     {
         var table = ctx.Table;
-        var queue = t_blocks ??= new BlockQueue();
+        var queue = QueueOfThread();
         queue.Clear(table.BlockFirstId);
         for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
@@ -104,6 +104,11 @@ internal static class RemotePass
                 }
                 // The top only rises from here: a block that cannot enter it now never will (most searches arrive with
                 // the top already filled by the nearby pass, and most blocks then stay out of the queue).
+                // Most blocks cannot enter even by the looser bound, which does not count preferences service by service.
+                if (ctx.Query.Prefer != UInt128.Zero && CannotEnter(Scoring.BlockBound(ctx, block, byOneService: false), block, table, top, topCount))
+                {
+                    continue;
+                }
                 var bound = Scoring.BlockBound(ctx, block);
                 if (!CannotEnter(bound, block, table, top, topCount))
                 {
@@ -187,12 +192,15 @@ internal static class RemotePass
     /// Whether no service of a block with this bound can enter a full top: the bound is below the top's last score, or
     /// equal to it with the block's first id after that one's (a member scoring the bound loses the tie on id).
     /// </summary>
-    private static bool CannotEnter(double bound, int block, ScoreTable table, Candidate[] top, int topCount) =>
+    internal static bool CannotEnter(double bound, int block, ScoreTable table, Candidate[] top, int topCount) =>
         topCount == top.Length && (bound < top[^1].Score || (bound == top[^1].Score && table.BlockFirstId[block].CompareTo(top[^1].Id) > 0));
 
     /// <summary>One per thread, emptied and reused (as <see cref="Matcher"/>'s nearby set): a search runs on one thread.</summary>
     [ThreadStatic]
     private static BlockQueue? t_blocks;
+
+    /// <summary>This thread's block queue, for a pass that runs after this one is done with it (<see cref="WhileYouWaitFinder"/>).</summary>
+    internal static BlockQueue QueueOfThread() => t_blocks ??= new BlockQueue();
 
     /// <summary>
     /// Counts the remote services (not already counted as nearby) that meet every hard constraint, and offers them to

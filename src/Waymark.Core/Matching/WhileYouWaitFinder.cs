@@ -40,9 +40,13 @@ internal static class WhileYouWaitFinder
                 Candidate.Offer(picked, ref count, candidate);
             }
         }
+        // Remote blocks holding such a service, from the highest bound down (as RemotePass does for the results): the
+        // pass stops at the first block that cannot beat the third suggestion, instead of bounding its way through all.
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         var table = ctx.Table;
-        var flat = new FlatConstraints(ctx);
+        var queue = RemotePass.QueueOfThread();
+        queue.Clear(table.BlockFirstId);
+        var prefers = ctx.Query.Prefer != UInt128.Zero;
         for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
             if (!Codes.Any(ctx.Snapshot.RemoteBuckets[b].Codes, acceptedRemote))
@@ -51,24 +55,41 @@ internal static class WhileYouWaitFinder
             }
             for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
-                // Nothing is counted here: a block that cannot beat the third suggestion is skipped whole.
-                if (!Codes.Any(table.BlockCodes[block], NoWait) || (count == picked.Length && Scoring.BlockBound(ctx, block) < picked[^1].Score))
+                var blockCodes = table.BlockCodes[block];
+                if (!Codes.Any(blockCodes, NoWait) || !Codes.Any(blockCodes, Codes.SelfAccess)
+                    || (prefers && RemotePass.CannotEnter(Scoring.BlockBound(ctx, block, byOneService: false), block, table, picked, count)))
                 {
                     continue;
                 }
-                for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+                var bound = Scoring.BlockBound(ctx, block);
+                if (!RemotePass.CannotEnter(bound, block, table, picked, count))
                 {
-                    // Reach is the run's; format is not asked of these.
-                    if (!Codes.Any(codes[index], NoWait) || !Codes.Any(codes[index], Codes.SelfAccess) || waits[index] > 0 || !Constraints.MeetsBesidesReach(ctx, flat, index)
-                        || nearby.Contains(index) || Candidate.IsShown(shown, index))
-                    {
-                        continue;
-                    }
-                    var score = Scoring.Score(ctx, index, double.NaN);
-                    if (count < picked.Length || score >= picked[^1].Score)
-                    {
-                        Candidate.Offer(picked, ref count, new Candidate(index, services[index].Id, score, double.NaN, false));
-                    }
+                    queue.Add(bound, block);
+                }
+            }
+        }
+        queue.Order();
+        var flat = new FlatConstraints(ctx);
+        while (queue.Count > 0)
+        {
+            var (bound, block) = queue.Best;
+            if (RemotePass.CannotEnter(bound, block, table, picked, count))
+            {
+                break;
+            }
+            queue.RemoveBest();
+            for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+            {
+                // Reach is the run's; format is not asked of these.
+                if (!IsCandidate(codes[index], waits[index]) || !Constraints.MeetsBesidesReach(ctx, flat, index)
+                    || nearby.Contains(index) || Candidate.IsShown(shown, index))
+                {
+                    continue;
+                }
+                var score = Scoring.Score(ctx, index, double.NaN);
+                if (count < picked.Length || score >= picked[^1].Score)
+                {
+                    Candidate.Offer(picked, ref count, new Candidate(index, services[index].Id, score, double.NaN, false));
                 }
             }
         }

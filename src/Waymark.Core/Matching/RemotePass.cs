@@ -1,3 +1,4 @@
+using System.Numerics;
 using Waymark.Core.Directory;
 using Waymark.Core.Schedules;
 
@@ -94,11 +95,19 @@ internal static class RemotePass
         var table = ctx.Table;
         var queue = QueueOfThread();
         queue.Clear(table.BlockFirstId);
+        var flat = new FlatConstraints(ctx);
         for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
             for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
                 if (!IsVisited(ctx, b, block))
+                {
+                    continue;
+                }
+                // The members the search's codes leave in: none, and the block is not visited; else only their
+                // preferences count towards its bound.
+                var members = flat.MembersLeftIn(table, block);
+                if (members == 0)
                 {
                     continue;
                 }
@@ -109,7 +118,7 @@ internal static class RemotePass
                 {
                     continue;
                 }
-                var bound = Scoring.BlockBound(ctx, block);
+                var bound = Scoring.BlockBound(ctx, block, among: members);
                 if (!CannotEnter(bound, block, table, top, topCount))
                 {
                     queue.Add(bound, block);
@@ -117,7 +126,6 @@ internal static class RemotePass
             }
         }
         queue.Order();
-        var flat = new FlatConstraints(ctx);
         while (queue.Count > 0)
         {
             var (bound, block) = queue.Best;
@@ -158,8 +166,11 @@ internal static class RemotePass
         var areaAllowed = limits.AreaAllowed;
         var slow = ctx.HasSlowConstraints;
         var now = ctx.Query.Urgency == Urgency.Now;
-        for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+        var start = table.BlockStart[block];
+        // Only the members the search's codes leave in: the others fail the flat constraints.
+        for (var members = flat.MembersLeftIn(table, block); members != 0; members &= members - 1)
         {
+            var index = start + BitOperations.TrailingZeroCount(members);
             if (!flat.Meets(index) || !areaAllowed[areaSets[index]] || (slow && !Constraints.MeetsSlow(ctx, index))
                 || (limits.ChecksMembership && !limits.MayJoin(index, codesOf[index])) || nearby.Contains(index))
             {

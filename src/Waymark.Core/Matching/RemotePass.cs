@@ -96,33 +96,43 @@ internal static class RemotePass
         var queue = QueueOfThread();
         queue.Clear(table.BlockFirstId);
         var flat = new FlatConstraints(ctx);
+        var prefers = ctx.Query.Prefer != UInt128.Zero;
         for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
+            if (!IsVisited(ctx, b))
+            {
+                continue;
+            }
             for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
-                if (!IsVisited(ctx, b, block))
+                if (!HasEveryNeed(ctx, block))
                 {
                     continue;
                 }
-                // The members the search's codes leave in: none, and the block is not visited; else only their
+                // The top only rises from here: a block that cannot enter it now never will (most searches arrive with
+                // the top already filled by the nearby pass, and most blocks then stay out of the queue). The cheaper
+                // bound first (with preferences, the looser one), which most blocks already fail.
+                var bound = Scoring.BlockBound(ctx, block, byOneService: false);
+                if (CannotEnter(bound, block, table, top, topCount))
+                {
+                    continue;
+                }
+                // The members the search's codes leave in: with none, the block is not visited; else only their
                 // preferences count towards its bound.
                 var members = flat.MembersLeftIn(table, block);
                 if (members == 0)
                 {
                     continue;
                 }
-                // The top only rises from here: a block that cannot enter it now never will (most searches arrive with
-                // the top already filled by the nearby pass, and most blocks then stay out of the queue).
-                // Most blocks cannot enter even by the looser bound, which does not count preferences service by service.
-                if (ctx.Query.Prefer != UInt128.Zero && CannotEnter(Scoring.BlockBound(ctx, block, byOneService: false), block, table, top, topCount))
+                if (prefers)
                 {
-                    continue;
+                    bound = Scoring.BlockBound(ctx, block, among: members);
+                    if (CannotEnter(bound, block, table, top, topCount))
+                    {
+                        continue;
+                    }
                 }
-                var bound = Scoring.BlockBound(ctx, block, among: members);
-                if (!CannotEnter(bound, block, table, top, topCount))
-                {
-                    queue.Add(bound, block);
-                }
+                queue.Add(bound, block);
             }
         }
         queue.Order();
@@ -139,18 +149,17 @@ internal static class RemotePass
         }
     }
 
-    /// <summary>
-    /// Whether a search looks into a block of remote run <paramref name="bucket"/> at all: the run has an accepted remote
-    /// delivery (and a format asked for), and the block's services together have every need and self-access asked for.
-    /// </summary>
-    private static bool IsVisited(MatchContext ctx, int bucket, int block)
+    /// <summary>Whether a search looks into remote run <paramref name="bucket"/> at all: it has an accepted remote delivery (and a format asked for).</summary>
+    private static bool IsVisited(MatchContext ctx, int bucket)
+    {
+        var runCodes = ctx.Snapshot.RemoteBuckets[bucket].Codes;
+        return Codes.Any(runCodes, ctx.Accepted & Codes.Remote) && (ctx.Query.Format is not { } format || Codes.Any(runCodes, format));
+    }
+
+    /// <summary>Whether a block's services together have every need and self-access asked for.</summary>
+    private static bool HasEveryNeed(MatchContext ctx, int block)
     {
         var q = ctx.Query;
-        var runCodes = ctx.Snapshot.RemoteBuckets[bucket].Codes;
-        if (!Codes.Any(runCodes, ctx.Accepted & Codes.Remote) || (q.Format is { } format && !Codes.Any(runCodes, format)))
-        {
-            return false;
-        }
         var codes = ctx.Table.BlockCodes[block];
         return (codes & q.Needs) == q.Needs && (!q.SelfAccessOnly || Codes.Any(codes, Codes.SelfAccess));
     }

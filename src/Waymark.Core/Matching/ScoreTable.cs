@@ -57,6 +57,7 @@ internal sealed class ScoreTable
         BlockHasTimes = new bool[starts.Count];
         BlockFirstId = new Guid[starts.Count];
         BlockMembersWithCode = new ulong[starts.Count * 128];
+        BlockMeanwhileMembers = new ulong[starts.Count];
         var areaSets = new List<int>();
         BlockAreaSetStart = new int[starts.Count + 1];
         for (var k = 0; k < starts.Count; k++)
@@ -73,6 +74,10 @@ internal sealed class ScoreTable
                 BlockAssuredDay[k] = Math.Max(BlockAssuredDay[k], snapshot.FactAssuredDay[i]);
                 BlockCodes[k] |= codes;
                 BlockHasTimes[k] |= (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0;
+                if (WhileYouWaitFinder.IsCandidate(codes, WaitDays[i]))
+                {
+                    BlockMeanwhileMembers[k] |= 1UL << (i - BlockStart[k]);
+                }
                 for (var bits = codes; bits != UInt128.Zero; bits &= bits - 1)
                 {
                     BlockMembersWithCode[(k * 128) + (int)UInt128.TrailingZeroCount(bits)] |= 1UL << (i - BlockStart[k]);
@@ -234,6 +239,9 @@ internal sealed class ScoreTable
 
     /// <summary>For block <c>k</c> and code bit <c>b</c>, at <c>k * 128 + b</c>: which of its services (bit <c>i</c> for its <c>i</c>-th) have the code.</summary>
     public ulong[] BlockMembersWithCode { get; }
+
+    /// <summary>Which of each block's services are the kind suggested "while you wait" (<see cref="WhileYouWaitFinder.IsCandidate"/>), as above.</summary>
+    public ulong[] BlockMeanwhileMembers { get; }
 
     /// <summary>
     /// The distinct area sets (other than "anyone") of the block's services that have times: those of block <c>k</c> are

@@ -19,6 +19,10 @@ internal static class WhileYouWaitFinder
     /// <summary>Whether a service is the kind suggested meanwhile: a drop-in, peer group or helpline, open to self-referral, with no wait.</summary>
     public static bool IsCandidate(UInt128 codes, short waitDays) => Codes.Any(codes, NoWait) && Codes.Any(codes, Codes.SelfAccess) && waitDays <= 0;
 
+    /// <summary>The members of a remote block that are drop-ins, peer groups or helplines open to self-referral with no wait, and that the search's codes leave in.</summary>
+    private static ulong MembersOfKind(ScoreTable table, in FlatConstraints flat, int block) =>
+        table.BlockMeanwhileMembers[block] & flat.MembersLeftIn(table, block);
+
     /// <summary>
     /// Drop-ins, peer groups and helplines with no wait that fit everything else the person said (any format).
     /// <paramref name="nearbyBest"/> are the best such services in range in <see cref="Candidate"/> order, as many as
@@ -47,6 +51,7 @@ internal static class WhileYouWaitFinder
         var queue = RemotePass.QueueOfThread();
         queue.Clear(table.BlockFirstId);
         var prefers = ctx.Query.Prefer != UInt128.Zero;
+        var flat = new FlatConstraints(ctx);
         for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
             if (!Codes.Any(ctx.Snapshot.RemoteBuckets[b].Codes, acceptedRemote))
@@ -55,13 +60,26 @@ internal static class WhileYouWaitFinder
             }
             for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
-                var blockCodes = table.BlockCodes[block];
-                if (!Codes.Any(blockCodes, NoWait) || !Codes.Any(blockCodes, Codes.SelfAccess)
-                    || (prefers && RemotePass.CannotEnter(Scoring.BlockBound(ctx, block, byOneService: false), block, table, picked, count)))
+                // Blocks with no service of the kind are passed over unbounded; then the cheaper bound (as RemotePass).
+                if (table.BlockMeanwhileMembers[block] == 0)
                 {
                     continue;
                 }
-                var bound = Scoring.BlockBound(ctx, block);
+                var bound = Scoring.BlockBound(ctx, block, byOneService: false);
+                if (RemotePass.CannotEnter(bound, block, table, picked, count))
+                {
+                    continue;
+                }
+                // Only members of the kind that the search's codes leave in count towards the bound.
+                var members = MembersOfKind(table, flat, block);
+                if (members == 0)
+                {
+                    continue;
+                }
+                if (prefers)
+                {
+                    bound = Scoring.BlockBound(ctx, block, among: members);
+                }
                 if (!RemotePass.CannotEnter(bound, block, table, picked, count))
                 {
                     queue.Add(bound, block);
@@ -69,7 +87,6 @@ internal static class WhileYouWaitFinder
             }
         }
         queue.Order();
-        var flat = new FlatConstraints(ctx);
         while (queue.Count > 0)
         {
             var (bound, block) = queue.Best;
@@ -78,8 +95,10 @@ internal static class WhileYouWaitFinder
                 break;
             }
             queue.RemoveBest();
-            for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+            var start = table.BlockStart[block];
+            for (var members = MembersOfKind(table, flat, block); members != 0; members &= members - 1)
             {
+                var index = start + System.Numerics.BitOperations.TrailingZeroCount(members);
                 // Reach is the run's; format is not asked of these.
                 if (!IsCandidate(codes[index], waits[index]) || !Constraints.MeetsBesidesReach(ctx, flat, index)
                     || nearby.Contains(index) || Candidate.IsShown(shown, index))

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Waymark.Bench;
 
-// dotnet run -c Release --project bench/Waymark.Bench -- [--screen [--passes N]] [--screen-dump FILE] [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--patch-in-memory N [--sizes 1000000]] [--load N --database CONN] [--write-queries FILE] [--oruk-lists --database CONN [--app Waymark.Web.dll] [--port P] [--rounds N] [--stream full|minimal] [--stream-seconds S] [--start-only]] [--account-timing N [--app Waymark.Web.dll] [--port P] [--forms "sign-in,sign-in (locked)"]] [BenchmarkDotNet args]
+// dotnet run -c Release --project bench/Waymark.Bench -- [--screen [--passes N]] [--screen-dump FILE] [--per-query [--sizes 10000,100000] [--baseline-queries N] [--cold-counts]] [--rebuild N] [--edit-to-search N --database CONN] [--patch-in-memory N [--sizes 1000000]] [--load N --database CONN] [--write-queries FILE] [--answers FILE [--sizes 100000]] [--oruk-lists --database CONN [--app Waymark.Web.dll] [--port P] [--rounds N] [--stream full|minimal] [--stream-seconds S] [--start-only]] [--account-timing N [--app Waymark.Web.dll] [--port P] [--forms "sign-in,sign-in (locked)"]] [BenchmarkDotNet args]
 var sizes = Option("--sizes") is { } s
     ? s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
     : new[] { 10_000, 100_000, 1_000_000 };
@@ -77,6 +77,11 @@ if (Option("--commissioning-http") is { } requests)
     var connection = Option("--database") ?? throw new InvalidOperationException("--commissioning-http N needs --database \"<connection string>\" and --url http://127.0.0.1:PORT");
     await CommissioningHttp.RunAsync(Option("--url") ?? "http://127.0.0.1:5890", connection, int.Parse(requests, CultureInfo.InvariantCulture),
         (Option("--areas") ?? "Yorkshire and the Humber").Split(',').Select(a => a.Trim()).ToList());
+    return 0;
+}
+if (Option("--answers") is { } answers)
+{
+    Answers.Write(sizes, answers);
     return 0;
 }
 if (args.Contains("--per-query"))

@@ -66,15 +66,18 @@ public static class Codes
 
     public static bool Any(UInt128 set, UInt128 of) => (set & of) != UInt128.Zero;
 
-    /// <summary>The codes in a set, in vocabulary order.</summary>
+    /// <summary>The codes in a set, in vocabulary order (lowest bit first).</summary>
     public static IEnumerable<Vocabulary.Term> Terms(UInt128 set)
     {
-        for (var i = 0; i < Vocabulary.Terms.Count; i++)
+        // Only the set bits are visited: the words of each result ask for a few codes of sets that are mostly empty.
+        for (var bits = set; bits != UInt128.Zero; bits &= bits - 1)
         {
-            if (((set >> i) & UInt128.One) != UInt128.Zero)
+            var i = (int)UInt128.TrailingZeroCount(bits);
+            if (i >= Vocabulary.Terms.Count)
             {
-                yield return Vocabulary.Terms[i];
+                yield break;
             }
+            yield return Vocabulary.Terms[i];
         }
     }
 

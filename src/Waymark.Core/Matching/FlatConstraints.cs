@@ -41,6 +41,9 @@ internal readonly struct FlatConstraints
         _expiredOnOrBeforeDay = ctx.ExpiredOnOrBeforeDay;
     }
 
+    /// <summary>The members of a remote block that the code constraints (who it is for, needs, self-access) leave in: a superset of those meeting all of them.</summary>
+    public ulong MembersLeftIn(ScoreTable table, int block) => table.MembersWith(block, _needs, _anyOf, _excluded);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Meets(int index)
     {

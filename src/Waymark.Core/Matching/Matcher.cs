@@ -33,42 +33,68 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var topCount = 0;
         var total = 0;
 
-        var nearby = NearbySet.Find(ctx, query.WithinKm, t_nearby ??= new NearbySet());
+        var flat = new FlatConstraints(ctx);
+        // Only services meeting the flat constraints are gathered: most in range fail them, and need no exact distance.
+        var nearby = NearbySet.Find(ctx, query.WithinKm, t_nearby ??= new NearbySet(), flat);
         var urgentNow = query.Urgency == Urgency.Now;
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         // The nearby services the remote pass would also count (reached by an accepted remote delivery): taken off a kept remote count.
         var alsoRemote = 0;
-        var flat = new FlatConstraints(ctx);
+        var codes = snapshot.FactCodes;
+        var areaSets = snapshot.FactAreaSet;
+        var limits = ctx.Limits;
+        var areaAllowed = limits.AreaAllowed;
+        var reached = ctx.Accepted & Codes.AnyDelivery;
+        var format = query.Format;
+        var slow = ctx.HasSlowConstraints;
+        var waits = ctx.WaitDays;
+        // The best nearby services for "while you wait" (format aside), as many more as the results may take from them.
+        var meanwhile = new Candidate[WhileYouWaitFinder.MaxWhileYouWait + limit];
+        var meanwhileCount = 0;
         foreach (var (index, km) in nearby.Items)
         {
-            // The flat columns rule most nearby services out before their entry is read; Evaluate checks the same
-            // constraints again (and the schedule and languages only after the needs, so those are skipped here too).
-            if (!flat.Meets(index))
+            // What Constraints.Evaluate asks of a service in range, from the flat columns (the flat constraints were
+            // asked by NearbySet.Find): reach is an accepted delivery of any kind (in person counts, being in range),
+            // then area, membership and, last, the schedule and languages, which read the service's entry.
+            var c = codes[index];
+            if (!Codes.Any(c, reached) || !areaAllowed[areaSets[index]] || (limits.ChecksMembership && !limits.MayJoin(index, c))
+                || (slow && !Constraints.MeetsSlow(ctx, index)))
             {
                 continue;
             }
-            ref readonly var s = ref services[index];
-            if (Constraints.Evaluate(ctx, index, s, km, 0, out var local) != BrokenConstraint.None)
+            var local = Codes.Any(c & ctx.Accepted, Codes.Local);
+            var localKm = local ? km : double.NaN;
+            var score = double.NaN;
+            if (WhileYouWaitFinder.IsCandidate(c, waits[index]))
+            {
+                score = Scoring.Score(ctx, index, localKm);
+                if (meanwhileCount < meanwhile.Length || score >= meanwhile[^1].Score)
+                {
+                    Candidate.Offer(meanwhile, ref meanwhileCount, new Candidate(index, services[index].Id, score, km, local));
+                }
+            }
+            if (format is { } f && !Codes.Any(c, f))
             {
                 continue;
             }
             total++;
-            if (Codes.Any(s.Codes, acceptedRemote))
+            if (Codes.Any(c, acceptedRemote))
             {
                 alsoRemote++;
             }
-            var localKm = local ? km : double.NaN;
             // Once the top is full, a service that could not enter it even if open now is not scored in full (as in the remote pass).
             var floor = topCount == top.Length ? top[^1].Score : double.NegativeInfinity;
-            // Nearby services are met in location order, so the score reads the entry Evaluate has just brought into the cache.
-            if (urgentNow && topCount == top.Length && Scoring.Score(ctx, index, s.Codes, s.AssuredDay, localKm, openNow: s.OpeningCount > 0) < floor)
+            if (double.IsNaN(score))
             {
-                continue;
+                if (urgentNow && topCount == top.Length && Scoring.Score(ctx, index, localKm, openNow: (snapshot.FactFlags[index] & FactFlags.HasTimes) != 0) < floor)
+                {
+                    continue;
+                }
+                score = Scoring.Score(ctx, index, localKm);
             }
-            var score = Scoring.Score(ctx, index, s.Codes, s.AssuredDay, localKm);
             if (score >= floor)
             {
-                Candidate.Offer(top, ref topCount, new Candidate(index, s.Id, score, km, local));
+                Candidate.Offer(top, ref topCount, new Candidate(index, services[index].Id, score, km, local));
             }
         }
         total += RemotePass.RemoteTotal(ctx, nearby, alsoRemote, top, ref topCount);
@@ -80,7 +106,7 @@ public sealed class Matcher(IReferralWaits referralWaits)
         }
 
         var misses = results.Count == 0 ? NearestMissFinder.Find(ctx) : [];
-        var whileYouWait = results.Count > 0 && WhileYouWaitFinder.IsNeeded(ctx, top[0]) ? WhileYouWaitFinder.Find(ctx, top.AsSpan(0, topCount), nearby) : [];
+        var whileYouWait = results.Count > 0 && WhileYouWaitFinder.IsNeeded(ctx, top[0]) ? WhileYouWaitFinder.Find(ctx, top.AsSpan(0, topCount), meanwhile.AsSpan(0, meanwhileCount), nearby) : [];
         return new MatchOutcome(results, misses, query.Place, CrisisContacts.CardContacts, whileYouWait, total);
     }
 

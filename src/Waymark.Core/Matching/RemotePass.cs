@@ -1,3 +1,4 @@
+using System.Numerics;
 using Waymark.Core.Directory;
 using Waymark.Core.Schedules;
 
@@ -92,27 +93,49 @@ internal static class RemotePass
     private static void ScoreBestBlocksFirst(MatchContext ctx, NearbySet nearby, Candidate[] top, ref int topCount)
     {
         var table = ctx.Table;
-        var queue = t_blocks ??= new BlockQueue();
+        var queue = QueueOfThread();
         queue.Clear(table.BlockFirstId);
+        var flat = new FlatConstraints(ctx);
+        var prefers = ctx.Query.Prefer != UInt128.Zero;
         for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
         {
+            if (!IsVisited(ctx, b))
+            {
+                continue;
+            }
             for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
             {
-                if (!IsVisited(ctx, b, block))
+                if (!HasEveryNeed(ctx, block))
                 {
                     continue;
                 }
                 // The top only rises from here: a block that cannot enter it now never will (most searches arrive with
-                // the top already filled by the nearby pass, and most blocks then stay out of the queue).
-                var bound = Scoring.BlockBound(ctx, block);
-                if (!CannotEnter(bound, block, table, top, topCount))
+                // the top already filled by the nearby pass, and most blocks then stay out of the queue). The cheaper
+                // bound first (with preferences, the looser one), which most blocks already fail.
+                var bound = Scoring.BlockBound(ctx, block, byOneService: false);
+                if (CannotEnter(bound, block, table, top, topCount))
                 {
-                    queue.Add(bound, block);
+                    continue;
                 }
+                // The members the search's codes leave in: with none, the block is not visited; else only their
+                // preferences count towards its bound.
+                var members = flat.MembersLeftIn(table, block);
+                if (members == 0)
+                {
+                    continue;
+                }
+                if (prefers)
+                {
+                    bound = Scoring.BlockBound(ctx, block, among: members);
+                    if (CannotEnter(bound, block, table, top, topCount))
+                    {
+                        continue;
+                    }
+                }
+                queue.Add(bound, block);
             }
         }
         queue.Order();
-        var flat = new FlatConstraints(ctx);
         while (queue.Count > 0)
         {
             var (bound, block) = queue.Best;
@@ -126,18 +149,17 @@ internal static class RemotePass
         }
     }
 
-    /// <summary>
-    /// Whether a search looks into a block of remote run <paramref name="bucket"/> at all: the run has an accepted remote
-    /// delivery (and a format asked for), and the block's services together have every need and self-access asked for.
-    /// </summary>
-    private static bool IsVisited(MatchContext ctx, int bucket, int block)
+    /// <summary>Whether a search looks into remote run <paramref name="bucket"/> at all: it has an accepted remote delivery (and a format asked for).</summary>
+    private static bool IsVisited(MatchContext ctx, int bucket)
+    {
+        var runCodes = ctx.Snapshot.RemoteBuckets[bucket].Codes;
+        return Codes.Any(runCodes, ctx.Accepted & Codes.Remote) && (ctx.Query.Format is not { } format || Codes.Any(runCodes, format));
+    }
+
+    /// <summary>Whether a block's services together have every need and self-access asked for.</summary>
+    private static bool HasEveryNeed(MatchContext ctx, int block)
     {
         var q = ctx.Query;
-        var runCodes = ctx.Snapshot.RemoteBuckets[bucket].Codes;
-        if (!Codes.Any(runCodes, ctx.Accepted & Codes.Remote) || (q.Format is { } format && !Codes.Any(runCodes, format)))
-        {
-            return false;
-        }
         var codes = ctx.Table.BlockCodes[block];
         return (codes & q.Needs) == q.Needs && (!q.SelfAccessOnly || Codes.Any(codes, Codes.SelfAccess));
     }
@@ -153,8 +175,11 @@ internal static class RemotePass
         var areaAllowed = limits.AreaAllowed;
         var slow = ctx.HasSlowConstraints;
         var now = ctx.Query.Urgency == Urgency.Now;
-        for (var index = table.BlockStart[block]; index < table.BlockEnd[block]; index++)
+        var start = table.BlockStart[block];
+        // Only the members the search's codes leave in: the others fail the flat constraints.
+        for (var members = flat.MembersLeftIn(table, block); members != 0; members &= members - 1)
         {
+            var index = start + BitOperations.TrailingZeroCount(members);
             if (!flat.Meets(index) || !areaAllowed[areaSets[index]] || (slow && !Constraints.MeetsSlow(ctx, index))
                 || (limits.ChecksMembership && !limits.MayJoin(index, codesOf[index])) || nearby.Contains(index))
             {
@@ -187,12 +212,15 @@ internal static class RemotePass
     /// Whether no service of a block with this bound can enter a full top: the bound is below the top's last score, or
     /// equal to it with the block's first id after that one's (a member scoring the bound loses the tie on id).
     /// </summary>
-    private static bool CannotEnter(double bound, int block, ScoreTable table, Candidate[] top, int topCount) =>
+    internal static bool CannotEnter(double bound, int block, ScoreTable table, Candidate[] top, int topCount) =>
         topCount == top.Length && (bound < top[^1].Score || (bound == top[^1].Score && table.BlockFirstId[block].CompareTo(top[^1].Id) > 0));
 
     /// <summary>One per thread, emptied and reused (as <see cref="Matcher"/>'s nearby set): a search runs on one thread.</summary>
     [ThreadStatic]
     private static BlockQueue? t_blocks;
+
+    /// <summary>This thread's block queue, for a pass that runs after this one is done with it (<see cref="WhileYouWaitFinder"/>).</summary>
+    internal static BlockQueue QueueOfThread() => t_blocks ??= new BlockQueue();
 
     /// <summary>
     /// Counts the remote services (not already counted as nearby) that meet every hard constraint, and offers them to

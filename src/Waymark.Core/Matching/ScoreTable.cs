@@ -57,6 +57,7 @@ internal sealed class ScoreTable
         BlockHasTimes = new bool[starts.Count];
         BlockFirstId = new Guid[starts.Count];
         BlockMembersWithCode = new ulong[starts.Count * 128];
+        BlockMeanwhileMembers = new ulong[starts.Count];
         var areaSets = new List<int>();
         BlockAreaSetStart = new int[starts.Count + 1];
         for (var k = 0; k < starts.Count; k++)
@@ -73,6 +74,10 @@ internal sealed class ScoreTable
                 BlockAssuredDay[k] = Math.Max(BlockAssuredDay[k], snapshot.FactAssuredDay[i]);
                 BlockCodes[k] |= codes;
                 BlockHasTimes[k] |= (snapshot.FactFlags[i] & FactFlags.HasTimes) != 0;
+                if (WhileYouWaitFinder.IsCandidate(codes, WaitDays[i]))
+                {
+                    BlockMeanwhileMembers[k] |= 1UL << (i - BlockStart[k]);
+                }
                 for (var bits = codes; bits != UInt128.Zero; bits &= bits - 1)
                 {
                     BlockMembersWithCode[(k * 128) + (int)UInt128.TrailingZeroCount(bits)] |= 1UL << (i - BlockStart[k]);
@@ -113,7 +118,10 @@ internal sealed class ScoreTable
     /// code (<see cref="BlockMembersWithCode"/>) are added up bit-sliced, 64 services at once, and the highest count any
     /// member reaches is read off. With more than 15 codes asked for, the codes any member has (<paramref name="blockCodes"/>).
     /// </summary>
-    public int MostPreferred(int block, UInt128 prefer, UInt128 blockCodes)
+    public int MostPreferred(int block, UInt128 prefer, UInt128 blockCodes) => MostPreferred(block, prefer, blockCodes, ~0UL);
+
+    /// <summary>As <see cref="MostPreferred(int, UInt128, UInt128)"/>, of the members in <paramref name="among"/> only.</summary>
+    public int MostPreferred(int block, UInt128 prefer, UInt128 blockCodes, ulong among)
     {
         var asked = Codes.Count(prefer & blockCodes);
         if (asked > 15)
@@ -135,12 +143,42 @@ internal sealed class ScoreTable
         for (var count = asked; count > 0; count--)
         {
             var having = ((count & 1) != 0 ? s0 : ~s0) & ((count & 2) != 0 ? s1 : ~s1) & ((count & 4) != 0 ? s2 : ~s2) & ((count & 8) != 0 ? s3 : ~s3);
-            if (having != 0)
+            if ((having & among) != 0)
             {
                 return count;
             }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The members of a block (bit <c>i</c> for its <c>i</c>-th service) having every code of <paramref name="all"/>, one
+    /// of <paramref name="anyOf"/> (unless it is every code) and none of <paramref name="none"/>: read off
+    /// <see cref="BlockMembersWithCode"/> a code at a time, so a search skips the services its codes rule out unread.
+    /// </summary>
+    public ulong MembersWith(int block, UInt128 all, UInt128 anyOf, UInt128 none)
+    {
+        var size = BlockEnd[block] - BlockStart[block];
+        var members = size == BlockSize ? ~0UL : (1UL << size) - 1;
+        var row = block * 128;
+        for (var bits = all; bits != UInt128.Zero && members != 0; bits &= bits - 1)
+        {
+            members &= BlockMembersWithCode[row + (int)UInt128.TrailingZeroCount(bits)];
+        }
+        if (anyOf != ~UInt128.Zero)
+        {
+            var some = 0UL;
+            for (var bits = anyOf & BlockCodes[block]; bits != UInt128.Zero; bits &= bits - 1)
+            {
+                some |= BlockMembersWithCode[row + (int)UInt128.TrailingZeroCount(bits)];
+            }
+            members &= some;
+        }
+        for (var bits = none & BlockCodes[block]; bits != UInt128.Zero && members != 0; bits &= bits - 1)
+        {
+            members &= ~BlockMembersWithCode[row + (int)UInt128.TrailingZeroCount(bits)];
+        }
+        return members;
     }
 
     public DirectorySnapshot Snapshot { get; }
@@ -201,6 +239,9 @@ internal sealed class ScoreTable
 
     /// <summary>For block <c>k</c> and code bit <c>b</c>, at <c>k * 128 + b</c>: which of its services (bit <c>i</c> for its <c>i</c>-th) have the code.</summary>
     public ulong[] BlockMembersWithCode { get; }
+
+    /// <summary>Which of each block's services are the kind suggested "while you wait" (<see cref="WhileYouWaitFinder.IsCandidate"/>), as above.</summary>
+    public ulong[] BlockMeanwhileMembers { get; }
 
     /// <summary>
     /// The distinct area sets (other than "anyone") of the block's services that have times: those of block <c>k</c> are

@@ -38,13 +38,20 @@ internal static class Scoring
     /// The most any service of a remote block can score for this search: each part of <see cref="Score(MatchContext, int, double, bool?)"/>
     /// worked out from the block's best figures, by the same arithmetic, so it is never below a member's own score.
     /// </summary>
-    public static double BlockBound(MatchContext ctx, int block)
+    /// <remarks>
+    /// With <paramref name="byOneService"/> false, a looser bound that costs less: every preference met by one or another
+    /// of the block's services. Never below the tight one (the score only rises with preferences met), so a block it
+    /// rules out the tight one rules out too. <paramref name="among"/> limits the preferences counted to those members
+    /// (the ones a search's codes leave in): the other parts stay the block's best, so it is still a bound.
+    /// </remarks>
+    public static double BlockBound(MatchContext ctx, int block, bool byOneService = true, ulong among = ~0UL)
     {
         var table = ctx.Table;
         var codes = table.BlockCodes[block];
         // The most preferences any one service of the block meets (not all those met by one or another of them), and
         // being local, which counts only for "help now" searches: the block's area sets are only looked at for those.
-        var preferred = ctx.Query.Prefer == UInt128.Zero ? 0 : table.MostPreferred(block, ctx.Query.Prefer, codes);
+        var preferred = ctx.Query.Prefer == UInt128.Zero ? 0
+            : byOneService ? table.MostPreferred(block, ctx.Query.Prefer, codes, among) : Codes.Count(ctx.Query.Prefer & codes);
         return Combine(ctx, ctx.RemoteCloseness, codes, preferred, table.BlockHasTimes[block], table.BlockNowWaitPart[block],
             ctx.Query.Urgency == Urgency.Now && table.MayBeLocal(block, ctx.Limits), table.BlockWaitPart[block], table.BlockAssuredDay[block]);
     }

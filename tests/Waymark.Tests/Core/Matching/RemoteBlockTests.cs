@@ -55,6 +55,50 @@ public sealed class RemoteBlockTests : MatcherTestBase
     }
 
     [Fact]
+    public void The_members_a_search_leaves_in_are_those_whose_own_codes_pass()
+    {
+        var table = new ScoreTable(Snapshot, FrozenDictionary<Guid, int>.Empty);
+        var present = Snapshot.FactCodes.Aggregate(UInt128.Zero, (all, c) => all | c);
+        var bits = Enumerable.Range(0, 128).Where(b => ((present >> b) & UInt128.One) != UInt128.Zero).ToArray();
+#pragma warning disable CA5394 // not for security: the same masks every run
+        var random = new Random(21);
+        var (partial, compared) = (0, 0);
+        UInt128 Some(int most)
+        {
+            var mask = UInt128.Zero;
+            for (var k = random.Next(0, most + 1); k > 0; k--)
+            {
+                mask |= UInt128.One << bits[random.Next(bits.Length)];
+            }
+            return mask;
+        }
+        for (var n = 0; n < 600; n++)
+        {
+            var block = random.Next(table.BlockStart.Length);
+            var (all, anyOf, none, prefer) = (Some(2), n % 3 == 0 ? ~UInt128.Zero : Some(3) | Codes.SelfAccess, Some(4), Some(6));
+            var plain = 0UL;
+            var mostPreferred = 0;
+            for (var i = table.BlockStart[block]; i < table.BlockEnd[block]; i++)
+            {
+                var c = Snapshot.FactCodes[i];
+                if ((c & all) == all && (c & anyOf) != UInt128.Zero && (c & none) == UInt128.Zero)
+                {
+                    plain |= 1UL << (i - table.BlockStart[block]);
+                    mostPreferred = Math.Max(mostPreferred, Codes.Count(c & prefer));
+                }
+            }
+            var members = table.MembersWith(block, all, anyOf, none);
+            Assert.True(plain == members, $"block {block}, all {all:X}, any {anyOf:X}, none {none:X}: {members:X}, expected {plain:X}");
+            Assert.Equal(mostPreferred, table.MostPreferred(block, prefer, table.BlockCodes[block], members));
+            partial += members != 0 && members != table.MembersWith(block, UInt128.Zero, ~UInt128.Zero, UInt128.Zero) ? 1 : 0;
+            compared++;
+        }
+#pragma warning restore CA5394
+        // The masks must leave some blocks partly in, not only all or nothing.
+        Assert.True(partial > compared / 10, $"only {partial} of {compared} masks left a block partly in");
+    }
+
+    [Fact]
     public void Blocks_are_taken_highest_bound_first_then_lowest_first_id()
     {
         var table = new ScoreTable(Snapshot, FrozenDictionary<Guid, int>.Empty);

@@ -121,7 +121,7 @@ public sealed class MatchAnswersTests(WaymarkApp app) : IClassFixture<WaymarkApp
 
     /// <summary>The app with its clock stopped at noon, so that no test's searches straddle two minutes.</summary>
     private WebApplicationFactory<Program> AtNoon() =>
-        app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Noon))));
+        app.AtTime(new FixedClock(Noon));
 
     [Fact]
     public async Task A_search_made_again_gets_the_same_bytes_and_from_its_third_time_in_a_minute_is_not_worked_out_again()
@@ -204,7 +204,7 @@ public sealed class MatchAnswersTests(WaymarkApp app) : IClassFixture<WaymarkApp
         }
         // Wednesday 2 December 2026 (GMT), 30 seconds before the drop-in opens.
         var clock = new MovableClock(new DateTimeOffset(2026, 12, 2, 8, 59, 30, TimeSpan.Zero));
-        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var atTime = app.AtTime(clock);
         using var client = atTime.CreateClient();
         var query = Near(lat, lon) + "&open_now=true";
 

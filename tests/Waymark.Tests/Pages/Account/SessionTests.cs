@@ -82,7 +82,7 @@ public sealed class SessionTests(AccountsApp app) : IClassFixture<AccountsApp>
     public async Task A_staff_session_ends_12_hours_after_sign_in_however_busy()
     {
         var clock = new MovableClock(DateTimeOffset.UtcNow);
-        using var atTime = AtTime(clock);
+        using var atTime = app.AtTime(clock);
         var (org, _, _) = await app.AddOrganisationAsync();
         using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id, atTime);
         var start = clock.Now;
@@ -105,7 +105,7 @@ public sealed class SessionTests(AccountsApp app) : IClassFixture<AccountsApp>
     {
         using var person = await app.SignUpAsync();
         var clock = new MovableClock(DateTimeOffset.UtcNow);
-        using var atTime = AtTime(clock);
+        using var atTime = app.AtTime(clock);
         using var idle = await SignInAsync(atTime, person.Email);
         using var busy = await SignInAsync(atTime, person.Email);
         Assert.Equal(DateTime.MinValue, busy.CookieNamed(AccountsCookie)!.Expires);
@@ -142,7 +142,7 @@ public sealed class SessionTests(AccountsApp app) : IClassFixture<AccountsApp>
     {
         using var person = await app.SignUpAsync();
         var clock = new MovableClock(DateTimeOffset.UtcNow);
-        using var atTime = AtTime(clock);
+        using var atTime = app.AtTime(clock);
         using var kept = await SignInAsync(atTime, person.Email, keepSignedIn: true);
         var start = clock.Now;
 
@@ -249,9 +249,6 @@ public sealed class SessionTests(AccountsApp app) : IClassFixture<AccountsApp>
     }
 
     private const string AccountsCookie = "waymark-session";
-
-    private WebApplicationFactory<Program> AtTime(TimeProvider clock) =>
-        app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(clock)));
 
     private static async Task<Browser> SignInAsync(WebApplicationFactory<Program> through, string email, bool keepSignedIn = false)
     {

@@ -239,7 +239,7 @@ public sealed class GroupSessionTests(AccountsApp app) : IClassFixture<AccountsA
     {
         var (org, service, _) = await app.AddOrganisationAsync();
         var clock = new Infrastructure.MovableClock(DateTimeOffset.UtcNow);
-        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var atTime = app.AtTime(clock);
         using var staff = await app.SignInAsStaffAsync(Roles.ProviderStaff, org.Id, atTime);
         var session = await app.AddSessionAsync(service.Id, clock.Now.AddMinutes(10), minutes: 60);
         var url = $"{GroupsOf(service.Id)}/{session.Id}";

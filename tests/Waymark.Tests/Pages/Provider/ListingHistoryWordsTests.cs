@@ -18,13 +18,6 @@ public sealed class ClockedAccountsApp : AccountsApp
     }
 }
 
-public sealed class MovableClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>
 /// A listing's history says what changed in words ("Typical wait", "14 days" → "21 days"), never as stored field names
 /// or vocabulary codes, and at UK times: BST in summer, GMT in winter.

@@ -64,7 +64,7 @@ public sealed class HelpNowResultsTests(HelpNowResultsTests.HelpNowDirectory app
 
     private async Task<HtmlPage> GetAtAsync(DateTimeOffset utc, string path = Search)
     {
-        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(utc))));
+        using var atTime = app.AtTime(new FixedClock(utc));
         using var client = atTime.CreateClient();
         var page = await HtmlPage.GetAsync(client, path);
         Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
@@ -144,7 +144,7 @@ public sealed class HelpNowResultsTests(HelpNowResultsTests.HelpNowDirectory app
         Assert.Contains($"result-{DropIn.Id}", shown);
 
         // The matcher's order, less the crisis contact it also found.
-        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Evening))));
+        using var atTime = app.AtTime(new FixedClock(Evening));
         using var client = atTime.CreateClient();
         using var api = await client.GetAsync(new Uri(Search.Replace("/find/results", "/api/v1/match", StringComparison.Ordinal), UriKind.Relative));
         using var json = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync());
@@ -159,7 +159,7 @@ public sealed class HelpNowResultsTests(HelpNowResultsTests.HelpNowDirectory app
     public async Task Leaving_out_a_crisis_line_still_shows_as_many_services_as_were_asked_for()
     {
         // The matcher's top two include the Samaritans listing, which the page leaves out: it still shows two others.
-        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Evening))));
+        using var atTime = app.AtTime(new FixedClock(Evening));
         using var client = atTime.CreateClient();
         using var api = await client.GetAsync(new Uri(Search.Replace("/find/results", "/api/v1/match", StringComparison.Ordinal) + "&limit=2", UriKind.Relative));
         using var json = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync());

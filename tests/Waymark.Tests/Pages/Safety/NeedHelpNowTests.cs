@@ -11,7 +11,7 @@ public sealed class NeedHelpNowTests(WaymarkApp app) : IClassFixture<WaymarkApp>
 {
     private async Task<HtmlPage> GetAtAsync(DateTimeOffset utc)
     {
-        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(utc))));
+        using var atTime = app.AtTime(new FixedClock(utc));
         using var client = atTime.CreateClient();
         return await HtmlPage.GetAsync(client, "/need-help-now");
     }

@@ -119,7 +119,7 @@ public sealed class GroupCalendarTests(AccountsApp app) : IClassFixture<Accounts
     public async Task Only_active_services_show_sessions_and_a_cancelled_session_shows_until_its_time_has_passed()
     {
         var clock = new MovableClock(DateTimeOffset.UtcNow);
-        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var atTime = app.AtTime(clock);
         var (_, service, _) = await app.AddOrganisationAsync();
         var cancelled = await app.AddSessionAsync(service.Id, clock.Now.AddHours(3), minutes: 60);
         var next = await app.AddSessionAsync(service.Id, clock.Now.AddDays(7), minutes: 60);

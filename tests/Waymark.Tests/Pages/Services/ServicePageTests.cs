@@ -15,7 +15,7 @@ public sealed class ServicePageTests(WaymarkApp app) : IClassFixture<WaymarkApp>
 
     private async Task<HtmlPage> GetAsync(string path)
     {
-        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Now))));
+        using var atTime = app.AtTime(new FixedClock(Now));
         using var client = atTime.CreateClient();
         return await HtmlPage.GetAsync(client, path);
     }

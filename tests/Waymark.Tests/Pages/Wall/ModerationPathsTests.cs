@@ -217,7 +217,7 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
     public async Task After_an_hour_of_moderating_the_queue_prompts_a_break_however_few_items()
     {
         var clock = new MovableClock(DateTimeOffset.UtcNow);
-        using var atTime = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var atTime = app.AtTime(clock);
         using var person = await app.SignUpAsync();
         var note = await person.WriteAsync("Bit of a wobbly day but I'm OK.");
         using var moderator = await app.SignInAsStaffAsync(Roles.Moderator, through: atTime);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;
 using Waymark.Core.Schedules;
@@ -118,9 +119,20 @@ internal static class Constraints
 
     /// <summary>The hard constraints other than reach and format, read from the flat columns (<see cref="FlatConstraints"/>) and the schedule.</summary>
     public static bool MeetsBesidesReach(MatchContext ctx, in FlatConstraints flat, int index) =>
-        flat.Meets(index)
-            && ctx.Limits.InArea(index) && ctx.Limits.MayJoin(index, ctx.Snapshot.FactCodes[index])
+        flat.Meets(index) && MeetsRest(ctx, index, ctx.Snapshot.FactCodes[index]);
+
+    /// <summary>
+    /// What every pass asks of a service once the flat constraints are met (and reach, where the pass needs it): the
+    /// person's area, then membership, then, last, the schedule and languages, which read the service's entry.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool MeetsRest(MatchContext ctx, int index, UInt128 codes)
+    {
+        var limits = ctx.Limits;
+        // Without member_of, the flat constraints already left members-only services out.
+        return limits.InArea(index) && (!limits.ChecksMembership || limits.MayJoin(index, codes))
             && (!ctx.HasSlowConstraints || MeetsSlow(ctx, index));
+    }
 
     /// <summary>"when", "language" and "open now", which need the service's schedule or languages.</summary>
     public static bool MeetsSlow(MatchContext ctx, int index)

@@ -41,12 +41,8 @@ public sealed class Matcher(IReferralWaits referralWaits)
         // The nearby services the remote pass would also count (reached by an accepted remote delivery): taken off a kept remote count.
         var alsoRemote = 0;
         var codes = snapshot.FactCodes;
-        var areaSets = snapshot.FactAreaSet;
-        var limits = ctx.Limits;
-        var areaAllowed = limits.AreaAllowed;
         var reached = ctx.Accepted & Codes.AnyDelivery;
         var format = query.Format;
-        var slow = ctx.HasSlowConstraints;
         var waits = ctx.WaitDays;
         // The best nearby services for "while you wait" (format aside), as many more as the results may take from them.
         var meanwhile = new Candidate[WhileYouWaitFinder.MaxWhileYouWait + limit];
@@ -54,11 +50,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
         foreach (var (index, km) in nearby.Items)
         {
             // What Constraints.Evaluate asks of a service in range, from the flat columns (the flat constraints were
-            // asked by NearbySet.Find): reach is an accepted delivery of any kind (in person counts, being in range),
-            // then area, membership and, last, the schedule and languages, which read the service's entry.
+            // asked by NearbySet.Find): reach is an accepted delivery of any kind (in person counts, being in range).
             var c = codes[index];
-            if (!Codes.Any(c, reached) || !areaAllowed[areaSets[index]] || (limits.ChecksMembership && !limits.MayJoin(index, c))
-                || (slow && !Constraints.MeetsSlow(ctx, index)))
+            if (!Codes.Any(c, reached) || !Constraints.MeetsRest(ctx, index, c))
             {
                 continue;
             }

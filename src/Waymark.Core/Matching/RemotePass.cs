@@ -167,21 +167,15 @@ internal static class RemotePass
     /// <summary>Offers to <paramref name="top"/> the services of one block (not nearby) meeting every hard constraint.</summary>
     private static void ScoreBlock(MatchContext ctx, in FlatConstraints flat, NearbySet nearby, int block, Candidate[] top, ref int topCount)
     {
-        var snapshot = ctx.Snapshot;
         var table = ctx.Table;
-        var codesOf = snapshot.FactCodes;
-        var areaSets = snapshot.FactAreaSet;
-        var limits = ctx.Limits;
-        var areaAllowed = limits.AreaAllowed;
-        var slow = ctx.HasSlowConstraints;
+        var codesOf = ctx.Snapshot.FactCodes;
         var now = ctx.Query.Urgency == Urgency.Now;
         var start = table.BlockStart[block];
         // Only the members the search's codes leave in: the others fail the flat constraints.
         for (var members = flat.MembersLeftIn(table, block); members != 0; members &= members - 1)
         {
             var index = start + BitOperations.TrailingZeroCount(members);
-            if (!flat.Meets(index) || !areaAllowed[areaSets[index]] || (slow && !Constraints.MeetsSlow(ctx, index))
-                || (limits.ChecksMembership && !limits.MayJoin(index, codesOf[index])) || nearby.Contains(index))
+            if (!flat.Meets(index) || !Constraints.MeetsRest(ctx, index, codesOf[index]) || nearby.Contains(index))
             {
                 continue;
             }
@@ -264,6 +258,7 @@ internal static class RemotePass
                     {
                         continue;
                     }
+                    // Constraints.MeetsRest, split: the count by area set needs every constraint but the area itself.
                     var c = codes[index];
                     var inArea = areaAllowed[areaSets[index]];
                     if ((!inArea && bySet is null) || (slow && !Constraints.MeetsSlow(ctx, index)))

@@ -114,6 +114,13 @@ public sealed record LabelledPost(
     /// </summary>
     public static readonly string Blind17File = Path.Combine("Blind17", "blind17-posts.jsonl");
 
+    /// <summary>
+    /// The eighteenth blind set (another author, written while blind-15 and blind-17 were unseen, in voices none had used:
+    /// older people, young carers, easy-read, autistic writers, the coast, shift workers, Gen Z text, regional English,
+    /// people seeking asylum; Wall/Blind18/README.md says what they read). Never tuned or trained on; the measure test requires it.
+    /// </summary>
+    public static readonly string Blind18File = Path.Combine("Blind18", "blind18-posts.jsonl");
+
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File, Blind12File, Blind13File];
 

@@ -78,8 +78,9 @@ internal static class Explanation
         var needsNoOne = Codes.Any(s.Codes, Codes.SelfAccess);
         if (needsNoOne && Codes.Any(s.Codes, Codes.Helpline))
         {
-            // A helpline's way in is its number: there is nothing to refer yourself to (issue 12, point 4).
-            reasons.Add("Just call");
+            // A helpline's way in is its number: there is nothing to refer yourself to (issue 12, point 4). Said the way
+            // it is reached: "Just call" on a textline would tell someone who cannot face a phone call it is not for them.
+            reasons.Add(JustGetInTouch(s.Codes));
         }
         else if (Codes.Any(s.Codes, NoReferral))
         {
@@ -152,6 +153,14 @@ internal static class Explanation
             OpenUntil = openNow ? hours.OpenUntil(ctx.At) : null,
         };
     }
+
+    private static string JustGetInTouch(UInt128 codes) => (Codes.Any(codes, Codes.Phone), Codes.Any(codes, Codes.Text)) switch
+    {
+        (true, true) => "Just call or text",
+        (true, false) => "Just call",
+        (false, true) => "Just text",
+        _ => "Just get in touch",
+    };
 
     private static readonly UInt128 NoReferral = Codes.Of("access:no-referral");
     private static readonly FamilyValues DeliveryValues = new("delivery"), FormatValues = new("format"), DeliveredByValues = new("delivered-by");

@@ -25,6 +25,9 @@ public sealed class ExplanationTests : MatcherTestBase
         new("You can refer yourself", q => q, s => s.With("delivery:phone", "access:self-referral")),
         new("Just call or turn up", q => q, s => s.With("delivery:phone", "access:no-referral")),
         new("Just call", q => q, s => s.With("delivery:phone", "format:helpline", "access:self-referral")),
+        new("Just text", q => q, s => s.With("delivery:text", "format:helpline", "access:no-referral")),
+        new("Just call or text", q => q, s => s.With("delivery:phone", "delivery:text", "format:helpline", "access:self-referral")),
+        new("Just get in touch", q => q, s => s.With("delivery:online", "format:helpline", "access:self-referral")),
         new("Open now", q => q, s => s.With("delivery:phone").Opens("WE", "09:00", "17:00")),
         new("British Sign Language", q => q with { Needs = Set("access-needs:bsl") }, s => s.With("delivery:phone", "access-needs:bsl")),
         new("By phone", q => q with { Delivery = Set("delivery:phone") }, s => s.With("delivery:phone")),
@@ -115,6 +118,18 @@ public sealed class ExplanationTests : MatcherTestBase
         Assert.Contains("Just call", result.Reasons);
         Assert.DoesNotContain("You can refer yourself", result.Reasons);
         Assert.DoesNotContain("Just call or turn up", result.Reasons);
+    }
+
+    [Fact]
+    public void A_textline_is_never_offered_as_a_call()
+    {
+        // Someone who cannot face a phone call must not read that a textline needs one.
+        var textline = ServiceGraph.Named("Evening textline").With("delivery:text", "format:helpline", "access:no-referral");
+
+        var reasons = Match(Near(), textline).Results.Single().Reasons;
+
+        Assert.Contains("Just text", reasons);
+        Assert.DoesNotContain(reasons, r => r.Contains("call", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -84,7 +84,8 @@ internal static class Explanation
         }
         else if (Codes.Any(s.Codes, NoReferral))
         {
-            reasons.Add("Just call or turn up");
+            // Nobody turns up to an online group: a service with no place to go says how it is reached instead.
+            reasons.Add(Codes.Any(s.Codes, Codes.Local) ? "Just call or turn up" : JustGetInTouch(s.Codes));
         }
         else if (needsNoOne)
         {

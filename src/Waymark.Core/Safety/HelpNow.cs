@@ -63,9 +63,15 @@ public static class HelpNow
             return [];
         }
         var ids = matches.Select(m => m.Id).ToList();
-        var phones = (await db.Contacts.AsNoTracking().Include(c => c.Phones).Where(c => ids.Contains(c.ServiceId)).ToListAsync(ct))
-            .OrderBy(c => c.Id)
-            .SelectMany(c => c.Phones.OrderBy(p => p.Id).Select(p => (c.ServiceId, Phone: p)))
+        // Only the phones, each with its contact's service: one plain join reads fewer columns and allocates less than
+        // contacts with their phones included, and a contact without a phone had nothing to give here anyway.
+        // Ordered here, not by the engine, as before: contact, then phone, by their ids as .NET orders Guids.
+        var phones = (await db.Contacts.AsNoTracking()
+                .Where(c => ids.Contains(c.ServiceId))
+                .SelectMany(c => c.Phones, (c, p) => new { c.ServiceId, ContactId = c.Id, Phone = p })
+                .ToListAsync(ct))
+            .OrderBy(x => x.ContactId)
+            .ThenBy(x => x.Phone.Id)
             .ToLookup(x => x.ServiceId, x => x.Phone);
 
         var shaped = new List<HelpNowService>(matches.Count);

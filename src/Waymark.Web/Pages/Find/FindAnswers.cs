@@ -19,6 +19,8 @@ public sealed class FindAnswers
 
     private readonly Dictionary<string, List<string>> _values;
 
+    private string? _queryString;
+
     private FindAnswers(Dictionary<string, List<string>> values) => _values = values;
 
     public static FindAnswers Empty { get; } = new([]);
@@ -106,14 +108,22 @@ public sealed class FindAnswers
         new QueryCollection(Names.ToDictionary(n => n, n => new StringValues(Value(n)), StringComparer.Ordinal));
 
     /// <summary>"?near=Leeds&amp;format=one-to-one", in the contract's parameter order; "" when there are no answers.</summary>
+    /// <remarks>
+    /// Built once: answers never change after they are made (<see cref="With"/> and <see cref="Without"/> make new ones),
+    /// and a results page links every card with the same answers.
+    /// </remarks>
     public string ToQueryString()
     {
-        var builder = new QueryBuilder();
-        foreach (var name in Names)
+        if (_queryString is null)
         {
-            builder.Add(name, Value(name)!);
+            var builder = new QueryBuilder();
+            foreach (var name in Names)
+            {
+                builder.Add(name, Value(name)!);
+            }
+            _queryString = builder.ToQueryString().Value ?? "";
         }
-        return builder.ToQueryString().Value ?? "";
+        return _queryString;
     }
 
     /// <summary>The address with these answers on it.</summary>

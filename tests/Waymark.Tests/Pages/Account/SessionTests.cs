@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
 using Waymark.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;

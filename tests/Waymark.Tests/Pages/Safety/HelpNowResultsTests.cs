@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Matching;
 using Waymark.Core.Safety;

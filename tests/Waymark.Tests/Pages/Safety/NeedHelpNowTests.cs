@@ -1,7 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Safety;
 using Waymark.Tests.Infrastructure;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
 using Ical.Net;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Directory;
 using Waymark.Core.Groups;
 using Waymark.Core.Schedules;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Directory;
 using Waymark.Core.Listings;

@@ -36,6 +36,22 @@ public sealed class ResultsModel(
     /// <summary>For someone who needs help now: the results without the crisis contacts shown above them, and what opens next.</summary>
     public HelpNowServices? HelpNow { get; private set; }
 
+    /// <summary>The furthest the where-question offers: how far we look for something in person when nothing nearer fits.</summary>
+    public const double InPersonLookKm = 50;
+
+    /// <summary>
+    /// Set when the person gave a place and would take support in person, but every result is by phone, text or online:
+    /// nothing they could go to fits within their distance. Someone in a village with no buses needs to be told so,
+    /// not left to work it out from the distances.
+    /// </summary>
+    public bool NothingInPersonNear { get; private set; }
+
+    /// <summary>
+    /// With <see cref="NothingInPersonNear"/>: the closest in-person service that fits everything else, looked for up to
+    /// <see cref="InPersonLookKm"/> among the best <see cref="MatchQuery.MaxLimit"/>; null when there is none that near.
+    /// </summary>
+    public ServiceMatch? ClosestInPerson { get; private set; }
+
     /// <summary>Where we looked, in words: "Near Skipton (a town, city or village), within 15 km (about 9 miles)."</summary>
     public string SearchedWords
     {
@@ -99,11 +115,51 @@ public sealed class ResultsModel(
             var db = HttpContext.RequestServices.GetRequiredService<WaymarkDbContext>();
             HelpNow = await Core.Safety.HelpNow.ShapeAsync(db, matcher, snapshot, Query, Outcome, now, ct);
         }
+        else
+        {
+            LookFurtherInPerson(snapshot, now);
+        }
         if (Outcome.Results.Count == 0)
         {
             unmetNeed.Record(UnmetNeedKey.For(Query.Place, Query.GivenParameters, now));
         }
         return Page();
+    }
+
+    private void LookFurtherInPerson(DirectorySnapshot snapshot, DateTimeOffset now)
+    {
+        var accepted = Query.Delivery ?? Core.Matching.Codes.AnyDelivery;
+        if (Outcome is not { Place: not null, Results.Count: > 0 } outcome
+            || !Core.Matching.Codes.Any(accepted, Core.Matching.Codes.Local)
+            || outcome.Results.Any(r => r.DistanceKm is not null))
+        {
+            return;
+        }
+        // Only this page asks (the API's contract has no such field), and only when no result shown is in person.
+        var inPerson = Query with { Delivery = accepted & Core.Matching.Codes.Local };
+        if (outcome.Results.Count < outcome.TotalMatches && matcher.Match(snapshot, inPerson with { Limit = 1 }, now).TotalMatches > 0)
+        {
+            return; // something in person is in range, further down the list than the results shown
+        }
+        NothingInPersonNear = true;
+        if (Query.WithinKm < InPersonLookKm)
+        {
+            var further = matcher.Match(snapshot, inPerson with { WithinKm = InPersonLookKm, Limit = MatchQuery.MaxLimit }, now);
+            ClosestInPerson = further.Results.Where(r => r.DistanceKm is not null).MinBy(r => r.DistanceKm);
+        }
+    }
+
+    /// <summary>"Search up to 19 km away" for a service <paramref name="km"/> away; null past the furthest a search can reach.</summary>
+    public (string Text, string Link)? SearchUpTo(double km)
+    {
+        // The distance is rounded to 0.1 km, so the next whole kilometre up is sure to take the service in.
+        var further = Math.Floor(km) + 1;
+        if (further > MatchQuery.MaxWithinKm)
+        {
+            return null;
+        }
+        var words = further.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ($"Search up to {words} km away", Answers.With("within_km", words).Link("/find/results"));
     }
 
     /// <summary>The name of an organisation chosen in <c>member_of</c>, for the answers in words.</summary>
@@ -119,11 +175,9 @@ public sealed class ResultsModel(
         {
             return null;
         }
-        // The distance is rounded to 0.1 km, so the next whole kilometre up is sure to take the service in.
-        if (miss.Breaks == "within_km" && miss.DistanceKm is { } km && Math.Floor(km) + 1 <= MatchQuery.MaxWithinKm)
+        if (miss.Breaks == "within_km" && miss.DistanceKm is { } km && SearchUpTo(km) is { } further)
         {
-            var further = ((int)Math.Floor(km) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ($"Search up to {further} km away", Answers.With("within_km", further).Link("/find/results"));
+            return further;
         }
         return ($"Search again without “{FindJourney.ParameterWords(miss.Breaks)}”", Answers.Without(miss.Breaks).Link("/find/results"));
     }

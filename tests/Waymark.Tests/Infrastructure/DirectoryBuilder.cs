@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Directory;
+using Waymark.Core.Matching;
 
 namespace Waymark.Tests.Infrastructure;
 
@@ -154,6 +156,13 @@ public static class DirectoryBuilder
             db.Services.Add(service);
         }
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Inserts the services and waits for search to see them, as an editor's save would.</summary>
+    public static async Task AddSearchableServicesAsync(this WaymarkApp app, params ServiceBuilder[] services)
+    {
+        await app.AddServicesAsync(services);
+        await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
     }
 
     /// <summary>A taxonomy of the test's own, with one term per name.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Waymark.Core.Matching;
 using Waymark.Core.Outbox;
 using Waymark.Core.Referrals;
 
@@ -22,8 +21,7 @@ public static class ReferralFlowBuilders
             builder.WithTerm(parts[0], parts.Length > 1 ? parts[1] : null);
         }
         var service = builder.Build();
-        await app.AddServicesAsync(builder);
-        await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
+        await app.AddSearchableServicesAsync(builder);
         return (service.OrganizationId!.Value, service.Id);
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Waymark.Core.Matching;
 using Waymark.Tests.Infrastructure;
 
 namespace Waymark.Tests.Pages.Find;
@@ -21,12 +19,6 @@ public sealed class NothingInPersonNearTests(WaymarkApp app) : IClassFixture<Way
     /// <summary>In person only in Sheffield (the builder's place), and by phone: for anyone far away, a phone line.</summary>
     private static ServiceBuilder PhoneLine(string name) => new ServiceBuilder(name).WithTerm("delivery:phone").WithTerm(Need);
 
-    private async Task AddAsync(params ServiceBuilder[] services)
-    {
-        await app.AddServicesAsync(services);
-        await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
-    }
-
     private async Task<HtmlPage> GetAsync(string path)
     {
         using var client = app.CreateClient();
@@ -39,7 +31,7 @@ public sealed class NothingInPersonNearTests(WaymarkApp app) : IClassFixture<Way
         // The Norfolk coast; the rooms are 0.2° of latitude (22.2 km) inland.
         var line = PhoneLine("Coast phone line");
         var rooms = new ServiceBuilder("Holt counselling rooms").At(52.73, 1.30, "NR25 6BN").WithTerm(Need);
-        await AddAsync(line, rooms);
+        await app.AddSearchableServicesAsync(line, rooms);
 
         var page = await GetAsync($"/find/results?near={Near(52.93, 1.30)}&within_km=8&needs=neurodivergent-adjustments");
 
@@ -62,7 +54,7 @@ public sealed class NothingInPersonNearTests(WaymarkApp app) : IClassFixture<Way
     {
         // Thanet; the only rooms are 1° of longitude (about 70 km) west.
         var line = PhoneLine("Thanet phone line");
-        await AddAsync(line, new ServiceBuilder("Far rooms").At(51.39, 0.37, "ME1 1AA").WithTerm(Need));
+        await app.AddSearchableServicesAsync(line, new ServiceBuilder("Far rooms").At(51.39, 0.37, "ME1 1AA").WithTerm(Need));
 
         var page = await GetAsync($"/find/results?near={Near(51.39, 1.38)}&within_km=15&needs=neurodivergent-adjustments");
 
@@ -76,7 +68,7 @@ public sealed class NothingInPersonNearTests(WaymarkApp app) : IClassFixture<Way
     public async Task Nothing_is_said_to_someone_who_only_wants_phone_text_or_online()
     {
         var line = PhoneLine("Broads phone line");
-        await AddAsync(line);
+        await app.AddSearchableServicesAsync(line);
 
         var page = await GetAsync($"/find/results?near={Near(52.45, 1.70)}&within_km=8&delivery=phone,online&needs=neurodivergent-adjustments");
 
@@ -90,7 +82,7 @@ public sealed class NothingInPersonNearTests(WaymarkApp app) : IClassFixture<Way
         // Phone lines preferred and one result shown: the rooms 2 km away are in range but not on the page.
         var line = PhoneLine("Fens phone line");
         var rooms = new ServiceBuilder("Fens rooms").At(52.418, 0.26, "CB6 1AA").WithTerm(Need);
-        await AddAsync(line, rooms);
+        await app.AddSearchableServicesAsync(line, rooms);
         var search = $"/find/results?near={Near(52.40, 0.26)}&within_km=8&needs=neurodivergent-adjustments&prefer=delivery:phone";
 
         var all = await GetAsync(search);

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Waymark.Core.Matching;
 using Waymark.Tests.Infrastructure;
 
 namespace Waymark.Tests.Pages.Find;
@@ -23,12 +21,6 @@ public sealed class ResultsTests(WaymarkApp app) : IClassFixture<WaymarkApp>
 
     private static string Q(string s) => Uri.EscapeDataString(s);
 
-    private async Task AddAsync(params ServiceBuilder[] services)
-    {
-        await app.AddServicesAsync(services);
-        await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
-    }
-
     private async Task<HtmlPage> GetAsync(string path)
     {
         using var client = app.CreateClient();
@@ -46,7 +38,7 @@ public sealed class ResultsTests(WaymarkApp app) : IClassFixture<WaymarkApp>
     {
         var here = SomewhereNew();
         var group = EveningPeerGroup(here, "Tuesday evening circle");
-        await AddAsync(group);
+        await app.AddSearchableServicesAsync(group);
 
         // Tuesday 1 December 2026, midday, UK time.
         var page = await GetAsync($"/find/results?near={Q(Near(here))}&within_km=10&delivery=in-person&when=weekday-evening&at=2026-12-01T12:00");
@@ -105,7 +97,7 @@ public sealed class ResultsTests(WaymarkApp app) : IClassFixture<WaymarkApp>
     {
         var here = SomewhereNew();
         var far = new ServiceBuilder("Far away group").At(here.Lat + 0.27, here.Lon, "S1 2HE");
-        await AddAsync(far);
+        await app.AddSearchableServicesAsync(far);
 
         var page = await GetAsync($"/find/results?near={Q(Near(here))}&within_km=10&delivery=in-person");
 
@@ -133,7 +125,7 @@ public sealed class ResultsTests(WaymarkApp app) : IClassFixture<WaymarkApp>
             .WithTerm("format:one-to-one").WithTerm("access:self-referral").WithTerm("expect:typical-wait-days", "60");
         var dropIn = new ServiceBuilder("Corner drop-in").At(here.Lat + 0.02, here.Lon, "S1 2HE")
             .WithTerm("format:drop-in").WithTerm("access:no-referral");
-        await AddAsync(counselling, dropIn);
+        await app.AddSearchableServicesAsync(counselling, dropIn);
 
         var page = await GetAsync($"/find/results?near={Q(Near(here))}&within_km=10&delivery=in-person&format=one-to-one");
 
@@ -189,8 +181,7 @@ public sealed class UrgentResultsTests(WaymarkApp app) : IClassFixture<WaymarkAp
         var closed = new ServiceBuilder("Daytime line")
             .Opens("TU", "09:00", "17:00")
             .WithTerm("delivery:phone").WithTerm("format:helpline");
-        await app.AddServicesAsync(line, dropIn, closed);
-        await app.Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
+        await app.AddSearchableServicesAsync(line, dropIn, closed);
 
         using var client = app.CreateClient();
         // The Need help now form's own fields, on a Tuesday evening.

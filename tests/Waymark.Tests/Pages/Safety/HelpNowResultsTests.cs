@@ -1,7 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using Microsoft.Extensions.DependencyInjection;
-using Waymark.Core.Matching;
 using Waymark.Core.Safety;
 using Waymark.Tests.Infrastructure;
 
@@ -54,8 +52,7 @@ public sealed class HelpNowResultsTests(HelpNowResultsTests.HelpNowDirectory app
 
         public async Task InitializeAsync()
         {
-            await this.AddServicesAsync(EveningLine, TextLine, DropIn, SamaritansListing);
-            await Services.GetRequiredService<DirectoryIndex>().RefreshAsync();
+            await this.AddSearchableServicesAsync(EveningLine, TextLine, DropIn, SamaritansListing);
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

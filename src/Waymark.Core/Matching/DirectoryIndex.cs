@@ -23,6 +23,7 @@ public sealed class DirectoryIndex(IDbContextFactory<WaymarkDbContext> databases
     private bool _working;
     private int _fullLoads;
     private int _patches;
+    private long _generation;
 
     public DirectorySnapshot Current => Volatile.Read(ref _current);
 
@@ -35,6 +36,14 @@ public sealed class DirectoryIndex(IDbContextFactory<WaymarkDbContext> databases
     public int FullLoads => Volatile.Read(ref _fullLoads);
 
     public int Patches => Volatile.Read(ref _patches);
+
+    /// <summary>
+    /// Counts the changes this index has heard of or applied. It moves on as soon as a change is heard, before the
+    /// snapshot is patched, and a change is only heard once it is in the database: so a read of the database made after
+    /// reading a value is at least as new as every change counted up to that value. Caches of listing data that the
+    /// snapshot does not hold key on it.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>True while changes are waiting or being applied.</summary>
     public bool IsUpdating
@@ -80,6 +89,7 @@ public sealed class DirectoryIndex(IDbContextFactory<WaymarkDbContext> databases
             var snapshot = await DirectorySnapshot.LoadAsync(databases, clock.GetUtcNow(), ct: ct, timings: LastLoad);
             Interlocked.Exchange(ref _current, snapshot);
             Interlocked.Increment(ref _fullLoads);
+            Interlocked.Increment(ref _generation);
             _ready.TrySetResult();
             logger.LogInformation("Directory snapshot rebuilt: {Services} active services in {Elapsed} ({Timings})", snapshot.Count, clock.GetElapsedTime(started), LastLoad);
             return snapshot;
@@ -106,6 +116,7 @@ public sealed class DirectoryIndex(IDbContextFactory<WaymarkDbContext> databases
             var snapshot = Current.Patch(serviceIds, fresh, clock.GetUtcNow());
             Interlocked.Exchange(ref _current, snapshot);
             Interlocked.Increment(ref _patches);
+            Interlocked.Increment(ref _generation);
             logger.LogInformation("Directory snapshot patched: {Changed} services changed, {Services} active, in {Elapsed}", serviceIds.Count, snapshot.Count, clock.GetElapsedTime(started));
             return snapshot;
         }
@@ -121,6 +132,7 @@ public sealed class DirectoryIndex(IDbContextFactory<WaymarkDbContext> databases
     /// </summary>
     public void DirectoryChanged(IReadOnlyCollection<Guid>? serviceIds)
     {
+        Interlocked.Increment(ref _generation);
         lock (_gate)
         {
             if (serviceIds is null)
@@ -194,6 +206,7 @@ public sealed class DirectoryIndex(IDbContextFactory<WaymarkDbContext> databases
     public void Replace(DirectorySnapshot snapshot)
     {
         Interlocked.Exchange(ref _current, snapshot);
+        Interlocked.Increment(ref _generation);
         _ready.TrySetResult();
     }
 }

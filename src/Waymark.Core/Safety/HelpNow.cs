@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Waymark.Core.Data;
 using Waymark.Core.Directory;
 using Waymark.Core.Matching;
 
@@ -36,12 +34,13 @@ public static class HelpNow
 
     /// <summary>Shapes <paramref name="outcome"/>, the answer to <see cref="Widen"/>(<paramref name="query"/>).</summary>
     public static async Task<HelpNowServices> ShapeAsync(
-        WaymarkDbContext db, Matcher matcher, DirectorySnapshot snapshot, MatchQuery query, MatchOutcome outcome, DateTimeOffset now, CancellationToken ct = default)
+        HelpNowPhones phones, Matcher matcher, DirectorySnapshot snapshot, MatchQuery query, MatchOutcome outcome, DateTimeOffset now, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(phones);
         ArgumentNullException.ThrowIfNull(matcher);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(outcome);
-        var openNow = await WithContactsAsync(db, outcome.Results, ct);
+        var openNow = await WithContactsAsync(phones, outcome.Results, ct);
         if (openNow.Count > 0 || !query.OpenNow)
         {
             return new HelpNowServices([.. openNow.Take(query.Limit)], []);
@@ -52,39 +51,28 @@ public static class HelpNow
         var later = matcher.Match(snapshot, query with { OpenNow = false, Limit = MatchQuery.MaxLimit }, now).Results
             .Where(r => !r.OpenNow && r.NextOpen is not null)
             .ToList();
-        var opensNext = (await WithContactsAsync(db, later, ct)).Take(OpensNextCount).OrderBy(h => h.Match.NextOpen);
+        var opensNext = (await WithContactsAsync(phones, later, ct)).Take(OpensNextCount).OrderBy(h => h.Match.NextOpen);
         return new HelpNowServices([], [.. opensNext]);
     }
 
-    private static async Task<List<HelpNowService>> WithContactsAsync(WaymarkDbContext db, IReadOnlyList<ServiceMatch> matches, CancellationToken ct)
+    private static async Task<List<HelpNowService>> WithContactsAsync(HelpNowPhones phones, IReadOnlyList<ServiceMatch> matches, CancellationToken ct)
     {
         if (matches.Count == 0)
         {
             return [];
         }
-        var ids = matches.Select(m => m.Id).ToList();
-        // Only the phones, each with its contact's service: one plain join reads fewer columns and allocates less than
-        // contacts with their phones included, and a contact without a phone had nothing to give here anyway.
-        // Ordered here, not by the engine, as before: contact, then phone, by their ids as .NET orders Guids.
-        var phones = (await db.Contacts.AsNoTracking()
-                .Where(c => ids.Contains(c.ServiceId))
-                .SelectMany(c => c.Phones, (c, p) => new { c.ServiceId, ContactId = c.Id, Phone = p })
-                .ToListAsync(ct))
-            .OrderBy(x => x.ContactId)
-            .ThenBy(x => x.Phone.Id)
-            .ToLookup(x => x.ServiceId, x => x.Phone);
-
+        var byService = await phones.ForAsync([.. matches.Select(m => m.Id)], ct);
         var shaped = new List<HelpNowService>(matches.Count);
         foreach (var match in matches)
         {
-            var numbers = phones[match.Id].ToList();
-            if (numbers.Any(p => CrisisContacts.ForNumber(p.Number) is not null))
+            var numbers = byService[match.Id];
+            if (numbers.HasCrisisNumber)
             {
                 continue;
             }
             // Only a helpline gets the link: another service's number is for questions or referrals, often in office hours.
-            var contact = numbers.Count == 0 || !match.Format.Contains("helpline") ? null
-                : PhoneWay.Of(numbers[0], match.Delivery.Contains("text") && !match.Delivery.Contains("phone"));
+            var contact = numbers.First is not { } first || !match.Format.Contains("helpline") ? null
+                : PhoneWay.Of(first, match.Delivery.Contains("text") && !match.Delivery.Contains("phone"));
             shaped.Add(new HelpNowService(match, contact));
         }
         return shaped;

@@ -8,6 +8,7 @@ using Waymark.Core.Directory;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Insights;
 using Waymark.Core.Matching;
+using Waymark.Core.Safety;
 using Waymark.Core.Schedules;
 using Waymark.Web.Infrastructure;
 
@@ -31,6 +32,7 @@ public static class MatchApi
         services.AddSingleton<DirectoryIndex>();
         services.AddSingleton<IReferralWaits, NoReferralWaits>();
         services.AddSingleton<Matcher>();
+        services.AddSingleton<HelpNowPhones>();
         services.AddSingleton<MatchAnswers>();
         services.AddSingleton<UnmetNeedRecorder>();
         services.AddHostedService<UnmetNeedWriter>();

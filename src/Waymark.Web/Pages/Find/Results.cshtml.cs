@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Waymark.Core.Data;
 using Waymark.Core.Gazetteer;
 using Waymark.Core.Insights;
 using Waymark.Core.Matching;
@@ -15,7 +14,7 @@ namespace Waymark.Web.Pages.Find;
 /// the question it belongs to with an error summary and a 400 — never a 500, never JSON.
 /// </summary>
 public sealed class ResultsModel(
-    Gazetteer gazetteer, DirectoryIndex index, Matcher matcher, UnmetNeedRecorder unmetNeed, TimeProvider clock) : PageModel
+    Gazetteer gazetteer, DirectoryIndex index, Matcher matcher, HelpNowPhones phones, UnmetNeedRecorder unmetNeed, TimeProvider clock) : PageModel
 {
     public FindAnswers Answers { get; private set; } = FindAnswers.Empty;
 
@@ -110,10 +109,9 @@ public sealed class ResultsModel(
         Outcome = matcher.Match(snapshot, Urgent ? Core.Safety.HelpNow.Widen(Query) : Query, now);
         if (Urgent)
         {
-            // Only an urgent search reads the database, so only it asks for a context: made for every page, one took
-            // about 3% of the CPU of a stream of different searches, nearly all of them never using it.
-            var db = HttpContext.RequestServices.GetRequiredService<WaymarkDbContext>();
-            HelpNow = await Core.Safety.HelpNow.ShapeAsync(db, matcher, snapshot, Query, Outcome, now, ct);
+            // The phones come from memory when they were read for an earlier search since the last change to the
+            // listings: a page needs no database otherwise.
+            HelpNow = await Core.Safety.HelpNow.ShapeAsync(phones, matcher, snapshot, Query, Outcome, now, ct);
         }
         else
         {

@@ -1,5 +1,10 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Core.Data;
+using Waymark.Core.Listings;
+using Waymark.Core.Matching;
 using Waymark.Core.Safety;
 using Waymark.Tests.Infrastructure;
 
@@ -123,6 +128,45 @@ public sealed class HelpNowResultsTests(HelpNowResultsTests.HelpNowDirectory app
             Assert.Null(page.Document.QuerySelector($"#result-{DropIn.Id} .result__contact"));
 
             Assert.DoesNotContain("Refer yourself", MainOf(page).TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_edit_to_a_helplines_number_shows_on_the_next_urgent_results_page()
+    {
+        // One node throughout: its first page reads the number and holds it for the searches after.
+        using var node = app.AtTime(new FixedClock(Evening));
+        using var client = node.CreateClient();
+        Assert.Equal("Call 0113 496 0001", await NumberAsync());
+        try
+        {
+            await SetNumberAsync("0113 496 0009");
+            Assert.Equal("Call 0113 496 0009", await NumberAsync());
+        }
+        finally
+        {
+            // The other tests share this directory and expect the line's own number.
+            await SetNumberAsync("0113 496 0001");
+        }
+        Assert.Equal("Call 0113 496 0001", await NumberAsync());
+
+        async Task<string> NumberAsync()
+        {
+            var page = await HtmlPage.GetAsync(client, Search);
+            return page.Document.QuerySelector($"#result-{EveningLine.Id} .result__contact a")!.TextContent;
+        }
+
+        // As the provider's edit page saves it: through the listing editor, which tells this node's search.
+        async Task SetNumberAsync(string number)
+        {
+            await using var scope = node.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WaymarkDbContext>();
+            var service = await db.Services
+                .Include(s => s.Organization).Include(s => s.Contacts).ThenInclude(c => c.Phones).Include(s => s.Attributes).Include(s => s.Schedules)
+                .AsSplitQuery().SingleAsync(s => s.Id == EveningLine.Id);
+            var details = ServiceDetails.From(service);
+            details.Phone = number;
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<ListingEditor>().UpdateDetailsAsync(service, details, "test"));
         }
     }
 

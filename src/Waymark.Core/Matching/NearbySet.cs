@@ -85,6 +85,7 @@ internal sealed class NearbySet
         var cosLat = snapshot.LatitudeCosines;
         var owner = snapshot.LocationService;
         var ownersOnly = snapshot.LocationIsOwnersOnly;
+        var locationCodes = snapshot.LocationCodes;
         var items = found.Items;
         var filter = only.GetValueOrDefault();
         var filtered = only.HasValue;
@@ -108,8 +109,13 @@ internal sealed class NearbySet
                 {
                     continue;
                 }
+                // The codes first, read in location order: most services in range fail them.
+                if (filtered && !filter.MeetsCodes(locationCodes[location]))
+                {
+                    continue;
+                }
                 var service = owner[location];
-                if (filtered && !filter.Meets(service))
+                if (filtered && !filter.MeetsBesidesCodes(service))
                 {
                     continue;
                 }

@@ -123,7 +123,7 @@ internal sealed class NearbySet
                 // (and are asked about reach and the rest once, not once a location).
                 if (ownersOnly[location])
                 {
-                    if (reachedAndRest && !Reached(ctx, service, reached))
+                    if (reachedAndRest && !Reached(ctx, service, locationCodes[location], reached))
                     {
                         continue;
                     }
@@ -151,12 +151,9 @@ internal sealed class NearbySet
         return found;
     }
 
-    /// <summary>Whether the search reaches a service by any accepted delivery and it meets <see cref="Constraints.MeetsRest"/>.</summary>
-    private static bool Reached(MatchContext ctx, int service, UInt128 reached)
-    {
-        var c = ctx.Snapshot.FactCodes[service];
-        return Codes.Any(c, reached) && Constraints.MeetsRest(ctx, service, c);
-    }
+    /// <summary>Whether the search reaches a service (its <paramref name="codes"/>) by any accepted delivery and it meets <see cref="Constraints.MeetsRest"/>.</summary>
+    private static bool Reached(MatchContext ctx, int service, UInt128 codes, UInt128 reached) =>
+        Codes.Any(codes, reached) && Constraints.MeetsRest(ctx, service, codes);
 
     /// <summary>What a slot says of its service: where it is in <see cref="Items"/> (0 or more), or one of these.</summary>
     private const int Fails = -1, NotYetInRange = -2;
@@ -182,7 +179,7 @@ internal sealed class NearbySet
         int at;
         if (_slotStamp[slot] != _stamp)
         {
-            at = reached is { } r && !Reached(ctx, service, r) ? Fails : NotYetInRange;
+            at = reached is { } r && !Reached(ctx, service, ctx.Snapshot.LocationCodes[location], r) ? Fails : NotYetInRange;
             (_slotService[slot], _slotAt[slot], _slotStamp[slot]) = (service, at, _stamp);
             _several++;
         }

@@ -127,7 +127,19 @@ public sealed class DirectorySnapshot
             snapshot.LocationIsOwnersOnly[l] = services[locationService[l]].LocationCount == 1;
         }
         (snapshot.RemoteServices, snapshot.RemoteBuckets) = RemoteRuns(snapshot.FactCodes);
+        snapshot.LocationCodes = LocationCodesOf(snapshot.FactCodes, locationService);
         return snapshot;
+    }
+
+    /// <summary>Each location's service's codes, in location order (see <see cref="LocationCodes"/>).</summary>
+    private static UInt128[] LocationCodesOf(UInt128[] codes, int[] locationService)
+    {
+        var byLocation = new UInt128[locationService.Length];
+        for (var l = 0; l < byLocation.Length; l++)
+        {
+            byLocation[l] = codes[locationService[l]];
+        }
+        return byLocation;
     }
 
     /// <summary>Fills the fact columns of service <paramref name="i"/> from its entry.</summary>
@@ -182,6 +194,13 @@ public sealed class DirectorySnapshot
     /// <summary>Whether each location is its service's only one: read in order with the location, instead of from the service's entry.</summary>
     internal bool[] LocationIsOwnersOnly { get; private init; } = [];
     internal int[] LocationService { get; private init; } = [];
+
+    /// <summary>
+    /// <see cref="FactCodes"/> of each location's service, in location order: the nearby pass reads them in step with the
+    /// coordinates, so the services in range that a search's codes rule out (most of them) are never looked up. Made
+    /// from the other columns whenever a snapshot is built or patched.
+    /// </summary>
+    internal UInt128[] LocationCodes { get; private set; } = [];
     internal WeeklyOpening[] Openings { get; private init; } = [];
     internal ushort[] LanguagePool { get; private init; } = [];
 
@@ -861,6 +880,7 @@ public sealed class DirectorySnapshot
                 snapshot.SetFacts(addedAt[a], entries[a]);
             }
             (snapshot.RemoteServices, snapshot.RemoteBuckets) = RemoteRuns(snapshot.FactCodes);
+            snapshot.LocationCodes = LocationCodesOf(snapshot.FactCodes, owner);
             return snapshot;
         }
 

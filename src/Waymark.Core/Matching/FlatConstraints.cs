@@ -45,12 +45,18 @@ internal readonly struct FlatConstraints
     public ulong MembersLeftIn(ScoreTable table, int block) => table.MembersWith(block, _needs, _anyOf, _excluded);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Meets(int index)
+    public bool Meets(int index) => MeetsCodes(_codes[index]) && MeetsBesidesCodes(index);
+
+    /// <summary>The part of <see cref="Meets"/> that the service's codes answer: who it is for, needs, self-access.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MeetsCodes(UInt128 c) => (c & _excluded) == UInt128.Zero && (c & _needs) == _needs && (c & _anyOf) != UInt128.Zero;
+
+    /// <summary>The rest of <see cref="Meets"/>: checked within a year, free, age.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MeetsBesidesCodes(int index)
     {
-        var c = _codes[index];
         var assured = _assuredDay[index];
-        return (c & _excluded) == UInt128.Zero && (c & _needs) == _needs && (c & _anyOf) != UInt128.Zero
-            && !(assured >= 0 && assured <= _expiredOnOrBeforeDay)
+        return !(assured >= 0 && assured <= _expiredOnOrBeforeDay)
             && (_flags[index] & _requiredFlags) == _requiredFlags
             && !(_hasAge && (_age < _minimumAge[index] || _age > _maximumAge[index]));
     }

@@ -34,14 +34,13 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var total = 0;
 
         var flat = new FlatConstraints(ctx);
-        // Only services meeting the flat constraints are gathered: most in range fail them, and need no exact distance.
-        var nearby = NearbySet.Find(ctx, query.WithinKm, t_nearby ??= new NearbySet(), flat);
+        // Only services meeting every hard constraint but format are gathered: most in range fail one, and need no exact distance.
+        var nearby = NearbySet.Find(ctx, query.WithinKm, t_nearby ??= new NearbySet(), flat, reachedAndRest: true);
         var urgentNow = query.Urgency == Urgency.Now;
         var acceptedRemote = ctx.Accepted & Codes.Remote;
         // The nearby services the remote pass would also count (reached by an accepted remote delivery): taken off a kept remote count.
         var alsoRemote = 0;
         var codes = snapshot.FactCodes;
-        var reached = ctx.Accepted & Codes.AnyDelivery;
         var format = query.Format;
         var waits = ctx.WaitDays;
         // The best nearby services for "while you wait" (format aside), as many more as the results may take from them.
@@ -49,13 +48,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
         var meanwhileCount = 0;
         foreach (var (index, km) in nearby.Items)
         {
-            // What Constraints.Evaluate asks of a service in range, from the flat columns (the flat constraints were
-            // asked by NearbySet.Find): reach is an accepted delivery of any kind (in person counts, being in range).
+            // NearbySet.Find asked what Constraints.Evaluate asks of a service in range but format: the flat constraints,
+            // reach (an accepted delivery of any kind; in person counts, being in range) and the rest.
             var c = codes[index];
-            if (!Codes.Any(c, reached) || !Constraints.MeetsRest(ctx, index, c))
-            {
-                continue;
-            }
             var local = Codes.Any(c & ctx.Accepted, Codes.Local);
             var localKm = local ? km : double.NaN;
             var score = double.NaN;

@@ -60,9 +60,17 @@ internal sealed class NearbySet
     /// <summary>
     /// Services with an in-person location within <paramref name="km"/>, each with its nearest location's distance, into
     /// <paramref name="found"/>. With <paramref name="only"/>, only the services meeting those constraints: they are
-    /// asked before a location's exact distance is worked out, which most services in range then do not need.
+    /// asked before a location's exact distance is worked out, which most services in range then do not need. With
+    /// <paramref name="reachedAndRest"/> too, only those the search can reach (an accepted delivery of any kind) that also
+    /// meet <see cref="Constraints.MeetsRest"/>: every hard constraint but format, all that the main pass keeps.
     /// </summary>
-    public static NearbySet Find(MatchContext ctx, double km, NearbySet found, FlatConstraints? only = null)
+    /// <remarks>
+    /// Leaving out services that fail reach or the rest changes nothing a remote pass asks of <see cref="Contains"/>:
+    /// those passes only ask about services meeting the flat constraints and the rest, in runs with an accepted remote
+    /// delivery. Two thirds of the services meeting the flat constraints fail the rest (area, membership, schedule,
+    /// language), and now cost no exact distance (two sines, a square root and an arcsine).
+    /// </remarks>
+    public static NearbySet Find(MatchContext ctx, double km, NearbySet found, FlatConstraints? only = null, bool reachedAndRest = false)
     {
         found.Clear();
         if (ctx.Query.Place is not { } place || !Codes.Any(ctx.Accepted, Codes.Local))
@@ -77,6 +85,7 @@ internal sealed class NearbySet
         var cosLat = snapshot.LatitudeCosines;
         var owner = snapshot.LocationService;
         var ownersOnly = snapshot.LocationIsOwnersOnly;
+        var locationCodes = snapshot.LocationCodes;
         var items = found.Items;
         var filter = only.GetValueOrDefault();
         var filtered = only.HasValue;
@@ -84,6 +93,7 @@ internal sealed class NearbySet
         var kmPerDegreeLon = 111.32 * Math.Cos(place.Latitude * Math.PI / 180);
         var roughLimit = (km * 1.02) * (km * 1.02);
         var placeCosLat = Gazetteer.Gazetteer.CosOfLatitude(place.Latitude);
+        var reached = ctx.Accepted & Codes.AnyDelivery;
         var locationsInRange = 0;
         foreach (var (_, count) in ranges)
         {
@@ -99,24 +109,33 @@ internal sealed class NearbySet
                 {
                     continue;
                 }
+                // The codes first, read in location order: most services in range fail them.
+                if (filtered && !filter.MeetsCodes(locationCodes[location]))
+                {
+                    continue;
+                }
                 var service = owner[location];
-                if (filtered && !filter.Meets(service))
+                if (filtered && !filter.MeetsBesidesCodes(service))
                 {
                     continue;
                 }
-                var d = Gazetteer.Gazetteer.DistanceKm(place.Latitude, place.Longitude, placeCosLat, lat[location], lon[location], cosLat[location]);
-                if (d > km)
-                {
-                    continue;
-                }
-                // Most services have one location and go straight in; only those with several need de-duplicating.
+                // Most services have one location and go straight in; only those with several need de-duplicating
+                // (and are asked about reach and the rest once, not once a location).
                 if (ownersOnly[location])
                 {
-                    items.Add((service, d));
+                    if (reachedAndRest && !Reached(ctx, service, locationCodes[location], reached))
+                    {
+                        continue;
+                    }
+                    var d = Gazetteer.Gazetteer.DistanceKm(place.Latitude, place.Longitude, placeCosLat, lat[location], lon[location], cosLat[location]);
+                    if (d <= km)
+                    {
+                        items.Add((service, d));
+                    }
                 }
                 else
                 {
-                    found.AddSeveral(service, d, locationsInRange);
+                    found.AddSeveral(ctx, service, location, km, placeCosLat, reachedAndRest ? reached : null, locationsInRange);
                 }
             }
         }
@@ -132,8 +151,18 @@ internal sealed class NearbySet
         return found;
     }
 
-    /// <summary>A location of a service with several: the service is added the first time, and its distance lowered after.</summary>
-    private void AddSeveral(int service, double d, int locationsInRange)
+    /// <summary>Whether the search reaches a service (its <paramref name="codes"/>) by any accepted delivery and it meets <see cref="Constraints.MeetsRest"/>.</summary>
+    private static bool Reached(MatchContext ctx, int service, UInt128 codes, UInt128 reached) =>
+        Codes.Any(codes, reached) && Constraints.MeetsRest(ctx, service, codes);
+
+    /// <summary>What a slot says of its service: where it is in <see cref="Items"/> (0 or more), or one of these.</summary>
+    private const int Fails = -1, NotYetInRange = -2;
+
+    /// <summary>
+    /// A location of a service with several: the service is asked about reach and the rest (when <paramref name="reached"/>
+    /// is given) the first time it is met, added the first time a location is in range, and its distance lowered after.
+    /// </summary>
+    private void AddSeveral(MatchContext ctx, int service, int location, double km, double placeCosLat, UInt128? reached, int locationsInRange)
     {
         if (_several == 0 && _slotService.Length < 2 * locationsInRange)
         {
@@ -142,24 +171,42 @@ internal sealed class NearbySet
             (_slotService, _slotAt, _slotStamp, _stamp) = (new int[size], new int[size], new int[size], 1);
         }
         var mask = _slotService.Length - 1;
-        for (var slot = (int)((uint)service * 0x9E3779B1u) & mask; ; slot = (slot + 1) & mask)
+        var slot = (int)((uint)service * 0x9E3779B1u) & mask;
+        while (_slotStamp[slot] == _stamp && _slotService[slot] != service)
         {
-            if (_slotStamp[slot] != _stamp)
-            {
-                (_slotService[slot], _slotAt[slot], _slotStamp[slot]) = (service, Items.Count, _stamp);
-                Items.Add((service, d));
-                _several++;
-                return;
-            }
-            if (_slotService[slot] == service)
-            {
-                var at = _slotAt[slot];
-                if (d < Items[at].Km)
-                {
-                    Items[at] = (service, d);
-                }
-                return;
-            }
+            slot = (slot + 1) & mask;
+        }
+        int at;
+        if (_slotStamp[slot] != _stamp)
+        {
+            at = reached is { } r && !Reached(ctx, service, ctx.Snapshot.LocationCodes[location], r) ? Fails : NotYetInRange;
+            (_slotService[slot], _slotAt[slot], _slotStamp[slot]) = (service, at, _stamp);
+            _several++;
+        }
+        else
+        {
+            at = _slotAt[slot];
+        }
+        if (at == Fails)
+        {
+            return;
+        }
+        var snapshot = ctx.Snapshot;
+        var place = ctx.Query.Place!;
+        var d = Gazetteer.Gazetteer.DistanceKm(place.Latitude, place.Longitude, placeCosLat,
+            snapshot.Latitudes[location], snapshot.Longitudes[location], snapshot.LatitudeCosines[location]);
+        if (d > km)
+        {
+            return;
+        }
+        if (at == NotYetInRange)
+        {
+            _slotAt[slot] = Items.Count;
+            Items.Add((service, d));
+        }
+        else if (d < Items[at].Km)
+        {
+            Items[at] = (service, d);
         }
     }
 }

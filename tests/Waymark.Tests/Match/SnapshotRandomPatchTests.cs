@@ -85,6 +85,10 @@ public sealed class SnapshotRandomPatchTests
         Assert.Equal(expected.LocationService, patched.LocationService);
         Assert.Equal(expected.FactCodes, patched.FactCodes);
         Assert.Equal(expected.FactWindows, patched.FactWindows);
+        // Each location's copy of its service's codes, which the nearby pass reads instead of the service's own.
+        Assert.Equal(expected.LocationCodes, patched.LocationCodes);
+        Assert.Equal(patched.LocationService.Select(service => patched.FactCodes[service]), patched.LocationCodes);
+        Assert.Equal(snapshot.LocationService.Select(service => snapshot.FactCodes[service]), snapshot.LocationCodes);
     }
 
     /// <summary>As a full load adds them: in order of id.</summary>

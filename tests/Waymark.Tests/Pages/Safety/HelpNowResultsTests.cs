@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Data;
 using Waymark.Core.Listings;
-using Waymark.Core.Matching;
 using Waymark.Core.Safety;
 using Waymark.Tests.Infrastructure;
 

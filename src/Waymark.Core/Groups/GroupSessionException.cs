@@ -20,15 +20,18 @@ public sealed class GroupSessionException : Exception
     }
 
     public GroupSessionException(string message)
-        : this("", message)
+        : this(AboutTheSession, message)
     {
     }
 
     public GroupSessionException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Errors = [("", message)];
+        Errors = [(AboutTheSession, message)];
     }
+
+    /// <summary>The field of a problem with the session itself (cancelled, started), which no form field could put right.</summary>
+    public const string AboutTheSession = "";
 
     public IReadOnlyList<(string Field, string Message)> Errors { get; }
 }

@@ -152,11 +152,11 @@ public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access
         }
         if (session.IsCancelled)
         {
-            throw new GroupSessionException("Attended", "This session was cancelled, so there is no attendance to record");
+            throw new GroupSessionException(GroupSessionException.AboutTheSession, "This session was cancelled, so there is no attendance to record");
         }
         if (session.StartsAt > time.GetUtcNow())
         {
-            throw new GroupSessionException("Attended", "You can record how many came once the session has started");
+            throw new GroupSessionException(GroupSessionException.AboutTheSession, "You can record how many came once the session has started");
         }
         if (!int.TryParse(count?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var attended) || attended > MaxCapacity)
         {
@@ -180,7 +180,7 @@ public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access
         {
             return false;
         }
-        EnsureChangeable(session, "Facilitator");
+        EnsureChangeable(session);
         if (session.Facilitators.Any(f => f.UserId == userId))
         {
             return true;
@@ -221,7 +221,7 @@ public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access
         {
             return false;
         }
-        EnsureChangeable(session, "Facilitator");
+        EnsureChangeable(session);
         var facilitator = session.Facilitators.FirstOrDefault(f => f.UserId == userId);
         if (facilitator is not null)
         {
@@ -370,15 +370,16 @@ public sealed class GroupSessions(WaymarkDbContext db, OrganisationAccess access
         return string.Create(CultureInfo.InvariantCulture, $"{start:dddd d MMMM yyyy}, {start:HH:mm} to {end:HH:mm}");
     }
 
-    private void EnsureChangeable(GroupSession session, string field = "Date")
+    // About the session, not a field: once it is cancelled or has started, the page no longer shows the forms to change it.
+    private void EnsureChangeable(GroupSession session)
     {
         if (session.IsCancelled)
         {
-            throw new GroupSessionException(field, "This session is cancelled, so it can't be changed");
+            throw new GroupSessionException(GroupSessionException.AboutTheSession, "This session is cancelled, so it can't be changed");
         }
         if (session.StartsAt <= time.GetUtcNow())
         {
-            throw new GroupSessionException(field, "This session has started, so it can't be changed");
+            throw new GroupSessionException(GroupSessionException.AboutTheSession, "This session has started, so it can't be changed");
         }
     }
 

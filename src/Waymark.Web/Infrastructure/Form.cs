@@ -62,6 +62,9 @@ public static class FormErrors
 {
     private const string OrderKey = "waymark:error-order";
 
+    /// <summary>The ModelState key of errors about the page rather than one of its fields.</summary>
+    public const string PageKey = "";
+
     /// <summary>Adds a field error and remembers its order, so the error summary lists errors in the order of the form.</summary>
     public static void AddError(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, string key, string message)
     {
@@ -74,6 +77,22 @@ public static class FormErrors
         if (!order.Contains(key))
         {
             order.Add(key);
+        }
+    }
+
+    /// <summary>
+    /// Adds an error about the page's state rather than a field (the offer has closed, the session has started): the
+    /// summary lists it without a link, since the form it would point to may no longer be on the page.
+    /// </summary>
+    public static void AddPageError(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, string message) =>
+        page.AddError(PageKey, message);
+
+    /// <summary>Adds each (field, message), the field under <paramref name="prefix"/>; an empty field is a page error.</summary>
+    public static void AddErrors(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, IEnumerable<(string Field, string Message)> errors, string prefix = "")
+    {
+        foreach (var (field, message) in errors)
+        {
+            page.AddError(field.Length == 0 ? PageKey : prefix + field, message);
         }
     }
 

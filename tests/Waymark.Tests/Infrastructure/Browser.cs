@@ -85,7 +85,7 @@ public sealed class Page
     public string Text(string selector) => Document.QuerySelector(selector)?.TextContent.Trim() ?? "";
 
     public IReadOnlyList<string> ErrorSummary() =>
-        Document.QuerySelectorAll(".error-summary__list a").Select(a => a.TextContent.Trim()).ToList();
+        Document.QuerySelectorAll(".error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
 
     public IReadOnlyList<string> ErrorSummaryLinks() =>
         Document.QuerySelectorAll(".error-summary__list a").Select(a => a.GetAttribute("href") ?? "").ToList();

@@ -61,7 +61,7 @@ public sealed class OfferModel(WaymarkDbContext db, OrganisationAccess access, S
             }
             catch (NetworkException ex)
             {
-                this.AddError(nameof(Message), ex.Message);
+                this.AddPageError(ex.Message);
             }
         }
         return Invalid();
@@ -99,7 +99,7 @@ public sealed class OfferModel(WaymarkDbContext db, OrganisationAccess access, S
             }
             catch (NetworkException ex)
             {
-                this.AddError(nameof(Decision), ex.Message);
+                this.AddPageError(ex.Message);
             }
         }
         return Invalid();
@@ -120,7 +120,7 @@ public sealed class OfferModel(WaymarkDbContext db, OrganisationAccess access, S
         }
         catch (NetworkException ex)
         {
-            this.AddError(nameof(Message), ex.Message);
+            this.AddPageError(ex.Message);
             return Invalid();
         }
         TempData["Success"] = "The offer is withdrawn. Anyone still waiting for an answer has been told.";

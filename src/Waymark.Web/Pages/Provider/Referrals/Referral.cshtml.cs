@@ -77,7 +77,7 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
         }
         if (!CanReply)
         {
-            this.AddError(nameof(Message), "The person referred themselves, so there is nobody else to reply to");
+            this.AddPageError("The person referred themselves, so there is nobody else to reply to");
         }
         else if (string.IsNullOrWhiteSpace(Message))
         {
@@ -138,7 +138,7 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
         // Either the page was read before a colleague's move, or it asks for the move a colleague has just made.
         if ((Seen is { } seen && seen != view.Status) || To == view.Status.ToString())
         {
-            this.AddError(nameof(To), ReferralRules.ChangedMeanwhile(view.Status));
+            this.AddPageError(ReferralRules.ChangedMeanwhile(view.Status));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -177,7 +177,7 @@ public sealed class ReferralModel(ReferralService referrals, NavigatorReferrals 
         }
         catch (ReferralTransitionException ex)
         {
-            this.AddError(nameof(To), ex.Message);
+            this.AddPageError(ex.Message);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -103,10 +103,7 @@ public sealed class GroupSessionModel(WaymarkDbContext db, OrganisationAccess ac
         }
         catch (GroupSessionException e)
         {
-            foreach (var (field, message) in e.Errors)
-            {
-                this.AddError(prefix + field, message);
-            }
+            this.AddErrors(e.Errors, prefix);
             // The page shows the session as saved, with what was typed kept in the form that failed.
             if (prefix.Length == 0)
             {

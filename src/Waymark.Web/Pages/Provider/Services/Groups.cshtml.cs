@@ -48,10 +48,7 @@ public sealed class GroupsModel(WaymarkDbContext db, OrganisationAccess access, 
         }
         catch (GroupSessionException e)
         {
-            foreach (var (field, message) in e.Errors)
-            {
-                this.AddError($"Input.{field}", message);
-            }
+            this.AddErrors(e.Errors, "Input.");
             return Invalid();
         }
     }

@@ -65,11 +65,14 @@ public sealed class Page
     public static async Task<Page> ReadAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
+        var document = new HtmlParser().ParseDocument(html);
+        // Every page a test reads through this browser is also checked for references to ids it does not have.
+        IdReferences.ThrowIfDangling(document, response.RequestMessage?.RequestUri);
         return new Page
         {
             Status = response.StatusCode,
             Html = html,
-            Document = new HtmlParser().ParseDocument(html),
+            Document = document,
             Location = response.Headers.Location,
         };
     }

@@ -14,18 +14,19 @@ import blind_check  # noqa: E402
 # Safe near-misses (marked by hand when written): risky-looking words that are safe.
 # Ids after the one shuffle with random.Random(20261219).
 NEAR_MISSES = """
-u0001 u0004 u0006 u0014 u0025 u0027 u0047 u0049 u0060 u0064 u0069 u0080 u0081 u0083 u0090 u0094
-u0098 u0099 u0105 u0106 u0107 u0108 u0110 u0111 u0118 u0124 u0145 u0152 u0153 u0156 u0169 u0176
-u0181 u0184 u0187 u0189 u0191 u0193 u0195 u0201 u0204 u0214 u0217 u0221 u0222 u0230 u0233 u0234
-u0238 u0254 u0257 u0265 u0280 u0286 u0287 u0298 u0312 u0313 u0324 u0335 u0338 u0341 u0347 u0348
-u0350 u0375 u0377 u0378 u0382 u0390 u0402 u0407 u0415 u0416 u0417 u0420 u0424 u0432 u0434 u0435
-u0439 u0469 u0475 u0480 u0483 u0484 u0486 u0487 u0494 u0498 u0501 u0513 u0518 u0520 u0521 u0527
-u0531 u0533 u0544 u0545 u0547 u0548 u0553 u0560 u0571 u0574 u0581 u0583 u0586 u0596 u0604 u0608
-u0613 u0617 u0619 u0625 u0635 u0636 u0638 u0646
+u0003 u0005 u0006 u0016 u0027 u0028 u0040 u0042 u0044 u0046 u0053 u0056 u0058 u0062 u0069 u0073
+u0074 u0079 u0093 u0099 u0121 u0127 u0136 u0137 u0138 u0141 u0142 u0157 u0158 u0159 u0163 u0164
+u0165 u0174 u0176 u0177 u0179 u0181 u0190 u0193 u0194 u0195 u0199 u0206 u0210 u0213 u0216 u0218
+u0220 u0223 u0233 u0234 u0239 u0245 u0252 u0275 u0287 u0288 u0293 u0296 u0301 u0302 u0309 u0327
+u0331 u0333 u0335 u0342 u0345 u0348 u0350 u0367 u0372 u0373 u0382 u0384 u0394 u0396 u0398 u0403
+u0405 u0408 u0410 u0421 u0426 u0434 u0440 u0443 u0450 u0455 u0457 u0474 u0477 u0484 u0495 u0500
+u0506 u0520 u0546 u0554 u0564 u0583 u0585 u0586 u0588 u0591 u0592 u0593 u0601 u0603 u0611 u0615
+u0616 u0622 u0625 u0626 u0628 u0643 u0644 u0646 u0648 u0657 u0667 u0679 u0683 u0692 u0694 u0697
+u0710 u0719 u0722 u0726 u0732 u0737 u0739 u0745 u0755 u0756 u0758 u0763 u0767
 """
 
-# Coverage this set promises (see README.md): blind-18's floors scaled to a set of about 600 rows (x0.6).
+# Coverage this set promises (see README.md): blind-18's floors scaled to this set's size (x0.77).
 blind_check.main(__file__, "blind19-posts.jsonl", id_format="u%04d", near_misses=NEAR_MISSES,
-                 minimums=dict(rows=580, urgent=165, safe=222, near=100, other_rule=18, display=48, reply=108, long=9,
-                               long_urgent=7, display_r6=7),
-                 rule_minimums={"R1": 51, "R3": 36, "R4": 42, "R5": 36, "R9": 165})
+                 minimums=dict(rows=730, urgent=208, safe=285, near=139, other_rule=23, display=62, reply=139, long=12,
+                               long_urgent=9, display_r6=8),
+                 rule_minimums={"R1": 65, "R3": 46, "R4": 54, "R5": 46, "R9": 208})

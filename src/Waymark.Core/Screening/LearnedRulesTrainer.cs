@@ -40,9 +40,10 @@ public static class LearnedRulesTrainer
         /// <summary>
         /// The urgent route's bar for a post already held for another rule (<see cref="LearnedRules.UrgentIfHeld"/>); null is
         /// off. At 0 (the R9 sum leaning to "yes" at all), leaving one writer out, it put 9 more of blind-6's 216 R9 posts
-        /// first and about 2 in 100 more other posts, for no more held safe posts (ADR 0028).
+        /// first and about 2 in 100 more other posts, for no more held safe posts (ADR 0028). Trained on blind-14 and blind-16
+        /// too, −0.5 put 9 more of sixteen writers' 3,202 R9 posts first, leaving each out, for no more held (ADR 0042).
         /// </summary>
-        public float? UrgentIfHeld { get; init; } = 0f;
+        public float? UrgentIfHeld { get; init; } = -0.5f;
 
         /// <summary>
         /// The learned R9 bar when no list says the author will be back or is away for an occasion

@@ -88,7 +88,7 @@ public sealed record LabelledPost(
     /// <summary>
     /// The fourteenth blind set (another author, written while blind-13 was unseen; Wall/Blind14/README.md says what they
     /// read). Measured once before and once after branch tune13 (ADR 0036), then its misses read by branch tune14 to write
-    /// word lists (ADR 0038): spent, but not yet trained on.
+    /// word lists (ADR 0038): spent; trained on since branch tune20 (ADR 0042).
     /// </summary>
     public static readonly string Blind14File = Path.Combine("Blind14", "blind14-posts.jsonl");
 
@@ -102,8 +102,8 @@ public sealed record LabelledPost(
     /// The sixteenth blind set (another author, written while blind-15 was unseen, with more dialect and second-language
     /// voices; Wall/Blind16/README.md says what they read). Measured unseen on main and after tune15 (ADR 0037, 0039: R9
     /// urgent 0.800), then spent: branch tune16 read its misses and false holds and wrote features for the shapes it lost on,
-    /// reverted when blind-17 fell with them (ADR 0040). Not trained on: leaving each writer out, training on it lost R9
-    /// urgent posts on the others.
+    /// reverted when blind-17 fell with them (ADR 0040). Trained on since branch tune20 (ADR 0042), with blind-14 and
+    /// near-misses written for what training on it flipped (ADR 0041).
     /// </summary>
     public static readonly string Blind16File = Path.Combine("Blind16", "blind16-posts.jsonl");
 
@@ -131,7 +131,7 @@ public sealed record LabelledPost(
     public static readonly string Blind19File = Path.Combine("Blind19", "blind19-posts.jsonl");
 
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
-    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File, Blind12File, Blind13File];
+    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File, Blind12File, Blind13File, Blind14File, Blind16File];
 
     /// <summary>
     /// The spent sets by writer, for leaving one writer out at a time (ADR 0028): the tuning and held-out files were
@@ -153,6 +153,8 @@ public sealed record LabelledPost(
         ("blind-11", [Blind11File]),
         ("blind-12", [Blind12File]),
         ("blind-13", [Blind13File]),
+        ("blind-14", [Blind14File]),
+        ("blind-16", [Blind16File]),
     ];
 
     /// <summary>Safe near-misses written to train the learned rules only (near-misses.md); never measured.</summary>

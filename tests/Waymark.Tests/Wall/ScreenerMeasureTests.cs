@@ -247,8 +247,8 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
             Print($"{name} (BLIND: written without seeing the screener; measured, never tuned or trained on)", set, Measure(set), listMisses: false);
         }
         var failures = new List<string>();
-        SpentSet(LabelledPost.Blind16File, "blind-16", "blind-16 (SPENT: measured unseen on 6 Dec 2026, R9 urgent 0.800 after tune15; then read by branch tune16, whose changes were reverted: a spent set, held to floors)", BlindSixteenFloors, failures);
-        SpentSet(LabelledPost.Blind14File, "blind-14", "blind-14 (SPENT: measured once on 6 Dec 2026, R9 urgent 0.893 after tune13; then tuned on by branch tune14; its figures flatter the screener)", BlindFourteenFloors, failures);
+        SpentSet(LabelledPost.Blind16File, "blind-16", "blind-16 (SPENT: measured unseen on 6 Dec 2026, R9 urgent 0.800 after tune15; then read by branch tune16, whose changes were reverted; trained on since tune20: its figures flatter the screener)", BlindSixteenFloors, failures);
+        SpentSet(LabelledPost.Blind14File, "blind-14", "blind-14 (SPENT: measured once on 6 Dec 2026, R9 urgent 0.893 after tune13; then tuned on by branch tune14 and trained on since tune20; its figures flatter the screener)", BlindFourteenFloors, failures);
         SpentSet(LabelledPost.Blind13File, "blind-13", "blind-13 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.883; then tuned and trained on by branch tune13; its figures flatter the screener)", BlindThirteenFloors, failures);
         SpentSet(LabelledPost.Blind12File, "blind-12", "blind-12 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.83; then tuned on by branch tune12; its figures flatter the screener)", BlindTwelveFloors, failures);
         SpentSet(LabelledPost.Blind11File, "blind-11", "blind-11 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.79; then tuned on by branch urgent17; its figures flatter the screener)", BlindElevenFloors, failures);

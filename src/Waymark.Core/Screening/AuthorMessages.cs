@@ -10,7 +10,7 @@ public static class AuthorMessages
         "We can't put this on the wall, because words like these could lead someone who is struggling to hurt " +
         "themselves. We know you might be going through a lot yourself, and you deserve support too. " +
         string.Join(" ", CrisisContacts.CardContacts.Select(c => c.Action.TrimEnd('.') + ".")) +
-        " You can change your post and try again.";
+        " You can change what you wrote and try again.";
 
     /// <summary>For stigmatising words (R8): a suggestion, never a telling-off.</summary>
     public const string KinderWords =

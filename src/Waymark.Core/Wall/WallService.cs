@@ -54,7 +54,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         db.WallItems.Add(item);
         db.Audit(time, author, WallAuditActions.Written, "wall-item", item.Id.ToString(), "display-name");
         await db.SaveChangesAsync(ct);
-        return new WallSubmission(item, result, "Thank you. A moderator will check your display name before others see it. Until then your posts show as \"" + Unnamed + "\".");
+        return new WallSubmission(item, result, "Thank you. A moderator will check your display name before others see it. Until then your notes show as \"" + Unnamed + "\".");
     }
 
     /// <summary>What is wrong with a display name someone chose, or null: never the email address, and screened like a post.</summary>
@@ -107,21 +107,21 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             thread = await db.WallItems.SingleOrDefaultAsync(i => i.Id == tid && i.Kind == WallItemKind.Post, ct);
             if (thread is null || !thread.IsReadable)
             {
-                problems.Add(new WallInputException("Text", "You can only reply to a post that is on the wall"));
+                problems.Add(new WallInputException("Text", "You can only reply to a note that is on the wall"));
                 return (null, problems);
             }
         }
         else if (WallTopics.Find(topic) is null)
         {
-            problems.Add(new WallInputException("Topic", "Choose a topic for your post"));
+            problems.Add(new WallInputException("Topic", "Choose a topic for your note"));
         }
         if (body.Length == 0)
         {
-            problems.Add(new WallInputException("Text", thread is null ? "Write your post" : "Write your reply"));
+            problems.Add(new WallInputException("Text", thread is null ? "Write your note" : "Write your reply"));
         }
         else if (body.Length > MaxPostLength)
         {
-            problems.Add(new WallInputException("Text", $"Your {(thread is null ? "post" : "reply")} must be {MaxPostLength:N0} characters or fewer. It is {body.Length.ToString("N0", CultureInfo.InvariantCulture)}"));
+            problems.Add(new WallInputException("Text", $"Your {(thread is null ? "note" : "reply")} must be {MaxPostLength:N0} characters or fewer. It is {body.Length.ToString("N0", CultureInfo.InvariantCulture)}"));
         }
         return (thread, problems);
     }
@@ -171,7 +171,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
                     item.ContentWarning = result.Outcome == ScreeningOutcome.Warn ? WallModerationRules.DefaultWarning : null;
                     item.DecidedAt = now;
                     item.DecidedByName = ScreenerName;
-                    message = "Thank you. Your " + (thread is null ? "post" : "reply") + " is on the wall.";
+                    message = "Thank you. Your " + (thread is null ? "note" : "reply") + " is on the wall.";
                 }
                 else
                 {

@@ -20,7 +20,7 @@ public sealed class WriteAndDeleteTests(WallApp app) : IClassFixture<WallApp>
 
         Assert.Equal(HttpStatusCode.BadRequest, all.Status);
         Assert.Equal(
-            ["Choose a display name that others will see", "Choose a topic for your post", "Your post must be 1,000 characters or fewer. It is 1,001"],
+            ["Choose a display name that others will see", "Choose a topic for your note", "Your note must be 1,000 characters or fewer. It is 1,001"],
             all.ErrorSummary());
         Assert.Equal(["#DisplayName", "#Topic", "#Text"], all.Document.QuerySelectorAll(".error-summary__list a").Select(a => a.GetAttribute("href")));
         Assert.Equal(longText, all.Document.QuerySelector("textarea#Text")!.TextContent.Trim());
@@ -28,14 +28,14 @@ public sealed class WriteAndDeleteTests(WallApp app) : IClassFixture<WallApp>
 
         var asEmail = await person.Browser.PostAsync("/wall/write", form.AntiforgeryToken(), [new("DisplayName", person.Email), new("Topic", "what-helped"), new("Text", " ")]);
         Assert.Equal(HttpStatusCode.BadRequest, asEmail.Status);
-        Assert.Equal(["Choose a display name that is not your email address", "Write your post"], asEmail.ErrorSummary());
+        Assert.Equal(["Choose a display name that is not your email address", "Write your note"], asEmail.ErrorSummary());
         Assert.NotNull(asEmail.Document.QuerySelector("#Topic-what-helped[checked]"));
         Assert.Equal(person.Email, asEmail.Document.QuerySelector("#DisplayName")!.GetAttribute("value"));
 
         // A good name with a bad note: the name is not kept on its own, and is still in the form to send again.
         var goodName = await person.Browser.PostAsync("/wall/write", form.AntiforgeryToken(), [new("DisplayName", "Quiet Lantern"), new("Text", "Tea helped.")]);
         Assert.Equal(HttpStatusCode.BadRequest, goodName.Status);
-        Assert.Equal(["Choose a topic for your post"], goodName.ErrorSummary());
+        Assert.Equal(["Choose a topic for your note"], goodName.ErrorSummary());
         Assert.Equal("Quiet Lantern", goodName.Document.QuerySelector("#DisplayName")!.GetAttribute("value"));
         Assert.Equal("Tea helped.", goodName.Document.QuerySelector("textarea#Text")!.TextContent.Trim());
         Assert.Null(goodName.Document.QuerySelector("#AskForPerson[checked]"));

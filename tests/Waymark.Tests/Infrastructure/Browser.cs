@@ -66,8 +66,8 @@ public sealed class Page
     {
         var html = await response.Content.ReadAsStringAsync();
         var document = new HtmlParser().ParseDocument(html);
-        // Every page a test reads through this browser is also checked for references to ids it does not have.
-        IdReferences.ThrowIfDangling(document, response.RequestMessage?.RequestUri);
+        // Every page a test reads through this browser is also checked for what PageChecks asks of every page.
+        PageChecks.ThrowIfAny(document, response.RequestMessage?.RequestUri);
         return new Page
         {
             Status = response.StatusCode,

@@ -14,7 +14,7 @@ public sealed record HtmlPage(HttpResponseMessage Response, IDocument Document, 
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         var markup = await response.Content.ReadAsStringAsync();
         var document = await Browser.OpenAsync(req => req.Content(markup).Address(new Uri(client.BaseAddress!, path)));
-        IdReferences.ThrowIfDangling(document, response.RequestMessage?.RequestUri);
+        PageChecks.ThrowIfAny(document, response.RequestMessage?.RequestUri);
         return new HtmlPage(response, document, markup);
     }
 

@@ -5,7 +5,7 @@ namespace Waymark.Tests.Infrastructure;
 /// <summary>
 /// Attributes that point at another element by id (a label's <c>for</c>, <c>aria-describedby</c>, an error summary's
 /// <c>href="#field"</c>). One that points at nothing is read to nobody: a hint or error a screen reader never announces,
-/// a summary link that goes nowhere. Every page the tests' browser reads is checked (WCAG 1.3.1, 4.1.2).
+/// a summary link that goes nowhere. <see cref="PageChecks"/> asks it of every page the tests read (WCAG 1.3.1, 4.1.2).
 /// </summary>
 public static class IdReferences
 {
@@ -26,15 +26,5 @@ public static class IdReferences
                 .Where(id => id.Length > 0)
                 .Select(id => (Attribute: "href", Id: Uri.UnescapeDataString(id))));
         return references.Where(r => !ids.Contains(r.Id)).Select(r => $"{r.Attribute}={r.Id}").Distinct().ToList();
-    }
-
-    /// <summary>Throws, naming the page and each reference, when the page refers to ids it does not have.</summary>
-    public static void ThrowIfDangling(IDocument document, Uri? page)
-    {
-        var dangling = Dangling(document);
-        if (dangling.Count > 0)
-        {
-            throw new InvalidOperationException($"{page?.PathAndQuery} refers to ids it does not have: {string.Join(", ", dangling)}");
-        }
     }
 }

@@ -97,13 +97,8 @@ public static class FormErrors
     }
 
     /// <summary>Adds the errors of a refused listing edit, in their order, under the form's names for the fields (<paramref name="prefix"/> + field).</summary>
-    public static void AddErrors(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, IEnumerable<Waymark.Core.Listings.ListingError> errors, string prefix = "")
-    {
-        foreach (var error in errors)
-        {
-            page.AddError(prefix + error.Field, error.Message);
-        }
-    }
+    public static void AddErrors(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, IEnumerable<Waymark.Core.Listings.ListingError> errors, string prefix = "") =>
+        page.AddErrors(errors.Select(e => (e.Field, e.Message)), prefix);
 
     public static IEnumerable<(string Key, string Message)> InOrder(HttpContext context, ModelStateDictionary state)
     {

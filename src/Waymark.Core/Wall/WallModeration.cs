@@ -79,6 +79,16 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
     }
 
     /// <summary>
+    /// Records that a moderator was shown an item's words. A note can disclose risk or identify its author, so every
+    /// read by staff is logged, as reads of a story or a referral are; the item's history then shows who has looked.
+    /// </summary>
+    public async Task RecordReadAsync(Guid id, Actor moderator, CancellationToken ct = default)
+    {
+        db.Audit(time, moderator, WallAuditActions.Read, "wall-item", id.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
     /// Makes the decision if nobody has changed the item since the moderator saw it at <see cref="WallDecision.Version"/>;
     /// otherwise throws <see cref="WallConflictException"/> with what the item is now. The decision, its audit row and
     /// any message to the author are saved together or not at all.
@@ -97,7 +107,16 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         }
         var wasUrgent = item.IsUrgent;
         var wasEscalated = item.Status == WallItemStatus.Escalated;
-        WallModerationRules.Apply(item, decision, moderator, time.GetUtcNow());
+        try
+        {
+            WallModerationRules.Apply(item, decision, moderator, time.GetUtcNow());
+        }
+        catch (WallDecisionException)
+        {
+            // The page goes on to record the moderator's read in this same context: nothing of a refused decision may ride along.
+            db.ChangeTracker.Clear();
+            throw;
+        }
         if (item.Kind == WallItemKind.DisplayName && item.Status == WallItemStatus.Approved && item.AuthorId is { } authorId)
         {
             var member = await db.WallMembers.SingleOrDefaultAsync(m => m.UserId == authorId, ct);

@@ -50,7 +50,12 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
         {
             return NotFound();
         }
-        return await RefusedAsync(ct) ? SetForbidden() : Page();
+        if (await RefusedAsync(ct))
+        {
+            return SetForbidden();
+        }
+        await moderation.RecordReadAsync(id, User.Actor(), ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
@@ -111,6 +116,7 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
         {
             return NotFound();
         }
+        await moderation.RecordReadAsync(id, User.Actor(), ct);
         Response.StatusCode = status;
         return Page();
     }

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
 using Waymark.Core.PeerSupport;
+using Waymark.Core.Wall;
 using Waymark.Tests.Infrastructure;
 using Waymark.Tests.Pages.Wall;
 
@@ -45,6 +47,11 @@ public sealed class ModerationGateTests(PeerSupportApp app) : IClassFixture<Peer
         Assert.Contains("or a supervisor records an override", refused, StringComparison.Ordinal);
         Assert.Null(queue.Document.QuerySelector($"#queue-{third}"));
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.Browser.GetAsync($"/moderate/{third}")).Status);
+        await using (var db = app.OpenDb())
+        {
+            // Refused, so shown nothing: no read of the item is logged for them.
+            Assert.False(await db.AuditEvents.AnyAsync(e => e.SubjectId == third.ToString() && e.Action == WallAuditActions.Read));
+        }
 
         // A moderator who is not a peer supporter sees the item as before.
         using var staffModerator = await app.SignInAsStaffAsync(Roles.Moderator);

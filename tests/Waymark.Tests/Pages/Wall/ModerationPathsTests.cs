@@ -97,6 +97,39 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
     }
 
     [Fact]
+    public async Task Every_time_a_moderator_is_shown_an_item_s_words_the_read_is_logged_and_a_refused_decision_saves_nothing()
+    {
+        using var person = await app.SignUpAsync();
+        var urgent = await person.WriteAsync("i'm going to kill myself tonight. sorry");
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+        using var other = await app.SignInAsStaffAsync(Roles.Moderator);
+
+        // The queue names items without their words; opening one shows them, and is logged.
+        Assert.NotNull((await moderator.Browser.GetAsync("/moderate")).Document.QuerySelector($"#queue-{urgent}"));
+        await using (var db = app.OpenDb())
+        {
+            Assert.False(await db.AuditEvents.AnyAsync(e => e.SubjectId == urgent.ToString() && e.Action == WallAuditActions.Read));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await moderator.Browser.GetAsync($"/moderate/{urgent}")).Status);
+        // A reply with no words is refused: the page shows the item again (a second read) and nothing of the decision is kept.
+        Assert.Equal(HttpStatusCode.BadRequest, (await moderator.DecideAsync(urgent, "Reply")).Status);
+        var seen = await other.Browser.GetAsync($"/moderate/{urgent}");
+        Assert.Contains("read", seen.Text("#history"), StringComparison.Ordinal);
+        Assert.Contains(moderator.Account.Email, seen.Text("#history"), StringComparison.Ordinal);
+
+        await using var after = app.OpenDb();
+        var reads = await after.AuditEvents.Where(e => e.SubjectType == "wall-item" && e.SubjectId == urgent.ToString() && e.Action == WallAuditActions.Read)
+            .Select(e => e.ActorId).ToListAsync();
+        // The first view, the view the decision was made from, the refused decision's page again, then the other moderator's.
+        Assert.Equal(3, reads.Count(r => r == moderator.Account.UserId));
+        Assert.Equal(1, reads.Count(r => r == other.Account.UserId));
+        var item = await after.WallItems.SingleAsync(i => i.Id == urgent);
+        Assert.Null(item.PrivateReply);
+        Assert.Equal(WallItemStatus.Pending, item.Status);
+        Assert.False(await after.AuditEvents.AnyAsync(e => e.SubjectId == urgent.ToString() && e.Action == WallAuditActions.Decided));
+    }
+
+    [Fact]
     public async Task A_moderator_takes_out_identifying_details_and_only_the_edited_text_is_ever_shown()
     {
         using var person = await app.SignUpAsync();

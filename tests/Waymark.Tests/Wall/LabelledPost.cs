@@ -94,7 +94,8 @@ public sealed record LabelledPost(
 
     /// <summary>
     /// The fifteenth blind set (another author, written while blind-14 was unseen; Wall/Blind15/README.md says what they
-    /// read). Measured once before and once after branch tune14 (ADR 0038); never tuned or trained on; the measure test requires it.
+    /// read). Measured unseen before and after branches tune14 to tune20 (ADR 0038–0042: R9 urgent 0.916 after tune20), then
+    /// spent: trained on since branch tune21 (ADR 0043), with near-misses written for what training on it flipped.
     /// </summary>
     public static readonly string Blind15File = Path.Combine("Blind15", "blind15-posts.jsonl");
 
@@ -110,7 +111,8 @@ public sealed record LabelledPost(
     /// <summary>
     /// The seventeenth blind set (another author, written while blind-15 and blind-16 were unseen, in voices none had used:
     /// students, the forces, farmers, NHS staff, code-switching, voice-to-text; Wall/Blind17/README.md says what they
-    /// read). Measured on main before tune16; never tuned or trained on; the measure test requires it.
+    /// read). Measured unseen on main and after branches tune16 to tune20 (ADR 0042: R9 urgent 0.876 after tune20), then
+    /// spent: trained on since branch tune21 (ADR 0043).
     /// </summary>
     public static readonly string Blind17File = Path.Combine("Blind17", "blind17-posts.jsonl");
 
@@ -140,7 +142,7 @@ public sealed record LabelledPost(
     public static readonly string Blind20File = Path.Combine("Blind20", "blind20-posts.jsonl");
 
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
-    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File, Blind12File, Blind13File, Blind14File, Blind16File];
+    public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File, Blind12File, Blind13File, Blind14File, Blind15File, Blind16File, Blind17File];
 
     /// <summary>
     /// The spent sets by writer, for leaving one writer out at a time (ADR 0028): the tuning and held-out files were
@@ -163,7 +165,9 @@ public sealed record LabelledPost(
         ("blind-12", [Blind12File]),
         ("blind-13", [Blind13File]),
         ("blind-14", [Blind14File]),
+        ("blind-15", [Blind15File]),
         ("blind-16", [Blind16File]),
+        ("blind-17", [Blind17File]),
     ];
 
     /// <summary>Safe near-misses written to train the learned rules only (near-misses.md); never measured.</summary>

@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-14 and blind-16 are spent (ADR 0031, 0032, 0033, 0036, 0038, 0040, against floors), and blind-15, blind-17, blind-18 and blind-19 (required) are printed first with no floor and without their misses. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-17 are spent (ADR 0031, 0032, 0033, 0036, 0038, 0040, 0043, against floors), and blind-18 and blind-19 (required) are printed first with no floor and without their misses. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -180,6 +180,33 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.095, true)),
     ];
 
+    // Blind-15 and blind-17, spent by branch tune21 (6 Dec 2026, ADR 0043), which trained the learned rules on them. Measured
+    // unseen after tune20 (ADR 0042): blind-15 R1 76/89, R3 55/62, R4 74/80, R5 52/60, urgent 250/273, false holds 18/283;
+    // blind-17 R1 86/105, R3 61/64, R4 62/87, R5 54/62, urgent 247/282, false holds 21/311. Trained on, blind-15 reached
+    // R1 88/89, R3 62/62, R4 80/80, R5 60/60, urgent 265/273, false holds 15/283 and blind-17 R1 101/105, R3 64/64, R4 81/87,
+    // R5 62/62, urgent 277/282, false holds 12/311. Floors a little under; both now flatter.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindFifteenFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.95, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.97, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.97, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.97, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.95, false)),
+        ("R9 urgent", f => f.Urgent, (0.95, false)),
+        ("false holds", f => f.FalseHolds, (0.07, true)),
+    ];
+
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindSeventeenFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.93, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.97, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.90, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.97, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.96, false)),
+        ("R9 urgent", f => f.Urgent, (0.96, false)),
+        ("false holds", f => f.FalseHolds, (0.06, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -231,12 +258,12 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // The required sets, printed first, with no floor: blind-15, blind-17, blind-18, blind-19 and blind-20, by writers who never
-        // saw the screener and whom nobody has tuned on. A floor set from their own figures would only invite tuning on them;
-        // once one is read by a tuner, it moves to the spent sets below and a new writer's set takes its place here.
+        // The required sets, printed first, with no floor: blind-18, blind-19 and blind-20, by writers who never saw the
+        // screener and whom nobody has tuned on. A floor set from their own figures would only invite tuning on them; once one
+        // is read by a tuner, it moves to the spent sets below and a new writer's set takes its place here (blind-15 and
+        // blind-17 moved in ADR 0043).
         var required = new[]
         {
-            (LabelledPost.Blind15File, "blind-15"), (LabelledPost.Blind17File, "blind-17"),
             (LabelledPost.Blind18File, "blind-18"), (LabelledPost.Blind19File, "blind-19"), (LabelledPost.Blind20File, "blind-20"),
         };
         foreach (var (file, name) in required)
@@ -247,6 +274,8 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
             Print($"{name} (BLIND: written without seeing the screener; measured, never tuned or trained on)", set, Measure(set), listMisses: false);
         }
         var failures = new List<string>();
+        SpentSet(LabelledPost.Blind17File, "blind-17", "blind-17 (SPENT: measured unseen on 6 Dec 2026, R9 urgent 0.876 after tune20; then trained on by branch tune21: its figures flatter the screener)", BlindSeventeenFloors, failures);
+        SpentSet(LabelledPost.Blind15File, "blind-15", "blind-15 (SPENT: measured unseen on 6 Dec 2026, R9 urgent 0.916 after tune20; then trained on by branch tune21: its figures flatter the screener)", BlindFifteenFloors, failures);
         SpentSet(LabelledPost.Blind16File, "blind-16", "blind-16 (SPENT: measured unseen on 6 Dec 2026, R9 urgent 0.800 after tune15; then read by branch tune16, whose changes were reverted; trained on since tune20: its figures flatter the screener)", BlindSixteenFloors, failures);
         SpentSet(LabelledPost.Blind14File, "blind-14", "blind-14 (SPENT: measured once on 6 Dec 2026, R9 urgent 0.893 after tune13; then tuned on by branch tune14 and trained on since tune20; its figures flatter the screener)", BlindFourteenFloors, failures);
         SpentSet(LabelledPost.Blind13File, "blind-13", "blind-13 (SPENT: measured once on 5 Dec 2026, R9 urgent 0.883; then tuned and trained on by branch tune13; its figures flatter the screener)", BlindThirteenFloors, failures);

@@ -87,9 +87,15 @@ internal static class RemotePass
     /// scanning in run order. Of blocks with the same bound, the one with the lowest id goes first, and the pass stops
     /// at a block whose bound only equals the top's last score when its first id comes after that one's: thousands of
     /// remote services can share the best score, and only the first few by id can be shown. Blocks whose services
-    /// together lack a need or self-access asked for are not visited, and blocks that cannot enter the top as the nearby
-    /// pass left it are not queued.
+    /// together lack a need or self-access asked for are not visited, and blocks that cannot enter the top are not queued.
     /// </summary>
+    /// <remarks>
+    /// Blocks are bounded only as far as they might matter: they are looked at in the order kept for the search's urgency
+    /// and day (<see cref="BlockOrder"/>, highest ceiling first), each one only once the best block queued so far has a
+    /// bound below its ceiling has been scored, and none at all once a ceiling cannot enter the top (every block after it
+    /// is no higher). Most searches arrive with the top filled by the nearby pass and stop after a few dozen blocks,
+    /// where bounding every block of the runs they visit took hundreds.
+    /// </remarks>
     private static void ScoreBestBlocksFirst(MatchContext ctx, NearbySet nearby, Candidate[] top, ref int topCount)
     {
         var table = ctx.Table;
@@ -97,21 +103,35 @@ internal static class RemotePass
         queue.Clear(table.BlockFirstId);
         var flat = new FlatConstraints(ctx);
         var prefers = ctx.Query.Prefer != UInt128.Zero;
-        for (var b = 0; b < ctx.Snapshot.RemoteBuckets.Length; b++)
+        var visited = VisitedRuns(ctx);
+        var order = table.OrderFor(ctx.Query.Urgency, ctx.UkDate.DayNumber);
+        var blocks = order.Blocks;
+        var ownPart = BlockOrder.OwnPartOf(ctx);
+        var weights = ctx.Weights;
+        var next = 0;
+        while (true)
         {
-            if (!IsVisited(ctx, b))
+            // Bring in the blocks whose ceiling is not below the best queued bound: one of them might come before it.
+            for (; next < blocks.Length; next++)
             {
-                continue;
-            }
-            for (var block = table.BucketFirstBlock[b]; block < table.BucketFirstBlock[b + 1]; block++)
-            {
-                if (!HasEveryNeed(ctx, block))
+                var ceiling = order.CeilingOf(next, ownPart, weights);
+                if (topCount == top.Length && ceiling < top[^1].Score)
+                {
+                    // Neither this block nor any after it can enter the top.
+                    next = blocks.Length;
+                    break;
+                }
+                if (queue.Count > 0 && ceiling < queue.Best.Bound)
+                {
+                    break;
+                }
+                var block = blocks[next];
+                if (!visited[table.BlockBucket[block]] || !HasEveryNeed(ctx, block))
                 {
                     continue;
                 }
-                // The top only rises from here: a block that cannot enter it now never will (most searches arrive with
-                // the top already filled by the nearby pass, and most blocks then stay out of the queue). The cheaper
-                // bound first (with preferences, the looser one), which most blocks already fail.
+                // The top only rises from here: a block that cannot enter it now never will. The cheaper bound first
+                // (with preferences, the looser one), which most blocks already fail.
                 var bound = Scoring.BlockBound(ctx, block, byOneService: false);
                 if (CannotEnter(bound, block, table, top, topCount))
                 {
@@ -132,22 +152,38 @@ internal static class RemotePass
                         continue;
                     }
                 }
-                queue.Add(bound, block);
+                queue.Push(bound, block);
             }
-        }
-        queue.Order();
-        while (queue.Count > 0)
-        {
-            var (bound, block) = queue.Best;
-            // Every block left has a lower bound, or the same bound and a later first id: none can enter the top.
-            if (CannotEnter(bound, block, table, top, topCount))
+            if (queue.Count == 0)
             {
-                break;
+                return;
+            }
+            var (best, bestBlock) = queue.Best;
+            // Every block queued has a lower bound, or the same and a later first id; every block not looked at has a
+            // ceiling below this bound: none can enter the top.
+            if (CannotEnter(best, bestBlock, table, top, topCount))
+            {
+                return;
             }
             queue.RemoveBest();
-            ScoreBlock(ctx, flat, nearby, block, top, ref topCount);
+            ScoreBlock(ctx, flat, nearby, bestBlock, top, ref topCount);
         }
     }
+
+    /// <summary>Which remote runs a search looks into (<see cref="IsVisited"/>), by run: this thread's array, filled afresh.</summary>
+    private static bool[] VisitedRuns(MatchContext ctx)
+    {
+        var runs = ctx.Snapshot.RemoteBuckets.Length;
+        var visited = t_visited is { } kept && kept.Length >= runs ? kept : t_visited = new bool[runs];
+        for (var b = 0; b < runs; b++)
+        {
+            visited[b] = IsVisited(ctx, b);
+        }
+        return visited;
+    }
+
+    [ThreadStatic]
+    private static bool[]? t_visited;
 
     /// <summary>Whether a search looks into remote run <paramref name="bucket"/> at all: it has an accepted remote delivery (and a format asked for).</summary>
     private static bool IsVisited(MatchContext ctx, int bucket)

@@ -1,7 +1,7 @@
 namespace Waymark.Core.Matching;
 
 /// <summary>
-/// The remote blocks of a <see cref="ScoreTable"/> in descending order of their ceiling for one urgency and UK day: the
+/// The remote blocks of a <see cref="ScoreTable"/> in descending order of their ceiling for one urgency (soon or routine) and UK day: the
 /// parts of <see cref="Scoring.BlockBound"/> that do not depend on anything else a search asks, each at the block's best.
 /// A search adds its own closeness and, if it prefers anything, every preference met; what that gives is never below
 /// the block's bound (<see cref="CeilingOf"/>), so a search can stop at the first block in this order whose ceiling
@@ -15,30 +15,22 @@ internal sealed class BlockOrder
     /// </summary>
     private const double Slack = 1e-9;
 
+    /// <remarks>
+    /// Not for "help now": there a block's ceiling would count being open, crisis support and being local (for the place
+    /// the search is from, unknown here) for most blocks, and stop a search no earlier than bounding them all.
+    /// </remarks>
     public BlockOrder(ScoreTable table, Urgency urgency, int day)
     {
+        ArgumentOutOfRangeException.ThrowIfEqual(urgency, Urgency.Now);
         var count = table.BlockStart.Length;
         Blocks = new int[count];
         var keys = new double[count];
         for (var k = 0; k < count; k++)
         {
             Blocks[k] = k;
-            var assured = ScoreWeights.Assured * Scoring.AssuredPart(day, table.BlockAssuredDay[k]);
-            if (urgency == Urgency.Now)
-            {
-                // As Scoring.BlockBound: open if any member has times, crisis if any member is, and local if any member
-                // with times is limited to an area (whichever the person's place is).
-                var open = table.BlockHasTimes[k] ? 0.6 : 0;
-                var crisis = Codes.Any(table.BlockCodes[k], Codes.Crisis) ? 0.4 : 0;
-                var local = table.BlockAreaSetStart[k + 1] > table.BlockAreaSetStart[k] ? ScoreWeights.Local : 0;
-                keys[k] = (ScoreWeights.OpenAndCrisis * (open + crisis)) + (ScoreWeights.NowWait * table.BlockNowWaitPart[k]) + local + assured;
-            }
-            else
-            {
-                keys[k] = (ScoreWeights.Wait(urgency) * table.BlockWaitPart[k]) + assured;
-            }
+            keys[k] = (ScoreWeights.Wait(urgency) * table.BlockWaitPart[k]) + (ScoreWeights.Assured * Scoring.AssuredPart(day, table.BlockAssuredDay[k]));
         }
-        // Highest first; of equal ceilings, the lower block first (the order of equals does not matter, only that it is fixed).
+        // Highest first (the order of equal ceilings does not matter: each block is still checked against the top).
         var negated = Array.ConvertAll(keys, key => -key);
         Array.Sort(negated, Blocks);
         Ceilings = Array.ConvertAll(negated, key => -key);

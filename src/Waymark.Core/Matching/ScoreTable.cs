@@ -101,7 +101,7 @@ internal sealed class ScoreTable
     }
 
     /// <summary>
-    /// Every block, from the highest <see cref="BlockOrder.Ceilings"/> for searches of this urgency on this UK day down:
+    /// Every block, from the highest <see cref="BlockOrder.Ceilings"/> for searches of this urgency (soon or routine) on this UK day down:
     /// kept per urgency and day (a few a day), so a search whose remote count is known can stop looking at blocks at the
     /// first whose ceiling cannot reach its top, instead of bounding them all. Shared: never written to once made.
     /// </summary>

@@ -157,7 +157,7 @@ public sealed class RemoteBlockTests : MatcherTestBase
             {
                 Place = random.Next(3) == 0 ? null : Home,
                 Delivery = random.Next(4) == 0 ? Set("delivery:phone") : null,
-                Urgency = (Urgency)(n % 3),
+                Urgency = n % 2 == 0 ? Urgency.Routine : Urgency.Soon,
                 Prefer = prefer,
                 At = instants[random.Next(instants.Length)],
             };
@@ -173,7 +173,7 @@ public sealed class RemoteBlockTests : MatcherTestBase
                 Assert.True(ceiling <= above, $"search {n}: the ceiling at {i} ({ceiling}) is above the one before it ({above})");
                 Assert.True(bound <= ceiling, $"search {n}: block {order.Blocks[i]}'s bound {bound} is above its ceiling {ceiling}");
                 above = ceiling;
-                // Without preferences, away from "help now", the ceiling is the bound itself but for the slack.
+                // Without preferences the ceiling is the bound itself but for the slack.
                 close += ceiling - bound < 1e-8 ? 1 : 0;
                 looked++;
             }

@@ -36,6 +36,26 @@ internal sealed class BlockQueue
         Count++;
     }
 
+    /// <summary>Adds a block to a queue kept in order (by <see cref="Push"/> alone, or after <see cref="Order"/>).</summary>
+    public void Push(double bound, int block)
+    {
+        Add(bound, block);
+        var i = Count - 1;
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!Before(bound, block, _bounds[parent], _blocks[parent]))
+            {
+                break;
+            }
+            _bounds[i] = _bounds[parent];
+            _blocks[i] = _blocks[parent];
+            i = parent;
+        }
+        _bounds[i] = bound;
+        _blocks[i] = block;
+    }
+
     public void Order()
     {
         for (var i = (Count / 2) - 1; i >= 0; i--)

@@ -103,6 +103,9 @@ public sealed class Matcher(IReferralWaits referralWaits)
     internal MatchOutcome MatchByScanningEverything(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now) =>
         ReferenceScan.Match(NewContext(snapshot, query, now));
 
+    /// <summary>A search's context as <see cref="Match"/> makes it (for tests of the parts that take one).</summary>
+    internal MatchContext ContextOf(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now) => NewContext(snapshot, query, now);
+
     private MatchContext NewContext(DirectorySnapshot snapshot, MatchQuery query, DateTimeOffset now)
     {
         var at = query.At ?? now;

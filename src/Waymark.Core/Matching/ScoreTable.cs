@@ -37,6 +37,7 @@ internal sealed class ScoreTable
         var buckets = snapshot.RemoteBuckets;
         BucketFirstBlock = new int[buckets.Length + 1];
         var starts = new List<int>();
+        var runs = new List<int>();
         var ends = new List<int>();
         for (var b = 0; b < buckets.Length; b++)
         {
@@ -45,11 +46,13 @@ internal sealed class ScoreTable
             {
                 starts.Add(start);
                 ends.Add(Math.Min(start + BlockSize, buckets[b].End));
+                runs.Add(b);
             }
         }
         BucketFirstBlock[buckets.Length] = starts.Count;
         BlockStart = [.. starts];
         BlockEnd = [.. ends];
+        BlockBucket = [.. runs];
         BlockWaitPart = new double[starts.Count];
         BlockNowWaitPart = new double[starts.Count];
         BlockAssuredDay = new int[starts.Count];
@@ -96,6 +99,28 @@ internal sealed class ScoreTable
         }
         BlockAreaSets = [.. areaSets];
     }
+
+    /// <summary>
+    /// Every block, from the highest <see cref="BlockOrder.Ceilings"/> for searches of this urgency (soon or routine) on this UK day down:
+    /// kept per urgency and day (a few a day), so a search whose remote count is known can stop looking at blocks at the
+    /// first whose ceiling cannot reach its top, instead of bounding them all. Shared: never written to once made.
+    /// </summary>
+    public BlockOrder OrderFor(Urgency urgency, int day)
+    {
+        var key = (urgency, day);
+        if (!_orders.TryGetValue(key, out var order))
+        {
+            if (_orders.Count >= 64)
+            {
+                _orders.Clear();
+            }
+            order = new BlockOrder(this, urgency, day);
+            _orders[key] = order;
+        }
+        return order;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Urgency, int), BlockOrder> _orders = new();
 
     /// <summary>
     /// Whether a service of the block could be open now and local to the person (limited to an area their place is
@@ -220,6 +245,9 @@ internal sealed class ScoreTable
 
     /// <summary>Which of <see cref="WaitDays"/> were measured from referrals; null when none were.</summary>
     public bool[]? WaitMeasured { get; }
+
+    /// <summary>Which remote run (<see cref="DirectorySnapshot.RemoteBuckets"/>) each block is in.</summary>
+    public int[] BlockBucket { get; }
 
     /// <summary>Blocks <c>BucketFirstBlock[b]</c> to <c>BucketFirstBlock[b + 1] - 1</c> make up remote run <c>b</c>.</summary>
     public int[] BucketFirstBlock { get; }

@@ -95,8 +95,11 @@ internal static class Scoring
         wait < 0 ? (Codes.Any(codes, Codes.SelfAccess) ? 0.5 : 0.2) : wait == 0 ? 1 : wait <= 7 ? 0.4 : 0;
 
     /// <summary>Checked in the last six months is best; two years unchecked is worth nothing.</summary>
-    public static double AssuredPart(MatchContext ctx, int assuredDay) =>
-        assuredDay < 0 ? 0 : Math.Clamp(1 - ((ctx.UkDate.DayNumber - assuredDay - 183) / (730.0 - 183)), 0, 1);
+    public static double AssuredPart(MatchContext ctx, int assuredDay) => AssuredPart(ctx.UkDate.DayNumber, assuredDay);
+
+    /// <summary>As <see cref="AssuredPart(MatchContext, int)"/>, on UK day number <paramref name="day"/>.</summary>
+    public static double AssuredPart(int day, int assuredDay) =>
+        assuredDay < 0 ? 0 : Math.Clamp(1 - ((day - assuredDay - 183) / (730.0 - 183)), 0, 1);
 
     /// <summary>
     /// How close a service reached by phone, online or text counts as, against 1 (on the doorstep) down to 0.2 (at the

@@ -137,6 +137,52 @@ public sealed class RemoteBlockTests : MatcherTestBase
     }
 
     [Fact]
+    public void A_block_orders_ceilings_fall_and_are_never_below_the_bound_of_the_block_at_their_place()
+    {
+        var matcher = new Matcher(new NoReferralWaits());
+        string[] prefers = ["delivered-by:peer", "format:one-to-one", "audience:young-adults", "audience:women", "support:crisis", "delivery:phone"];
+        // Days either side of the assured part's clamps (listings checked up to two years before), and today.
+        DateTimeOffset[] instants = [Noon, Noon.AddDays(-400), Noon.AddDays(200), Noon.AddDays(900)];
+#pragma warning disable CA5394 // not for security: the same searches every run
+        var random = new Random(22);
+        var (close, looked) = (0, 0);
+        for (var n = 0; n < 60; n++)
+        {
+            var prefer = UInt128.Zero;
+            for (var k = random.Next(0, 4); k > 0; k--)
+            {
+                prefer |= Codes.Of(prefers[random.Next(prefers.Length)]);
+            }
+            var query = new MatchQuery
+            {
+                Place = random.Next(3) == 0 ? null : Home,
+                Delivery = random.Next(4) == 0 ? Set("delivery:phone") : null,
+                Urgency = n % 2 == 0 ? Urgency.Routine : Urgency.Soon,
+                Prefer = prefer,
+                At = instants[random.Next(instants.Length)],
+            };
+            var ctx = matcher.ContextOf(Snapshot, query, Noon);
+            var order = ctx.Table.OrderFor(query.Urgency, ctx.UkDate.DayNumber);
+            Assert.Equal(Enumerable.Range(0, ctx.Table.BlockStart.Length), order.Blocks.Order());
+            var ownPart = BlockOrder.OwnPartOf(ctx);
+            var above = double.PositiveInfinity;
+            for (var i = 0; i < order.Blocks.Length; i++)
+            {
+                var ceiling = order.CeilingOf(i, ownPart, ctx.Weights);
+                var bound = Scoring.BlockBound(ctx, order.Blocks[i], byOneService: false);
+                Assert.True(ceiling <= above, $"search {n}: the ceiling at {i} ({ceiling}) is above the one before it ({above})");
+                Assert.True(bound <= ceiling, $"search {n}: block {order.Blocks[i]}'s bound {bound} is above its ceiling {ceiling}");
+                above = ceiling;
+                // Without preferences the ceiling is the bound itself but for the slack.
+                close += ceiling - bound < 1e-8 ? 1 : 0;
+                looked++;
+            }
+        }
+#pragma warning restore CA5394
+        Assert.True(close > looked / 5, $"only {close} of {looked} ceilings were as low as their block's bound");
+    }
+
+    [Fact]
     public void A_kept_area_filter_is_the_one_worked_out_for_the_same_authorities()
     {
         var table = new ScoreTable(Snapshot, FrozenDictionary<Guid, int>.Empty);

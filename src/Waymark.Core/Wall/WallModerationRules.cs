@@ -45,8 +45,8 @@ public static class WallModerationRules
     /// </summary>
     public static WallWordsWritten Apply(WallItem item, string text, WallDecision decision, Actor moderator, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(moderator);
         if (!Allowed(item).Contains(decision.Action))

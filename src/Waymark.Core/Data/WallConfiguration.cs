@@ -19,10 +19,10 @@ internal sealed class WallItemConfiguration : IEntityTypeConfiguration<WallItem>
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.ScreenedOutcome).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Topic).HasMaxLength(32);
-        b.Property(x => x.Text).HasMaxLength(WallService.MaxPostLength);
+        // Encrypted (ADR 0044): a 1,000-character note is up to 4 KB of UTF-8, about 5,500 characters once encrypted, so
+        // these columns carry no length.
         b.Property(x => x.ContentWarning).HasMaxLength(120);
         b.Property(x => x.Reason).HasMaxLength(2000);
-        b.Property(x => x.PrivateReply).HasMaxLength(2000);
         b.Property(x => x.DecidedByName).HasMaxLength(256);
         b.Property(x => x.EditedOut).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();

@@ -12,7 +12,7 @@ namespace Waymark.Core.People;
 /// "Download my data": everything Waymark holds about a person, with what they wrote decrypted. Each
 /// download is audited.
 /// </summary>
-public sealed class PersonData(WaymarkDbContext db, PersonText personText, ReferralText referralText, PeerSupportText peerText, TimeProvider time)
+public sealed class PersonData(WaymarkDbContext db, PersonText personText, ReferralText referralText, PeerSupportText peerText, WallText wallText, TimeProvider time)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -149,13 +149,13 @@ public sealed class PersonData(WaymarkDbContext db, PersonText personText, Refer
                     id = i.Id,
                     kind = i.Kind.ToString(),
                     topic = i.Topic,
-                    text = i.Text,
+                    text = wallText.Unprotect(i.ProtectedText),
                     status = i.Status.ToString(),
                     written_at = i.CreatedAt,
                     content_warning = i.ContentWarning,
                     reason = i.Reason,
                     details_taken_out = i.EditedOut is null ? null : WallEdits.Say(i.EditedOut),
-                    moderator_reply = i.PrivateReply,
+                    moderator_reply = wallText.UnprotectReply(i.ProtectedPrivateReply),
                 }),
             },
             peer_support = peerSupport,

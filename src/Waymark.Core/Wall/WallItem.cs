@@ -43,7 +43,8 @@ public sealed class WallItem
     /// <summary>For a reply: the post it answers.</summary>
     public Guid? ThreadId { get; set; }
 
-    public required string Text { get; set; }
+    /// <summary>What was written (or what a moderator left of it), encrypted (<see cref="WallText"/>); empty for a taken-back note kept under others' replies.</summary>
+    public required string ProtectedText { get; set; }
     public WallItemStatus Status { get; set; }
 
     /// <summary>The screener's outcome when the item was written: triage, not a decision. Kept as the screener said it, so
@@ -56,8 +57,8 @@ public sealed class WallItem
     /// </summary>
     public DateTimeOffset? AskedForPersonAt { get; set; }
 
-    /// <summary>The rules and words the screener matched, as JSON (<see cref="WallMatches"/>), shown to moderators only.</summary>
-    public required string Matches { get; set; }
+    /// <summary>The rules and words the screener matched, as JSON (<see cref="WallMatches"/>), shown to moderators only; encrypted (<see cref="WallText"/>): the words are the author's.</summary>
+    public required string ProtectedMatches { get; set; }
 
     /// <summary>Set when it is shown behind a content warning: the reason readers see ("mentions self-harm").</summary>
     public string? ContentWarning { get; set; }
@@ -65,8 +66,8 @@ public sealed class WallItem
     /// <summary>Why it was not published, in the words the author is shown.</summary>
     public string? Reason { get; set; }
 
-    /// <summary>A moderator's private reply to the author (always for an urgent item before it can close).</summary>
-    public string? PrivateReply { get; set; }
+    /// <summary>A moderator's private reply to the author (always for an urgent item before it can close), encrypted (<see cref="WallText"/>).</summary>
+    public string? ProtectedPrivateReply { get; set; }
     public DateTimeOffset? RepliedAt { get; set; }
 
     /// <summary>

@@ -15,8 +15,8 @@ public enum QueueView
     Escalated,
 }
 
-/// <summary>An item in the queue: urgent ones carry the time a moderator should have replied by.</summary>
-public sealed record QueueEntry(WallItem Item, DateTimeOffset? Target, int Reports);
+/// <summary>An item in the queue: urgent ones carry the time a moderator should have replied by; <see cref="Words"/> are its words in plain.</summary>
+public sealed record QueueEntry(WallItem Item, DateTimeOffset? Target, int Reports, WallWords Words);
 
 /// <summary>How long a moderator has been at it since their last break, and whether to prompt one.</summary>
 public sealed record ModeratorStretch(DateTimeOffset? Since, int Items, int Urgent, bool BreakDue);
@@ -25,7 +25,7 @@ public sealed record ModeratorStretch(DateTimeOffset? Since, int Items, int Urge
 /// The moderators' side: the queue (urgent first, then reported, then oldest), decisions with a version check so
 /// two moderators never act on one item at once, the author told through the outbox, and each moderator's exposure.
 /// </summary>
-public sealed class WallModeration(WaymarkDbContext db, WallOptions options, WallNotifier notifier, HardMoments hardMoments, TimeProvider time)
+public sealed class WallModeration(WaymarkDbContext db, WallOptions options, WallNotifier notifier, HardMoments hardMoments, WallText words, TimeProvider time)
 {
     private static readonly Expression<Func<WallItem, bool>> Waiting = i =>
         i.Status == WallItemStatus.Pending || i.Status == WallItemStatus.Escalated
@@ -53,7 +53,7 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         var ids = items.Select(i => i.Id).ToList();
         var reports = await db.WallFlags.Where(f => ids.Contains(f.ItemId)).GroupBy(f => f.ItemId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return [.. items.Select(i => new QueueEntry(i, i.IsUrgent ? TargetFor(i) : null, reports.GetValueOrDefault(i.Id)))];
+        return [.. items.Select(i => new QueueEntry(i, i.IsUrgent ? TargetFor(i) : null, reports.GetValueOrDefault(i.Id), words.Read(i)))];
     }
 
     /// <summary>
@@ -75,7 +75,7 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
             return null;
         }
         var reports = await db.WallFlags.CountAsync(f => f.ItemId == id, ct);
-        return new QueueEntry(item, item.IsUrgent ? TargetFor(item) : null, reports);
+        return new QueueEntry(item, item.IsUrgent ? TargetFor(item) : null, reports, words.Read(item));
     }
 
     /// <summary>
@@ -107,9 +107,11 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         }
         var wasUrgent = item.IsUrgent;
         var wasEscalated = item.Status == WallItemStatus.Escalated;
+        var text = words.Unprotect(item.ProtectedText);
+        WallWordsWritten written;
         try
         {
-            WallModerationRules.Apply(item, decision, moderator, time.GetUtcNow());
+            written = WallModerationRules.Apply(item, text, decision, moderator, time.GetUtcNow());
         }
         catch (WallDecisionException)
         {
@@ -117,16 +119,26 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
             db.ChangeTracker.Clear();
             throw;
         }
+        if (written.Text is not null)
+        {
+            text = written.Text;
+            item.ProtectedText = words.Protect(text);
+        }
+        if (written.Reply is not null)
+        {
+            item.ProtectedPrivateReply = words.Protect(written.Reply);
+        }
+        // The approved name is public, so the member's copy of it is kept plain.
         if (item.Kind == WallItemKind.DisplayName && item.Status == WallItemStatus.Approved && item.AuthorId is { } authorId)
         {
             var member = await db.WallMembers.SingleOrDefaultAsync(m => m.UserId == authorId, ct);
             if (member is null)
             {
-                db.WallMembers.Add(new WallMember { UserId = authorId, DisplayName = item.Text, CreatedAt = time.GetUtcNow() });
+                db.WallMembers.Add(new WallMember { UserId = authorId, DisplayName = text, CreatedAt = time.GetUtcNow() });
             }
             else
             {
-                member.DisplayName = item.Text;
+                member.DisplayName = text;
             }
         }
         db.Audit(time, moderator, WallAuditActions.Decided, "wall-item", item.Id.ToString(),

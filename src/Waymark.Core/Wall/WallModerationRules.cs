@@ -38,16 +38,22 @@ public static class WallModerationRules
         return actions;
     }
 
-    /// <summary>Applies <paramref name="decision"/>, or throws a <see cref="WallDecisionException"/> naming what is wrong.</summary>
-    public static void Apply(WallItem item, WallDecision decision, Actor moderator, DateTimeOffset now)
+    /// <summary>
+    /// Applies <paramref name="decision"/> to an item whose words are <paramref name="text"/> (in plain: the item holds
+    /// them encrypted), or throws a <see cref="WallDecisionException"/> naming what is wrong. Answers the words the
+    /// decision wrote, in plain, for the caller to store encrypted.
+    /// </summary>
+    public static WallWordsWritten Apply(WallItem item, string text, WallDecision decision, Actor moderator, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(moderator);
         if (!Allowed(item).Contains(decision.Action))
         {
             throw new WallDecisionException("Action", NotAllowed(item, decision.Action));
         }
+        var written = new WallWordsWritten(null, null);
         switch (decision.Action)
         {
             case WallAction.Approve:
@@ -57,9 +63,9 @@ public static class WallModerationRules
                 Publish(item, Required(decision.Warning, "Warning", "Say what the content warning is about", 120));
                 break;
             case WallAction.EditAndApprove:
-                var text = Required(decision.EditedText, "EditedText", "Enter the text with the identifying details taken out",
+                var edited = Required(decision.EditedText, "EditedText", "Enter the text with the identifying details taken out",
                     item.Kind == WallItemKind.DisplayName ? WallService.MaxNameLength : WallService.MaxPostLength);
-                if (text == item.Text.Trim())
+                if (edited == text.Trim())
                 {
                     throw new WallDecisionException("EditedText", "Change the text to take out the identifying details, or approve it as it is");
                 }
@@ -67,7 +73,7 @@ public static class WallModerationRules
                 {
                     throw new WallDecisionException("EditedOut", "Tick what kind of detail you took out: the author is told");
                 }
-                item.Text = text;
+                written = written with { Text = edited };
                 item.EditedOut = string.Join(",", kinds);
                 Publish(item, warning: item.ContentWarning);
                 break;
@@ -80,7 +86,7 @@ public static class WallModerationRules
                 item.Status = WallItemStatus.Escalated;
                 break;
             case WallAction.Reply:
-                item.PrivateReply = Required(decision.Reply, "Reply", "Write your reply to the person", MaxReasonLength * 2);
+                written = written with { Reply = Required(decision.Reply, "Reply", "Write your reply to the person", MaxReasonLength * 2) };
                 item.RepliedAt = now;
                 if (item.IsUrgent)
                 {
@@ -98,6 +104,7 @@ public static class WallModerationRules
             item.DecidedByName = moderator.Name;
         }
         item.Version++;
+        return written;
     }
 
     /// <summary>Why the action cannot be taken, saying what already happened: an escalated item was not "dealt with".</summary>
@@ -162,3 +169,6 @@ public static class WallModerationRules
         };
     }
 }
+
+/// <summary>What a decision wrote, in plain: the text a moderator left after taking details out, and their private reply; null where it wrote none.</summary>
+public sealed record WallWordsWritten(string? Text, string? Reply);

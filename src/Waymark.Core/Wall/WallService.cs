@@ -11,7 +11,7 @@ namespace Waymark.Core.Wall;
 /// Writing on the wall and reading it. Everything written is screened and, unless the settings allow otherwise,
 /// held for a moderator (ADR 0014); readers see only approved, unhidden items, and reading writes nothing.
 /// </summary>
-public sealed class WallService(WaymarkDbContext db, PostScreener screener, WallOptions options, TimeProvider time)
+public sealed class WallService(WaymarkDbContext db, PostScreener screener, WallOptions options, WallText words, TimeProvider time)
 {
     public const int MaxPostLength = 1000;
     public const int MaxNameLength = 40;
@@ -225,9 +225,9 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             AuthorId = userId,
             Topic = topic,
             ThreadId = threadId,
-            Text = text,
+            ProtectedText = words.Protect(text),
             ScreenedOutcome = result.Outcome,
-            Matches = WallMatches.ToJson(result),
+            ProtectedMatches = words.Protect(WallMatches.ToJson(result)),
             CreatedAt = now,
             Version = 1,
         };
@@ -273,7 +273,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
             .ToDictionaryAsync(m => m.UserId, m => m.DisplayName!, ct);
         return [.. items.Select(i => i.Status == WallItemStatus.Deleted
             ? new WallPostView(i.Id, i.Topic, DeletedAuthor, "", null, i.CreatedAt, DeletedByAuthor: true)
-            : new WallPostView(i.Id, i.Topic, (i.AuthorId is { } a ? names.GetValueOrDefault(a, Unnamed) : Unnamed), i.Text, i.ContentWarning, i.CreatedAt))];
+            : new WallPostView(i.Id, i.Topic, (i.AuthorId is { } a ? names.GetValueOrDefault(a, Unnamed) : Unnamed), words.Unprotect(i.ProtectedText), i.ContentWarning, i.CreatedAt))];
     }
 
     /// <summary>"You're not alone", once per reader; an author cannot react to their own item. Answers whether the item was readable.</summary>
@@ -351,7 +351,7 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
         var ids = items.Select(i => i.Id).ToList();
         var reactions = await db.WallReactions.Where(r => ids.Contains(r.ItemId)).GroupBy(r => r.ItemId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return [.. items.Select(i => new MyWallItem(i, reactions.GetValueOrDefault(i.Id)))];
+        return [.. items.Select(i => new MyWallItem(i, reactions.GetValueOrDefault(i.Id), words.Unprotect(i.ProtectedText), words.UnprotectReply(i.ProtectedPrivateReply)))];
     }
 
     /// <summary>
@@ -432,8 +432,8 @@ public sealed class WallService(WaymarkDbContext db, PostScreener screener, Wall
 /// </summary>
 public sealed record WallPostView(Guid Id, string? Topic, string AuthorName, string Text, string? ContentWarning, DateTimeOffset WrittenAt, bool DeletedByAuthor = false);
 
-/// <summary>One of the author's own items, with how many people said "You're not alone" (shown to them only).</summary>
-public sealed record MyWallItem(WallItem Item, int Reactions);
+/// <summary>One of the author's own items, with how many people said "You're not alone" (shown to them only), its words and a moderator's private reply.</summary>
+public sealed record MyWallItem(WallItem Item, int Reactions, string Text, string? PrivateReply);
 
 public static class WallAuditActions
 {

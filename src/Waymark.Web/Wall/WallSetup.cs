@@ -17,6 +17,7 @@ public static class WallSetup
         }
         services.AddSingleton(options);
         services.AddSingleton(PostScreener.Default);
+        services.AddSingleton<WallText>();
         services.AddScoped<WallService>();
         services.AddScoped<WallNotifier>();
         services.AddScoped<SavedReaderChoices>();

@@ -47,11 +47,12 @@ public sealed class AskedForPersonMigrationTests
         var items = await db.WallItems.AsNoTracking().ToDictionaryAsync(i => i.Id);
         Assert.Equal(written, items[asked].AskedForPersonAt);
         Assert.True(items[asked].IsUrgent);
-        // The ask is the column's now, not a match: the screener's own matches are left.
-        Assert.Equal(["R5"], WallMatches.Read(items[asked].Matches).Select(m => m.Rule));
+        // The ask is the column's now, not a match: the screener's own matches are left. Migrations alone leave them as
+        // they were written, in plain: the app encrypts them when it starts (ADR 0044).
+        Assert.Equal(["R5"], WallMatches.Read(items[asked].ProtectedMatches).Select(m => m.Rule));
         Assert.Null(items[warned].AskedForPersonAt);
         Assert.False(items[warned].IsUrgent);
-        Assert.Equal(NoAsk, items[warned].Matches);
+        Assert.Equal(NoAsk, items[warned].ProtectedMatches);
 
         // An ask made with the column, on a note the screener would only hold, stays urgent if the column goes.
         var later = await db.WallItems.SingleAsync(i => i.Id == warned);

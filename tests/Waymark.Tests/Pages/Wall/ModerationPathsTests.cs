@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
 using Waymark.Core.Wall;
 using Waymark.Tests.Infrastructure;
@@ -124,7 +125,7 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         Assert.Equal(3, reads.Count(r => r == moderator.Account.UserId));
         Assert.Equal(1, reads.Count(r => r == other.Account.UserId));
         var item = await after.WallItems.SingleAsync(i => i.Id == urgent);
-        Assert.Null(item.PrivateReply);
+        Assert.Null(item.ProtectedPrivateReply);
         Assert.Equal(WallItemStatus.Pending, item.Status);
         Assert.False(await after.AuditEvents.AnyAsync(e => e.SubjectId == urgent.ToString() && e.Action == WallAuditActions.Decided));
     }
@@ -199,7 +200,7 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         Assert.Equal(person.Email, message.Recipient);
         Assert.DoesNotContain("teacher", message.Body, StringComparison.OrdinalIgnoreCase);
         Assert.False(await db.OutboxMessages.AnyAsync(m => m.SubjectType == "wall-item" && m.SubjectId == quietNote));
-        Assert.Equal(edited, (await db.WallItems.SingleAsync(i => i.Id == note)).Text);
+        Assert.Equal(edited, app.Services.GetRequiredService<WallText>().Unprotect((await db.WallItems.SingleAsync(i => i.Id == note)).ProtectedText));
     }
 
     [Fact]
@@ -213,7 +214,7 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
             var item = await db.WallItems.SingleAsync(i => i.AuthorId == person.UserId && i.Kind == WallItemKind.DisplayName);
             name = item.Id;
             Assert.Equal(WallItemStatus.Pending, item.Status);
-            Assert.Contains(WallMatches.Read(item.Matches), m => m.Rule == "R6");
+            Assert.Contains(app.Services.GetRequiredService<WallText>().Matches(item), m => m.Rule == "R6");
         }
         using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
         var page = await moderator.Browser.GetAsync($"/moderate/{name}");
@@ -239,7 +240,7 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         await using var db = app.OpenDb();
         var item = await db.WallItems.SingleAsync(i => i.AuthorId == person.UserId && i.Kind == WallItemKind.DisplayName);
         Assert.Equal(WallItemStatus.Pending, item.Status);
-        Assert.Contains(WallMatches.Read(item.Matches), m => m.Rule == "R6");
+        Assert.Contains(app.Services.GetRequiredService<WallText>().Matches(item), m => m.Rule == "R6");
         Assert.Equal(HttpStatusCode.NotFound, await ReadAnonymouslyAsync($"/wall/{note}"));
     }
 

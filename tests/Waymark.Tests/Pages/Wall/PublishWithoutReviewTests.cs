@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
 using Waymark.Core.Wall;
 using Waymark.Tests.Infrastructure;
@@ -53,9 +54,10 @@ public sealed class OutOfHoursTests(OutOfHoursWallApp app) : IClassFixture<OutOf
         await using (var db = app.OpenDb())
         {
             // Three approved notes already: only the hours hold the next one.
+            var wallText = app.Services.GetRequiredService<WallText>();
             for (var i = 0; i < 3; i++)
             {
-                db.WallItems.Add(new WallItem { Id = Guid.NewGuid(), Kind = WallItemKind.Post, AuthorId = person.UserId, Topic = "hard-time", Text = $"earlier {i}", Status = WallItemStatus.Approved, Matches = "[]", CreatedAt = DateTimeOffset.UtcNow.AddDays(-1), DecidedByName = "mod@example.org", Version = 2 });
+                db.WallItems.Add(new WallItem { Id = Guid.NewGuid(), Kind = WallItemKind.Post, AuthorId = person.UserId, Topic = "hard-time", ProtectedText = wallText.Protect($"earlier {i}"), Status = WallItemStatus.Approved, ProtectedMatches = wallText.Protect("[]"), CreatedAt = DateTimeOffset.UtcNow.AddDays(-1), DecidedByName = "mod@example.org", Version = 2 });
             }
             await db.SaveChangesAsync();
         }

@@ -90,7 +90,7 @@ public sealed class WriteAndDeleteTests(WallApp app) : IClassFixture<WallApp>
         await using var db = app.OpenDb();
         var kept = await db.WallItems.SingleAsync(i => i.Id == note);
         Assert.Equal(WallItemStatus.Deleted, kept.Status);
-        Assert.Equal("", kept.Text);
+        Assert.Equal("", kept.ProtectedText);
         Assert.False(await db.WallItems.AnyAsync(i => i.Id == ownReply || i.Id == alone));
         Assert.Equal(2, await db.AuditEvents.CountAsync(e => (e.SubjectId == note.ToString() || e.SubjectId == alone.ToString()) && e.Action == WallAuditActions.DeletedByAuthor));
     }
@@ -148,7 +148,8 @@ public sealed class WriteAndDeleteTests(WallApp app) : IClassFixture<WallApp>
             Assert.Empty(await DatabaseScan.FindAsync(db, [words, name]));
             var marker = await db.WallItems.SingleAsync(i => i.Id == note);
             Assert.Equal(WallItemStatus.Deleted, marker.Status);
-            Assert.Equal("", marker.Text);
+            Assert.Equal("", marker.ProtectedText);
+            Assert.Equal("", marker.ProtectedMatches);
             Assert.False(await db.WallItems.AnyAsync(i => i.AuthorId == author.UserId));
             Assert.False(await db.WallItems.AnyAsync(i => i.Id == ownReply || i.Id == replyElsewhere || i.Id == alone || i.Id == nameItem));
             Assert.False(await db.WallReactions.AnyAsync(r => r.ItemId == note));

@@ -3303,13 +3303,16 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Matches")
+                    b.Property<string>("ProtectedMatches")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("PrivateReply")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<string>("ProtectedPrivateReply")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -3330,11 +3333,6 @@ namespace Waymark.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid?>("ThreadId")
                         .HasColumnType("uuid");

@@ -3288,12 +3288,15 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Matches")
+                    b.Property<string>("ProtectedMatches")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PrivateReply")
-                        .HasMaxLength(2000)
+                    b.Property<string>("ProtectedPrivateReply")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -3314,11 +3317,6 @@ namespace Waymark.Core.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ThreadId")

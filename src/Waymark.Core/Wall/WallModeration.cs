@@ -15,8 +15,11 @@ public enum QueueView
     Escalated,
 }
 
-/// <summary>An item in the queue: urgent ones carry the time a moderator should have replied by; <see cref="Words"/> are its words in plain.</summary>
-public sealed record QueueEntry(WallItem Item, DateTimeOffset? Target, int Reports, WallWords Words);
+/// <summary>
+/// An item in the queue: urgent ones carry the time a moderator should have replied by, and what the screener matched.
+/// Not its words: a page gets those only from <see cref="WallModeration.ReadWordsAsync"/>, which logs the read.
+/// </summary>
+public sealed record QueueEntry(WallItem Item, DateTimeOffset? Target, int Reports, IReadOnlyList<WallMatch> Matches);
 
 /// <summary>How long a moderator has been at it since their last break, and whether to prompt one.</summary>
 public sealed record ModeratorStretch(DateTimeOffset? Since, int Items, int Urgent, bool BreakDue);
@@ -53,7 +56,7 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
         var ids = items.Select(i => i.Id).ToList();
         var reports = await db.WallFlags.Where(f => ids.Contains(f.ItemId)).GroupBy(f => f.ItemId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return [.. items.Select(i => new QueueEntry(i, i.IsUrgent ? TargetFor(i) : null, reports.GetValueOrDefault(i.Id), words.Read(i)))];
+        return [.. items.Select(i => new QueueEntry(i, i.IsUrgent ? TargetFor(i) : null, reports.GetValueOrDefault(i.Id), words.Matches(i)))];
     }
 
     /// <summary>
@@ -75,17 +78,20 @@ public sealed class WallModeration(WaymarkDbContext db, WallOptions options, Wal
             return null;
         }
         var reports = await db.WallFlags.CountAsync(f => f.ItemId == id, ct);
-        return new QueueEntry(item, item.IsUrgent ? TargetFor(item) : null, reports, words.Read(item));
+        return new QueueEntry(item, item.IsUrgent ? TargetFor(item) : null, reports, words.Matches(item));
     }
 
     /// <summary>
-    /// Records that a moderator was shown an item's words. A note can disclose risk or identify its author, so every
-    /// read by staff is logged, as reads of a story or a referral are; the item's history then shows who has looked.
+    /// An item's words in plain, for a moderator about to be shown them, and the record that they were. A note can
+    /// disclose risk or identify its author, so every read by staff is logged, as reads of a story or a referral are; the
+    /// item's history then shows who has looked. The one way a page gets the words, so none is shown unlogged.
     /// </summary>
-    public async Task RecordReadAsync(Guid id, Actor moderator, CancellationToken ct = default)
+    public async Task<WallWords> ReadWordsAsync(WallItem item, Actor moderator, CancellationToken ct = default)
     {
-        db.Audit(time, moderator, WallAuditActions.Read, "wall-item", id.ToString());
+        ArgumentNullException.ThrowIfNull(item);
+        db.Audit(time, moderator, WallAuditActions.Read, "wall-item", item.Id.ToString());
         await db.SaveChangesAsync(ct);
+        return words.Read(item);
     }
 
     /// <summary>

@@ -443,7 +443,7 @@ public static class WallAuditActions
     public const string AskedForPerson = "wall-asked-for-person";
     public const string Decided = "wall-decided";
 
-    /// <summary>A moderator opened an item and so read its words (<see cref="WallModeration.RecordReadAsync"/>).</summary>
+    /// <summary>A moderator opened an item and so read its words (<see cref="WallModeration.ReadWordsAsync"/>).</summary>
     public const string Read = "wall-read";
     public const string Conflict = "wall-decision-conflict";
     public const string BreakTaken = "wall-break-taken";

@@ -45,7 +45,7 @@ public sealed class WallText(IDataProtectionProvider provider)
     public WallWords Read(WallItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return new WallWords(Unprotect(item.ProtectedText), UnprotectReply(item.ProtectedPrivateReply), Matches(item));
+        return new WallWords(Unprotect(item.ProtectedText), UnprotectReply(item.ProtectedPrivateReply));
     }
 
     /// <summary>
@@ -105,5 +105,5 @@ public sealed class WallText(IDataProtectionProvider provider)
     private static bool IsPlain(string? stored) => !string.IsNullOrEmpty(stored) && !stored.StartsWith(PayloadStart, StringComparison.Ordinal);
 }
 
-/// <summary>An item's words in plain: what was written (or what a moderator left of it), the moderator's private reply, and what the screener matched.</summary>
-public sealed record WallWords(string Text, string? PrivateReply, IReadOnlyList<WallMatch> Matches);
+/// <summary>An item's words in plain: what was written (or what a moderator left of it) and the moderator's private reply.</summary>
+public sealed record WallWords(string Text, string? PrivateReply);

@@ -33,6 +33,9 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
     public List<string> EditedOut { get; set; } = [];
 
     public QueueEntry Entry { get; private set; } = null!;
+
+    /// <summary>The item's words, set only on a page that shows them (<see cref="WallModeration.ReadWordsAsync"/>).</summary>
+    public WallWords Words { get; private set; } = null!;
     public IReadOnlyList<AuditEvent> History { get; private set; } = [];
 
     /// <summary>Set when another moderator acted first: the item as it is now, and what they did to it.</summary>
@@ -54,7 +57,7 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
         {
             return SetForbidden();
         }
-        await moderation.RecordReadAsync(id, User.Actor(), ct);
+        Words = await moderation.ReadWordsAsync(Entry.Item, User.Actor(), ct);
         return Page();
     }
 
@@ -116,7 +119,7 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
         {
             return NotFound();
         }
-        await moderation.RecordReadAsync(id, User.Actor(), ct);
+        Words = await moderation.ReadWordsAsync(Entry.Item, User.Actor(), ct);
         Response.StatusCode = status;
         return Page();
     }

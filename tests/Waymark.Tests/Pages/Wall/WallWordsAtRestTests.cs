@@ -190,7 +190,7 @@ public sealed class WallWordsWrittenBeforeTests : IDisposable
                 var item = await db.WallItems.AsNoTracking().SingleAsync(i => i.Id == urgent);
                 Assert.Equal(Urgent, text.Read(item).Text);
                 Assert.Equal(PrivateReply, text.Read(item).PrivateReply);
-                Assert.Equal(["end it tonight"], text.Read(item).Matches.Single().Words);
+                Assert.Equal(["end it tonight"], text.Matches(item).Single().Words);
                 Assert.Equal("", (await db.WallItems.AsNoTracking().SingleAsync(i => i.Id == marker)).ProtectedText);
             }
             // A moderator reads the old urgent note, what the screener matched and the reply, as before.

@@ -119,7 +119,9 @@ public sealed record LabelledPost(
     /// <summary>
     /// The eighteenth blind set (another author, written while blind-15 and blind-17 were unseen, in voices none had used:
     /// older people, young carers, easy-read, autistic writers, the coast, shift workers, Gen Z text, regional English,
-    /// people seeking asylum; Wall/Blind18/README.md says what they read). Never tuned or trained on; the measure test requires it.
+    /// people seeking asylum; Wall/Blind18/README.md says what they read). Measured unseen four times (ADR 0040–0043: R9
+    /// urgent 0.894 after tune21), then spent: read and trained on by branch tune22, which was not merged (ADR 0045), so the
+    /// shipped model has not learned from it but a tuner has seen its rows.
     /// </summary>
     public static readonly string Blind18File = Path.Combine("Blind18", "blind18-posts.jsonl");
 
@@ -140,6 +142,16 @@ public sealed record LabelledPost(
     /// trained on; the measure test requires it.
     /// </summary>
     public static readonly string Blind20File = Path.Combine("Blind20", "blind20-posts.jsonl");
+
+    /// <summary>
+    /// The twenty-first blind set (another author, written while blind-18 to -20 were unseen, in voices none had centred:
+    /// people in or out of prison, chronic pain and disability, new parents and parents who lost custody, British
+    /// Pakistani, Bangladeshi and Kashmiri writers code-switching, Black British and Caribbean writers, Eastern European
+    /// workers, Deaf writers in BSL word order, recovery, debt, eating disorders, care leavers, voice hearers, people
+    /// bereaved by suicide, drivers and night workers, faith; Wall/Blind21/README.md says what they read). Never tuned or
+    /// trained on; the measure test requires it.
+    /// </summary>
+    public static readonly string Blind21File = Path.Combine("Blind21", "blind21-posts.jsonl");
 
     /// <summary>Every set that has been measured and may now be learned from, in the order the shipped model was trained on them.</summary>
     public static readonly string[] SpentFiles = [TuningFile, HeldOutFile, BlindFile, Blind2File, Blind3File, Blind4File, Blind5File, Blind6File, Blind7File, Blind8File, Blind9File, Blind10File, Blind11File, Blind12File, Blind13File, Blind14File, Blind15File, Blind16File, Blind17File];

@@ -11,7 +11,7 @@ namespace Waymark.Tests.Wall;
 /// how many safe posts (labelled publish or warn) were held, rejected or made urgent. The thresholds apply to the
 /// whole set; the held-out file, written before the screener, is reported on its own too. The blind sets (written by
 /// others who never saw the screener) are printed on their own: blind-1 to blind-5 are spent (blind-1, blind-2, blind-4 and
-/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-17 are spent (ADR 0031, 0032, 0033, 0036, 0038, 0040, 0043, against floors), and blind-18 and blind-19 (required) are printed first with no floor and without their misses. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
+/// blind-5 against floors), blind-6 to blind-8 are spent and printed (blind-8 against floors), blind-9 to blind-18 are spent (ADR 0031, 0032, 0033, 0036, 0038, 0040, 0043, 0045, against floors), and blind-19, blind-20 and blind-21 (required) are printed first with no floor and without their misses. The learned rules (ADR 0021, 0028) are estimated by leaving each writer out of their training in turn.
 /// </summary>
 public sealed class ScreenerMeasureTests(ITestOutputHelper output)
 {
@@ -207,6 +207,20 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
         ("false holds", f => f.FalseHolds, (0.06, true)),
     ];
 
+    // Blind-18, spent by branch tune22 (6 Dec 2026, ADR 0045), which read it and trained the learned rules on it; its
+    // changes were not merged (blind-21 judged them), so these floors sit a little under what the shipped model measured on
+    // it unseen after tune21: R1 68/93, R3 50/62, R4 50/72, R5 55/64, R9 not published and urgent 261/292, false holds 27/408.
+    private static readonly (string What, Func<Figures, Ratio> Of, (double Value, bool Max) Floor)[] BlindEighteenFloors =
+    [
+        ("R1 not published", f => f.Caught[SafeMessagingRule.R1], (0.72, false)),
+        ("R3 not published", f => f.Caught[SafeMessagingRule.R3], (0.80, false)),
+        ("R4 not published", f => f.Caught[SafeMessagingRule.R4], (0.69, false)),
+        ("R5 not published", f => f.Caught[SafeMessagingRule.R5], (0.85, false)),
+        ("R9 not published", f => f.Caught[SafeMessagingRule.R9], (0.89, false)),
+        ("R9 urgent", f => f.Urgent, (0.89, false)),
+        ("false holds", f => f.FalseHolds, (0.07, true)),
+    ];
+
     private static readonly SafeMessagingRule[] MustCatch = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
     [Fact]
@@ -258,13 +272,13 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
     [Fact]
     public void Screener_is_measured_on_the_blind_sets()
     {
-        // The required sets, printed first, with no floor: blind-18, blind-19 and blind-20, by writers who never saw the
+        // The required sets, printed first, with no floor: blind-19, blind-20 and blind-21, by writers who never saw the
         // screener and whom nobody has tuned on. A floor set from their own figures would only invite tuning on them; once one
         // is read by a tuner, it moves to the spent sets below and a new writer's set takes its place here (blind-15 and
-        // blind-17 moved in ADR 0043).
+        // blind-17 moved in ADR 0043, blind-18 in ADR 0045).
         var required = new[]
         {
-            (LabelledPost.Blind18File, "blind-18"), (LabelledPost.Blind19File, "blind-19"), (LabelledPost.Blind20File, "blind-20"),
+            (LabelledPost.Blind19File, "blind-19"), (LabelledPost.Blind20File, "blind-20"), (LabelledPost.Blind21File, "blind-21"),
         };
         foreach (var (file, name) in required)
         {
@@ -274,6 +288,7 @@ public sealed class ScreenerMeasureTests(ITestOutputHelper output)
             Print($"{name} (BLIND: written without seeing the screener; measured, never tuned or trained on)", set, Measure(set), listMisses: false);
         }
         var failures = new List<string>();
+        SpentSet(LabelledPost.Blind18File, "blind-18", "blind-18 (SPENT: measured unseen four times to 6 Dec 2026, R9 urgent 0.894 after tune21; then read and trained on by branch tune22, which was not merged: the shipped model has not learned from it, but its rows have been read)", BlindEighteenFloors, failures);
         SpentSet(LabelledPost.Blind17File, "blind-17", "blind-17 (SPENT: measured unseen on 6 Dec 2026, R9 urgent 0.876 after tune20; then trained on by branch tune21: its figures flatter the screener)", BlindSeventeenFloors, failures);
         SpentSet(LabelledPost.Blind15File, "blind-15", "blind-15 (SPENT: measured unseen on 6 Dec 2026, R9 urgent 0.916 after tune20; then trained on by branch tune21: its figures flatter the screener)", BlindFifteenFloors, failures);
         SpentSet(LabelledPost.Blind16File, "blind-16", "blind-16 (SPENT: measured unseen on 6 Dec 2026, R9 urgent 0.800 after tune15; then read by branch tune16, whose changes were reverted; trained on since tune20: its figures flatter the screener)", BlindSixteenFloors, failures);

@@ -117,6 +117,9 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         var seen = await other.Browser.GetAsync($"/moderate/{urgent}");
         Assert.Contains("read", seen.Text("#history"), StringComparison.Ordinal);
         Assert.Contains(moderator.Account.Email, seen.Text("#history"), StringComparison.Ordinal);
+        // Staff are named for accountability; the author is not: a moderator needs no way to find out who wrote it.
+        Assert.Contains("the author: written", seen.Text("#history"), StringComparison.Ordinal);
+        Assert.DoesNotContain(person.Email, seen.Html, StringComparison.OrdinalIgnoreCase);
 
         await using var after = app.OpenDb();
         var reads = await after.AuditEvents.Where(e => e.SubjectType == "wall-item" && e.SubjectId == urgent.ToString() && e.Action == WallAuditActions.Read)

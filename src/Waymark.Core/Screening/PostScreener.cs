@@ -126,7 +126,7 @@ public sealed class PostScreener
             foreach (var rule in group.Rules)
             {
                 var ruleOutcome = denied && rule == SafeMessagingRule.R9 ? ScreeningOutcome.Warn : group.Outcome ?? rule.DefaultOutcome();
-                matches.Add(new RuleMatch(rule, ruleOutcome, group.Id, denied ? group.Why + PlainDenialReason : group.Why, spans, negated));
+                matches.Add(new RuleMatch(rule, ruleOutcome, group.Id, ReasonFor(group, denied), spans, negated));
             }
         }
         matches.AddRange(IdentifyingDetails.Find(text, tokens, kind, _lexicon));
@@ -160,6 +160,9 @@ public sealed class PostScreener
             outcome == ScreeningOutcome.Reject ? AuthorMessages.Rejected : null,
             matches.Any(m => m.Rule == SafeMessagingRule.R8) ? AuthorMessages.KinderWords : null);
     }
+
+    // What a moderator reads beside a list's match: the list's own reason, and what a plain denial did, when one lowered it.
+    internal static string ReasonFor(ScreeningGroup group, bool denied) => denied ? group.Reason + PlainDenialReason : group.Reason;
 
     internal const string PlainDenialReason = " Here it is denied plainly (\"not suicidal, just tired\"), with nothing turning the denial round and no time, plan, means, goodbye or place in the post, so the post is content-warned rather than urgent (ADR 0032); a person still reads a new member's first posts.";
 

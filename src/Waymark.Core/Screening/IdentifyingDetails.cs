@@ -33,9 +33,10 @@ internal static partial class IdentifyingDetails
     [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)|\[(image|photo|picture|img)\]", RegexOptions.IgnoreCase)]
     private static partial Regex ImageMarkup();
 
-    private const string ContactWhy = "Contact details let people find each other off the wall, and identify the author or someone else (safety policy, rule R6).";
-    private const string NameWhy = "A person's name can identify the author or someone they write about (safety policy, rule R6).";
-    private const string ImageWhy = "Every image is held for a moderator; images of injuries are never published (safety policy, rule R2).";
+    // What a moderator reads beside each kind of match (PostScreener.Reasons).
+    internal const string ContactWhy = "Contact details let people find each other off the wall, and identify the author or someone else (safety policy, rule R6).";
+    internal const string NameWhy = "A person's name can identify the author or someone they write about (safety policy, rule R6).";
+    internal const string ImageWhy = "Every image is held for a moderator; images of injuries are never published (safety policy, rule R2).";
 
     public static IEnumerable<RuleMatch> Find(string text, List<Token> tokens, ScreenedKind kind, ScreeningLexicon lexicon)
     {

@@ -21,14 +21,21 @@ public sealed class LearnedRules
     /// <summary>The rules that have a model, in the order the model file lists their weights.</summary>
     public static readonly SafeMessagingRule[] Modelled = [SafeMessagingRule.R1, SafeMessagingRule.R3, SafeMessagingRule.R4, SafeMessagingRule.R5, SafeMessagingRule.R9];
 
+    // What a moderator reads beside a learned match, by rule. Behind the words: each rule's model was trained on the
+    // labelled sets (screening-model.txt, ADR 0021) and matches where its sum reaches the rule's threshold; a learned R4
+    // match is held rather than rejected because it is less certain than a list's; a learned R9 match is urgent; the words
+    // shown are the features that weighed most toward the rule (Spans).
     private static readonly Dictionary<SafeMessagingRule, string> Reasons = new()
     {
-        [SafeMessagingRule.R1] = "Reads like the posts in the labelled sets that name a method, implement, substance or place (learned, not a word list); the words shown weighed most.",
-        [SafeMessagingRule.R3] = "Reads like the posts in the labelled sets that give numbers about harm (learned, not a word list); the words shown weighed most.",
-        [SafeMessagingRule.R4] = "Reads like the posts in the labelled sets that encourage or instruct (learned, not a word list); held for a person rather than rejected, because a learned match is less certain; the words shown weighed most.",
-        [SafeMessagingRule.R5] = "Reads like the posts in the labelled sets that frame self-harm or suicide as a solution (learned, not a word list); the words shown weighed most.",
-        [SafeMessagingRule.R9] = "Reads like the posts in the labelled sets that disclose intent or a plan (learned, not a word list); a person should read it now; the words shown weighed most.",
+        [SafeMessagingRule.R1] = "Reads like posts that name a method, an implement, a substance or a place — found by a learned model, not a word list; the words shown weighed most.",
+        [SafeMessagingRule.R3] = "Reads like posts that give numbers about harm — found by a learned model, not a word list; the words shown weighed most.",
+        [SafeMessagingRule.R4] = "Reads like posts that encourage or instruct harm — found by a learned model, not a word list, so held for a person rather than rejected; the words shown weighed most.",
+        [SafeMessagingRule.R5] = "Reads like posts that frame self-harm or suicide as a solution — found by a learned model, not a word list; the words shown weighed most.",
+        [SafeMessagingRule.R9] = "Reads like posts where the author means to die or has a plan — found by a learned model, not a word list; a person should read it now; the words shown weighed most.",
     };
+
+    /// <summary>Every reason a learned match can give a moderator: each rule's, and the one for a sentence read on its own.</summary>
+    internal static IEnumerable<string> AllReasons => [.. Reasons.Values, SentenceReason];
 
     private readonly Dictionary<ulong, float[]> _weights;
     private readonly float[] _thresholds;
@@ -101,7 +108,9 @@ public sealed class LearnedRules
         return new RuleMatch(SafeMessagingRule.R9, ScreeningOutcome.Urgent, GroupPrefix + "r9-route", reason, Spans(text, tokens, scratch.Present, R9), false);
     }
 
-    internal const string SentenceReason = "One sentence of the post (or two in a row), read on its own, reads like the posts in the labelled sets that disclose intent or a plan (learned, not a word list): the rest of a long post had diluted it; a person should read it now; the words shown are in that sentence and weighed most.";
+    // The strictest sentence, or two in a row, read on its own by the learned R9 rule reached the sentence bar (ADR 0037):
+    // the rest of a long post had diluted it below the R9 threshold. The words shown are in that sentence and weighed most.
+    internal const string SentenceReason = "A sentence or two of this post, taken alone, reads like posts where the author means to die or has a plan — found by a learned model, not a word list; the words shown weighed most.";
 
     /// <summary>
     /// The strictest sentence, or two sentences in a row, by the learned R9 sum, when it reaches <see cref="R9Sentence"/>:

@@ -126,7 +126,7 @@ public sealed class PostScreener
             foreach (var rule in group.Rules)
             {
                 var ruleOutcome = denied && rule == SafeMessagingRule.R9 ? ScreeningOutcome.Warn : group.Outcome ?? rule.DefaultOutcome();
-                matches.Add(new RuleMatch(rule, ruleOutcome, group.Id, denied ? group.Why + PlainDenialReason : group.Why, spans, negated));
+                matches.Add(new RuleMatch(rule, ruleOutcome, group.Id, ReasonFor(group, denied), spans, negated));
             }
         }
         matches.AddRange(IdentifyingDetails.Find(text, tokens, kind, _lexicon));
@@ -161,9 +161,46 @@ public sealed class PostScreener
             matches.Any(m => m.Rule == SafeMessagingRule.R8) ? AuthorMessages.KinderWords : null);
     }
 
-    internal const string PlainDenialReason = " Here it is denied plainly (\"not suicidal, just tired\"), with nothing turning the denial round and no time, plan, means, goodbye or place in the post, so the post is content-warned rather than urgent (ADR 0032); a person still reads a new member's first posts.";
+    // What a moderator reads beside a list's match: the list's own reason, and what a plain denial did, when one lowered it.
+    internal static string ReasonFor(ScreeningGroup group, bool denied) => denied ? group.Reason + PlainDenialReason : group.Reason;
 
-    internal const string HeldRouteReason = "Kept off the wall for another rule, and reads somewhat like the posts in the labelled sets that disclose intent or a plan (learned); put first so a person reads it now; the words shown weighed most.";
+    // Said after a list's reason when a plain denial lowered its R9 match to warn (ADR 0032): a first-person denial of the
+    // post's only R9 words ("not suicidal, just tired"), with no contrast after it ("but", "anymore", "not sure") and no
+    // time, plan, means, goodbye, giving-away or place word anywhere in the post. A person still reads a new member's
+    // first posts. "No sign of a plan" stands, for the moderator, for that whole list of risk-context words.
+    internal const string PlainDenialReason = " Here it is plainly denied, with no sign of a plan, so it is warned, not urgent.";
+
+    // The urgent route (ADR 0028): a post already held for another rule whose learned R9 sum reached the lower
+    // urgent-if-held bar, though not the R9 threshold; the model was trained on the labelled sets.
+    internal const string HeldRouteReason = "Held for another rule, and reads a little like posts where the author means to die or has a plan — found by a learned model, not a word list, so put first; the words shown weighed most.";
+
+    /// <summary>
+    /// Every reason this screener can give a moderator beside a match (<see cref="RuleMatch.Reason"/>): each list's own,
+    /// with the plain denial's words where a denial can lower it, the identifying details', and the learned rules'.
+    /// </summary>
+    internal IEnumerable<string> Reasons()
+    {
+        foreach (var group in _lexicon.Groups.Where(g => g.Rules.Length > 0))
+        {
+            yield return ReasonFor(group, denied: false);
+            if (group.DropWhenDeniedAlone)
+            {
+                yield return ReasonFor(group, denied: true);
+            }
+        }
+        foreach (var reason in (string[])[IdentifyingDetails.ContactWhy, IdentifyingDetails.NameWhy, IdentifyingDetails.ImageWhy])
+        {
+            yield return reason;
+        }
+        if (_learned is not null)
+        {
+            foreach (var reason in LearnedRules.AllReasons)
+            {
+                yield return reason;
+            }
+            yield return HeldRouteReason;
+        }
+    }
 
     // The urgent route (ADR 0028): below the learned R9 threshold, a post is still put first when it is already kept off
     // the wall (costing only a moderator's minutes). Content only.

@@ -17,6 +17,14 @@ internal sealed class ScreeningGroup
 {
     public required string Id { get; init; }
     public required SafeMessagingRule[] Rules { get; init; }
+
+    /// <summary>
+    /// What a moderator reads beside a match of this list ("reason"): in plain words, what the words look like and why a
+    /// person should look. Never the list's provenance, which is in <see cref="Why"/>.
+    /// </summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The developers' note ("why"): where the list came from, which sets and ADRs, examples. Never shown to moderators.</summary>
     public required string Why { get; init; }
     public ScreeningOutcome? Outcome { get; init; }
     public required GroupPhase Phase { get; init; }

@@ -178,7 +178,7 @@ internal sealed class ScreeningLexicon
     }
 
     // The owner of the phrase lists that belong to no rule (earnest, contrasts, jokes, risk context) in their indexes.
-    private static readonly ScreeningGroup PhraseGroup = new() { Id = "phrases", Rules = [], Why = "", Phase = GroupPhase.Plain, UnlessAfter = [], Patterns = [] };
+    private static readonly ScreeningGroup PhraseGroup = new() { Id = "phrases", Rules = [], Reason = "", Why = "", Phase = GroupPhase.Plain, UnlessAfter = [], Patterns = [] };
 
     // A top-level list of phrases ({"why", "words"}) compiled into its index; absent, the index stays empty.
     private void Phrases(JsonElement root, string name, PatternIndex into)
@@ -209,10 +209,16 @@ internal sealed class ScreeningLexicon
         {
             throw new InvalidOperationException($"screening-lexicon.json: group {id} has a pattern that matches no word");
         }
+        // What a moderator reads beside a match: every list must say it, in its own words, apart from the developers' "why".
+        if (!g.TryGetProperty("reason", out var reason) || reason.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(reason.GetString()))
+        {
+            throw new InvalidOperationException($"screening-lexicon.json: group {id} has no \"reason\" (the plain words a moderator reads beside its matches)");
+        }
         var group = new ScreeningGroup
         {
             Id = id,
             Rules = rules,
+            Reason = reason.GetString()!,
             Why = g.GetProperty("why").GetString()!,
             Outcome = g.TryGetProperty("outcome", out var o) ? Enum.Parse<ScreeningOutcome>(o.GetString()!, ignoreCase: true) : null,
             Phase = masks ? GroupPhase.Mask : needsHarm ? GroupPhase.NeedsHarm : GroupPhase.Plain,

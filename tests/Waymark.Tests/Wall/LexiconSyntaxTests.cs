@@ -10,13 +10,16 @@ namespace Waymark.Tests.Wall;
 /// </summary>
 public sealed class LexiconSyntaxTests
 {
-    private static ScreeningLexicon LexiconWith(string pattern) => ScreeningLexicon.Load(new MemoryStream(Encoding.UTF8.GetBytes($$"""
+    private static ScreeningLexicon LexiconWith(string pattern) =>
+        LexiconOf($$"""{ "id": "away", "rules": ["R9"], "reason": "Test.", "why": "test", "patterns": ["going away"], "unless_in_text": ["{{pattern}}"] }""");
+
+    private static ScreeningLexicon LexiconOf(string group) => ScreeningLexicon.Load(new MemoryStream(Encoding.UTF8.GetBytes($$"""
         {
           "negators": ["not"], "first_person": ["i", "my"], "name_titles": [],
           "first_names": { "words": [], "also_words": [] },
           "display_name_compounds": { "words": {} }, "respellings": { "words": {} },
           "classes": { "day": { "words": ["monday", "the weekend"] } },
-          "groups": [{ "id": "away", "rules": ["R9"], "why": "test", "patterns": ["going away"], "unless_in_text": ["{{pattern}}"] }]
+          "groups": [{{group}}]
         }
         """)));
 
@@ -45,6 +48,23 @@ public sealed class LexiconSyntaxTests
             Assert.Empty(screener.Screen(cancelled).Matches);
             Assert.NotEmpty(screener.Screen("going away").Matches);
         }
+    }
+
+    // A moderator reads a list's "reason" beside its matches; its "why" is the developers' note. A list without a reason
+    // would leave the moderator nothing, or the developers' note, so loading refuses it and names the list.
+    [Theory]
+    [InlineData("""{ "id": "going-away", "rules": ["R9"], "why": "A developer's note.", "patterns": ["going away"] }""")]
+    [InlineData("""{ "id": "going-away", "rules": ["R9"], "reason": " ", "why": "A developer's note.", "patterns": ["going away"] }""")]
+    [InlineData("""{ "id": "going-away", "rules": ["R9"], "reason": null, "why": "A developer's note.", "patterns": ["going away"] }""")]
+    public void A_list_without_a_reason_for_moderators_is_refused(string group)
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => LexiconOf(group));
+        Assert.Contains("group going-away", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("\"reason\"", refused.Message, StringComparison.Ordinal);
+
+        var withReason = LexiconOf("""{ "id": "going-away", "rules": ["R9"], "reason": "Says the author is going away.", "why": "A developer's note.", "patterns": ["going away"] }""");
+        var match = Assert.Single(new PostScreener(withReason, null).Screen("going away").Matches);
+        Assert.Equal("Says the author is going away.", match.Reason);
     }
 
     [Fact]

@@ -264,7 +264,7 @@ public sealed class PostScreenerTests
         Assert.Equal(ScreeningOutcome.Warn, result.Outcome);
         var r9 = Assert.Single(result.Matches, m => m.Rule == SafeMessagingRule.R9);
         Assert.True(r9.Negated);
-        Assert.Contains("ADR 0032", r9.Reason, StringComparison.Ordinal);
+        Assert.EndsWith(PostScreener.PlainDenialReason, r9.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -572,7 +572,7 @@ public sealed class PostScreenerTests
             // The one exception (ADR 0032): a plain denial of the post's only R9 words is warned, and says so.
             foreach (var lowered in result.Matches.Where(m => m.Rule == SafeMessagingRule.R9 && m.Outcome != ScreeningOutcome.Urgent))
             {
-                Assert.True(lowered.Outcome == ScreeningOutcome.Warn && lowered.Negated && lowered.Reason.Contains("ADR 0032", StringComparison.Ordinal),
+                Assert.True(lowered.Outcome == ScreeningOutcome.Warn && lowered.Negated && lowered.Reason.EndsWith(PostScreener.PlainDenialReason, StringComparison.Ordinal),
                     $"{post.Id}: an R9 match came out {lowered.Outcome} without a plain denial");
             }
             if (result.Matches.Any(m => m.Rule == SafeMessagingRule.R9 && m.Outcome == ScreeningOutcome.Urgent))
@@ -685,6 +685,76 @@ public sealed class PostScreenerTests
         {
             Assert.False(string.IsNullOrWhiteSpace(c.Value.GetProperty("why").GetString()), c.Name);
         }
+    }
+
+    // What a moderator reads beside a match, often on an urgent post and in a hurry: plain words, never the developers'
+    // notes (which set or ADR a list came from, examples from training, how the matching works). It ends with one full stop,
+    // so the item page can put the matched words after it without doubling it, and stays short.
+    [Fact]
+    public void Every_reason_a_moderator_can_read_is_plain()
+    {
+        var reasons = PostScreener.Default.Reasons().Concat(ScreeningLexicon.Embedded.Groups.Select(g => g.Reason)).Distinct().ToList();
+        Assert.True(reasons.Count > ScreeningLexicon.Embedded.Groups.Count, $"only {reasons.Count} reasons");
+        var unplain = reasons.SelectMany(r => Unplain(r).Select(what => $"{what}: {r}")).ToList();
+        Assert.True(unplain.Count == 0, string.Join('\n', unplain));
+    }
+
+    [Theory]
+    [InlineData("A day or a time named as the end (blind-6 to blind-8): 'tomorrow's the day'.")]
+    [InlineData("Denied plainly, so warned (ADR 0032).")]
+    [InlineData("Reads like the posts in the labelled sets that give numbers about harm.")]
+    [InlineData("A plan with a time needs a quick reply")]
+    [InlineData("A plan with a time needs a quick reply..")]
+    [InlineData("Their words are hidden from every other list of the lexicon.")]
+    [InlineData("A plain denial lowers it (negation drop).")]
+    public void A_developers_note_is_not_plain(string reason) => Assert.NotEmpty(Unplain(reason));
+
+    private static IEnumerable<string> Unplain(string reason)
+    {
+        if (reason.Contains("ADR", StringComparison.Ordinal))
+        {
+            yield return "names an ADR";
+        }
+        foreach (var word in (string[])["blind-", "labelled", "lexicon", "mask", "phase", "negation", "threshold"])
+        {
+            if (reason.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return $"says {word}";
+            }
+        }
+        if (System.Text.RegularExpressions.Regex.IsMatch(reason, @"(^|\s)['‘“""]"))
+        {
+            yield return "quotes an example";
+        }
+        if (reason.Contains("..", StringComparison.Ordinal) || !reason.EndsWith('.') || reason != reason.Trim())
+        {
+            yield return "does not end with one full stop";
+        }
+        if (reason.Length > 200)
+        {
+            yield return $"is {reason.Length} characters, over 200";
+        }
+    }
+
+    // The list of reasons above is the screener's own: every match it makes on the spent sets gives one of them.
+    [Fact]
+    public void Every_reason_the_screener_gives_is_one_it_lists()
+    {
+        var listed = PostScreener.Default.Reasons().ToHashSet(StringComparer.Ordinal);
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        var denied = 0;
+        foreach (var post in LabelledPost.SpentFiles.Append(LabelledPost.NearMissFile).SelectMany(LabelledPost.Load))
+        {
+            foreach (var match in Screen(post.Text, post.ScreenedKind).Matches)
+            {
+                Assert.True(listed.Contains(match.Reason), $"{post.Id}: {match.Group} gave a reason the screener does not list: {match.Reason}");
+                groups.Add(match.Group);
+                denied += match.Reason.EndsWith(PostScreener.PlainDenialReason, StringComparison.Ordinal) ? 1 : 0;
+            }
+        }
+        Assert.True(groups.Count > 50, $"only {groups.Count} kinds of match");
+        Assert.Contains(groups, g => g.StartsWith(LearnedRules.GroupPrefix, StringComparison.Ordinal));
+        Assert.True(denied > 0, "no plain denial was met");
     }
 
     private static string FindRepository()

@@ -68,8 +68,8 @@ public sealed class ScreenerSkipTests
           "display_name_compounds": { "words": {} }, "respellings": { "words": {} },
           "classes": { "means": { "words": ["rope", "pills|tablets", "the bridge"] } },
           "groups": [
-            { "id": "plan", "rules": ["R9"], "why": "test", "patterns": ["want ..3 ~suicide", "going to? use @means tonight", "bought? so* many ..2 @means"] },
-            { "id": "safe", "rules": ["R4"], "why": "test", "patterns": ["my (old|new)? bike ..2 broke down"] }
+            { "id": "plan", "rules": ["R9"], "reason": "Test.", "why": "test", "patterns": ["want ..3 ~suicide", "going to? use @means tonight", "bought? so* many ..2 @means"] },
+            { "id": "safe", "rules": ["R4"], "reason": "Test.", "why": "test", "patterns": ["my (old|new)? bike ..2 broke down"] }
           ]
         }
         """;

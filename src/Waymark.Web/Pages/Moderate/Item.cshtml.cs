@@ -44,6 +44,16 @@ public sealed class ItemModel(WallModeration moderation, AssignmentGate gate, Ti
 
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>
+    /// A match's reason as a sentence: as stored, with a full stop added only when it has none. Reasons end with one
+    /// (the screener's tests see to it), but an item keeps the reason it was screened with, from whatever lists were then.
+    /// </summary>
+    public static string Sentence(string reason)
+    {
+        var text = reason.TrimEnd();
+        return text.Length == 0 || text[^1] is '.' or '!' or '?' ? text : text + ".";
+    }
+
     /// <summary>Set when the one gate stops this moderator, a peer supporter, being handed this item (issue 15).</summary>
     public IReadOnlyList<AssignmentBlock> Refused { get; private set; } = [];
 

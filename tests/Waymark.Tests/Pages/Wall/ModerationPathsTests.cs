@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Core.Accounts;
+using Waymark.Core.Screening;
 using Waymark.Core.Wall;
 using Waymark.Tests.Infrastructure;
+using Waymark.Web.Pages.Moderate;
 
 namespace Waymark.Tests.Pages.Wall;
 
@@ -96,6 +98,43 @@ public sealed class ModerationPathsTests(WallApp app) : IClassFixture<WallApp>
         Assert.Equal("A moderator replied", (await person.Browser.GetAsync("/my/wall")).Text($"#item-{urgent} .status"));
         Assert.Equal(HttpStatusCode.NotFound, await ReadAnonymouslyAsync($"/wall/{urgent}"));
     }
+
+    // Each match's reason reads as plain words, once punctuated, with the matched words after it: never the developers'
+    // notes on the word lists (which set or ADR a list came from), and never "..". One note with a time set for the end,
+    // one with a plain denial that lowers it to a warning and says so.
+    [Theory]
+    [InlineData("i've picked friday. that's my date.", "a-date-set", false)]
+    [InlineData("i'm not suicidal, just fed up with the rain", "suicidal-now", true)]
+    public async Task A_screened_note_shows_the_moderator_each_reason_in_plain_words_then_the_words(string text, string group, bool denied)
+    {
+        using var person = await app.SignUpAsync();
+        var note = await person.WriteAsync(text);
+        using var moderator = await app.SignInAsStaffAsync(Roles.Moderator);
+
+        var page = await moderator.Browser.GetAsync($"/moderate/{note}");
+        var matches = page.Text("#matches");
+        var expected = PostScreener.ReasonFor(ScreeningLexicon.Embedded.Groups.Single(g => g.Id == group), denied);
+        Assert.Contains(expected, page.Document.QuerySelectorAll("#matches .matches__reason").Select(r => r.TextContent));
+        Assert.DoesNotContain("..", matches, StringComparison.Ordinal);
+        foreach (var developersNote in (string[])["ADR", "blind-", "labelled"])
+        {
+            Assert.DoesNotContain(developersNote, matches, StringComparison.Ordinal);
+        }
+        Assert.All(page.Document.QuerySelectorAll("#matches li"), li =>
+        {
+            Assert.EndsWith(".", li.QuerySelector(".matches__reason")!.TextContent, StringComparison.Ordinal);
+            Assert.StartsWith("Words: ", li.QuerySelector(".matches__words")!.TextContent, StringComparison.Ordinal);
+            Assert.NotEmpty(li.QuerySelectorAll(".matches__words mark"));
+        });
+    }
+
+    // An item keeps the reason it was screened with: one without a full stop still reads as one sentence, and one with a
+    // full stop is never given a second.
+    [Theory]
+    [InlineData("Names a day or a time as an ending.", "Names a day or a time as an ending.")]
+    [InlineData("Hope and recovery: published ", "Hope and recovery: published.")]
+    [InlineData("Is this a question?", "Is this a question?")]
+    public void A_stored_reason_is_shown_as_one_sentence(string stored, string shown) => Assert.Equal(shown, ItemModel.Sentence(stored));
 
     [Fact]
     public async Task Every_time_a_moderator_is_shown_an_item_s_words_the_read_is_logged_and_a_refused_decision_saves_nothing()

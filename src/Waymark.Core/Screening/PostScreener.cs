@@ -168,7 +168,7 @@ public sealed class PostScreener
     // post's only R9 words ("not suicidal, just tired"), with no contrast after it ("but", "anymore", "not sure") and no
     // time, plan, means, goodbye, giving-away or place word anywhere in the post. A person still reads a new member's
     // first posts. "No sign of a plan" stands, for the moderator, for that whole list of risk-context words.
-    internal const string PlainDenialReason = " Here it is plainly denied, with no sign of a plan, so it is warned, not urgent.";
+    internal const string PlainDenialReason = " But here it is plainly denied, with no sign of a plan, so warned, not urgent.";
 
     // The urgent route (ADR 0028): a post already held for another rule whose learned R9 sum reached the lower
     // urgent-if-held bar, though not the R9 threshold; the model was trained on the labelled sets.

@@ -34,9 +34,9 @@ internal static partial class IdentifyingDetails
     private static partial Regex ImageMarkup();
 
     // What a moderator reads beside each kind of match (PostScreener.Reasons).
-    internal const string ContactWhy = "Contact details let people find each other off the wall, and identify the author or someone else (safety policy, rule R6).";
-    internal const string NameWhy = "A person's name can identify the author or someone they write about (safety policy, rule R6).";
-    internal const string ImageWhy = "Every image is held for a moderator; images of injuries are never published (safety policy, rule R2).";
+    internal const string ContactReason = "Contact details let people find each other off the wall, and identify the author or someone else (safety policy, rule R6).";
+    internal const string NameReason = "A person's name can identify the author or someone they write about (safety policy, rule R6).";
+    internal const string ImageReason = "Every image is held for a moderator; images of injuries are never published (safety policy, rule R2).";
 
     public static IEnumerable<RuleMatch> Find(string text, List<Token> tokens, ScreenedKind kind, ScreeningLexicon lexicon)
     {
@@ -97,16 +97,16 @@ internal static partial class IdentifyingDetails
         }
         if (contacts.Count > 0)
         {
-            yield return new RuleMatch(SafeMessagingRule.R6, ScreeningOutcome.Hold, "contact-details", ContactWhy, [.. contacts.Take(5)], false);
+            yield return new RuleMatch(SafeMessagingRule.R6, ScreeningOutcome.Hold, "contact-details", ContactReason, [.. contacts.Take(5)], false);
         }
         if (images.Count > 0)
         {
-            yield return new RuleMatch(SafeMessagingRule.R2, ScreeningOutcome.Hold, "images", ImageWhy, [.. images.Take(5)], false);
+            yield return new RuleMatch(SafeMessagingRule.R2, ScreeningOutcome.Hold, "images", ImageReason, [.. images.Take(5)], false);
         }
         var names = Names(text, tokens, kind, lexicon);
         if (names.Count > 0)
         {
-            yield return new RuleMatch(SafeMessagingRule.R6, ScreeningOutcome.Hold, "names", NameWhy, [.. names.Take(5)], false);
+            yield return new RuleMatch(SafeMessagingRule.R6, ScreeningOutcome.Hold, "names", NameReason, [.. names.Take(5)], false);
         }
     }
 

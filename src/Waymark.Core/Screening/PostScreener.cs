@@ -188,7 +188,7 @@ public sealed class PostScreener
                 yield return ReasonFor(group, denied: true);
             }
         }
-        foreach (var reason in (string[])[IdentifyingDetails.ContactWhy, IdentifyingDetails.NameWhy, IdentifyingDetails.ImageWhy])
+        foreach (var reason in (string[])[IdentifyingDetails.ContactReason, IdentifyingDetails.NameReason, IdentifyingDetails.ImageReason])
         {
             yield return reason;
         }

@@ -209,8 +209,10 @@ internal sealed class ScreeningLexicon
         {
             throw new InvalidOperationException($"screening-lexicon.json: group {id} has a pattern that matches no word");
         }
-        // What a moderator reads beside a match: every list must say it, in its own words, apart from the developers' "why".
-        if (!g.TryGetProperty("reason", out var reason) || reason.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(reason.GetString()))
+        // What a moderator reads beside a match: every list that stands for a rule must say it, in its own words, apart from
+        // the developers' "why". A list with no rule (masks, context) never makes a match, so it has none.
+        var reason = g.TryGetProperty("reason", out var given) && given.ValueKind == JsonValueKind.String ? given.GetString() : null;
+        if (rules.Length > 0 && string.IsNullOrWhiteSpace(reason))
         {
             throw new InvalidOperationException($"screening-lexicon.json: group {id} has no \"reason\" (the plain words a moderator reads beside its matches)");
         }
@@ -218,7 +220,7 @@ internal sealed class ScreeningLexicon
         {
             Id = id,
             Rules = rules,
-            Reason = reason.GetString()!,
+            Reason = rules.Length > 0 ? reason! : "",
             Why = g.GetProperty("why").GetString()!,
             Outcome = g.TryGetProperty("outcome", out var o) ? Enum.Parse<ScreeningOutcome>(o.GetString()!, ignoreCase: true) : null,
             Phase = masks ? GroupPhase.Mask : needsHarm ? GroupPhase.NeedsHarm : GroupPhase.Plain,

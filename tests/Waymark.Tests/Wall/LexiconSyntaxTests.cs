@@ -67,6 +67,15 @@ public sealed class LexiconSyntaxTests
         Assert.Equal("Says the author is going away.", match.Reason);
     }
 
+    // A list that stands for no rule (a mask, or context other lists ask for) never makes a match a moderator reads, so it
+    // needs no reason: it loads without one.
+    [Fact]
+    public void A_list_with_no_rule_needs_no_reason()
+    {
+        var lexicon = LexiconOf("""{ "id": "everyday", "masks": true, "why": "A developer's note.", "patterns": ["killing it"] }""");
+        Assert.Equal("", lexicon.Groups.Single(g => g.Id == "everyday").Reason);
+    }
+
     [Fact]
     public void The_shipped_lexicon_has_no_bare_list_of_phrases()
     {

@@ -693,7 +693,7 @@ public sealed class PostScreenerTests
     [Fact]
     public void Every_reason_a_moderator_can_read_is_plain()
     {
-        var reasons = PostScreener.Default.Reasons().Concat(ScreeningLexicon.Embedded.Groups.Select(g => g.Reason)).Distinct().ToList();
+        var reasons = PostScreener.Default.Reasons().Concat(ScreeningLexicon.Embedded.Groups.Where(g => g.Rules.Length > 0).Select(g => g.Reason)).Distinct().ToList();
         Assert.True(reasons.Count > ScreeningLexicon.Embedded.Groups.Count, $"only {reasons.Count} reasons");
         var unplain = reasons.SelectMany(r => Unplain(r).Select(what => $"{what}: {r}")).ToList();
         Assert.True(unplain.Count == 0, string.Join('\n', unplain));
